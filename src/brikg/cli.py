@@ -1,0 +1,43 @@
+"""The ``brikg`` command line: a thin click shell over the library API.
+
+Each command lives beside the library code it drives and is registered here, so that the CLI
+stays a list of commands and every feature also works from Python.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from brikg import __version__
+from brikg.errors import BrikgError
+
+
+class BrikgGroup(click.Group):
+    """Turns expected failures into one clear line and exit status 1; ``--debug`` shows more."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrikgError as error:
+            if ctx.meta.get("brikg.debug"):
+                raise
+            click.echo(f"brikg: error: {error}", err=True)
+            sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("brikg: interrupted; outputs left as they were", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=BrikgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="brikg")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """brikg: a knowledge graph of the Belt and Road Initiative, from primary documents."""
+    ctx.meta["brikg.debug"] = debug
+
+
+def main() -> None:
+    cli()
