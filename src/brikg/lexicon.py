@@ -1,0 +1,406 @@
+"""The curated lexicon: well-known BRI names and all countries, in English and Chinese.
+
+Extraction finds unseen names by grammar, but no pattern can tell that "AIIB", "亚投行" and
+"Asian Infrastructure Investment Bank" are one bank. The lexicon supplies such canonical names
+and aliases so that each resolves to one entity. Two data files feed it:
+
+- ``ontology/lexicon.ttl``: a SKOS concept scheme of initiatives, corridors, mechanisms,
+  projects, organizations, strategies and people;
+- ``ontology/countries.ttl``: aliases and Chinese names that pycountry lacks.
+
+Countries themselves come from pycountry (every ISO 3166-1 entry), so that a country named in
+a document is always a known country even if this repository never listed it.
+
+Both files are parsed once per ontology folder and cached: the recogniser and the resolver
+share one :class:`Lexicon`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from brikg.errors import BrikgError
+from brikg.ir import EntityType
+from brikg.vocab import BRIKG, ID
+
+DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+LEXICON_FILE = "lexicon.ttl"
+COUNTRIES_FILE = "countries.ttl"
+SCHEME = ID["lexicon"]
+
+# pycountry's zh_CN catalogue has a few plain errors; they must not become surface forms.
+# (Taiwan-usage variants such as 瓜地马拉 are real spellings and stay as aliases.)
+_BAD_ZH_TRANSLATIONS = frozenset({"柬埔塞", "法属玻利尼西亚"})
+
+_DASHES = "-‐‑‒–—―－"
+_DASH_RE = re.compile(f"[{_DASHES}]")
+_QUOTES = "\"“”「」'‘’"
+_FOLD_TABLE = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_QUOTES, "")})
+_SPACES = re.compile(r"\s+")
+_OF_TAIL = re.compile(r"\bof(?: the)?$", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+class LexiconError(BrikgError):
+    """The lexicon data is inconsistent; the build cannot trust its entity ids."""
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A curated entity: its id ``"<type>/<slug>"``, labels per language, aliases, countries.
+
+    ``country_codes`` are the ISO alpha-2 codes of the countries it is located in, or of the
+    country whose strategy it is; ``owner`` is the entity id of that owner (``"country/kz"``,
+    ``"organization/african-union"``).
+    """
+
+    id: str
+    type: EntityType
+    labels: dict[str, str]
+    aliases: tuple[tuple[str, str], ...] = ()
+    country_codes: tuple[str, ...] = ()
+    owner: str | None = None
+    definition: str | None = None
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    """One ISO 3166-1 country with the names the lexicon knows for it."""
+
+    alpha2: str
+    alpha3: str
+    name: str
+    official_name: str | None
+    common_name: str | None
+    labels: dict[str, str]
+    aliases: tuple[tuple[str, str], ...] = ()
+    compound_prefixes: tuple[str, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return f"country/{self.alpha2.lower()}"
+
+
+def fold(text: str) -> str:
+    """The key under which two spellings count as one name (case, accents, dashes, quotes).
+
+    Used to find collisions and for :meth:`Lexicon.lookup`; it is deliberately conservative
+    (it keeps word order and articles other than a leading "the") so that distinct names stay
+    distinct.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    folded = _SPACES.sub(" ", folded.translate(_FOLD_TABLE)).strip()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+class Lexicon:
+    """Curated entries and all countries, with the surface forms a matcher compiles."""
+
+    def __init__(self, entries: dict[str, LexiconEntry], countries: dict[str, CountryInfo]):
+        self.entries = entries
+        self.countries = countries
+        self._surface_forms: list[tuple[str, str, str]] | None = None
+        self._by_key: dict[str, str] | None = None
+
+    def surface_forms(self) -> list[tuple[str, str, str]]:
+        """Every ``(text, language, entity id)`` to match: labels and aliases of entries and
+        countries, with the typographic variants of Chinese forms (dashes, quotes, full-width
+        brackets) that Chinese matching cannot normalise away."""
+        if self._surface_forms is None:
+            seen: set[tuple[str, str, str]] = set()
+            forms: list[tuple[str, str, str]] = []
+            for entity_id, names in self._names():
+                for text, language in names:
+                    variants = _zh_variants(text) if language == "zh" else [text]
+                    for variant in variants:
+                        item = (variant, language, entity_id)
+                        if variant.strip() and item not in seen:
+                            seen.add(item)
+                            forms.append(item)
+            self._surface_forms = forms
+        return list(self._surface_forms)
+
+    def collisions(self) -> dict[str, set[str]]:
+        """Folded surface forms that name more than one entity (should be empty)."""
+        ids: dict[str, set[str]] = defaultdict(set)
+        for text, _language, entity_id in self.surface_forms():
+            ids[fold(text)].add(entity_id)
+        return {key: found for key, found in sorted(ids.items()) if len(found) > 1}
+
+    def lookup(self, text: str) -> str | None:
+        """The entity id whose label or alias is ``text`` (up to :func:`fold`), if any."""
+        if self._by_key is None:
+            by_key: dict[str, str] = {}
+            for surface, _language, entity_id in self.surface_forms():
+                by_key.setdefault(fold(surface), entity_id)
+            self._by_key = by_key
+        return self._by_key.get(fold(text))
+
+    def compound_prefixes(self) -> dict[str, str]:
+        """One-character country forms used inside compound names: ``{"老": "LA", ...}``."""
+        return {
+            char: info.alpha2 for info in self.countries.values() for char in info.compound_prefixes
+        }
+
+    def country_name(self, alpha2: str, lang: str = "en") -> str:
+        """The display name of a country in ``lang`` ("" if the code or language is unknown)."""
+        info = self.countries.get(alpha2.upper())
+        if info is None:
+            return ""
+        return info.labels.get(lang, "")
+
+    def _names(self) -> Iterable[tuple[str, Iterable[tuple[str, str]]]]:
+        for entity_id, entry in sorted(self.entries.items()):
+            yield (
+                entity_id,
+                [*((text, lang) for lang, text in entry.labels.items()), *entry.aliases],
+            )
+        for _code, info in sorted(self.countries.items()):
+            yield info.id, [*((text, lang) for lang, text in info.labels.items()), *info.aliases]
+
+
+def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
+    """The lexicon from ``ontology_dir`` (default: the repository's ``ontology/``), cached."""
+    return _load(Path(ontology_dir or DEFAULT_ONTOLOGY_DIR).resolve())
+
+
+@lru_cache(maxsize=8)
+def _load(ontology_dir: Path) -> Lexicon:
+    lexicon_graph = _parse(ontology_dir / LEXICON_FILE)
+    countries_graph = _parse(ontology_dir / COUNTRIES_FILE)
+    countries = _countries(countries_graph)
+    entries = _entries(lexicon_graph, countries)
+    return Lexicon(entries, countries)
+
+
+def _parse(path: Path) -> Graph:
+    if not path.is_file():
+        raise LexiconError(f"{path}: lexicon file not found")
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # rdflib raises several unrelated types for bad Turtle
+        raise LexiconError(f"{path}: cannot parse Turtle: {error}") from error
+    return graph
+
+
+def entity_id_of(iri: URIRef | str) -> str:
+    """``https://w3id.org/brikg/id/project/x`` -> ``project/x``."""
+    text = str(iri)
+    if not text.startswith(str(ID)):
+        raise LexiconError(f"{text}: not an entity IRI under {ID}")
+    return text[len(str(ID)) :]
+
+
+def _entries(graph: Graph, countries: dict[str, CountryInfo]) -> dict[str, LexiconEntry]:
+    types = {BRIKG[entity_type.value]: entity_type for entity_type in EntityType}
+    entries: dict[str, LexiconEntry] = {}
+    for subject in sorted(set(graph.subjects(SKOS.inScheme, SCHEME)), key=str):
+        entity_id = entity_id_of(subject)
+        found = [types[t] for t in graph.objects(subject, RDF.type) if t in types]
+        if len(found) != 1:
+            raise LexiconError(f"{entity_id}: needs exactly one brikg entity class, has {found}")
+        entity_type = found[0]
+        if entity_id.split("/", 1)[0] != entity_type.value.lower():
+            raise LexiconError(f"{entity_id}: IRI does not match its class brikg:{entity_type}")
+        labels = _pref_labels(graph, subject, entity_id)
+        if "en" not in labels:
+            raise LexiconError(f"{entity_id}: no English skos:prefLabel")
+        owner = None
+        codes = {
+            _country_code(o, countries, entity_id) for o in graph.objects(subject, BRIKG.locatedIn)
+        }
+        owners = list(graph.objects(subject, BRIKG.ownedBy))
+        if len(owners) > 1:
+            raise LexiconError(f"{entity_id}: more than one brikg:ownedBy")
+        if owners:
+            owner = entity_id_of(owners[0])
+            if owner.startswith("country/"):
+                codes.add(_country_code(owners[0], countries, entity_id))
+        definition = graph.value(subject, SKOS.definition)
+        entries[entity_id] = LexiconEntry(
+            id=entity_id,
+            type=entity_type,
+            labels=labels,
+            aliases=_alt_labels(graph, subject, labels),
+            country_codes=tuple(sorted(codes)),
+            owner=owner,
+            definition=str(definition) if definition is not None else None,
+        )
+    for entity_id, entry in entries.items():
+        if entry.owner and not entry.owner.startswith("country/") and entry.owner not in entries:
+            raise LexiconError(f"{entity_id}: owner {entry.owner} is not in the lexicon")
+    return entries
+
+
+def _country_code(iri: object, countries: dict[str, CountryInfo], where: str) -> str:
+    entity_id = entity_id_of(str(iri))
+    kind, _, code = entity_id.partition("/")
+    if kind != "country" or code.upper() not in countries or code != code.lower():
+        raise LexiconError(f"{where}: {entity_id} is not an ISO 3166-1 country IRI")
+    return code.upper()
+
+
+def _pref_labels(graph: Graph, subject: URIRef, where: str) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for label in graph.objects(subject, SKOS.prefLabel):
+        language = _language(label, where)
+        if language in labels:
+            raise LexiconError(f"{where}: two skos:prefLabel in @{language}")
+        labels[language] = str(label)
+    return labels
+
+
+def _alt_labels(
+    graph: Graph, subject: URIRef, labels: dict[str, str]
+) -> tuple[tuple[str, str], ...]:
+    aliases = {
+        (str(label), _language(label, str(subject)))
+        for label in graph.objects(subject, SKOS.altLabel)
+    }
+    aliases -= {(text, language) for language, text in labels.items()}
+    return tuple(sorted(aliases, key=lambda alias: (alias[1], alias[0])))
+
+
+def _language(label: object, where: str) -> str:
+    if not isinstance(label, Literal) or not label.language:
+        raise LexiconError(f"{where}: label {label!r} has no language tag")
+    return label.language.split("-", 1)[0].lower()
+
+
+def _countries(graph: Graph) -> dict[str, CountryInfo]:
+    """Every ISO 3166-1 country from pycountry, merged with ``countries.ttl``."""
+    extra_labels: dict[str, dict[str, str]] = defaultdict(dict)
+    extra_aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    prefixes: dict[str, list[str]] = defaultdict(list)
+    owner_of_prefix: dict[str, str] = {}
+    for subject in set(graph.subjects(RDF.type, BRIKG.Country)):
+        entity_id = entity_id_of(subject)
+        kind, _, code = entity_id.partition("/")
+        alpha2 = code.upper()
+        if kind != "country" or code != code.lower() or not pycountry.countries.get(alpha_2=alpha2):
+            raise LexiconError(f"{COUNTRIES_FILE}: {entity_id} is not an ISO 3166-1 country IRI")
+        extra_labels[alpha2] = _pref_labels(graph, subject, entity_id)
+        extra_aliases[alpha2] = set(_alt_labels(graph, subject, {}))
+        for char in graph.objects(subject, BRIKG.compoundPrefix):
+            text = str(char)
+            if len(text) != 1 or text in owner_of_prefix:
+                raise LexiconError(
+                    f"{entity_id}: compound prefix {text!r} is not one unique character"
+                )
+            owner_of_prefix[text] = alpha2
+            prefixes[alpha2].append(text)
+
+    zh = _zh_translations()
+    countries: dict[str, CountryInfo] = {}
+    for country in pycountry.countries:
+        alpha2 = country.alpha_2
+        name = country.name
+        official = getattr(country, "official_name", None)
+        common = getattr(country, "common_name", None)
+        english = [form for raw in (common, name, official) if raw for form in _english_forms(raw)]
+        chinese = [zh(raw) for raw in (name, official, common) if raw]
+        chinese = [text for text in chinese if text and text not in _BAD_ZH_TRANSLATIONS]
+        labels = {
+            "en": extra_labels[alpha2].get("en") or (english[0] if english else name),
+        }
+        zh_label = extra_labels[alpha2].get("zh") or (chinese[0] if chinese else None)
+        if zh_label:
+            labels["zh"] = zh_label
+        names = {(text, "en") for text in english} | {(text, "zh") for text in chinese}
+        names |= extra_aliases[alpha2]
+        names -= {(text, language) for language, text in labels.items()}
+        countries[alpha2] = CountryInfo(
+            alpha2=alpha2,
+            alpha3=country.alpha_3,
+            name=name,
+            official_name=official,
+            common_name=common,
+            labels=labels,
+            aliases=tuple(sorted(names, key=lambda alias: (alias[1], alias[0]))),
+            compound_prefixes=tuple(sorted(prefixes[alpha2])),
+        )
+    return countries
+
+
+def _zh_translations() -> Callable[[str], str | None]:
+    """pycountry's own Chinese names (gettext catalogue ``iso3166-1``, ``zh_CN``)."""
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    except OSError:  # a pycountry build without locales: countries.ttl still gives zh names
+        return lambda text: None
+
+    def translate(text: str) -> str | None:
+        translated = catalogue.gettext(text)
+        return translated if translated != text else None
+
+    return translate
+
+
+def _english_forms(raw: str) -> list[str]:
+    """Readable forms of an ISO name: "Korea, Republic of" -> "Republic of Korea".
+
+    ISO's inverted names ("X, Y of") are turned round; a comma list ("Bonaire, Sint Eustatius
+    and Saba") is kept; any other comma name ("Taiwan, Province of China", "Virgin Islands,
+    British") yields nothing, since the official or common name covers it. A parenthesised
+    qualifier also yields the name without it ("Holy See (Vatican City State)" -> "Holy See").
+    """
+    name = raw.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if ", " in name:
+        head, _, tail = name.partition(", ")
+        if _OF_TAIL.search(tail):
+            tail = tail[4:] if tail.lower().startswith("the ") else tail
+            name = f"{tail} {head}"
+        elif " and " not in tail:
+            return []
+    forms = [name]
+    bare = _PARENTHESIS.sub("", name).strip()
+    if bare and bare != name:
+        forms.append(bare)
+    return forms
+
+
+def _zh_variants(text: str) -> list[str]:
+    """Spellings of one Chinese name that documents use interchangeably.
+
+    Dashes (中国—中亚, 中国-中亚), quotation marks (“一带一路”, "一带一路", 一带一路) and
+    full-width or ASCII brackets (刚果（金）, 刚果(金)).
+    """
+    variants = [text]
+    if _DASH_RE.search(text):
+        variants = [_DASH_RE.sub(dash, text) for dash in ("—", "-", "－", "–")]
+    if any(quote in text for quote in '“”"'):
+        quoted = []
+        for variant in variants:
+            bare = variant.replace("“", "").replace("”", "").replace('"', "")
+            ascii_quotes = variant.replace("“", '"').replace("”", '"')
+            quoted += [variant, ascii_quotes, bare]
+        variants = quoted
+    if any(bracket in text for bracket in "（）()"):
+        variants = [
+            form
+            for variant in variants
+            for form in (
+                variant.replace("(", "（").replace(")", "）"),
+                variant.replace("（", "(").replace("）", ")"),
+            )
+        ]
+    unique: list[str] = []
+    for variant in [text, *variants]:
+        if variant not in unique:
+            unique.append(variant)
+    return unique
