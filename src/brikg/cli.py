@@ -1,7 +1,7 @@
 """The ``brikg`` command line: a thin click shell over the library API.
 
-Each command lives beside the library code it drives and is registered here, so that the CLI
-stays a list of commands and every feature also works from Python.
+Each command family is a module in ``brikg.commands`` over the library API, registered here,
+so that the CLI stays a list of commands and every feature also works from Python.
 """
 
 from __future__ import annotations
@@ -37,6 +37,16 @@ class BrikgGroup(click.Group):
 def cli(ctx: click.Context, debug: bool) -> None:
     """brikg: a knowledge graph of the Belt and Road Initiative, from primary documents."""
     ctx.meta["brikg.debug"] = debug
+
+
+def _register() -> None:
+    from brikg.commands.build import build, evaluate, extract
+
+    for command in (build, extract, evaluate):
+        cli.add_command(command)
+
+
+_register()
 
 
 def main() -> None:

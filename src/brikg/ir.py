@@ -1,9 +1,9 @@
 """The typed intermediate representation that every pipeline stage reads and extends.
 
 Modelled on spaCy's Doc/Span: a :class:`Document` owns its text; sentences and mentions are
-character spans into it. Offsets are into ``Document.text`` (the normalised text); the
-``raw_starts``/``raw_ends`` turn them into offsets of ``Document.raw`` (the decoded file), which is what
-provenance records, so that a quote always equals the original text at its offsets.
+character spans into it. Offsets are into ``Document.text`` (the normalised text);
+``raw_starts``/``raw_ends`` turn them into offsets of ``Document.raw`` (the decoded file), which
+is what provenance records, so that a quote always equals the original text at its offsets.
 """
 
 from __future__ import annotations

@@ -1,0 +1,220 @@
+"""``brikg build`` and ``brikg extract``: documents in, graph out."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from brikg.corpus import load_file
+from brikg.errors import BrikgError
+from brikg.ir import Document, MentionKind
+from brikg.pipeline import Progress, build_corpus, extract_documents, write_graph
+
+
+@contextmanager
+def _progress(total_hint: str) -> Iterator[Progress | None]:
+    """A rich progress line on a terminal; nothing when output is piped or in CI."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as RichProgress
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with RichProgress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task(total_hint)
+        yield lambda name: bar.update(task, description=f"extracting {name}")
+
+
+@click.command()
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path),
+    default=Path("corpus"),
+    show_default=True,
+    help="Folder of documents (with an optional manifest.toml).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("graph"),
+    show_default=True,
+    help="Folder the graph files are written to.",
+)
+def build(corpus_dir: Path, out_dir: Path) -> None:
+    """Read every document in the corpus and write the graph (TriG, Turtle, N-Triples, JSON-LD)."""
+    started = time.perf_counter()
+    with _progress("loading corpus") as progress:
+        corpus = build_corpus(corpus_dir, progress)
+    if not corpus.documents:
+        for error in corpus.errors:
+            click.echo(f"brikg: error: {error}", err=True)
+        raise BrikgError(f"no document in {corpus_dir} could be read; {out_dir} left as it was")
+    stats = write_graph(corpus, out_dir)
+    elapsed = time.perf_counter() - started
+    click.echo(
+        f"built {out_dir}: {stats['documents']} documents, {stats['entities']} entities, "
+        f"{stats['triples']} triples in {elapsed:.1f} s"
+    )
+    for error in corpus.errors:
+        click.echo(f"brikg: error: {error}", err=True)
+    if corpus.errors:
+        raise BrikgError(
+            f"{len(corpus.errors)} document(s) could not be read; the others were built"
+        )
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="table for reading, jsonl for tools.",
+)
+def extract(file: Path, output_format: str) -> None:
+    """Show what one document yields: mentions, entities and facts with their quotes."""
+    doc = load_file(file)
+    corpus = extract_documents([doc])
+    if output_format == "jsonl":
+        for record in _records(doc, corpus.entities):
+            click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        return
+    _table(doc, corpus.entities)
+
+
+def _records(doc: Document, entities: dict) -> Iterator[dict[str, object]]:
+    for mention in doc.mentions:
+        start, end = doc.raw_span(mention.start, mention.end)
+        record: dict[str, object] = {
+            "type": "mention", "kind": mention.kind.value, "text": doc.raw[start:end],
+            "start": start, "end": end, "sentence": mention.sentence, "rule": mention.rule,
+        }  # fmt: skip
+        if mention.entity:
+            record.update(
+                entity=mention.entity, label=mention.label.value if mention.label else None
+            )
+        if mention.date:
+            record["date"] = mention.date.iso()
+        if mention.quantity:
+            record.update(value=mention.quantity.value, unit=mention.quantity.unit)
+        yield record
+    for entity_id in sorted({m.entity for m in doc.mentions if m.entity}):
+        entity = entities[entity_id]
+        yield {
+            "type": "entity",
+            "id": entity_id,
+            "class": entity.type.value,
+            "labels": entity.labels,
+        }
+    for fact in doc.facts:
+        record = {
+            "type": "fact", "subject": fact.subject, "predicate": fact.predicate,
+            "object": fact.object, "rule": fact.evidence.rule, "quote": fact.evidence.quote,
+            "start": fact.evidence.start, "end": fact.evidence.end,
+        }  # fmt: skip
+        if fact.event_kind:
+            record["event"] = fact.event_kind
+        if fact.date:
+            record["date"] = fact.date.iso()
+        if fact.quantity:
+            record.update(value=fact.quantity.value, unit=fact.quantity.unit, measure=fact.measure)
+        yield record
+
+
+def _table(doc: Document, entities: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=160, soft_wrap=False)
+    named = Table("entity", "class", "mentions", title=f"{doc.id}: entities")
+    counts: dict[str, int] = {}
+    for mention in doc.mentions:
+        if mention.kind is MentionKind.ENTITY and mention.entity:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    for entity_id in sorted(counts):
+        entity = entities[entity_id]
+        label = entity.labels.get("en") or entity.labels.get("zh") or entity_id
+        named.add_row(label, entity.type.value, str(counts[entity_id]))
+    console.print(named)
+    facts = Table("subject", "relation", "object / value", "quote", title=f"{doc.id}: facts")
+    for fact in doc.facts:
+        if fact.predicate == "event":
+            value = f"{fact.event_kind} {fact.date.iso() if fact.date else ''}"
+        elif fact.predicate == "quantity" and fact.quantity:
+            value = f"{fact.quantity.value:g} {fact.quantity.unit}"
+        else:
+            value = fact.object or ""
+        quote = fact.evidence.quote
+        facts.add_row(
+            fact.subject, fact.predicate, value, quote[:90] + ("…" if len(quote) > 90 else "")
+        )
+    console.print(facts)
+
+
+@click.command()
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path),
+    default=Path("corpus"),
+    show_default=True,
+    help="Folder of documents the gold documents belong to.",
+)
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(path_type=Path),
+    default=Path("tests/gold"),
+    show_default=True,
+    help="Folder of gold annotations (*.json).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "markdown", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--errors", is_flag=True, help="Also list misses and spurious predictions.")
+def evaluate(corpus_dir: Path, gold_dir: Path, output_format: str, errors: bool) -> None:
+    """Precision and recall per entity class and relation against the gold annotations."""
+    from brikg.evaluate import evaluate as score_corpus
+    from brikg.evaluate import load_gold, markdown_table, summary_rows
+
+    gold = load_gold(gold_dir)
+    if not gold:
+        raise BrikgError(f"no gold annotations (*.json) in {gold_dir}")
+    try:
+        rows = summary_rows(score_corpus(build_corpus(corpus_dir), gold))
+    except ValueError as error:
+        raise BrikgError(str(error)) from error
+    if output_format == "json":
+        payload = {
+            name: {"gold": s.gold, "predicted": s.predicted, "precision": round(s.precision, 4),
+                   "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
+            for name, s in rows.items()
+        }  # fmt: skip
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        click.echo(f"gold documents: {', '.join(g['document'] for g in gold)}")
+        click.echo(markdown_table(rows))
+    if errors:
+        for name, score in rows.items():
+            for miss in score.misses:
+                click.echo(f"miss\t{name}\t{miss}")
+            for extra in score.spurious:
+                click.echo(f"spurious\t{name}\t{extra}")

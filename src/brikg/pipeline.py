@@ -1,0 +1,135 @@
+"""The library API: from a folder of documents to a written graph.
+
+    corpus = build_corpus(Path("corpus"))      # load, segment, recognise, resolve, relate
+    stats = write_graph(corpus, Path("graph"))  # to RDF, written atomically
+
+The CLI's ``build`` and ``extract`` commands are thin shells over these functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
+
+from brikg.corpus import load_corpus
+from brikg.errors import DocumentError
+from brikg.ir import Corpus, Document, MentionKind
+from brikg.lexicon import Lexicon, load_lexicon
+from brikg.output import StagedOutputs
+from brikg.rdf import corpus_quads, union_triples
+from brikg.recognize.recognizer import Recognizer
+from brikg.relate import Relater
+from brikg.resolve import Resolver
+from brikg.segment import segment
+from brikg.vocab import PREFIXES
+
+Progress = Callable[[str], None]
+
+GRAPH_FILES = {
+    "brikg.trig": RdfFormat.TRIG,
+    "brikg.ttl": RdfFormat.TURTLE,
+    "brikg.nt": RdfFormat.N_TRIPLES,
+    "brikg.jsonld": RdfFormat.JSON_LD,
+}
+_DATASET_FORMATS = {RdfFormat.TRIG, RdfFormat.N_QUADS}
+
+
+def extract_documents(
+    documents: list[Document],
+    lexicon: Lexicon | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Segment, recognise, resolve and relate documents already loaded."""
+    lexicon = lexicon or load_lexicon()
+    recognizer = Recognizer(lexicon)
+    corpus = Corpus()
+    for doc in documents:
+        if progress:
+            progress(doc.id)
+        try:
+            recognizer(segment(doc))
+        except RecursionError as error:  # pathological input: report it, keep the others
+            corpus.errors.append(
+                str(DocumentError(doc.path or doc.id, f"extraction failed: {error}"))
+            )
+            continue
+        corpus.documents.append(doc)
+    Resolver(lexicon)(corpus)
+    relater = Relater(lexicon, corpus.entities)
+    for doc in corpus.documents:
+        relater(doc)
+    return corpus
+
+
+def build_corpus(corpus_dir: Path, progress: Progress | None = None) -> Corpus:
+    """Load every document in ``corpus_dir`` and extract the graph's content from them."""
+    documents, errors = load_corpus(corpus_dir)
+    corpus = extract_documents(documents, progress=progress)
+    corpus.errors = [str(error) for error in errors] + corpus.errors
+    return corpus
+
+
+def serialize_quads(
+    quads: list[Quad], rdf_format: RdfFormat, triples: list[Triple] | None = None
+) -> bytes:
+    """One serialisation; triple formats get the union of all graphs (pass it if computed)."""
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    if rdf_format in _DATASET_FORMATS:
+        data = serialize(quads, format=rdf_format, prefixes=prefixes)
+    else:
+        data = serialize(
+            triples if triples is not None else union_triples(quads),
+            format=rdf_format,
+            prefixes=prefixes,
+        )
+    assert data is not None
+    return data
+
+
+def graph_stats(corpus: Corpus, quads: list[Quad], triples: list[Triple]) -> dict[str, object]:
+    """Counts by class, by predicate and by document, for stats.json and the README."""
+    classes = Counter(entity.type.value for entity in corpus.entities.values())
+    predicates = Counter(
+        triple.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for triple in triples
+    )
+    documents = {}
+    for doc in corpus.documents:
+        facts = Counter(fact.predicate for fact in doc.facts)
+        documents[doc.id] = {
+            "title": doc.meta.title,
+            "language": doc.meta.language,
+            "characters": len(doc.raw),
+            "sentences": len(doc.sentences),
+            "entity_mentions": sum(1 for m in doc.mentions if m.kind is MentionKind.ENTITY),
+            "date_mentions": sum(1 for m in doc.mentions if m.kind is MentionKind.DATE),
+            "quantity_mentions": sum(1 for m in doc.mentions if m.kind is MentionKind.QUANTITY),
+            "entities": len({m.entity for m in doc.mentions if m.entity}),
+            "facts": dict(sorted(facts.items())),
+        }
+    return {
+        "documents": len(corpus.documents),
+        "entities": len(corpus.entities),
+        "triples": len(triples),
+        "quads": len(quads),
+        "entities_by_class": dict(sorted(classes.items())),
+        "triples_by_predicate": dict(sorted(predicates.items())),
+        "by_document": documents,
+    }
+
+
+def write_graph(corpus: Corpus, out_dir: Path) -> dict[str, object]:
+    """Write graph files and stats.json into ``out_dir``: all of them, or none."""
+    quads = corpus_quads(corpus)
+    triples = union_triples(quads)
+    stats = graph_stats(corpus, quads, triples)
+    with StagedOutputs(out_dir) as stage:
+        for name, rdf_format in GRAPH_FILES.items():
+            stage.write(name, serialize_quads(quads, rdf_format, triples))
+        stage.write(
+            "stats.json", json.dumps(stats, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        )
+    return stats

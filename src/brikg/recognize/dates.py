@@ -1,0 +1,186 @@
+"""Date mentions in English text, at the precision the text gives.
+
+Covers "on 14 March 2024", "March 14, 2024", "in March 2017", "by the end of June 2023",
+"in the first half of 2025", "since 2013", "2013-2022", "from 2013 to 2022", ISO dates, and
+month-day dates without a year ("October 17 to 18"), whose year is taken from the nearest
+earlier explicit year in the paragraph and marked as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brikg.ir import DateValue, Mention, MentionKind
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+# Qualifiers that frame a date ("by the end of June 2023"), read from the text just before it.
+_QUALIFIER = re.compile(
+    r"(?i:(?:(?P<q_since>since|starting\s+from)\s+|(?P<q_by>by|as\s+of|up\s+to|until|till|through)\s+)?"
+    r"(?:(?:in|during)\s+)?(?:the\s+)?(?:(?P<q_part>end|beginning|start|middle|first\s+half|second\s+half|"
+    r"first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter)\s+of\s+(?:the\s+year\s+)?|"
+    r"(?P<q_early>early|mid|late)[-\s])?)\Z"
+)
+_WINDOW = 48
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("date-iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("date-day-month-year", re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b")),
+    ("date-month-day-year", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",\s*" + _YEAR + r"\b")),
+    ("date-month-year", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
+    (
+        "date-year-range",
+        re.compile(
+            r"\b(?:from\s+|between\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and|through)\s*(?P<year2>(?:19|20)\d\d)\b"
+        ),
+    ),
+    ("date-month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    (
+        "date-year",
+        re.compile(
+            r"(?<![\d,.$])\b"
+            + _YEAR
+            + r"\b(?![,.]\d|\s*(?:Agenda|Olympic|Asian|World|FIFA|Winter|Summer)\b)(?!-\d)"
+        ),
+    ),
+]
+_HAS_DATE = re.compile(
+    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+)
+
+_PART_QUALIFIERS = {
+    "end": "end",
+    "beginning": "beginning",
+    "start": "beginning",
+    "middle": "middle",
+    "first half": "first-half",
+    "second half": "second-half",
+    "first quarter": "q1",
+    "second quarter": "q2",
+    "third quarter": "q3",
+    "fourth quarter": "q4",
+}
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|by|from|during|until|through|before|after|of|year|as of|end of|half of)\s*$",
+    re.I,
+)
+
+
+def _qualifier(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    groups = match.groupdict()
+    parts = []
+    if groups.get("q_since"):
+        parts.append("since")
+    if groups.get("q_by"):
+        parts.append("as-of" if "as" in groups["q_by"].lower() else "by")
+    if groups.get("q_part"):
+        parts.append(_PART_QUALIFIERS[" ".join(groups["q_part"].lower().split())])
+    if groups.get("q_early"):
+        parts.append(groups["q_early"].lower())
+    return "+".join(parts) or None
+
+
+def _value(
+    rule: str, match: re.Match[str], qualifier: str | None, context_year: int | None
+) -> DateValue | None:
+    groups = match.groupdict()
+    month = MONTHS.get(groups["month"].lower().rstrip(".")) if groups.get("month") else None
+    if rule == "date-iso":
+        month = int(groups["month"])
+    day = int(groups["day"]) if groups.get("day") else None
+    if rule == "date-month-day":
+        if context_year is None or month is None or not day or day > 31:
+            return None
+        return DateValue(context_year, month, day, qualifier, inferred=True)
+    year = int(groups["year"])
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if rule == "date-year-range":
+        year2 = int(groups["year2"])
+        if year2 <= year:
+            return None
+        return DateValue(year, qualifier="range", end=DateValue(year2))
+    return DateValue(year, month, day, qualifier)
+
+
+def find_dates(text: str, offset: int = 0, context_year: int | None = None) -> Iterator[Mention]:
+    """Yield date mentions in ``text`` (offsets shifted by ``offset``), longest forms first.
+
+    ``context_year`` is the year a month-day date without a year is assumed to fall in.
+    """
+    if not _HAS_DATE.search(text):
+        return
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+    for rule, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            window_start = max(0, start - _WINDOW)
+            before = _QUALIFIER.search(text, window_start, start)
+            if before is not None and before.start() == before.end():
+                before = None
+            if rule == "date-year" and not _plausible_bare_year(text, match, before):
+                continue
+            value = _value(rule, match, _qualifier(before), context_year)
+            if value is None:
+                continue
+            if before is not None and _qualifier(before):
+                start = before.start()
+                while text[start].isspace():
+                    start += 1
+            taken.append((start, end))
+            found.append(
+                Mention(
+                    offset + start,
+                    offset + end,
+                    text[start:end],
+                    MentionKind.DATE,
+                    rule,
+                    date=value,
+                )
+            )
+    found.sort(key=lambda mention: mention.start)
+    yield from found
+
+
+def _plausible_bare_year(text: str, match: re.Match[str], qualifier: re.Match[str] | None) -> bool:
+    """A bare four-digit number is a year only after a preposition or qualifier."""
+    if _qualifier(qualifier):
+        return True
+    year_start = match.start("year")
+    before = text[max(0, year_start - 14) : year_start]
+    return bool(_YEAR_CONTEXT.search(before)) or year_start == 0

@@ -1,0 +1,109 @@
+"""Dictionary matching of known names: the lexicon's labels and aliases, and all countries.
+
+Like spaCy's PhraseMatcher: phrases are token sequences indexed by their first token, so a
+sentence is matched in one pass whatever the size of the lexicon. Chinese forms are matched by
+characters, indexed by their first character.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from brikg.ir import EntityType, Mention, MentionKind
+from brikg.lexicon import Lexicon
+from brikg.recognize.tokens import Token, norm_token, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    tokens: tuple[str, ...]
+    entity_id: str
+    acronym: bool
+
+
+class Gazetteer:
+    """Finds every lexicon surface form in text; longest match wins."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._by_first: dict[str, list[Phrase]] = defaultdict(list)
+        self._zh_by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for surface, language, entity_id in lexicon.surface_forms():
+            if not surface.strip():
+                continue
+            if language == "zh":
+                self._zh_by_first[surface[0]].append((surface, entity_id))
+                continue
+            tokens = tuple(norm_token(token.text) for token in tokenize(surface))
+            if not tokens:
+                continue
+            acronym = len(tokens) == 1 and surface.isupper() and len(surface) <= 8
+            self._by_first[tokens[0]].append(Phrase(tokens, entity_id, acronym))
+        for phrases in self._by_first.values():
+            phrases.sort(key=lambda phrase: -len(phrase.tokens))
+        for forms in self._zh_by_first.values():
+            forms.sort(key=lambda form: -len(form[0]))
+
+    def entity_type(self, entity_id: str) -> EntityType:
+        return EntityType(entity_id.split("/", 1)[0].capitalize())
+
+    def match_tokens(self, tokens: list[Token], text_of: str, offset: int) -> Iterator[Mention]:
+        """Yield longest non-overlapping matches over ``tokens`` (offsets relative to text)."""
+        norms = [token.norm for token in tokens]
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            found = None
+            for phrase in self._by_first.get(norms[index], ()):
+                size = len(phrase.tokens)
+                if tuple(norms[index : index + size]) != phrase.tokens:
+                    continue
+                if phrase.acronym and token.text != token.text.upper():
+                    continue
+                if not phrase.acronym and not (
+                    token.text[:1].isupper() or token.text[:1].isdigit()
+                ):
+                    continue
+                found = phrase
+                break
+            if found is None:
+                index += 1
+                continue
+            last = tokens[index + len(found.tokens) - 1]
+            start, end = token.start - offset, last.end - offset
+            yield self._mention(
+                found.entity_id, start + offset, end + offset, text_of[start:end], "en"
+            )
+            index += len(found.tokens)
+
+    def match_chinese(self, text: str, offset: int) -> Iterator[Mention]:
+        """Yield longest non-overlapping matches of Chinese forms in ``text``."""
+        position = 0
+        while position < len(text):
+            for surface, entity_id in self._zh_by_first.get(text[position], ()):
+                if text.startswith(surface, position):
+                    end = position + len(surface)
+                    yield self._mention(entity_id, offset + position, offset + end, surface, "zh")
+                    position = end
+                    break
+            else:
+                position += 1
+
+    def _mention(self, entity_id: str, start: int, end: int, text: str, language: str) -> Mention:
+        entity_type = self.entity_type(entity_id)
+        countries: tuple[str, ...] = ()
+        if entity_type is EntityType.COUNTRY:
+            countries = (entity_id.split("/", 1)[1].upper(),)
+        return Mention(
+            start,
+            end,
+            text,
+            MentionKind.ENTITY,
+            "lexicon",
+            label=entity_type,
+            key=entity_id,
+            countries=countries,
+            language=language,
+        )

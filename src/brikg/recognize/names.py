@@ -1,0 +1,671 @@
+"""Names never seen before, found by their grammar: a run of capitalised words with a head noun.
+
+"Peljesac Bridge", "Karot Hydropower Station", "Port of Piraeus", "Belt and Road Forum for
+International Cooperation", "Vado Gateway terminal": the head noun (Bridge, Station, Port,
+Forum, terminal) gives the class, the capitalised words before it (and an of/for/on complement
+after it) give the name. Possessives and quotes find strategies ("Kazakhstan's 'Bright Road'
+new economic policy"), titles find persons ("President Xi Jinping"), and "Name (ACRONYM)"
+defines an acronym for the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from brikg.ir import EntityType, Mention, MentionKind
+from brikg.recognize.tokens import Token
+
+P, C, M, ORG, INIT, S = (
+    EntityType.PROJECT,
+    EntityType.CORRIDOR,
+    EntityType.MECHANISM,
+    EntityType.ORGANIZATION,
+    EntityType.INITIATIVE,
+    EntityType.STRATEGY,
+)
+
+HEADS: dict[str, EntityType] = {
+    **dict.fromkeys(
+        [
+            "railway",
+            "railways",
+            "rail",
+            "railroad",
+            "line",
+            "highway",
+            "expressway",
+            "motorway",
+            "bridge",
+            "tunnel",
+            "port",
+            "seaport",
+            "harbour",
+            "harbor",
+            "terminal",
+            "airport",
+            "pipeline",
+            "pipelines",
+            "plant",
+            "station",
+            "dam",
+            "park",
+            "zone",
+            "hospital",
+            "canal",
+            "mine",
+            "refinery",
+            "stadium",
+            "express",
+            "workshop",
+            "hub",
+            "farm",
+            "project",
+            "complex",
+            "metro",
+            "lrt",
+            "tower",
+        ],
+        P,
+    ),
+    **dict.fromkeys(["corridor", "corridors", "passage", "route"], C),
+    **dict.fromkeys(
+        [
+            "forum",
+            "forums",
+            "summit",
+            "mechanism",
+            "alliance",
+            "association",
+            "platform",
+            "partnership",
+            "secretariat",
+            "expo",
+            "exposition",
+            "fair",
+            "exhibition",
+            "conference",
+            "dialogue",
+            "network",
+            "coalition",
+            "consortium",
+            "framework",
+            "programme",
+            "program",
+            "symposium",
+            "roundtable",
+            "league",
+        ],
+        M,
+    ),
+    **dict.fromkeys(
+        [
+            "bank",
+            "fund",
+            "organization",
+            "organisation",
+            "office",
+            "ministry",
+            "commission",
+            "administration",
+            "agency",
+            "council",
+            "company",
+            "group",
+            "corporation",
+            "corp",
+            "university",
+            "institute",
+            "academy",
+            "bureau",
+            "authority",
+            "department",
+            "union",
+            "nations",
+            "assembly",
+            "federation",
+            "committee",
+            "center",
+            "centre",
+            "court",
+            "government",
+            "enterprise",
+            "enterprises",
+        ],
+        ORG,
+    ),
+    "initiative": INIT,
+    **dict.fromkeys(["strategy", "plan", "vision", "agenda", "outline"], S),
+}
+# Two-word heads override the one-word reading of their last word.
+TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
+    ("silk", "road"): INIT,
+    ("economic", "belt"): INIT,
+    ("land", "bridge"): C,
+    ("economic", "corridor"): C,
+    ("railway", "express"): P,
+}
+LOWERCASE_HEADS = frozenset(
+    [
+        "railway",
+        "railroad",
+        "highway",
+        "expressway",
+        "bridge",
+        "port",
+        "terminal",
+        "pipeline",
+        "airport",
+        "tunnel",
+        "dam",
+    ]
+)
+LOWERCASE_MODIFIERS = frozenset(
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "natural",
+        "gas",
+        "oil",
+        "crude",
+        "rail",
+        "railway",
+        "high-speed",
+        "power",
+        "hydropower",
+        "solar",
+        "wind",
+        "deep-sea",
+        "deepwater",
+        "cross-border",
+        "cross-sea",
+        "container",
+    ]
+)
+CONNECTORS = frozenset({"of", "for", "on", "and", "&", "de", "del", "da", "the"})
+COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
+# Capitalised only because they start a sentence or a clause; never the start of a name.
+LEADING_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "along",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "under",
+        "during",
+        "as",
+        "since",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "we",
+        "it",
+        "after",
+        "before",
+        "through",
+        "between",
+        "among",
+        "following",
+        "including",
+        "while",
+        "when",
+        "where",
+        "both",
+        "all",
+        "each",
+        "other",
+        "such",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "also",
+        "and",
+        "but",
+        "or",
+        "so",
+        "then",
+        "there",
+        "here",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "5th",
+        "6th",
+        "7th",
+        "8th",
+        "9th",
+        "10th",
+        "11th",
+        "12th",
+        "13th",
+        "14th",
+        "15th",
+        "last",
+        "next",
+        "new",
+    ]
+)
+ORDINALS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "5th",
+        "6th",
+        "7th",
+        "8th",
+        "9th",
+        "10th",
+        "11th",
+        "12th",
+        "13th",
+        "14th",
+        "15th",
+        "16th",
+        "17th",
+        "18th",
+        "19th",
+        "20th",
+    ]
+)
+PERSON_TITLES = frozenset(
+    [
+        "president",
+        "premier",
+        "chairman",
+        "chairwoman",
+        "minister",
+        "ambassador",
+        "director",
+        "professor",
+        "prof",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "king",
+        "queen",
+        "sultan",
+        "emir",
+        "chancellor",
+        "secretary-general",
+        "governor",
+        "mayor",
+        "envoy",
+        "vice-president",
+        "vice-premier",
+    ]
+)
+PERSON_ROLES = frozenset(
+    [
+        "scholar",
+        "expert",
+        "economist",
+        "analyst",
+        "researcher",
+        "official",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "journalist",
+        "diplomat",
+        "engineer",
+        "founder",
+        "ceo",
+    ]
+)
+STRATEGY_WORDS = frozenset(
+    ["strategy", "plan", "policy", "vision", "programme", "program", "agenda", "outline"]
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+
+
+@dataclass(slots=True)
+class NameContext:
+    """What the name recogniser needs to know about tokens already recognised as countries."""
+
+    country_tokens: set[int]
+    country_codes: dict[int, str]
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalnum()
+
+
+def _capitalized(token: Token) -> bool:
+    return token.text[:1].isupper() or bool(re.match(r"\d+(?:st|nd|rd|th)$", token.text))
+
+
+def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside."""
+    index = 0
+    count = len(tokens)
+    while index < count:
+        if not (_is_word(tokens[index]) and _capitalized(tokens[index])):
+            index += 1
+            continue
+        end = index + 1
+        while end < count:
+            token = tokens[end]
+            if token.text in {"-", "‐", "–"} and end + 1 < count and _is_word(tokens[end + 1]):
+                if tokens[end].start == tokens[end - 1].end:  # joined, as in "Deep-sea"
+                    end += 2
+                    continue
+                break
+            if _is_word(token) and _capitalized(token):
+                end += 1
+                continue
+            if token.norm == "'s" and end + 1 < count and _capitalized(tokens[end + 1]):
+                end += 1  # "Cox's Bazar"; a possessive owner is cut off later
+                continue
+            if token.norm in CONNECTORS and end + 1 < count:
+                look = end + 1
+                if tokens[look].norm == "the" and look + 1 < count:
+                    look += 1
+                if _is_word(tokens[look]) and _capitalized(tokens[look]):
+                    end = look + 1
+                    continue
+            break
+        yield index, end
+        index = end
+
+
+def _head_type(tokens: list[Token], position: int) -> EntityType | None:
+    norm = tokens[position].norm
+    if position > 0:
+        pair = (tokens[position - 1].norm, norm)
+        if pair in TWO_WORD_HEADS:
+            return TWO_WORD_HEADS[pair]
+    return HEADS.get(norm)
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "is",
+        "in",
+        "to",
+        "for",
+        "a",
+        "with",
+        "on",
+        "about",
+        "are",
+        "its",
+        "at",
+        "by",
+        "from",
+    ]
+)
+
+
+def _is_title_case(tokens: list[Token]) -> bool:
+    """A heading written in Title Case ("The High-quality Development Of The Belt And Road"):
+    its function words are capitalised after the first word, which prose never does."""
+    function_words = [t for t in tokens[1:] if t.norm in _FUNCTION_WORDS]
+    if len(function_words) < 2:
+        return False
+    capitalised = sum(1 for t in function_words if t.text[:1].isupper())
+    return capitalised / len(function_words) > 0.6
+
+
+def find_names(
+    text: str, tokens: list[Token], offset: int, context: NameContext
+) -> Iterator[Mention]:
+    """Yield entity mentions found by grammar in one sentence (``text`` starts at ``offset``)."""
+    if _is_title_case(tokens):
+        return
+    yield from _persons(text, tokens, offset)
+    yield from _strategies(text, tokens, offset, context)
+    chunks = list(_chunks(tokens))
+    for start, end in chunks:
+        mention = _name_from_chunk(text, tokens, start, end, offset, context)
+        if mention is not None:
+            yield mention
+        section = _section(text, tokens, start, end, chunks, offset, context)
+        if section is not None:
+            yield section
+
+
+def _section(
+    text: str,
+    tokens: list[Token],
+    start: int,
+    end: int,
+    chunks: list[tuple[int, int]],
+    offset: int,
+    context: NameContext,
+) -> Mention | None:
+    """ "the Belgrade-Novi Sad section of the Hungary-Serbia Railway": a project, part of one."""
+    if end >= len(tokens) or tokens[end].norm != "section":
+        return None
+    while start < end and tokens[start].norm in LEADING_STOPWORDS:
+        start += 1
+    if start >= end:
+        return None
+    stop = end + 1
+    position = stop
+    if position < len(tokens) and tokens[position].norm == "of":
+        position += 1
+        if position < len(tokens) and tokens[position].norm == "the":
+            position += 1
+        parent = next(((s, e) for s, e in chunks if s == position), None)
+        if parent is not None:
+            head_at, parent_type, cut = _find_head(tokens, parent[0], parent[1])
+            if parent_type is P:
+                stop = cut
+    return _mention(text, tokens, start, stop, offset, P, "name-section")
+
+
+def _name_from_chunk(
+    text: str, tokens: list[Token], start: int, end: int, offset: int, context: NameContext
+) -> Mention | None:
+    while start < end and (tokens[start].norm in LEADING_STOPWORDS or not _is_word(tokens[start])):
+        start += 1
+    # A possessive country ("Pakistan's Karot ...") owns the name; it is not part of it.
+    for position in range(start, end):
+        if tokens[position].norm == "'s" and position - 1 in context.country_tokens:
+            start = position + 1
+    if start >= end:
+        return None
+    head_at, entity_type, cut = _find_head(tokens, start, end)
+    if entity_type is None:
+        return _lowercase_head_name(text, tokens, start, end, offset, context)
+    name_tokens = [t for t in tokens[start:cut] if _is_word(t) and t.norm not in CONNECTORS]
+    if len(name_tokens) < 2:
+        return None
+    only_country = head_at - start == 1 and start in context.country_tokens
+    if only_country and entity_type is P:
+        # "China Railway" is a company or a country's railway, not a named project; too vague.
+        return None
+    return _mention(text, tokens, start, cut, offset, entity_type, "name-head")
+
+
+def _find_head(tokens: list[Token], start: int, end: int) -> tuple[int, EntityType | None, int]:
+    """The head noun of a chunk: the first one with an of/for/on complement, else the last one."""
+    last: tuple[int, EntityType | None, int] = (start, None, end)
+    for position in range(start, end):
+        entity_type = _head_type(tokens, position)
+        if entity_type is None:
+            continue
+        following = tokens[position + 1].norm if position + 1 < end else ""
+        if following in COMPLEMENT_CONNECTORS:
+            return position, entity_type, end
+        last = (position, entity_type, position + 1)
+    return last
+
+
+def _lowercase_head_name(
+    text: str, tokens: list[Token], start: int, end: int, offset: int, context: NameContext
+) -> Mention | None:
+    """ "Vado Gateway terminal", "China-Russia eastern natural gas pipeline"."""
+    position = end
+    while position < len(tokens) and tokens[position].norm in LOWERCASE_MODIFIERS:
+        position += 1
+        if position - end > 3:
+            return None
+    if position >= len(tokens) or tokens[position].norm not in LOWERCASE_HEADS:
+        return None
+    if tokens[position].text[:1].isupper():
+        return None
+    words = [t for t in tokens[start:end] if _is_word(t)]
+    compound = any(t.text == "-" for t in tokens[start:end])
+    if not (len(words) >= 2 or compound):
+        return None
+    if not compound and all(index in context.country_tokens for index in range(start, end)):
+        return None
+    return _mention(text, tokens, start, position + 1, offset, P, "name-lowercase-head")
+
+
+def _mention(
+    text: str,
+    tokens: list[Token],
+    start: int,
+    end: int,
+    offset: int,
+    entity_type: EntityType,
+    rule: str,
+) -> Mention:
+    first, last = tokens[start], tokens[end - 1]
+    surface = text[first.start - offset : last.end - offset]
+    # Drop an ordinal ("Third Belt and Road Forum"): one forum, held many times.
+    words = surface.split()
+    if len(words) > 2 and words[0].casefold() in ORDINALS and entity_type is M:
+        surface = surface[len(words[0]) :].lstrip()
+    begin = last.end - len(surface)
+    return Mention(begin, last.end, surface, MentionKind.ENTITY, rule, label=entity_type)
+
+
+def _persons(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
+    """A title or role followed by one to three capitalised words: "President Xi Jinping"."""
+    for index, token in enumerate(tokens):
+        norm = token.norm.rstrip(".")
+        if norm not in PERSON_TITLES and norm not in PERSON_ROLES:
+            continue
+        if norm in PERSON_ROLES and token.text[:1].isupper():
+            continue
+        names: list[Token] = []
+        position = index + 1
+        # "General Secretary of the CPC Central Committee Xi Jinping" and "Vice Premier" forms
+        # are handled by skipping further title words.
+        while position < len(tokens) and tokens[position].norm.rstrip(".") in PERSON_TITLES:
+            position += 1
+        while position < len(tokens) and len(names) < 3:
+            candidate = tokens[position]
+            if not (_is_word(candidate) and candidate.text[:1].isupper()):
+                break
+            if candidate.norm in HEADS or candidate.norm in LEADING_STOPWORDS:
+                break
+            names.append(candidate)
+            position += 1
+        if not names or _ACRONYM.match(names[0].text):
+            continue
+        first, last = names[0], names[-1]
+        yield Mention(
+            first.start,
+            last.end,
+            text[first.start - offset : last.end - offset],
+            MentionKind.ENTITY,
+            "person-title",
+            label=EntityType.PERSON,
+        )
+
+
+_QUOTED_STRATEGY = re.compile(
+    r"(?:(?P<owner>[A-Z][\w'’ -]{1,40}?)['’]s\s+)?[\"“](?P<name>[A-Z][^\"”]{2,80}?)[\"”]"
+    r"(?P<tail>(?:\s+[\w-]+){0,3}?\s+(?P<head>strategy|plan|policy|vision|programme|program|agenda|initiative))\b",
+)
+_POSSESSIVE_STRATEGY = re.compile(
+    r"(?P<owner>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)['’]s\s+(?P<name>(?:[A-Z][\w-]*\s){1,5}?"
+    r"(?:Strategy|Plan|Vision|Agenda|Outline|Policy|Programme|Program)(?:\s(?:\d{4}|on|for)(?:\s[A-Z][\w-]*)*)?)\b"
+)
+
+
+def _strategies(
+    text: str, tokens: list[Token], offset: int, context: NameContext
+) -> Iterator[Mention]:
+    """National strategies: quoted names before a strategy word, and "Country's X Plan"."""
+    for pattern, rule in (
+        (_QUOTED_STRATEGY, "strategy-quoted"),
+        (_POSSESSIVE_STRATEGY, "strategy-possessive"),
+    ):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if match.groupdict().get("head") == "initiative":
+                entity_type = EntityType.INITIATIVE
+            else:
+                entity_type = EntityType.STRATEGY
+            owner = _owner_code(match.group("owner"), tokens, offset + match.start(), context)
+            yield Mention(
+                offset + start,
+                offset + end,
+                text[start:end],
+                MentionKind.ENTITY,
+                rule,
+                label=entity_type,
+                countries=(owner,) if owner else (),
+            )
+
+
+def _owner_code(
+    owner: str | None, tokens: list[Token], start: int, context: NameContext
+) -> str | None:
+    if not owner:
+        return None
+    for index, token in enumerate(tokens):
+        if token.start >= start and index in context.country_codes:
+            return context.country_codes[index]
+    return None
+
+
+def acronym_definitions(
+    text: str, mentions: list[Mention], offset: int
+) -> Iterator[tuple[str, Mention]]:
+    """``Name (ACR)``: the acronym after an entity mention names the same entity."""
+    for mention in mentions:
+        if mention.kind is not MentionKind.ENTITY:
+            continue
+        after = text[mention.end - offset :]
+        match = re.match(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)", after)
+        if match and _ACRONYM.match(match.group("acronym")):
+            yield match.group("acronym"), mention

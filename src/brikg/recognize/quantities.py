@@ -1,0 +1,180 @@
+"""Quantity mentions in English: money, lengths, capacities, counts of things.
+
+A quantity is a number (digits or a number word), an optional scale word (million, billion,
+trillion) and a unit: a currency sign or code before it, or a unit or counted noun after it
+("117 ports", "350 km per hour", "1.21 million tonnes", "US$2.9 trillion", "6.4 percent").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brikg.ir import Mention, MentionKind, QuantityValue
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24,
+}  # fmt: skip
+
+# Units after the number: canonical unit for each surface form (plural forms handled below).
+UNITS = {
+    "km": "km", "kilometer": "km", "kilometre": "km", "kilometers": "km", "kilometres": "km",
+    "km/h": "km/h", "km per hour": "km/h", "kilometers per hour": "km/h",
+    "kilometres per hour": "km/h", "mw": "MW", "megawatt": "MW", "megawatts": "MW", "gw": "GW",
+    "gigawatt": "GW", "gigawatts": "GW", "kw": "kW", "kwh": "kWh", "twh": "TWh", "tonne": "tonne",
+    "tonnes": "tonne",
+    "ton": "tonne", "tons": "tonne", "teu": "TEU", "teus": "TEU", "percent": "percent",
+    "per cent": "percent", "%": "percent", "percentage points": "percentage point",
+    "yuan": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "euros": "EUR", "hectares": "hectare", "square kilometers": "km2", "square kilometres": "km2",
+    "meters": "m", "metres": "m", "cubic meters": "m3", "cubic metres": "m3",
+}  # fmt: skip
+CURRENCY_PREFIXES = {
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "rmb": "CNY",
+    "¥": "CNY",
+    "€": "EUR",
+    "eur": "EUR",
+}
+
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn)\b)?"
+_APPROX = (
+    r"(?P<approx>(?:more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|"
+    r"at\s+least|less\s+than|above|close\s+to|roughly)\s+)?"
+)
+_CURRENCY = re.compile(
+    _APPROX
+    + r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)"
+    + _NUMBER.replace("(?P<number>", "(?P<number>")
+    + _SCALE,
+    re.I,
+)
+_UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
+_MEASURED = re.compile(
+    _APPROX
+    + r"\b"
+    + _NUMBER
+    + r"(?P<plus>-?plus|\+)?"
+    + _SCALE
+    + r"\s*(?P<unit>"
+    + "|".join(re.escape(unit) for unit in _UNIT_WORDS)
+    + r")(?![\w])",
+    re.I,
+)
+# A counted noun: "117 ports", "25 European countries", "74,000 trips" — up to two modifiers.
+_COUNTED = re.compile(
+    _APPROX
+    + r"\b"
+    + _NUMBER
+    + r"(?P<plus>-?plus|\+)?"
+    + _SCALE
+    + r"\s+(?P<mods>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*s|people|staff|personnel)\b",
+)
+_NOT_COUNTED_NOUNS = frozenset(
+    {
+        "years",
+        "times",
+        "units",
+        "aspects",
+        "ways",
+        "steps",
+        "decades",
+        "days",
+        "months",
+        "hours",
+        "minutes",
+        "seconds",
+        "others",
+        "its",
+        "was",
+        "has",
+        "is",
+        "as",
+        "this",
+    }
+)
+
+
+def _number(text: str) -> float | None:
+    lowered = text.lower()
+    if lowered in NUMBER_WORDS:
+        return float(NUMBER_WORDS[lowered])
+    try:
+        return float(lowered.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
+
+
+def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
+    """Yield quantity mentions, preferring currency, then measured units, then counted nouns."""
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+    for rule, pattern in (
+        ("quantity-currency", _CURRENCY),
+        ("quantity-unit", _MEASURED),
+        ("quantity-count", _COUNTED),
+    ):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            quantity = _quantity(rule, match, text)
+            if quantity is None:
+                continue
+            taken.append((start, end))
+            found.append(
+                Mention(
+                    offset + start,
+                    offset + end,
+                    text[start:end],
+                    MentionKind.QUANTITY,
+                    rule,
+                    quantity=quantity,
+                )
+            )
+    found.sort(key=lambda mention: mention.start)
+    yield from found
+
+
+def _quantity(rule: str, match: re.Match[str], text: str) -> QuantityValue | None:
+    groups = match.groupdict()
+    value = _number(groups["number"])
+    if value is None:
+        return None
+    # A four-digit integer without a unit word of its own is usually a year, not a count.
+    if rule == "quantity-count" and re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
+        return None
+    if groups.get("scale"):
+        value *= SCALES[groups["scale"].lower()]
+    approximate = bool(groups.get("approx") or groups.get("plus"))
+    if rule == "quantity-currency":
+        unit = CURRENCY_PREFIXES[groups["currency"].strip().lower()]
+        return QuantityValue(value, unit, groups["currency"].strip(), approximate)
+    if rule == "quantity-unit":
+        surface = groups["unit"]
+        unit = UNITS.get(surface.lower(), surface.lower())
+        if unit in {"CNY", "USD", "EUR"} and groups.get("scale") is None and value < 100:
+            return None
+        return QuantityValue(value, unit, surface, approximate)
+    noun = groups["noun"].lower()
+    if noun in _NOT_COUNTED_NOUNS or (value != int(value)) and not groups.get("scale"):
+        return None
+    return QuantityValue(
+        value, _singular(noun), (groups.get("mods") or "") + groups["noun"], approximate
+    )

@@ -1,0 +1,128 @@
+"""Stage 3: find mentions of entities, dates and quantities in each sentence.
+
+Recognisers are plain functions over a sentence's text and tokens (like spaCy's Matcher and
+EntityRuler): the gazetteer for known names and countries, grammar for unseen names, and
+patterns for dates and quantities. This module runs them and settles overlaps.
+"""
+
+from __future__ import annotations
+
+from brikg.ir import Document, EntityType, Mention, MentionKind
+from brikg.lexicon import Lexicon, load_lexicon
+from brikg.recognize.dates import find_dates
+from brikg.recognize.gazetteer import Gazetteer
+from brikg.recognize.names import NameContext, acronym_definitions, find_names
+from brikg.recognize.quantities import find_quantities
+from brikg.recognize.tokens import tokenize
+
+
+class Recognizer:
+    """Runs every recogniser over a document; build once, reuse for all documents."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.gazetteer = Gazetteer(self.lexicon)
+
+    def __call__(self, doc: Document) -> Document:
+        mentions: list[Mention] = []
+        context_year: int | None = None
+        paragraph = -1
+        for sentence in doc.sentences:
+            if sentence.paragraph != paragraph:
+                paragraph = sentence.paragraph
+            text = doc.text[sentence.start : sentence.end]
+            found = self._sentence_mentions(text, sentence.start, sentence.language, context_year)
+            for mention in found:
+                mention.sentence = sentence.index
+                mention.language = sentence.language
+                if mention.kind is MentionKind.DATE and mention.date and not mention.date.inferred:
+                    context_year = (mention.date.end or mention.date).year
+            mentions.extend(found)
+        mentions.extend(self._acronym_mentions(doc, mentions))
+        mentions.sort(key=lambda m: (m.start, -m.end, m.kind, m.label or ""))
+        doc.mentions = mentions
+        return doc
+
+    def _sentence_mentions(
+        self, text: str, offset: int, language: str, context_year: int | None
+    ) -> list[Mention]:
+        if language == "zh":
+            return _settle(list(self.gazetteer.match_chinese(text, offset)))
+        tokens = tokenize(text, offset)
+        known = list(self.gazetteer.match_tokens(tokens, text, offset))
+        country_tokens: set[int] = set()
+        country_codes: dict[int, str] = {}
+        spans = {(m.start, m.end): m for m in known if m.label is EntityType.COUNTRY}
+        for index, token in enumerate(tokens):
+            for (start, end), mention in spans.items():
+                if start <= token.start and token.end <= end:
+                    country_tokens.add(index)
+                    country_codes[index] = mention.countries[0]
+        context = NameContext(country_tokens, country_codes)
+        entities = _settle(known + list(find_names(text, tokens, offset, context)))
+        dates = list(find_dates(text, offset, context_year))
+        quantities = [
+            q for q in find_quantities(text, offset) if not any(_overlap(q, d) for d in dates)
+        ]
+        return entities + dates + quantities
+
+    def _acronym_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of acronyms the document defined ("... Corridor (CPEC)") and later uses."""
+        definitions: dict[str, Mention] = {}
+        for acronym, definer in acronym_definitions(doc.text, mentions, 0):
+            definitions.setdefault(acronym, definer)
+        if not definitions:
+            return []
+        covered = [(m.start, m.end) for m in mentions if m.kind is MentionKind.ENTITY]
+        extra: list[Mention] = []
+        for sentence in doc.sentences:
+            if sentence.language == "zh":
+                continue
+            for token in tokenize(doc.text[sentence.start : sentence.end], sentence.start):
+                definer = definitions.get(token.text)
+                if definer is None or any(s <= token.start < e for s, e in covered):
+                    continue
+                extra.append(
+                    Mention(
+                        token.start,
+                        token.end,
+                        token.text,
+                        MentionKind.ENTITY,
+                        "acronym-defined",
+                        sentence=sentence.index,
+                        label=definer.label,
+                        key=definer.key or f"name:{definer.text}",
+                        countries=definer.countries,
+                    )
+                )
+        return extra
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _settle(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping entity mentions; country names may nest inside others,
+    and a project inside the section of it that a mention names.
+
+    On equal spans the lexicon wins over grammar, since it knows the canonical entity.
+    """
+    ordered = sorted(
+        mentions, key=lambda m: (-(m.end - m.start), m.rule != "lexicon", m.start, m.rule)
+    )
+    kept: list[Mention] = []
+    for mention in ordered:
+        clash = False
+        for other in kept:
+            if not _overlap(mention, other):
+                continue
+            nested = other.start <= mention.start and mention.end <= other.end
+            if nested and (mention.label is EntityType.COUNTRY or other.rule == "name-section"):
+                continue
+            clash = True
+            break
+        if not clash:
+            kept.append(mention)
+    kept.sort(key=lambda m: m.start)
+    return kept

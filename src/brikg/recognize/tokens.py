@@ -1,0 +1,58 @@
+"""Word tokens with character offsets, and the normal form used to compare names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A possessive "'s" is a token of its own, so "Pakistan's" matches the country "Pakistan".
+_TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        return norm_token(self.text)
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+
+@lru_cache(maxsize=1 << 16)
+def norm_token(text: str) -> str:
+    """Case-, dash- and accent-insensitive form of one token ("Pelješac" = "peljesac")."""
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKD", text.translate(_DASHES).casefold())
+    return "".join(char for char in folded if not unicodedata.combining(char))
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def name_key(name: str) -> str:
+    """The key under which names resolve: "the Port of Piraeus" and "Piraeus Port" collide.
+
+    Lowercased, accents and dashes folded, hyphens read as spaces, leading articles, ordinals
+    and possessives dropped, "Port of X" read as "X Port".
+    """
+    words = [norm_token(token.text) for token in tokenize(name) if token.text not in "-'\"“”()"]
+    while words and words[0] in {"the", "a", "an"}:
+        words.pop(0)
+    words = [word for word in words if word not in {"'s", "s"}]
+    if len(words) >= 3 and words[1] == "of" and words[0] in _INVERTIBLE_HEADS:
+        words = words[2:] + [words[0]]
+    return " ".join(words)
+
+
+_INVERTIBLE_HEADS = frozenset({"port", "bridge", "airport", "harbour", "harbor"})

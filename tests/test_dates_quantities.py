@@ -1,0 +1,67 @@
+"""Dates in every common English form, and quantities with their units."""
+
+from __future__ import annotations
+
+import pytest
+
+from brikg.recognize.dates import find_dates
+from brikg.recognize.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "qualifier"),
+    [
+        ("The deal was signed on 14 March 2024.", "2024-03-14", None),
+        ("It opened March 14, 2024 in the rain.", "2024-03-14", None),
+        ("It was proposed in March 2017.", "2017-03", None),
+        ("By the end of June 2023, it had 117 ports.", "2023-06", "by+end"),
+        ("Output doubled in the first half of 2025.", "2025", "first-half"),
+        ("Since 2013, trade has grown.", "2013", "since"),
+        ("Updated: 2024-01-05", "2024-01-05", None),
+        ("Work resumes in mid-2026.", "2026", "mid"),
+    ],
+)
+def test_date_forms(text: str, iso: str, qualifier: str | None) -> None:
+    (mention,) = list(find_dates(text))
+    assert mention.date is not None
+    assert mention.date.iso() == iso
+    assert mention.date.qualifier == qualifier
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_year_ranges() -> None:
+    for text in ("From 2013 to 2022, trade grew.", "In 2013-2022, trade grew."):
+        (mention,) = list(find_dates(text))
+        assert mention.date is not None and mention.date.end is not None
+        assert (mention.date.year, mention.date.end.year) == (2013, 2022)
+
+
+def test_year_inferred_from_context_is_marked() -> None:
+    (mention,) = list(find_dates("From October 17 to 18, the forum met.", context_year=2023))
+    assert mention.date is not None
+    assert (mention.date.iso(), mention.date.inferred) == ("2023-10-17", True)
+    assert list(find_dates("From October 17 to 18, the forum met.")) == []
+
+
+def test_numbers_that_are_not_years() -> None:
+    assert list(find_dates("about 2,000 launches and 2030 Agenda goals")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approximate"),
+    [
+        ("trade of nearly US$2.9 trillion", 2.9e12, "USD", True),
+        ("a speed of 350 km per hour", 350, "km/h", False),
+        ("cargo rose to 1.21 million tonnes", 1.21e6, "tonne", False),
+        ("it has 110 members", 110, "member", False),
+        ("it reached more than 200 cities", 200, "city", True),
+        ("a 50 MW plant", 50, "MW", False),
+        ("1,035 kilometers of track", 1035, "km", False),
+        ("300-plus ports", 300, "port", True),
+    ],
+)
+def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:
+    (mention,) = list(find_quantities(text))
+    assert mention.quantity is not None
+    assert mention.quantity.value == pytest.approx(value)
+    assert (mention.quantity.unit, mention.quantity.approximate) == (unit, approximate)

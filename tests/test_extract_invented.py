@@ -1,0 +1,153 @@
+"""Extraction generalises: a document in the seeds' style, every project, mechanism and
+strategy name invented, must yield the right classes, countries, dates and relations."""
+
+from __future__ import annotations
+
+import pytest
+
+from brikg.corpus import load_file
+from brikg.ir import Corpus, EntityType
+from brikg.pipeline import extract_documents
+
+INVENTED = """\
+Progress Along the Eastern Routes
+
+Along the Qarvani-Tesh Economic Corridor, the Morvane-Kelisto Railway in Kazakhstan began operation in March 2022.
+The Zelvani Deep-sea Port in Nigeria was completed on 14 March 2024.
+Pakistan's Durrani Hydropower Station was put into operation on June 5, 2023.
+The Tarsk-Olven section of the Brevik-Ulmar Highway in Serbia opened to traffic in the first half of 2025.
+The Silverleaf Digital Cooperation Forum was established in August 2020, and its members include Laos, Cambodia and Thailand.
+The Kellan River Industrial Park, jointly built by China and Egypt, has attracted 120 enterprises.
+The Belt and Road Initiative has been aligned with Mongolia's "Golden Steppe" development strategy.
+The Astrava Solar Park, a flagship project of the Belt and Road Initiative, has a capacity of 400 MW.
+The Orvell Friendship Hospital project in Cambodia was launched in 2019.
+The China-Vanuatu Marine Research Center was set up in Port Vila in 2021.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    path = tmp_path_factory.mktemp("invented") / "invented-progress-report.txt"
+    path.write_text(INVENTED, encoding="utf-8")
+    return extract_documents([load_file(path)])
+
+
+def _entity(corpus: Corpus, label: str) -> str:
+    for entity_id, entity in corpus.entities.items():
+        if entity.labels.get("en") == label:
+            return entity_id
+    raise AssertionError(
+        f"{label!r} not found; have {sorted(e.labels.get('en', '') for e in corpus.entities.values())}"
+    )
+
+
+def _facts(corpus: Corpus, predicate: str) -> set[tuple[str, str | None]]:
+    return {
+        (f.subject, f.object)
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == predicate
+    }
+
+
+def _events(corpus: Corpus) -> set[tuple[str, str | None, str]]:
+    return {
+        (f.subject, f.event_kind, f.date.iso())
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "event" and f.date
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "entity_type"),
+    [
+        ("Morvane-Kelisto Railway", EntityType.PROJECT),
+        ("Zelvani Deep-sea Port", EntityType.PROJECT),
+        ("Durrani Hydropower Station", EntityType.PROJECT),
+        ("Brevik-Ulmar Highway", EntityType.PROJECT),
+        ("Tarsk-Olven section of the Brevik-Ulmar Highway", EntityType.PROJECT),
+        ("Kellan River Industrial Park", EntityType.PROJECT),
+        ("Astrava Solar Park", EntityType.PROJECT),
+        ("Orvell Friendship Hospital", EntityType.PROJECT),
+        ("Qarvani-Tesh Economic Corridor", EntityType.CORRIDOR),
+        ("Silverleaf Digital Cooperation Forum", EntityType.MECHANISM),
+        ("Golden Steppe", EntityType.STRATEGY),
+        ("China-Vanuatu Marine Research Center", EntityType.ORGANIZATION),
+    ],
+)
+def test_unseen_names_found_with_class(corpus: Corpus, label: str, entity_type: EntityType) -> None:
+    assert corpus.entities[_entity(corpus, label)].type is entity_type
+
+
+@pytest.mark.parametrize(
+    ("label", "country"),
+    [
+        ("Morvane-Kelisto Railway", "kz"),
+        ("Zelvani Deep-sea Port", "ng"),
+        ("Durrani Hydropower Station", "pk"),
+        ("Tarsk-Olven section of the Brevik-Ulmar Highway", "rs"),
+        ("Orvell Friendship Hospital", "kh"),
+    ],
+)
+def test_located_in(corpus: Corpus, label: str, country: str) -> None:
+    assert (_entity(corpus, label), f"country/{country}") in _facts(corpus, "locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "date"),
+    [
+        ("Morvane-Kelisto Railway", "startOfOperation", "2022-03"),
+        ("Zelvani Deep-sea Port", "completion", "2024-03-14"),
+        ("Durrani Hydropower Station", "startOfOperation", "2023-06-05"),
+        ("Tarsk-Olven section of the Brevik-Ulmar Highway", "opening", "2025"),
+        ("Silverleaf Digital Cooperation Forum", "establishment", "2020-08"),
+        ("Orvell Friendship Hospital", "launch", "2019"),
+        ("China-Vanuatu Marine Research Center", "establishment", "2021"),
+    ],
+)
+def test_dated_events(corpus: Corpus, label: str, kind: str, date: str) -> None:
+    assert (_entity(corpus, label), kind, date) in _events(corpus)
+
+
+def test_part_of(corpus: Corpus) -> None:
+    part_of = _facts(corpus, "partOf")
+    corridor = _entity(corpus, "Qarvani-Tesh Economic Corridor")
+    assert (_entity(corpus, "Morvane-Kelisto Railway"), corridor) in part_of
+    section = _entity(corpus, "Tarsk-Olven section of the Brevik-Ulmar Highway")
+    assert (section, _entity(corpus, "Brevik-Ulmar Highway")) in part_of
+    assert (_entity(corpus, "Astrava Solar Park"), "initiative/belt-and-road-initiative") in part_of
+
+
+def test_parties_and_members(corpus: Corpus) -> None:
+    involves = _facts(corpus, "involves")
+    park = _entity(corpus, "Kellan River Industrial Park")
+    assert {(park, "country/cn"), (park, "country/eg")} <= involves
+    forum = _entity(corpus, "Silverleaf Digital Cooperation Forum")
+    assert {(forum, "country/la"), (forum, "country/kh"), (forum, "country/th")} <= involves
+
+
+def test_strategy_owner_and_alignment(corpus: Corpus) -> None:
+    strategy = _entity(corpus, "Golden Steppe")
+    assert (strategy, "country/mn") in _facts(corpus, "ownedBy")
+    assert ("initiative/belt-and-road-initiative", strategy) in _facts(corpus, "alignedWith")
+
+
+def test_quantity_with_unit(corpus: Corpus) -> None:
+    park = _entity(corpus, "Astrava Solar Park")
+    quantities = {
+        (f.subject, f.quantity.value, f.quantity.unit)
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "quantity" and f.quantity
+    }
+    assert (park, 400.0, "MW") in quantities
+
+
+def test_every_quote_is_the_original_text(corpus: Corpus) -> None:
+    for doc in corpus.documents:
+        for fact in doc.facts:
+            assert doc.raw[fact.evidence.start : fact.evidence.end] == fact.evidence.quote
+        for mention in doc.mentions:
+            start, end = doc.raw_span(mention.start, mention.end)
+            assert doc.raw[start:end] == mention.text

@@ -1,0 +1,52 @@
+"""Sentence segmentation: abbreviations and numbers never split a sentence."""
+
+from __future__ import annotations
+
+from brikg.ir import Document, DocumentMeta
+from brikg.normalize import fill_document
+from brikg.segment import segment
+
+
+def _sentences(text: str) -> list[str]:
+    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
+    segment(doc)
+    return [doc.sentence_text(s) for s in doc.sentences if not s.is_heading]
+
+
+def test_numbers_and_abbreviations_do_not_split() -> None:
+    text = (
+        "Trade reached US$2.9 trillion in 2022, up 6.4 percent. The No. 1 line opened. "
+        "Dr. Smith and Mr. J. Lee met in the U.S. capital on Monday. It rained."
+    )
+    assert _sentences(text) == [
+        "Trade reached US$2.9 trillion in 2022, up 6.4 percent.",
+        "The No. 1 line opened.",
+        "Dr. Smith and Mr. J. Lee met in the U.S. capital on Monday.",
+        "It rained.",
+    ]
+
+
+def test_quotes_close_sentences() -> None:
+    assert _sentences('He said "it works." Then he left.') == [
+        'He said "it works."',
+        "Then he left.",
+    ]
+
+
+def test_headings_set_sections() -> None:
+    doc = fill_document(
+        Document(
+            DocumentMeta("t", "t", "en", "t.txt"),
+            raw="III. Promoting Connectivity\nThe Zorvath Bridge opened. It is long.\n",
+        )
+    )
+    segment(doc)
+    heading, first, second = doc.sentences
+    assert heading.is_heading and heading.section == "III. Promoting Connectivity"
+    assert first.section == second.section == "III. Promoting Connectivity"
+    assert doc.sentence_text(second) == "It is long."
+
+
+def test_chinese_sentences() -> None:
+    sentences = _sentences("中老铁路开通运营。雅万高铁正式开通！这是第一句话吗？")
+    assert sentences == ["中老铁路开通运营。", "雅万高铁正式开通！", "这是第一句话吗？"]
