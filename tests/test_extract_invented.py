@@ -66,7 +66,7 @@ def _events(corpus: Corpus) -> set[tuple[str, str | None, str]]:
         ("Zelvani Deep-sea Port", EntityType.PROJECT),
         ("Durrani Hydropower Station", EntityType.PROJECT),
         ("Brevik-Ulmar Highway", EntityType.PROJECT),
-        ("Tarsk-Olven section of the Brevik-Ulmar Highway", EntityType.PROJECT),
+        ("Tarsk-Olven section", EntityType.PROJECT),
         ("Kellan River Industrial Park", EntityType.PROJECT),
         ("Astrava Solar Park", EntityType.PROJECT),
         ("Orvell Friendship Hospital", EntityType.PROJECT),
@@ -86,7 +86,7 @@ def test_unseen_names_found_with_class(corpus: Corpus, label: str, entity_type: 
         ("Morvane-Kelisto Railway", "kz"),
         ("Zelvani Deep-sea Port", "ng"),
         ("Durrani Hydropower Station", "pk"),
-        ("Tarsk-Olven section of the Brevik-Ulmar Highway", "rs"),
+        ("Tarsk-Olven section", "rs"),
         ("Orvell Friendship Hospital", "kh"),
     ],
 )
@@ -100,7 +100,7 @@ def test_located_in(corpus: Corpus, label: str, country: str) -> None:
         ("Morvane-Kelisto Railway", "startOfOperation", "2022-03"),
         ("Zelvani Deep-sea Port", "completion", "2024-03-14"),
         ("Durrani Hydropower Station", "startOfOperation", "2023-06-05"),
-        ("Tarsk-Olven section of the Brevik-Ulmar Highway", "opening", "2025"),
+        ("Tarsk-Olven section", "opening", "2025"),
         ("Silverleaf Digital Cooperation Forum", "establishment", "2020-08"),
         ("Orvell Friendship Hospital", "launch", "2019"),
         ("China-Vanuatu Marine Research Center", "establishment", "2021"),
@@ -114,7 +114,7 @@ def test_part_of(corpus: Corpus) -> None:
     part_of = _facts(corpus, "partOf")
     corridor = _entity(corpus, "Qarvani-Tesh Economic Corridor")
     assert (_entity(corpus, "Morvane-Kelisto Railway"), corridor) in part_of
-    section = _entity(corpus, "Tarsk-Olven section of the Brevik-Ulmar Highway")
+    section = _entity(corpus, "Tarsk-Olven section")
     assert (section, _entity(corpus, "Brevik-Ulmar Highway")) in part_of
     assert (_entity(corpus, "Astrava Solar Park"), "initiative/belt-and-road-initiative") in part_of
 

@@ -30,6 +30,21 @@ THINGS = frozenset(
 )
 
 EVENT_SUBJECTS = THINGS | {EntityType.ORGANIZATION}
+# What can be opened, signed, held ...: an organisation is established, not signed or opened;
+# its part in an event is that of a party.
+EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
+    "establishment": EVENT_SUBJECTS,
+    "launch": THINGS,
+    "holding": frozenset({EntityType.MECHANISM}),
+    "signing": frozenset({EntityType.MECHANISM, EntityType.PROJECT, EntityType.STRATEGY}),
+    "proposal": frozenset(
+        {EntityType.INITIATIVE, EntityType.MECHANISM, EntityType.CORRIDOR, EntityType.STRATEGY}
+    ),
+    "announcement": THINGS,
+    "opening": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
+    "completion": frozenset({EntityType.PROJECT, EntityType.CORRIDOR}),
+    "startOfOperation": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
+}
 
 EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.I))
@@ -39,7 +54,8 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:became|become|becomes|is|was|are|were|been)\s+(?:fully\s+)?operational\b|"
             r"\b(?:began|begun|begin|started|start|commenced|entered|went|put)\s+(?:into\s+|full\s+)?"
             r"(?:operations?|service)\b|\bput\s+into\s+(?:commercial\s+)?(?:operation|use|service)\b|"
-            r"\bentered\s+into\s+operation\b|\bcommercial\s+operation\b",
+            r"\bentered\s+into\s+operation\b|\bcommercial\s+operation\b|"
+            r"\b(?:entered|came)\s+into\s+(?:force|effect)\b|\btook\s+effect\b",
         ),
         (
             "opening",
@@ -57,7 +73,10 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:was|were|been|be|is|are)\s+(?:successfully\s+)?held\b|\bhosted\b|\bconvened\b|\btook\s+place\b",
         ),
         ("proposal", r"\bpropos(?:ed|al\s+of|ing)\b|\bput\s+forward\b|\bput\s+forth\b"),
-        ("announcement", r"\bannounc(?:ed|ing)\b|\bunveiled\b"),
+        (
+            "announcement",
+            r"\bannounc(?:ed|ing)\b|\bunveiled\b|\breleased\b|\bissued\b|\bpublished\b",
+        ),
     )
 ]
 _ALIGN = re.compile(
@@ -82,6 +101,15 @@ _PART_OF = re.compile(
     r"(?:part|projects?|component)\s+(?:of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}?$",
     re.I,
 )
+_NOT_NOUNS = frozenset(
+    """is was are were be been being has have had and or of in on to for with by at as which
+    that who whose from into under since during through between among along across after
+    before its their his her will would can could may might must shall should does did do
+    now also not further fully officially successfully project projects programme program site
+    line section phase""".split()
+)
+_GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
+_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$")
 _MEMBERS = re.compile(
     r"\bmembers?\s+(?:include|including|are|such\s+as|from)\b|\bjoined\s+by\b", re.I
 )
@@ -209,9 +237,10 @@ class Relater:
                     yield ctx.fact(project, "locatedIn", _country_id(code), "lexicon-country")
             for code in _compound_countries(ctx, project):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "name-compound")
+            anchor = ctx.parent_of(project) or project
             for country in ctx.of_type(EntityType.COUNTRY):
-                if country.start >= project.end:
-                    between = ctx.between(project, country)
+                if country.start >= anchor.end:
+                    between = ctx.between(anchor, country)
                     if _IN_COUNTRY.match(between) or _IN_CITY_COUNTRY.match(between):
                         yield ctx.fact(project, "locatedIn", country.entity, "in-country")
                 elif country.end <= project.start and _POSSESSIVE.match(
@@ -270,8 +299,8 @@ class Relater:
                     yield ctx.fact(project, "partOf", container.entity, "part-of-phrase")
                 if (
                     project.rule == "name-section"
-                    and container.start > project.start
-                    and container.end == project.end
+                    and container.start >= project.end
+                    and _OF_THE.match(ctx.between(project, container))
                 ):
                     yield ctx.fact(project, "partOf", container.entity, "section-of")
 
@@ -327,16 +356,29 @@ class Relater:
 
     # -- events ------------------------------------------------------------------------------
     def _events(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
-        if not dates:
+        # A period ("2017-2022") dates a programme, not an event.
+        # "By the end of 2022, 40 institutions had signed": a deadline, not the event's date.
+        point_dates = [
+            m
+            for m in ctx.mentions
+            if m.kind is MentionKind.DATE
+            and m.date
+            and m.date.end is None
+            and not {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
+        ]
+        if not point_dates:
             return
         for kind, pattern in EVENT_TRIGGERS:
             for match in pattern.finditer(ctx.text):
                 trigger = ctx.sentence.start + match.start()
-                subjects = ctx.event_subjects(trigger, ctx.sentence.start + match.end())
+                subjects = [
+                    s
+                    for s in ctx.event_subjects(trigger, ctx.sentence.start + match.end())
+                    if ctx.type_of(s) in EVENT_SUBJECT_TYPES[kind]
+                ]
                 if not subjects:
                     continue
-                date = min(dates, key=lambda d: abs(d.start - trigger))
+                date = min(point_dates, key=lambda d: abs(d.start - trigger))
                 assert date.date is not None
                 participants = tuple(
                     sorted(
@@ -431,6 +473,22 @@ class _SentenceContext:
         after = [m for m in candidates if m.start >= position]
         return after[0] if after else None
 
+    def parent_of(self, section: Mention) -> Mention | None:
+        """The project that "the X section of the Y" names as Y."""
+        if section.rule != "name-section":
+            return None
+        for mention in self.entity_mentions:
+            if mention.start >= section.end and _OF_THE.match(self.between(section, mention)):
+                return mention
+        return None
+
+    def section_of(self, parent: Mention) -> Mention | None:
+        """The section mention whose "of the" points at ``parent``."""
+        for mention in self.entity_mentions:
+            if mention.rule == "name-section" and self.parent_of(mention) is parent:
+                return mention
+        return None
+
     def subject_before(self, position: int, types: frozenset[EntityType]) -> Mention | None:
         """The first name of the given types in the sentence before ``position``: in these
         documents the subject of the clause that states a figure."""
@@ -449,7 +507,7 @@ class _SentenceContext:
             if mention.start < cursor or any(m.start <= mention.start < m.end for m in found):
                 continue
             gap = self.doc.text[cursor : mention.start]
-            if not re.fullmatch(r"\s*(?:,|and|&|as well as|the|,\s*and)?\s*(?:the\s+)?", gap):
+            if not _GAP.fullmatch(gap):
                 break
             if self.type_of(mention) not in types:
                 break
@@ -466,16 +524,28 @@ class _SentenceContext:
                 clause_start = self.sentence.start + match.end()
         things = [m for m in self.entity_mentions if self.type_of(m) in EVENT_SUBJECTS]
         before = [m for m in things if clause_start <= m.start and m.end <= trigger_start]
+        before = [m for m in before if not self.attributive(m) and not self.agent(m)]
         if before:
-            # The outermost of nested names: "the X section of the Y" opened, not the Y.
-            return [max(before, key=lambda m: (m.end, m.end - m.start))]
-        return self.list_after(_skip_words(self.doc.text, trigger_end), EVENT_SUBJECTS)
+            subject = max(before, key=lambda m: (m.end, m.end - m.start))
+            # "the X section of the Y opened": the section opened, not the whole Y.
+            return [self.section_of(subject) or subject]
+        # Active voice ("Xi put forward the X and the Y") or a participle clause ("Having
+        # entered into operation in 2021, the X ..."): the things named after the trigger.
+        after = [m for m in things if m.start >= trigger_end and not self.attributive(m)]
+        return self.list_after(after[0].start, EVENT_SUBJECTS) if after else []
 
+    def attributive(self, mention: Mention) -> bool:
+        """ "BRI cooperation platform": a name used as a modifier is not what a clause is about."""
+        match = re.match(r"\s+([a-z][a-z-]*)", self.doc.text[mention.end : mention.end + 40])
+        if not match:
+            return False
+        word = match.group(1)
+        return word not in _NOT_NOUNS and not word.endswith("ed")
 
-def _skip_words(text: str, position: int) -> int:
-    """Skip lowercase words between a verb and its object ("launched the first ...")."""
-    match = re.match(r"(?:\s+(?:the|a|an|of|to|for|its|their|on))*\s*", text[position:])
-    return position + (match.end() if match else 0)
+    def agent(self, mention: Mention) -> bool:
+        """ "proposed by the X": the agent of a passive is not its subject."""
+        before = self.doc.text[max(0, mention.start - 10) : mention.start]
+        return bool(re.search(r"\bby\s+(?:the\s+)?$", before))
 
 
 def _country_id(code: str) -> str:

@@ -40,7 +40,7 @@ class Resolver:
         ]
         for mention in mentions:
             mention.entity = self._proposal(mention)
-        aliases = _variant_merges(mentions)
+        aliases = _variant_merges(mentions, frozenset(self.lexicon.entries))
         for mention in mentions:
             while mention.entity in aliases:
                 mention.entity = aliases[mention.entity]
@@ -117,26 +117,37 @@ def _preferred(counts: Counter[tuple[str, str]], language: str) -> str | None:
     return label[4:] if label.lower().startswith("the ") else label
 
 
-def _variant_merges(mentions: list[Mention]) -> dict[str, str]:
-    """Map shorter variant entity ids onto the fuller name they abbreviate."""
+def _variant_merges(mentions: list[Mention], canonical: frozenset[str]) -> dict[str, str]:
+    """Map shorter variant entity ids onto the fuller name they abbreviate; lexicon entries
+    (``canonical``) are never re-mapped."""
     words: dict[str, tuple[EntityType, list[str]]] = {}
+    places: dict[str, str] = {}
     for mention in mentions:
         if mention.entity and mention.label in _MERGEABLE and mention.entity not in words:
             words[mention.entity] = (mention.label, name_key(mention.text).split())
+            places[mention.entity] = _place_prefix(mention.text)
     merges: dict[str, str] = {}
     ids = sorted(words, key=lambda i: (-len(words[i][1]), i))
     for short in ids:
         short_type, short_words = words[short]
-        if len(short_words) < 1:
+        if not short_words or short in canonical:
             continue
         for full in ids:
             full_type, full_words = words[full]
             if full == short or full_type is not short_type or len(full_words) <= len(short_words):
                 continue
+            if places[short] != places[full]:
+                continue  # "China-Thailand Railway" is not the "China-Laos-Thailand Railway"
             if _abbreviates(short_words, full_words, short_type):
                 merges[short] = full
                 break
     return merges
+
+
+def _place_prefix(name: str) -> str:
+    """The hyphenated place compound a name starts with ("Jakarta-Bandung"), if any."""
+    first = name.removeprefix("the ").split(" ", 1)[0]
+    return first.casefold() if "-" in first else ""
 
 
 def _abbreviates(short: list[str], full: list[str], entity_type: EntityType) -> bool:

@@ -29,6 +29,7 @@ class Gazetteer:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._by_first: dict[str, list[Phrase]] = defaultdict(list)
+        self._countries_by_first: dict[str, list[Phrase]] = defaultdict(list)
         self._zh_by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for surface, language, entity_id in lexicon.surface_forms():
             if not surface.strip():
@@ -40,9 +41,11 @@ class Gazetteer:
             if not tokens:
                 continue
             acronym = len(tokens) == 1 and surface.isupper() and len(surface) <= 8
-            self._by_first[tokens[0]].append(Phrase(tokens, entity_id, acronym))
-        for phrases in self._by_first.values():
-            phrases.sort(key=lambda phrase: -len(phrase.tokens))
+            index = self._countries_by_first if entity_id.startswith("country/") else self._by_first
+            index[tokens[0]].append(Phrase(tokens, entity_id, acronym))
+        for index in (self._by_first, self._countries_by_first):
+            for phrases in index.values():
+                phrases.sort(key=lambda phrase: -len(phrase.tokens))
         for forms in self._zh_by_first.values():
             forms.sort(key=lambda form: -len(form[0]))
 
@@ -50,15 +53,25 @@ class Gazetteer:
         return EntityType(entity_id.split("/", 1)[0].capitalize())
 
     def match_tokens(self, tokens: list[Token], text_of: str, offset: int) -> Iterator[Mention]:
-        """Yield longest non-overlapping matches over ``tokens`` (offsets relative to text)."""
+        """Yield longest non-overlapping matches over ``tokens`` (offsets relative to text).
+
+        Countries are matched in a pass of their own, so that the countries a known name
+        contains ("China-Laos Railway") are found too.
+        """
+        yield from self._match(self._by_first, tokens, text_of, offset)
+        yield from self._match(self._countries_by_first, tokens, text_of, offset)
+
+    def _match(
+        self, index: dict[str, list[Phrase]], tokens: list[Token], text_of: str, offset: int
+    ) -> Iterator[Mention]:
         norms = [token.norm for token in tokens]
-        index = 0
-        while index < len(tokens):
-            token = tokens[index]
+        position = 0
+        while position < len(tokens):
+            token = tokens[position]
             found = None
-            for phrase in self._by_first.get(norms[index], ()):
+            for phrase in index.get(norms[position], ()):
                 size = len(phrase.tokens)
-                if tuple(norms[index : index + size]) != phrase.tokens:
+                if tuple(norms[position : position + size]) != phrase.tokens:
                     continue
                 if phrase.acronym and token.text != token.text.upper():
                     continue
@@ -69,14 +82,14 @@ class Gazetteer:
                 found = phrase
                 break
             if found is None:
-                index += 1
+                position += 1
                 continue
-            last = tokens[index + len(found.tokens) - 1]
+            last = tokens[position + len(found.tokens) - 1]
             start, end = token.start - offset, last.end - offset
             yield self._mention(
                 found.entity_id, start + offset, end + offset, text_of[start:end], "en"
             )
-            index += len(found.tokens)
+            position += len(found.tokens)
 
     def match_chinese(self, text: str, offset: int) -> Iterator[Mention]:
         """Yield longest non-overlapping matches of Chinese forms in ``text``."""

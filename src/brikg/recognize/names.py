@@ -90,12 +90,8 @@ HEADS: dict[str, EntityType] = {
             "network",
             "coalition",
             "consortium",
-            "framework",
-            "programme",
-            "program",
             "symposium",
             "roundtable",
-            "league",
         ],
         M,
     ),
@@ -129,14 +125,15 @@ HEADS: dict[str, EntityType] = {
             "center",
             "centre",
             "court",
-            "government",
             "enterprise",
             "enterprises",
         ],
         ORG,
     ),
     "initiative": INIT,
-    **dict.fromkeys(["strategy", "plan", "vision", "agenda", "outline"], S),
+    **dict.fromkeys(["programme", "program"], P),
+    **dict.fromkeys(["agreement", "principles"], M),
+    **dict.fromkeys(["strategy", "vision", "agenda", "outline", "outlook", "fulcrum"], S),
 }
 # Two-word heads override the one-word reading of their last word.
 TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
@@ -145,6 +142,8 @@ TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
     ("land", "bridge"): C,
     ("economic", "corridor"): C,
     ("railway", "express"): P,
+    ("master", "plan"): S,
+    ("united", "nations"): ORG,
 }
 LOWERCASE_HEADS = frozenset(
     [
@@ -334,6 +333,10 @@ PERSON_TITLES = frozenset(
         "vice-premier",
     ]
 )
+ROLE_PREFIXES = frozenset(
+    """minister head director chairman chairwoman president secretary secretary-general member
+    members membership vice deputy""".split()
+)
 PERSON_ROLES = frozenset(
     [
         "scholar",
@@ -355,6 +358,7 @@ PERSON_ROLES = frozenset(
 STRATEGY_WORDS = frozenset(
     ["strategy", "plan", "policy", "vision", "programme", "program", "agenda", "outline"]
 )
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 
 
@@ -364,6 +368,7 @@ class NameContext:
 
     country_tokens: set[int]
     country_codes: dict[int, str]
+    known_ends: set[int]
 
 
 def _is_word(token: Token) -> bool:
@@ -399,13 +404,33 @@ def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
             if token.norm in CONNECTORS and end + 1 < count:
                 look = end + 1
                 if tokens[look].norm == "the" and look + 1 < count:
+                    if token.norm not in COMPLEMENT_CONNECTORS:
+                        break  # "the X Bridge and the Y Bridge" are two names
                     look += 1
                 if _is_word(tokens[look]) and _capitalized(tokens[look]):
+                    if (
+                        token.norm in {"and", "&"}
+                        and _ends_with_head(tokens, index, end)
+                        and not _single_head_after(tokens, look)
+                    ):
+                        break  # "the World Bank and Asian Development Bank"
                     end = look + 1
                     continue
             break
         yield index, end
         index = end
+
+
+def _ends_with_head(tokens: list[Token], start: int, end: int) -> bool:
+    """True when ``tokens[start:end]`` already ends in a head noun: a complete name."""
+    return end - start >= 2 and _head_type(tokens, end - 1) is not None
+
+
+def _single_head_after(tokens: list[Token], position: int) -> bool:
+    """ "Conference & Exhibition": a lone head after "and" continues the name."""
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    lone = following is None or not (_is_word(following) and _capitalized(following))
+    return lone and _head_type(tokens, position) is not None
 
 
 def _head_type(tokens: list[Token], position: int) -> EntityType | None:
@@ -457,44 +482,26 @@ def find_names(
         return
     yield from _persons(text, tokens, offset)
     yield from _strategies(text, tokens, offset, context)
-    chunks = list(_chunks(tokens))
-    for start, end in chunks:
+    yield from _quoted_names(text, tokens, offset)
+    for start, end in _chunks(tokens):
         mention = _name_from_chunk(text, tokens, start, end, offset, context)
         if mention is not None:
             yield mention
-        section = _section(text, tokens, start, end, chunks, offset, context)
+        section = _section(text, tokens, start, end, offset)
         if section is not None:
             yield section
 
 
-def _section(
-    text: str,
-    tokens: list[Token],
-    start: int,
-    end: int,
-    chunks: list[tuple[int, int]],
-    offset: int,
-    context: NameContext,
-) -> Mention | None:
-    """ "the Belgrade-Novi Sad section of the Hungary-Serbia Railway": a project, part of one."""
+def _section(text: str, tokens: list[Token], start: int, end: int, offset: int) -> Mention | None:
+    """ "the Belgrade-Novi Sad section (of the Hungary-Serbia Railway)": a project of its own;
+    the relation stage reads "of the Y" as part-of."""
     if end >= len(tokens) or tokens[end].norm != "section":
         return None
     while start < end and tokens[start].norm in LEADING_STOPWORDS:
         start += 1
     if start >= end:
         return None
-    stop = end + 1
-    position = stop
-    if position < len(tokens) and tokens[position].norm == "of":
-        position += 1
-        if position < len(tokens) and tokens[position].norm == "the":
-            position += 1
-        parent = next(((s, e) for s, e in chunks if s == position), None)
-        if parent is not None:
-            head_at, parent_type, cut = _find_head(tokens, parent[0], parent[1])
-            if parent_type is P:
-                stop = cut
-    return _mention(text, tokens, start, stop, offset, P, "name-section")
+    return _mention(text, tokens, start, end + 1, offset, P, "name-section")
 
 
 def _name_from_chunk(
@@ -502,9 +509,14 @@ def _name_from_chunk(
 ) -> Mention | None:
     while start < end and (tokens[start].norm in LEADING_STOPWORDS or not _is_word(tokens[start])):
         start += 1
+    # "Minister of the National Development and Reform Commission": the role is not the name.
+    while (
+        end - start > 3 and tokens[start + 1].norm == "of" and tokens[start].norm in ROLE_PREFIXES
+    ):
+        start += 3 if tokens[start + 2].norm == "the" else 2
     # A possessive country ("Pakistan's Karot ...") owns the name; it is not part of it.
     for position in range(start, end):
-        if tokens[position].norm == "'s" and position - 1 in context.country_tokens:
+        if tokens[position].norm == "'s" and position - 1 in context.known_ends:
             start = position + 1
     if start >= end:
         return None
@@ -521,16 +533,47 @@ def _name_from_chunk(
     return _mention(text, tokens, start, cut, offset, entity_type, "name-head")
 
 
+_QUOTED = re.compile(r"[\"“](?P<name>[A-Z][^\"”]{3,120}?)[,.]?[\"”]")
+
+
+def _quoted_names(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
+    """A quoted title that ends in a head noun is a name, whatever its inner capitals:
+    "China-ASEAN Initiative on Establishing a Digital Economy Partnership"."""
+    for match in _QUOTED.finditer(text):
+        start, end = offset + match.start("name"), offset + match.end("name")
+        inner = [t for t in tokens if start <= t.start and t.end <= end]
+        words = [t for t in inner if _is_word(t)]
+        if len(words) < 2 or len(words) > 16:
+            continue
+        entity_type = _head_type(inner, len(inner) - 1)
+        if entity_type is None or sum(1 for t in words if t.text[:1].islower()) > len(words) // 2:
+            continue
+        yield Mention(
+            start, end, match.group("name"), MentionKind.ENTITY, "name-quoted", label=entity_type
+        )
+
+
 def _find_head(tokens: list[Token], start: int, end: int) -> tuple[int, EntityType | None, int]:
-    """The head noun of a chunk: the first one with an of/for/on complement, else the last one."""
+    """The head noun of a chunk and where the name ends.
+
+    The head is the one right before the first of/for/on complement ("Forum for International
+    Cooperation", "Office of the Leading Group ..."), else the last head noun. A head that only
+    occurs inside a complement ("Action Plan for the Belt and Road Initiative") makes no name.
+    """
     last: tuple[int, EntityType | None, int] = (start, None, end)
+    seen_complement = False
     for position in range(start, end):
+        if tokens[position].norm in COMPLEMENT_CONNECTORS:
+            seen_complement = True
+            continue
         entity_type = _head_type(tokens, position)
         if entity_type is None:
             continue
         following = tokens[position + 1].norm if position + 1 < end else ""
         if following in COMPLEMENT_CONNECTORS:
             return position, entity_type, end
+        if seen_complement:
+            return last
         last = (position, entity_type, position + 1)
     return last
 
@@ -554,7 +597,10 @@ def _lowercase_head_name(
         return None
     if not compound and all(index in context.country_tokens for index in range(start, end)):
         return None
-    return _mention(text, tokens, start, position + 1, offset, P, "name-lowercase-head")
+    # "Vado Gateway terminal" names the Vado Gateway; "China-Russia eastern natural gas
+    # pipeline" is only a name with its head.
+    stop = end if len(words) >= 2 and position == end else position + 1
+    return _mention(text, tokens, start, stop, offset, P, "name-lowercase-head")
 
 
 def _mention(
@@ -568,9 +614,10 @@ def _mention(
 ) -> Mention:
     first, last = tokens[start], tokens[end - 1]
     surface = text[first.start - offset : last.end - offset]
-    # Drop an ordinal ("Third Belt and Road Forum"): one forum, held many times.
+    # Drop an ordinal ("Third Belt and Road Forum", "71st United Nations General Assembly"):
+    # one forum, held many times.
     words = surface.split()
-    if len(words) > 2 and words[0].casefold() in ORDINALS and entity_type is M:
+    if len(words) > 2 and (words[0].casefold() in ORDINALS or _ORDINAL.match(words[0])):
         surface = surface[len(words[0]) :].lstrip()
     begin = last.end - len(surface)
     return Mention(begin, last.end, surface, MentionKind.ENTITY, rule, label=entity_type)

@@ -35,7 +35,9 @@ class Recognizer:
             for mention in found:
                 mention.sentence = sentence.index
                 mention.language = sentence.language
-                if mention.kind is MentionKind.DATE and mention.date and not mention.date.inferred:
+                dated = mention.kind is MentionKind.DATE and mention.date is not None
+                # A byline or heading date ("Updated: 2024-01-05") is not the body's context.
+                if dated and not sentence.is_heading and not mention.date.inferred:
                     context_year = (mention.date.end or mention.date).year
             mentions.extend(found)
         mentions.extend(self._acronym_mentions(doc, mentions))
@@ -58,7 +60,9 @@ class Recognizer:
                 if start <= token.start and token.end <= end:
                     country_tokens.add(index)
                     country_codes[index] = mention.countries[0]
-        context = NameContext(country_tokens, country_codes)
+        ends = {m.end for m in known}
+        known_ends = {index for index, token in enumerate(tokens) if token.end in ends}
+        context = NameContext(country_tokens, country_codes, known_ends)
         entities = _settle(known + list(find_names(text, tokens, offset, context)))
         dates = list(find_dates(text, offset, context_year))
         quantities = [
@@ -102,15 +106,27 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _settle(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping entity mentions; country names may nest inside others,
-    and a project inside the section of it that a mention names.
+# On equal spans, the more specific recogniser wins.
+_RULE_PRIORITY = (
+    "lexicon",
+    "strategy-possessive",
+    "strategy-quoted",
+    "name-quoted",
+    "name-section",
+)
 
-    On equal spans the lexicon wins over grammar, since it knows the canonical entity.
+
+def _priority(rule: str) -> int:
+    return _RULE_PRIORITY.index(rule) if rule in _RULE_PRIORITY else len(_RULE_PRIORITY)
+
+
+def _settle(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping entity mentions; country names may nest inside others.
+
+    On equal spans the lexicon wins over grammar, since it knows the canonical entity, and a
+    strategy pattern wins over a bare head noun.
     """
-    ordered = sorted(
-        mentions, key=lambda m: (-(m.end - m.start), m.rule != "lexicon", m.start, m.rule)
-    )
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _priority(m.rule), m.start))
     kept: list[Mention] = []
     for mention in ordered:
         clash = False
@@ -118,7 +134,7 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
             if not _overlap(mention, other):
                 continue
             nested = other.start <= mention.start and mention.end <= other.end
-            if nested and (mention.label is EntityType.COUNTRY or other.rule == "name-section"):
+            if nested and mention.label is EntityType.COUNTRY:
                 continue
             clash = True
             break
