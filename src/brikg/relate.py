@@ -83,7 +83,7 @@ _ALIGN = re.compile(
     r"\balign|\bsynerg|\bdock|\bconnect(?:ing|ed)?\s+with\b|\bintegrat|\bcomplement|\bcoordinat|\blink(?:ing|ed)?\s+(?:up\s+)?with",
     re.I,
 )
-_SCOPE = re.compile(r"^(?:Along|Under|Within|Across|On|In)\s+(?:the\s+)?$")
+_SCOPE = re.compile(r"(?:^(?:Along|Under|Within|Across|On|In)|\b[Aa]long)\s+(?:the\s+)?$")
 _IN_COUNTRY = re.compile(
     r"^\s*,?\s*(?:(?:project|site|facility)\s+)?(?:(?:located|based|situated)\s+)?in\s+(?:the\s+)?$"
 )
@@ -109,6 +109,11 @@ _NOT_NOUNS = frozenset(
     line section phase""".split()
 )
 _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
+_SIGNED_UNDER = re.compile(
+    r"\bsign(?:ed|ing)\b[^.;]*\b(?:cooperation|framework)\s+(?:documents?|agreements?|"
+    r"memorand(?:a|ums?)|MoUs?|plans?)\b",
+    re.I,
+)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$")
 _MEMBERS = re.compile(
     r"\bmembers?\s+(?:include|including|are|such\s+as|from)\b|\bjoined\s+by\b", re.I
@@ -224,7 +229,8 @@ class Relater:
             }:
                 continue
             before = doc.text[sentence.start : mention.start]
-            if _SCOPE.match(before) and doc.text[mention.end : mention.end + 1] == ",":
+            scoped = _SCOPE.search(before)
+            if scoped and (scoped.start() > 0 or doc.text[mention.end : mention.end + 1] == ","):
                 return mention
         return None
 
@@ -274,12 +280,29 @@ class Relater:
     def _name_compounds(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "China-Pakistan Economic Corridor" involves China and Pakistan."""
         for mention in ctx.entity_mentions:
-            if mention.label in {EntityType.CORRIDOR, EntityType.MECHANISM}:
-                for code in _compound_countries(ctx, mention):
-                    yield ctx.fact(mention, "involves", _country_id(code), "name-compound")
+            if ctx.type_of(mention) in THINGS - {EntityType.STRATEGY}:
+                for code in dict.fromkeys(_compound_countries(ctx, mention, anywhere=True)):
+                    yield ctx.fact(mention, "involves", _country_id(code), "name-country")
+        yield from self._signatories(ctx)
+
+    def _signatories(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "UNDP and WHO have signed BRI cooperation agreements with China": the parties to
+        cooperation documents under a named initiative are involved in it."""
+        if not _SIGNED_UNDER.search(ctx.text):
+            return
+        for initiative in ctx.of_type(EntityType.INITIATIVE):
+            if not ctx.attributive(initiative):
+                continue
+            for party in ctx.entity_mentions:
+                if ctx.type_of(party) in AGENTS - {EntityType.PERSON}:
+                    yield ctx.fact(initiative, "involves", party.entity, "signatory", 0.8)
 
     # -- part of ---------------------------------------------------------------------------
     def _part_of(self, ctx: _SentenceContext, scope: Mention | None) -> Iterator[Fact]:
+        for part in ctx.entity_mentions:
+            parent = ctx.parent_of(part)
+            if parent is not None and ctx.type_of(parent) is ctx.type_of(part):
+                yield ctx.fact(part, "partOf", parent.entity, "part-of-name")
         projects = list(ctx.of_type(EntityType.PROJECT))
         if scope is not None:
             for project in projects:
@@ -297,12 +320,6 @@ class Relater:
                     ctx.between(project, container)
                 ):
                     yield ctx.fact(project, "partOf", container.entity, "part-of-phrase")
-                if (
-                    project.rule == "name-section"
-                    and container.start >= project.end
-                    and _OF_THE.match(ctx.between(project, container))
-                ):
-                    yield ctx.fact(project, "partOf", container.entity, "section-of")
 
     # -- parties: builders, members, signatories ------------------------------------------
     def _parties(self, ctx: _SentenceContext) -> Iterator[Fact]:
@@ -473,12 +490,19 @@ class _SentenceContext:
         after = [m for m in candidates if m.start >= position]
         return after[0] if after else None
 
-    def parent_of(self, section: Mention) -> Mention | None:
-        """The project that "the X section of the Y" names as Y."""
-        if section.rule != "name-section":
-            return None
+    def parent_of(self, part: Mention) -> Mention | None:
+        """The named whole a mention says it is part of: "the X section of the Y",
+        "the Y (X section)", "Y Phase II", "Secretariat of the Y"."""
         for mention in self.entity_mentions:
-            if mention.start >= section.end and _OF_THE.match(self.between(section, mention)):
+            if mention is part:
+                continue
+            if mention.rule == "name-parent" and part.start <= mention.start < part.end:
+                return mention
+            if part.rule != "name-section":
+                continue
+            if mention.start >= part.end and _OF_THE.match(self.between(part, mention)):
+                return mention
+            if mention.end <= part.start and re.fullmatch(r"\s*\(", self.between(mention, part)):
                 return mention
         return None
 

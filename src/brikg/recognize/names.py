@@ -147,6 +147,7 @@ TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
 }
 LOWERCASE_HEADS = frozenset(
     [
+        "project",
         "railway",
         "railroad",
         "highway",
@@ -162,6 +163,7 @@ LOWERCASE_HEADS = frozenset(
 )
 LOWERCASE_MODIFIERS = frozenset(
     [
+        "transmission",
         "eastern",
         "western",
         "northern",
@@ -333,9 +335,15 @@ PERSON_TITLES = frozenset(
         "vice-premier",
     ]
 )
+# Heads of things that are part of a named whole: "Secretariat of the X", "Office of the X".
+PART_HEADS = frozenset(
+    """office council secretariat committee bureau department center centre unit section
+    branch""".split()
+)
 ROLE_PREFIXES = frozenset(
     """minister head director chairman chairwoman president secretary secretary-general member
-    members membership vice deputy""".split()
+    members membership vice deputy chief economist executive dean professor fellow founder
+    general researcher""".split()
 )
 PERSON_ROLES = frozenset(
     [
@@ -483,10 +491,9 @@ def find_names(
     yield from _persons(text, tokens, offset)
     yield from _strategies(text, tokens, offset, context)
     yield from _quoted_names(text, tokens, offset)
+    yield from _listed_names(text, tokens, offset, context)
     for start, end in _chunks(tokens):
-        mention = _name_from_chunk(text, tokens, start, end, offset, context)
-        if mention is not None:
-            yield mention
+        yield from _names_from_chunk(text, tokens, start, end, offset, context)
         section = _section(text, tokens, start, end, offset)
         if section is not None:
             yield section
@@ -504,33 +511,101 @@ def _section(text: str, tokens: list[Token], start: int, end: int, offset: int) 
     return _mention(text, tokens, start, end + 1, offset, P, "name-section")
 
 
-def _name_from_chunk(
+def _names_from_chunk(
     text: str, tokens: list[Token], start: int, end: int, offset: int, context: NameContext
-) -> Mention | None:
+) -> Iterator[Mention]:
+    """The name a chunk holds, and the named whole it is part of when it says so:
+    "Karakoram Highway Phase II" (of the Karakoram Highway), "Advisory Council of the Belt and
+    Road Forum" (of the Forum). The whole is a nested mention with rule ``name-parent``."""
     while start < end and (tokens[start].norm in LEADING_STOPWORDS or not _is_word(tokens[start])):
         start += 1
     # "Minister of the National Development and Reform Commission": the role is not the name.
-    while (
-        end - start > 3 and tokens[start + 1].norm == "of" and tokens[start].norm in ROLE_PREFIXES
-    ):
-        start += 3 if tokens[start + 2].norm == "the" else 2
-    # A possessive country ("Pakistan's Karot ...") owns the name; it is not part of it.
+    start = _skip_roles(tokens, start, end)
+    # A possessive owner ("Pakistan's Karot ...", "the EU's ...") is not part of the name.
     for position in range(start, end):
         if tokens[position].norm == "'s" and position - 1 in context.known_ends:
             start = position + 1
     if start >= end:
-        return None
+        return
     head_at, entity_type, cut = _find_head(tokens, start, end)
     if entity_type is None:
-        return _lowercase_head_name(text, tokens, start, end, offset, context)
+        mention = _lowercase_head_name(text, tokens, start, end, offset, context)
+        if mention is not None:
+            yield mention
+        return
     name_tokens = [t for t in tokens[start:cut] if _is_word(t) and t.norm not in CONNECTORS]
     if len(name_tokens) < 2:
-        return None
+        return
     only_country = head_at - start == 1 and start in context.country_tokens
     if only_country and entity_type is P:
         # "China Railway" is a company or a country's railway, not a named project; too vague.
+        return
+    if [t.norm for t in name_tokens] == ["silk", "road"]:
+        return  # the historical Silk Road, not a BRI initiative
+    phase = _phase_end(tokens, cut)
+    if phase and entity_type is P:
+        yield _mention(text, tokens, start, phase, offset, P, "name-phase")
+        yield _mention(text, tokens, start, cut, offset, P, "name-parent")
+        return
+    yield _mention(text, tokens, start, cut, offset, entity_type, "name-head")
+    parent = _complement_name(tokens, head_at, cut)
+    if parent is not None:
+        parent_type, parent_start, parent_cut = parent
+        yield _mention(text, tokens, parent_start, parent_cut, offset, parent_type, "name-parent")
+
+
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})$")
+
+
+def _phase_end(tokens: list[Token], cut: int) -> int | None:
+    """ "Railway Phase I": where a phase number after the head ends."""
+    if cut + 1 < len(tokens) and tokens[cut].norm == "phase" and _ROMAN.match(tokens[cut + 1].text):
+        return cut + 2
+    return None
+
+
+def _complement_name(
+    tokens: list[Token], head_at: int, cut: int
+) -> tuple[EntityType, int, int] | None:
+    """ "Office of the Leading Group for ...": when the head is a part (office, council,
+    secretariat, ...) and the complement is a name with a head of its own, that is the whole."""
+    if head_at + 2 >= cut or tokens[head_at + 1].norm != "of":
         return None
-    return _mention(text, tokens, start, cut, offset, entity_type, "name-head")
+    if tokens[head_at].norm not in PART_HEADS:
+        return None
+    start = head_at + 2
+    if tokens[start].norm == "the":
+        start += 1
+    inner_head, inner_type, inner_cut = _find_head(tokens, start, cut)
+    if inner_type is None or inner_head == start:
+        return None
+    return inner_type, start, inner_cut
+
+
+_LISTED = re.compile(
+    r"\b(?P<head>plants|stations|ports|railways|bridges|parks|zones|highways|airports"
+    r"|terminals|pipelines|hospitals|dams|mines|projects)\s+(?:such\s+as|including|like)\s+"
+    r"(?P<items>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}"
+    r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})+)"
+)
+_ITEM = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}")
+
+
+def _listed_names(
+    text: str, tokens: list[Token], offset: int, context: NameContext
+) -> Iterator[Mention]:
+    """ "Coal-fired power plants such as Sahiwal, Port Qasim, Thar, and Hub": a plural head
+    before a list of bare names makes each of them a project."""
+    country_spans = [(tokens[i].start, tokens[i].end) for i in context.country_tokens]
+    for match in _LISTED.finditer(text):
+        for item in _ITEM.finditer(match.group("items")):
+            start = offset + match.start("items") + item.start()
+            end = start + len(item.group())
+            if any(s <= start and end <= e for s, e in country_spans):
+                continue
+            if item.group().split()[-1].casefold() in HEADS:
+                continue  # a full name with a head of its own is found by the chunker
+            yield Mention(start, end, item.group(), MentionKind.ENTITY, "name-listed", label=P)
 
 
 _QUOTED = re.compile(r"[\"“](?P<name>[A-Z][^\"”]{3,120}?)[,.]?[\"”]")
@@ -551,6 +626,19 @@ def _quoted_names(text: str, tokens: list[Token], offset: int) -> Iterator[Menti
         yield Mention(
             start, end, match.group("name"), MentionKind.ENTITY, "name-quoted", label=entity_type
         )
+
+
+def _skip_roles(tokens: list[Token], start: int, end: int) -> int:
+    """Skip "Chief Economist of the", "Vice President of" before an organisation's name."""
+    position = start
+    while position < end and tokens[position].norm in ROLE_PREFIXES:
+        position += 1
+    if position == start or position + 1 >= end or tokens[position].norm != "of":
+        return start
+    position += 1
+    if tokens[position].norm == "the":
+        position += 1
+    return _skip_roles(tokens, position, end) if position < end else start
 
 
 def _find_head(tokens: list[Token], start: int, end: int) -> tuple[int, EntityType | None, int]:
@@ -678,7 +766,7 @@ def _strategies(
     ):
         for match in pattern.finditer(text):
             start, end = match.span("name")
-            if match.groupdict().get("head") == "initiative":
+            if match.groupdict().get("head") == "initiative" and not match.group("owner"):
                 entity_type = EntityType.INITIATIVE
             else:
                 entity_type = EntityType.STRATEGY

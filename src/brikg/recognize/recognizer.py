@@ -121,7 +121,8 @@ def _priority(rule: str) -> int:
 
 
 def _settle(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping entity mentions; country names may nest inside others.
+    """Keep the longest of overlapping entity mentions; country names may nest inside others,
+    and so may the named whole that a name says it is part of ("name-parent").
 
     On equal spans the lexicon wins over grammar, since it knows the canonical entity, and a
     strategy pattern wins over a bare head noun.
@@ -134,7 +135,7 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
             if not _overlap(mention, other):
                 continue
             nested = other.start <= mention.start and mention.end <= other.end
-            if nested and mention.label is EntityType.COUNTRY:
+            if nested and (mention.label is EntityType.COUNTRY or mention.rule == "name-parent"):
                 continue
             clash = True
             break
