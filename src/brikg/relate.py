@@ -109,6 +109,8 @@ _NOT_NOUNS = frozenset(
     line section phase""".split()
 )
 _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
+# Projects a partner hosts, though the name starts with China: parks, zones, centres, plants.
+_HOSTED = re.compile(r"\b(?:Park|Zone|Area|Center|Centre|Plant|Station|Hospital|Workshop|City)\b")
 _SIGNED_UNDER = re.compile(
     r"\bsign(?:ed|ing)\b[^.;]*\b(?:cooperation|framework)\s+(?:documents?|agreements?|"
     r"memorand(?:a|ums?)|MoUs?|plans?)\b",
@@ -241,7 +243,10 @@ class Relater:
             if entry is not None:
                 for code in entry.country_codes:
                     yield ctx.fact(project, "locatedIn", _country_id(code), "lexicon-country")
-            for code in _compound_countries(ctx, project):
+            codes = _compound_countries(ctx, project)
+            if len(codes) > 1 and codes[0] == "CN" and _HOSTED.search(project.text):
+                codes = codes[1:]  # "China-Belarus ... Industrial Park" is in Belarus
+            for code in codes:
                 yield ctx.fact(project, "locatedIn", _country_id(code), "name-compound")
             anchor = ctx.parent_of(project) or project
             for country in ctx.of_type(EntityType.COUNTRY):
@@ -256,6 +261,20 @@ class Relater:
             for code in _city_countries(project.text):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
         yield from self._including_list(ctx)
+        yield from self._sole_project_in(ctx)
+
+    def _sole_project_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "The Vado Gateway terminal has become the first semi-automatic terminal operating in
+        Italy": one project and one country named after "in" in the same sentence."""
+        projects = list(ctx.of_type(EntityType.PROJECT))
+        countries = list(ctx.of_type(EntityType.COUNTRY))
+        if len(projects) != 1 or len({c.entity for c in countries}) != 1:
+            return
+        project, country = projects[0], countries[0]
+        if country.start < project.end or project.start <= country.start < project.end:
+            return
+        if re.search(r"\bin\s+(?:the\s+)?$", ctx.doc.text[country.start - 8 : country.start]):
+            yield ctx.fact(project, "locatedIn", country.entity, "sole-project-in-country", 0.8)
 
     def _including_list(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "projects in Bangladesh, including the X and the Y" places X and Y in Bangladesh."""
@@ -616,21 +635,26 @@ def _compound_countries(
 
 
 def _city_countries(name: str) -> list[str]:
-    """Countries of cities that a project is named after ("Gwadar Port", "Jakarta-Bandung ...")."""
-    words = name.split()
-    if not words:
+    """Countries of the cities a project is named after: "Gwadar Port", "Jakarta-Bandung
+    High-speed Railway", "Addis Ababa-Djibouti Railway", "Belgrade-Novi Sad section".
+
+    The place part is the words before the first generic or head word, split at hyphens;
+    each part is looked up whole ("Novi Sad", not "Novi")."""
+    prefix: list[str] = []
+    for word in name.split():
+        if word.casefold().rstrip("'s") in HEADS or not word[:1].isupper():
+            break
+        if any(norm_token(part) in _CITY_STOP for part in re.split(r"[-‐–]", word)):
+            break
+        prefix.append(word)
+    if not prefix:
         return []
-    places: list[str] = []
-    for part in re.split(r"[-‐–]", words[0]):
-        places.append(part)
-    if len(words) > 1 and words[1].lower() not in HEADS and "-" not in words[0]:
-        places.append(f"{words[0]} {words[1]}")
-    codes: list[str] = []
     cities = _cities()
-    for place in places:
-        if norm_token(place) in _CITY_STOP or not place[:1].isupper():
-            continue
+    codes: list[str] = []
+    for place in re.split(r"\s*[-‐–]\s*", " ".join(prefix)):
         city = cities.get(norm_token(place))
+        if city is None and " " in place:
+            city = cities.get(norm_token(place.split()[0]))
         if city and city.country not in codes:
             codes.append(city.country)
     return codes
