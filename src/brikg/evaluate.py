@@ -102,15 +102,23 @@ def evaluate_document(corpus: Corpus, doc: Document, gold: dict) -> dict[str, Sc
         )
         score = Score(gold=len(gold_entities), predicted=len(predicted))
         used: set[str] = set()
-        for item in gold_entities:
-            keys = {name_key(item["name"])} | {name_key(s) for s in item.get("surface", [])}
-            match = next((p for p in predicted if p not in used and surfaces[p] & keys), None)
-            if match is None:
-                score.misses.append(item["name"])
-                continue
-            used.add(match)
-            gold_to_predicted[item["name"]] = match
-            score.matched_gold += 1
+        # Names first, then aliases: a gold alias may be the name of another predicted entity.
+        pending = list(gold_entities)
+        for use_aliases in (False, True):
+            unmatched = []
+            for item in pending:
+                keys = {name_key(item["name"])}
+                if use_aliases:
+                    keys |= {name_key(s) for s in item.get("surface", [])}
+                match = next((p for p in predicted if p not in used and surfaces[p] & keys), None)
+                if match is None:
+                    unmatched.append(item)
+                    continue
+                used.add(match)
+                gold_to_predicted[item["name"]] = match
+                score.matched_gold += 1
+            pending = unmatched
+        score.misses = [item["name"] for item in pending]
         score.matched_predicted = len(used)
         score.spurious = [p for p in predicted if p not in used]
         scores[entity_type] = score

@@ -64,6 +64,8 @@ HEADS: dict[str, EntityType] = {
             "project",
             "complex",
             "metro",
+            "transit",
+            "area",
             "lrt",
             "tower",
         ],
@@ -338,7 +340,7 @@ PERSON_TITLES = frozenset(
 # Heads of things that are part of a named whole: "Secretariat of the X", "Office of the X".
 PART_HEADS = frozenset(
     """office council secretariat committee bureau department center centre unit section
-    branch""".split()
+    branch area terminal""".split()
 )
 ROLE_PREFIXES = frozenset(
     """minister head director chairman chairwoman president secretary secretary-general member
@@ -405,6 +407,15 @@ def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
                 break
             if _is_word(token) and _capitalized(token):
                 end += 1
+                continue
+            if (
+                token.text == "("
+                and end + 3 < count
+                and _ACRONYM.match(tokens[end + 1].text)
+                and tokens[end + 2].text == ")"
+                and _capitalized(tokens[end + 3])
+            ):
+                end += 3  # "Lagos Rail Mass Transit (LRMT) Blue Line"
                 continue
             if token.norm == "'s" and end + 1 < count and _capitalized(tokens[end + 1]):
                 end += 1  # "Cox's Bazar"; a possessive owner is cut off later
@@ -489,6 +500,7 @@ def find_names(
     if _is_title_case(tokens):
         return
     yield from _persons(text, tokens, offset)
+    yield from _credited(text, offset)
     yield from _strategies(text, tokens, offset, context)
     yield from _quoted_names(text, tokens, offset)
     yield from _listed_names(text, tokens, offset, context)
@@ -547,8 +559,10 @@ def _names_from_chunk(
         yield _mention(text, tokens, start, phase, offset, P, "name-phase")
         yield _mention(text, tokens, start, cut, offset, P, "name-parent")
         return
-    yield _mention(text, tokens, start, cut, offset, entity_type, "name-head")
     parent = _complement_name(tokens, head_at, cut)
+    if parent is not None and entity_type is P and head_at > start:
+        cut = head_at + 1  # "Chuanshan Port Area (of Ningbo-Zhoushan Port)": the area's name
+    yield _mention(text, tokens, start, cut, offset, entity_type, "name-head")
     if parent is not None:
         parent_type, parent_start, parent_cut = parent
         yield _mention(text, tokens, parent_start, parent_cut, offset, parent_type, "name-parent")
@@ -584,7 +598,7 @@ def _complement_name(
 
 _LISTED = re.compile(
     r"\b(?P<head>plants|stations|ports|railways|bridges|parks|zones|highways|airports"
-    r"|terminals|pipelines|hospitals|dams|mines|projects)\s+(?:such\s+as|including|like)\s+"
+    r"|terminals|pipelines|hospitals|dams|mines|projects)\s+(?:such\s+as|including|like|of)\s+"
     r"(?P<items>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}"
     r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})+)"
 )
@@ -709,6 +723,35 @@ def _mention(
         surface = surface[len(words[0]) :].lstrip()
     begin = last.end - len(surface)
     return Mention(begin, last.end, surface, MentionKind.ENTITY, rule, label=entity_type)
+
+
+_CREDIT = re.compile(
+    r"(?:^By|\b[Pp]hoto(?:graph)?(?:ed)?\s+by|\([Pp]hoto\s+by)\s+"
+    r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){1,2})\b"
+)
+
+
+def _credited(text: str, offset: int) -> Iterator[Mention]:
+    """Bylines and photo credits: "By Zheng Shanjie", "(Photo by JIANG XIAODONG)"."""
+    for match in _CREDIT.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if any(word.casefold() in HEADS or word.casefold() in LEADING_STOPWORDS for word in words):
+            continue
+        if words[-1] in {"Source", "Updated", "Xinhua"}:
+            words = words[:-1]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = offset + match.start("name")
+        yield Mention(
+            start,
+            start + len(name),
+            name,
+            MentionKind.ENTITY,
+            "person-credit",
+            label=EntityType.PERSON,
+        )
 
 
 def _persons(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
