@@ -60,6 +60,14 @@ HEADS: dict[str, EntityType] = {
             "express",
             "workshop",
             "hub",
+            "scholarship",
+            "scholarships",
+            "grant",
+            "award",
+            "awards",
+            "camp",
+            "satellite",
+            "classroom",
             "farm",
             "project",
             "complex",
@@ -75,6 +83,7 @@ HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
         [
             "forum",
+            "week",
             "forums",
             "summit",
             "mechanism",
@@ -100,6 +109,9 @@ HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
         [
             "bank",
+            "exchange",
+            "journal",
+            "college",
             "fund",
             "organization",
             "organisation",
@@ -428,7 +440,7 @@ def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
                     look += 1
                 if _is_word(tokens[look]) and _capitalized(tokens[look]):
                     if (
-                        token.norm in {"and", "&"}
+                        token.norm == "and"
                         and _ends_with_head(tokens, index, end)
                         and not _single_head_after(tokens, look)
                     ):
@@ -458,6 +470,13 @@ def _head_type(tokens: list[Token], position: int) -> EntityType | None:
         pair = (tokens[position - 1].norm, norm)
         if pair in TWO_WORD_HEADS:
             return TWO_WORD_HEADS[pair]
+    if norm == "cooperation" and position >= 2:
+        # "China-Africa Health Cooperation", "Lancang-Mekong Cooperation": a named mechanism;
+        # "Belt and Road Cooperation" is the BRI's generic name for itself.
+        if [t.norm for t in tokens[max(0, position - 3) : position]] != ["belt", "and", "road"]:
+            return M
+    if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
+        return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
 
 
@@ -619,7 +638,11 @@ def _listed_names(
                 continue
             if item.group().split()[-1].casefold() in HEADS:
                 continue  # a full name with a head of its own is found by the chunker
-            yield Mention(start, end, item.group(), MentionKind.ENTITY, "name-listed", label=P)
+            # "the ports of Kyaukpyu, Gwadar, and Piraeus" name Kyaukpyu Port, Gwadar Port ...
+            key = f"name:{item.group()} Port" if match.group("head") == "ports" else None
+            yield Mention(
+                start, end, item.group(), MentionKind.ENTITY, "name-listed", label=P, key=key
+            )
 
 
 _QUOTED = re.compile(r"[\"“](?P<name>[A-Z][^\"”]{3,120}?)[,.]?[\"”]")
@@ -676,7 +699,14 @@ def _find_head(tokens: list[Token], start: int, end: int) -> tuple[int, EntityTy
             return position, entity_type, end
         if seen_complement:
             return last
-        last = (position, entity_type, position + 1)
+        stop = position + 1
+        if (
+            entity_type is S
+            and stop < len(tokens)
+            and re.fullmatch(r"(?:19|20)\d\d", tokens[stop].text)
+        ):
+            stop += 1  # "Vision 2030", "Agenda 2063"
+        last = (position, entity_type, stop)
     return last
 
 
@@ -726,7 +756,7 @@ def _mention(
 
 
 _CREDIT = re.compile(
-    r"(?:^By|\b[Pp]hoto(?:graph)?(?:ed)?\s+by|\([Pp]hoto\s+by)\s+"
+    r"(?:^By|\b(?i:photo(?:graph)?(?:ed)?\s+by))\s+"
     r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){1,2})\b"
 )
 
@@ -794,8 +824,10 @@ _QUOTED_STRATEGY = re.compile(
     r"(?P<tail>(?:\s+[\w-]+){0,3}?\s+(?P<head>strategy|plan|policy|vision|programme|program|agenda|initiative))\b",
 )
 _POSSESSIVE_STRATEGY = re.compile(
-    r"(?P<owner>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)['’]s\s+(?P<name>(?:[A-Z][\w-]*\s){1,5}?"
-    r"(?:Strategy|Plan|Vision|Agenda|Outline|Policy|Programme|Program)(?:\s(?:\d{4}|on|for)(?:\s[A-Z][\w-]*)*)?)\b"
+    r"(?P<owner>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)['’]s\s+"
+    r"(?P<name>(?:[A-Z][\w-]*\s(?:(?:and|of|for|on)\s)?){0,6}?"
+    r"(?:Strategy|Plan|Vision|Agenda|Outline|Policy|Programme|Program)"
+    r"(?:\s(?:\d{4}|on|for)(?:\s[A-Z][\w-]*)*)?)\b"
 )
 
 

@@ -63,7 +63,9 @@ class Recognizer:
         ends = {m.end for m in known}
         known_ends = {index for index, token in enumerate(tokens) if token.end in ends}
         context = NameContext(country_tokens, country_codes, known_ends)
-        entities = _settle(known + list(find_names(text, tokens, offset, context)))
+        entities = _bracketed_aliases(
+            _settle(known + list(find_names(text, tokens, offset, context))), text, offset
+        )
         dates = list(find_dates(text, offset, context_year))
         quantities = [
             q for q in find_quantities(text, offset) if not any(_overlap(q, d) for d in dates)
@@ -100,6 +102,18 @@ class Recognizer:
                     )
                 )
         return extra
+
+
+def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """ "China Import and Export Fair (Canton Fair)": a bracketed name of the same class right
+    after a name is another name for the same thing."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        between = text[first.end - offset : second.start - offset]
+        after = text[second.end - offset : second.end - offset + 1]
+        if between.strip() == "(" and after == ")" and first.label is second.label:
+            if second.rule != "lexicon" and second.label is not EntityType.COUNTRY:
+                second.key = first.key if first.rule == "lexicon" else f"name:{first.text}"
+    return mentions
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
