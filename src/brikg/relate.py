@@ -111,6 +111,9 @@ _NOT_NOUNS = frozenset(
 _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
 # Projects a partner hosts, though the name starts with China: parks, zones, centres, plants.
 _HOSTED = re.compile(r"\b(?:Park|Zone|Area|Center|Centre|Plant|Station|Hospital|Workshop|City)\b")
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$", re.I)
+_UN_BODY = re.compile(r"^(?:the\s+)?(?:United\s+Nations|UN)\s+[A-Z]")
+UNITED_NATIONS = "organization/united-nations"
 _SIGNED_UNDER = re.compile(
     r"\bsign(?:ed|ing)\b[^.;]*\b(?:cooperation|framework)\s+(?:documents?|agreements?|"
     r"memorand(?:a|ums?)|MoUs?|plans?)\b",
@@ -323,10 +326,32 @@ class Relater:
             if parent is not None and ctx.type_of(parent) is ctx.type_of(part):
                 yield ctx.fact(part, "partOf", parent.entity, "part-of-name")
         projects = list(ctx.of_type(EntityType.PROJECT))
+        # Only what the text names directly in a corridor: a section belongs to its railway,
+        # and the whole named inside "X Phase II" is not itself listed there.
+        top_level = [p for p in projects if p.rule != "name-parent" and ctx.parent_of(p) is None]
         if scope is not None:
-            for project in projects:
+            for project in top_level:
                 if project.entity != scope.entity:
                     yield ctx.fact(project, "partOf", scope.entity, "scope-along", 0.9)
+        for initiative in ctx.of_type(EntityType.INITIATIVE):
+            if _UNDER.search(ctx.doc.text[ctx.sentence.start : initiative.start]):
+                for project in top_level:
+                    if project.end <= initiative.start:
+                        yield ctx.fact(
+                            project, "partOf", initiative.entity, "under-initiative", 0.8
+                        )
+        for section in projects:
+            if section.rule == "name-section" and ctx.parent_of(section) is None:
+                earlier = [
+                    p for p in top_level if p.end <= section.start and p.rule != "name-section"
+                ]
+                if earlier:
+                    yield ctx.fact(
+                        section, "partOf", earlier[-1].entity, "section-of-last-named", 0.8
+                    )
+        for organization in ctx.of_type(EntityType.ORGANIZATION):
+            if _UN_BODY.match(organization.text) and organization.entity != UNITED_NATIONS:
+                yield ctx.fact(organization, "partOf", UNITED_NATIONS, "name-un-body")
         for project in projects:
             for container in ctx.entity_mentions:
                 if container is project or container.label not in {

@@ -110,9 +110,9 @@ def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[
     for first, second in zip(mentions, mentions[1:], strict=False):
         between = text[first.end - offset : second.start - offset]
         after = text[second.end - offset : second.end - offset + 1]
-        if between.strip() == "(" and after == ")" and first.label is second.label:
-            if second.rule != "lexicon" and second.label is not EntityType.COUNTRY:
-                second.key = first.key if first.rule == "lexicon" else f"name:{first.text}"
+        bracketed = between.strip() == "(" and after == ")" and first.label is second.label
+        if bracketed and second.rule not in {"lexicon", "name-section"}:
+            second.key = first.key if first.rule == "lexicon" else f"name:{first.text}"
     return mentions
 
 
