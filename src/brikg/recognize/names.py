@@ -470,11 +470,11 @@ def _head_type(tokens: list[Token], position: int) -> EntityType | None:
         pair = (tokens[position - 1].norm, norm)
         if pair in TWO_WORD_HEADS:
             return TWO_WORD_HEADS[pair]
-    if norm == "cooperation" and position >= 2:
-        # "China-Africa Health Cooperation", "Lancang-Mekong Cooperation": a named mechanism;
-        # "Belt and Road Cooperation" is the BRI's generic name for itself.
-        if [t.norm for t in tokens[max(0, position - 3) : position]] != ["belt", "and", "road"]:
-            return M
+    # "China-Africa Health Cooperation", "Lancang-Mekong Cooperation": a named mechanism;
+    # "Belt and Road Cooperation" is the BRI's generic name for itself.
+    generic = [t.norm for t in tokens[max(0, position - 3) : position]] == ["belt", "and", "road"]
+    if norm == "cooperation" and position >= 2 and not generic:
+        return M
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
