@@ -162,13 +162,16 @@ class Lexicon:
         return info.labels.get(lang, "")
 
     def _names(self) -> Iterable[tuple[str, Iterable[tuple[str, str]]]]:
+        """Names of entries, then of countries; a curated entry overrides an ISO country name
+        it shares (Hong Kong and Macao are SARs of China in these documents: places)."""
+        claimed: set[str] = set()
         for entity_id, entry in sorted(self.entries.items()):
-            yield (
-                entity_id,
-                [*((text, lang) for lang, text in entry.labels.items()), *entry.aliases],
-            )
+            names = [*((text, lang) for lang, text in entry.labels.items()), *entry.aliases]
+            claimed.update(fold(text) for text, _lang in names)
+            yield entity_id, names
         for _code, info in sorted(self.countries.items()):
-            yield info.id, [*((text, lang) for lang, text in info.labels.items()), *info.aliases]
+            names = [*((text, lang) for lang, text in info.labels.items()), *info.aliases]
+            yield info.id, [(text, lang) for text, lang in names if fold(text) not in claimed]
 
 
 def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
