@@ -110,7 +110,12 @@ _NOT_NOUNS = frozenset(
 )
 _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
 # Projects a partner hosts, though the name starts with China: parks, zones, centres, plants.
-_HOSTED = re.compile(r"\b(?:Park|Zone|Area|Center|Centre|Plant|Station|Hospital|Workshop|City)\b")
+_HOSTED = re.compile(
+    r"\b(?:Park|Zone|Area|Center|Centre|Plant|Station|Hospital|Workshop|City|Friendship|Railway)\b"
+)
+_UNLOCATED = re.compile(
+    r"\b(?:Satellite|Scholarships?|Grants?|Awards?|Programs?|Programmes?|Camp|Classrooms?)\b", re.I
+)
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$", re.I)
 _UN_BODY = re.compile(r"^(?:the\s+)?(?:United\s+Nations|UN)\s+[A-Z]")
 UNITED_NATIONS = "organization/united-nations"
@@ -197,6 +202,7 @@ class Relater:
     def __init__(self, lexicon: Lexicon, entities: dict[str, Entity]) -> None:
         self.lexicon = lexicon
         self.entities = entities
+        self._located_here: list[Fact] = []
 
     def __call__(self, doc: Document) -> Document:
         by_sentence: dict[int, list[Mention]] = {}
@@ -214,7 +220,8 @@ class Relater:
             elif scope is not None and scope[0] != sentence.paragraph:
                 scope = None
             context = _SentenceContext(doc, sentence, mentions, self.entities)
-            facts.extend(self._located_in(context))
+            self._located_here = list(self._located_in(context))
+            facts.extend(self._located_here)
             facts.extend(self._name_compounds(context))
             facts.extend(self._part_of(context, scope[1] if scope else None))
             facts.extend(self._parties(context))
@@ -242,13 +249,17 @@ class Relater:
     # -- located in ------------------------------------------------------------------------
     def _located_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
         for project in ctx.of_type(EntityType.PROJECT):
+            if _UNLOCATED.search(project.text):
+                continue  # a satellite or a scholarship has partners, not a location
             entry = self.lexicon.entries.get(project.entity or "")
             if entry is not None:
                 for code in entry.country_codes:
                     yield ctx.fact(project, "locatedIn", _country_id(code), "lexicon-country")
             codes = _compound_countries(ctx, project)
-            if len(codes) > 1 and codes[0] == "CN" and _HOSTED.search(project.text):
-                codes = codes[1:]  # "China-Belarus ... Industrial Park" is in Belarus
+            if len(codes) > 1 and "CN" in codes and _HOSTED.search(project.text):
+                # "China-Belarus ... Industrial Park", "Bangladesh-China Friendship Bridge",
+                # "China-Thailand Railway": named for the partnership, built in the partner.
+                codes = [code for code in codes if code != "CN"]
             for code in codes:
                 yield ctx.fact(project, "locatedIn", _country_id(code), "name-compound")
             anchor = ctx.parent_of(project) or project
@@ -261,7 +272,8 @@ class Relater:
                     ctx.between(country, project)
                 ):
                     yield ctx.fact(project, "locatedIn", country.entity, "possessive-country")
-            for code in _city_countries(project.text):
+            # A curated entry knows where it is; "Luban Workshop" is not in Lubań, Poland.
+            for code in [] if entry is not None else _city_countries(project.text):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
         yield from self._including_list(ctx)
         yield from self._sole_project_in(ctx)
@@ -330,9 +342,20 @@ class Relater:
         # and the whole named inside "X Phase II" is not itself listed there.
         top_level = [p for p in projects if p.rule != "name-parent" and ctx.parent_of(p) is None]
         if scope is not None:
+            partner = _sole_partner(ctx.doc, scope)
+            located = {f.subject for f in self._located_here}
             for project in top_level:
-                if project.entity != scope.entity:
-                    yield ctx.fact(project, "partOf", scope.entity, "scope-along", 0.9)
+                if project.entity == scope.entity:
+                    continue
+                yield ctx.fact(project, "partOf", scope.entity, "scope-along", 0.9)
+                if (
+                    partner
+                    and project.entity not in located
+                    and not _UNLOCATED.search(project.text)
+                ):
+                    yield ctx.fact(
+                        project, "locatedIn", _country_id(partner), "corridor-partner", 0.7
+                    )
         for initiative in ctx.of_type(EntityType.INITIATIVE):
             if _UNDER.search(ctx.doc.text[ctx.sentence.start : initiative.start]):
                 for project in top_level:
@@ -657,6 +680,20 @@ def _compound_countries(
     if not codes or text[position : position + 1] not in {" ", ""} or position >= mention.end:
         return []
     return codes
+
+
+def _sole_partner(doc: Document, corridor: Mention) -> str | None:
+    """The one partner of China a corridor is named for ("China-Pakistan Economic Corridor")."""
+    codes = {
+        m.countries[0]
+        for m in doc.mentions
+        if m.label is EntityType.COUNTRY
+        and m.countries
+        and corridor.start <= m.start
+        and m.end <= corridor.end
+    }
+    partners = codes - {"CN"}
+    return next(iter(partners)) if "CN" in codes and len(partners) == 1 else None
 
 
 def _city_countries(name: str) -> list[str]:
