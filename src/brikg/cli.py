@@ -40,9 +40,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _register() -> None:
+    from brikg.commands.analysis import analyze, report, viz
     from brikg.commands.build import build, evaluate, extract
 
-    for command in (build, extract, evaluate):
+    for command in (build, extract, evaluate, analyze, report, viz):
         cli.add_command(command)
 
 
