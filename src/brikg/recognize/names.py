@@ -109,7 +109,6 @@ HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
         [
             "bank",
-            "exchange",
             "journal",
             "college",
             "fund",
@@ -158,6 +157,8 @@ TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
     ("railway", "express"): P,
     ("master", "plan"): S,
     ("united", "nations"): ORG,
+    ("stock", "exchange"): ORG,
+    ("international", "exchange"): ORG,
 }
 LOWERCASE_HEADS = frozenset(
     [
@@ -473,7 +474,10 @@ def _head_type(tokens: list[Token], position: int) -> EntityType | None:
     # "China-Africa Health Cooperation", "Lancang-Mekong Cooperation": a named mechanism;
     # "Belt and Road Cooperation" is the BRI's generic name for itself.
     generic = [t.norm for t in tokens[max(0, position - 3) : position]] == ["belt", "and", "road"]
-    if norm == "cooperation" and position >= 2 and not generic:
+    named = position >= 2 and all(
+        t.text == "-" or _capitalized(t) for t in tokens[position - 2 : position]
+    )
+    if norm == "cooperation" and named and not generic:
         return M
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
@@ -581,6 +585,8 @@ def _names_from_chunk(
     parent = _complement_name(tokens, head_at, cut)
     if parent is not None and entity_type is P and head_at > start:
         cut = head_at + 1  # "Chuanshan Port Area (of Ningbo-Zhoushan Port)": the area's name
+    if [t.norm for t in name_tokens[:2]] == ["united", "nations"]:
+        entity_type = ORG  # "United Nations Environment Programme" is a UN body
     yield _mention(text, tokens, start, cut, offset, entity_type, "name-head")
     if parent is not None:
         parent_type, parent_start, parent_cut = parent
@@ -646,11 +652,26 @@ def _listed_names(
 
 
 _QUOTED = re.compile(r"[\"“](?P<name>[A-Z][^\"”]{3,120}?)[,.]?[\"”]")
+_QUOTED_THEN_HEAD = re.compile(r"(?P<name>[\"“][A-Z][^\"”]{2,60}[\"”](?:\s[A-Z][\w-]*){1,3})")
 
 
 def _quoted_names(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
     """A quoted title that ends in a head noun is a name, whatever its inner capitals:
-    "China-ASEAN Initiative on Establishing a Digital Economy Partnership"."""
+    "China-ASEAN Initiative on Establishing a Digital Economy Partnership"; so is a quoted
+    title followed by a head: '"Chinese Bridge" Summer Camp'."""
+    for match in _QUOTED_THEN_HEAD.finditer(text):
+        start, end = offset + match.start("name"), offset + match.end("name")
+        inner = [t for t in tokens if start <= t.start and t.end <= end]
+        entity_type = _head_type(inner, len(inner) - 1) if inner else None
+        if entity_type is not None:
+            yield Mention(
+                start,
+                end,
+                match.group("name"),
+                MentionKind.ENTITY,
+                "name-quoted",
+                label=entity_type,
+            )
     for match in _QUOTED.finditer(text):
         start, end = offset + match.start("name"), offset + match.end("name")
         inner = [t for t in tokens if start <= t.start and t.end <= end]

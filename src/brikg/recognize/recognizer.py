@@ -14,6 +14,7 @@ from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
 from brikg.recognize.tokens import tokenize
+from brikg.recognize.zh import ChineseRecognizer
 
 
 class Recognizer:
@@ -22,6 +23,7 @@ class Recognizer:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = Gazetteer(self.lexicon)
+        self.chinese = ChineseRecognizer(self.lexicon, self.gazetteer)
 
     def __call__(self, doc: Document) -> Document:
         mentions: list[Mention] = []
@@ -30,8 +32,13 @@ class Recognizer:
         for sentence in doc.sentences:
             if sentence.paragraph != paragraph:
                 paragraph = sentence.paragraph
-            text = doc.text[sentence.start : sentence.end]
-            found = self._sentence_mentions(text, sentence.start, sentence.language, context_year)
+            if sentence.language == "zh":  # Chinese recognisers read the sentence without gaps
+                found = self.chinese(doc, sentence, context_year)
+            else:
+                text = doc.text[sentence.start : sentence.end]
+                found = self._sentence_mentions(
+                    text, sentence.start, sentence.language, context_year
+                )
             for mention in found:
                 mention.sentence = sentence.index
                 mention.language = sentence.language
@@ -116,6 +123,14 @@ def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[
     return mentions
 
 
+def _may_nest(mention: Mention) -> bool:
+    """Countries and known organisations named inside a longer name are mentioned too:
+    "BRICS" in "BRICS Digital Economy Partnership", "Laos" in "China-Laos Railway"."""
+    if mention.label is EntityType.COUNTRY:
+        return True
+    return mention.rule == "lexicon" and mention.label is EntityType.ORGANIZATION
+
+
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -135,8 +150,8 @@ def _priority(rule: str) -> int:
 
 
 def _settle(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping entity mentions; country names may nest inside others,
-    and so may the named whole that a name says it is part of ("name-parent").
+    """Keep the longest of overlapping entity mentions; countries and known organisations may
+    nest inside others, and so may the named whole that a name says it is part of.
 
     On equal spans the lexicon wins over grammar, since it knows the canonical entity, and a
     strategy pattern wins over a bare head noun.
@@ -149,7 +164,7 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
             if not _overlap(mention, other):
                 continue
             nested = other.start <= mention.start and mention.end <= other.end
-            if nested and (mention.label is EntityType.COUNTRY or mention.rule == "name-parent"):
+            if nested and (_may_nest(mention) or mention.rule == "name-parent"):
                 continue
             clash = True
             break
