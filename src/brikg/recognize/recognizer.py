@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from brikg.ir import Document, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
+from brikg.recognize.coref import short_form_mentions
 from brikg.recognize.dates import find_dates
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
@@ -50,6 +51,10 @@ class Recognizer:
         mentions.extend(self._acronym_mentions(doc, mentions))
         mentions.sort(key=lambda m: (m.start, -m.end, m.kind, m.label or ""))
         doc.mentions = mentions
+        doc.mentions = sorted(
+            [*mentions, *short_form_mentions(doc)],
+            key=lambda m: (m.start, -m.end, m.kind, m.label or ""),
+        )
         return doc
 
     def _sentence_mentions(

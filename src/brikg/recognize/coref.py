@@ -1,0 +1,70 @@
+"""Short forms that refer back to a name: "the railway", "the forum", "the bank".
+
+A definite description whose noun is the head of a name mentioned shortly before (same
+document, a few sentences back) denotes that name's entity; it never makes a new entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brikg.ir import Document, Mention, MentionKind
+from brikg.recognize.names import HEADS
+
+WINDOW = 3  # sentences back to look for the antecedent
+_SHORT_FORM = re.compile(
+    r"\b[Tt]he\s+(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+)
+
+
+def short_form_mentions(doc: Document) -> Iterator[Mention]:
+    """Yield a mention for each "the <head>" whose antecedent is a recent name with that head."""
+    recent: list[Mention] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        if mention.kind is MentionKind.ENTITY and mention.label is not None:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    for sentence in doc.sentences:
+        if sentence.language != "en" or sentence.is_heading:
+            continue
+        text = doc.text[sentence.start : sentence.end]
+        named = by_sentence.get(sentence.index, [])
+        taken = [(m.start, m.end) for m in named]
+        for match in _SHORT_FORM.finditer(text):
+            head = match.group("head")
+            if head not in HEADS:
+                continue
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            antecedent = _antecedent(recent, named, start, head, sentence.index)
+            if antecedent is None:
+                continue
+            yield Mention(
+                start,
+                end,
+                text[match.start() : match.end()],
+                MentionKind.ENTITY,
+                "coreference",
+                sentence=sentence.index,
+                label=antecedent.label,
+                key=antecedent.key or f"name:{antecedent.text}",
+                language="en",
+            )
+        recent.extend(named)
+
+
+def _antecedent(
+    recent: list[Mention], named: list[Mention], position: int, head: str, sentence: int
+) -> Mention | None:
+    """The latest name ending in ``head`` within the window, this sentence first."""
+    candidates = [m for m in named if m.end <= position] + [
+        m for m in reversed(recent) if sentence - m.sentence <= WINDOW
+    ]
+    ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
+    for mention in ordered:
+        words = mention.text.lower().split()
+        if words and words[-1].rstrip("s") == head.rstrip("s") and mention.rule != "coreference":
+            return mention
+    return None
