@@ -202,7 +202,7 @@ LOWERCASE_MODIFIERS = frozenset(
         "container",
     ]
 )
-CONNECTORS = frozenset({"of", "for", "on", "and", "&", "de", "del", "da", "the"})
+CONNECTORS = frozenset({"of", "for", "on", "and", "&", "de", "del", "da"})
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
 # Capitalised only because they start a sentence or a clause; never the start of a name.
 LEADING_STOPWORDS = frozenset(
@@ -285,6 +285,9 @@ LEADING_STOPWORDS = frozenset(
         "next",
         "new",
     ]
+) | frozenset(
+    """later today now currently recently previously however thus therefore additionally
+    moreover meanwhile furthermore notably similarly overall together""".split()
 )
 ORDINALS = frozenset(
     [
