@@ -130,6 +130,9 @@ class View:
     omitted: int = 0
     html: str = ""
     options: dict[str, Any] = field(default_factory=dict)
+    drawn_nodes: int = 0
+    """Nodes the page's vis DataSet holds (graph nodes plus any axis labels), once rendered."""
+    drawn_edges: int = 0
     legend_note: str = (
         "Size: degree in this view. Solid: a stated relation (arrow: its direction); "
         "dashed: named in the same sentence."
@@ -724,6 +727,7 @@ def render(data: GraphData, view: View, index_link: bool = False) -> str:
         ],
     }  # fmt: skip
     view.options = net.options  # type: ignore[assignment]
+    view.drawn_nodes, view.drawn_edges = len(nodes), len(edges)
     template = _environment().get_template("view.html")
     view.html = template.render(
         title=view.title,
