@@ -1,0 +1,5 @@
+"""``python -m brikg``: the same CLI as the ``brikg`` command."""
+
+from brikg.cli import main
+
+main()

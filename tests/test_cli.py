@@ -1,0 +1,90 @@
+"""End-to-end tests of the command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from brikg import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = "The Ilvara Deep-sea Port in Ghana was completed on 14 March 2024.\n"
+
+
+def brikg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "brikg", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_version_and_help() -> None:
+    assert brikg("--version").stdout.strip() == f"brikg, version {__version__}"
+    help_text = brikg("--help").stdout
+    for command in ("build", "extract", "evaluate"):
+        assert command in help_text
+
+
+def test_build_writes_every_graph_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(REPORT, encoding="utf-8")
+    result = brikg("build", "--corpus", str(corpus), "--out", str(tmp_path / "graph"))
+    assert result.returncode == 0, result.stderr
+    assert "built" in result.stdout and "1 documents" in result.stdout
+    for name in ("brikg.trig", "brikg.ttl", "brikg.nt", "brikg.jsonld", "stats.json"):
+        assert (tmp_path / "graph" / name).stat().st_size > 0
+    stats = json.loads((tmp_path / "graph" / "stats.json").read_text())
+    assert stats["entities_by_class"]["Project"] == 1
+
+
+def test_bad_document_is_named_and_the_others_are_built(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(REPORT, encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    result = brikg("build", "--corpus", str(corpus), "--out", str(tmp_path / "graph"))
+    assert result.returncode == 1
+    assert "empty.txt" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "graph" / "brikg.trig").exists()
+
+
+def test_missing_corpus_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    result = brikg("build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "g"))
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0 and "nope" in result.stderr
+    assert not (tmp_path / "g").exists()
+
+
+def test_extract_jsonl_quotes_are_the_original_text(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Intro line\n\n" + REPORT, encoding="utf-8")
+    result = brikg("extract", str(path), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    raw = path.read_text(encoding="utf-8")
+    mentions = [r for r in records if r["type"] == "mention"]
+    assert {r["text"] for r in mentions} >= {"Ilvara Deep-sea Port", "Ghana", "14 March 2024"}
+    assert all(raw[r["start"] : r["end"]] == r["text"] for r in mentions)
+    events = [r for r in records if r["type"] == "fact" and r.get("event")]
+    assert events and events[0]["event"] == "completion" and events[0]["date"] == "2024-03-14"
+
+
+def test_extract_table_is_readable() -> None:
+    result = brikg("extract", "corpus/xinhua-2023-white-paper-section-iii-connectivity.txt")
+    assert result.returncode == 0, result.stderr
+    assert "China-Laos Railway" in result.stdout and "facts" in result.stdout
+
+
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_evaluate_reports_precision_and_recall(output_format: str) -> None:
+    result = brikg("evaluate", "--format", output_format)
+    assert result.returncode == 0, result.stderr
+    assert "Project" in result.stdout and "locatedIn" in result.stdout
