@@ -414,6 +414,7 @@ def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
             index += 1
             continue
         end = index + 1
+        in_complement = False
         while end < count:
             token = tokens[end]
             if token.text in {"-", "‐", "–"} and end + 1 < count and _is_word(tokens[end + 1]):
@@ -436,7 +437,17 @@ def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
             if token.norm == "'s" and end + 1 < count and _capitalized(tokens[end + 1]):
                 end += 1  # "Cox's Bazar"; a possessive owner is cut off later
                 continue
+            if (
+                token.norm == "the"
+                and in_complement
+                and end + 1 < count
+                and _is_word(tokens[end + 1])
+                and _capitalized(tokens[end + 1])
+            ):
+                end += 2  # "Guiding Principles on Financing the Development of the ..."
+                continue
             if token.norm in CONNECTORS and end + 1 < count:
+                in_complement = in_complement or token.norm in COMPLEMENT_CONNECTORS
                 look = end + 1
                 if tokens[look].norm == "the" and look + 1 < count:
                     if token.norm not in COMPLEMENT_CONNECTORS:
