@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -685,9 +686,16 @@ def _environment() -> Environment:
     )
 
 
+_SOURCE_MAP = re.compile(
+    r"^\s*(//[#@]\s*sourceMappingURL=\S*|/\*[#@]\s*sourceMappingURL=\S*\s*\*/)\s*$", re.M
+)
+
+
 @cache
 def _asset(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
+    """A script or stylesheet to inline, without its source-map comment (a page that works
+    offline must not point developer tools at a file it does not ship)."""
+    text = _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
     lowered = text.lower()
     if "</script" in lowered or "</style" in lowered:
         raise BrikgError(f"{path} cannot be inlined: it contains a closing tag")
