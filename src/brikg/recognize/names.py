@@ -402,7 +402,8 @@ def _is_word(token: Token) -> bool:
 
 
 def _capitalized(token: Token) -> bool:
-    return token.text[:1].isupper() or bool(re.match(r"\d+(?:st|nd|rd|th)$", token.text))
+    first = token.text[:1]
+    return first.isupper() or (first.isdigit() and bool(_ORDINAL.match(token.text)))
 
 
 def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:

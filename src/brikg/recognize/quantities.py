@@ -44,21 +44,24 @@ CURRENCY_PREFIXES = {
 
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn)\b)?"
-_APPROX = (
-    r"(?P<approx>(?:more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|"
-    r"at\s+least|less\s+than|above|close\s+to|roughly)\s+)?"
+# Hedges before a number ("more than 200 cities"), read from the text just before it.
+_APPROX = re.compile(
+    r"(?i:more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|at\s+least"
+    r"|less\s+than|above|close\s+to|roughly)\s+\Z"
+)
+# Where a quantity can start: a currency sign or code, a digit, or a number word.
+_START = re.compile(
+    r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)?\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I
 )
 _CURRENCY = re.compile(
-    _APPROX
-    + r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)"
+    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)"
     + _NUMBER.replace("(?P<number>", "(?P<number>")
     + _SCALE,
     re.I,
 )
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _MEASURED = re.compile(
-    _APPROX
-    + r"\b"
+    r"\b"
     + _NUMBER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
@@ -69,8 +72,7 @@ _MEASURED = re.compile(
 )
 # A counted noun: "117 ports", "25 European countries", "74,000 trips" — up to two modifiers.
 _COUNTED = re.compile(
-    _APPROX
-    + r"\b"
+    r"\b"
     + _NUMBER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
@@ -122,37 +124,45 @@ def _singular(noun: str) -> str:
 
 
 def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
-    """Yield quantity mentions, preferring currency, then measured units, then counted nouns."""
-    taken: list[tuple[int, int]] = []
+    """Yield quantity mentions, preferring currency, then measured units, then counted nouns.
+
+    The patterns are tried only where a number starts, which keeps this stage fast.
+    """
     found: list[Mention] = []
-    for rule, pattern in (
-        ("quantity-currency", _CURRENCY),
-        ("quantity-unit", _MEASURED),
-        ("quantity-count", _COUNTED),
-    ):
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+    end_of_last = 0
+    for start_match in _START.finditer(text):
+        start = start_match.start()
+        if start < end_of_last:
+            continue
+        for rule, pattern in (
+            ("quantity-currency", _CURRENCY),
+            ("quantity-unit", _MEASURED),
+            ("quantity-count", _COUNTED),
+        ):
+            match = pattern.match(text, start)
+            if match is None:
                 continue
-            quantity = _quantity(rule, match, text)
+            hedge = _APPROX.search(text, max(0, start - 24), start)
+            quantity = _quantity(rule, match, text, hedge is not None)
             if quantity is None:
                 continue
-            taken.append((start, end))
+            begin = hedge.start() if hedge else start
+            end_of_last = match.end()
             found.append(
                 Mention(
-                    offset + start,
-                    offset + end,
-                    text[start:end],
+                    offset + begin,
+                    offset + match.end(),
+                    text[begin : match.end()],
                     MentionKind.QUANTITY,
                     rule,
                     quantity=quantity,
                 )
             )
-    found.sort(key=lambda mention: mention.start)
+            break
     yield from found
 
 
-def _quantity(rule: str, match: re.Match[str], text: str) -> QuantityValue | None:
+def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:
     groups = match.groupdict()
     value = _number(groups["number"])
     if value is None:
@@ -162,7 +172,7 @@ def _quantity(rule: str, match: re.Match[str], text: str) -> QuantityValue | Non
         return None
     if groups.get("scale"):
         value *= SCALES[groups["scale"].lower()]
-    approximate = bool(groups.get("approx") or groups.get("plus"))
+    approximate = hedged or bool(groups.get("plus"))
     if rule == "quantity-currency":
         unit = CURRENCY_PREFIXES[groups["currency"].strip().lower()]
         return QuantityValue(value, unit, groups["currency"].strip(), approximate)

@@ -66,12 +66,13 @@ class Recognizer:
         known = list(self.gazetteer.match_tokens(tokens, text, offset))
         country_tokens: set[int] = set()
         country_codes: dict[int, str] = {}
-        spans = {(m.start, m.end): m for m in known if m.label is EntityType.COUNTRY}
-        for index, token in enumerate(tokens):
-            for (start, end), mention in spans.items():
-                if start <= token.start and token.end <= end:
-                    country_tokens.add(index)
-                    country_codes[index] = mention.countries[0]
+        countries = [m for m in known if m.label is EntityType.COUNTRY]
+        if countries:
+            for index, token in enumerate(tokens):
+                for mention in countries:
+                    if mention.start <= token.start and token.end <= mention.end:
+                        country_tokens.add(index)
+                        country_codes[index] = mention.countries[0]
         ends = {m.end for m in known}
         known_ends = {index for index, token in enumerate(tokens) if token.end in ends}
         context = NameContext(country_tokens, country_codes, known_ends)

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # A possessive "'s" is a token of its own, so "Pakistan's" matches the country "Pakistan".
 _TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark: its text, offsets and normal form (computed once)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def norm(self) -> str:
-        return norm_token(self.text)
-
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+    norm: str
 
 
 @lru_cache(maxsize=1 << 16)
@@ -37,7 +31,11 @@ def norm_token(text: str) -> str:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        Token(word, offset + match.start(), offset + match.end(), norm_token(word))
+        for match in _TOKEN.finditer(text)
+        for word in (match.group(),)
+    ]
 
 
 def name_key(name: str) -> str:

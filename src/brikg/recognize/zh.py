@@ -1,0 +1,233 @@
+"""Stage 3 for Chinese sentences: entities, dates and quantities.
+
+The same stages and ontology as English, with recognisers for Chinese: the lexicon's Chinese
+names (the gazetteer), countries by their full and short names (老挝, 印尼, 巴新, 阿联酋) and by
+the one-character prefixes of compound names (中老铁路 = China and Laos), unseen names by their
+head word (:mod:`zh_names`), and dates and quantities (:mod:`zh_values`).
+
+A sentence is read without its ``gaps`` (the line breaks, footnotes and page headers between
+the halves of a paragraph that a PDF page broke), so "蒙内铁\\n\\n路" reads as 蒙内铁路; every
+offset is then mapped back to the document, so a mention's span still quotes the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brikg.ir import Document, EntityType, Mention, MentionKind, Sentence
+from brikg.lexicon import Lexicon
+from brikg.recognize.gazetteer import Gazetteer
+from brikg.recognize.zh_names import HEADS, find_names
+from brikg.recognize.zh_values import find_dates, find_quantities
+from brikg.recognize.zh_words import Word, Words
+
+# Places whose names contain a country name but are not that country.
+_NOT_COUNTRY_AFTER = re.compile(r"^(?:洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍)")
+# Compounds of 中 with a region are not country compounds: 中亚, 中东, 中欧, 中非, 中南半岛.
+_REGION_AFTER_CHINA = frozenset("亚东欧非南西部外美拉")
+_COMPOUND_FOLLOWERS = re.compile(
+    r"^(?:两国|三国|双方|关系|合作|共建|友好|友谊|高质量|人民|企业|高校|经济|铁路|公路|国际|"
+    + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True))
+    + r")"
+)
+
+
+class ChineseRecognizer:
+    """Finds mentions in Chinese sentences; build once per lexicon, reuse for all documents."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.prefixes = lexicon.compound_prefixes()
+        self.country_names: dict[str, str] = {}
+        for code, info in lexicon.countries.items():
+            names = [text for lang, text in info.labels.items() if lang == "zh"]
+            names += [text for text, lang in info.aliases if lang == "zh"]
+            for name in names:
+                if len(name) >= 2:
+                    self.country_names.setdefault(name, code)
+        self._country_re = re.compile(
+            "|".join(sorted(map(re.escape, self.country_names), key=len, reverse=True))
+        )
+        extra = [text for text, language, _id in lexicon.surface_forms() if language == "zh"]
+        # "共建国家" (BRI partner countries) is one term, not the verb 共建 and a noun.
+        self.words = Words([*extra, *HEADS, *self.country_names, "共建国家"])
+        self._context: tuple[str, ...] = ()
+        self._paragraph_key: tuple[int, int] | None = None
+        self._paragraph_codes: tuple[str, ...] = ()
+
+    def __call__(
+        self, doc: Document, sentence: Sentence, context_year: int | None
+    ) -> list[Mention]:
+        text, positions = sentence_text(doc, sentence)
+        mentions = self.mentions(text, context_year, self._paragraph_countries(doc, sentence))
+        for mention in mentions:
+            start = positions[mention.start]
+            end = positions[mention.end - 1] + 1
+            mention.start, mention.end = start, end
+            mention.language = "zh"
+        return mentions
+
+    def mentions(
+        self, text: str, context_year: int | None = None, context: tuple[str, ...] = ()
+    ) -> list[Mention]:
+        """Mentions in ``text`` (offsets into it); ``context`` lists countries of the
+        paragraph, which decide what a one-character prefix stands for (中乌 = Uganda there)."""
+        self._context = context
+        words = self.words.cut(text) if _needs_words(text) else []
+        countries = self.countries(text, words)
+        known = [
+            m
+            for m in self.gazetteer.match_chinese(text, 0)
+            if m.label is not EntityType.COUNTRY and _whole_words(m, words)
+        ]
+        for mention in known:
+            if mention.label is not EntityType.COUNTRY and not mention.countries:
+                mention.countries = self.compound(mention.text)
+        names = find_names(text, words, known + countries, self.compound)
+        entities = _settle(known + names) + countries + self._prefix_countries(known + names)
+        dates = list(find_dates(text, context_year))
+        quantities = [q for q in find_quantities(text) if not any(_overlap(q, d) for d in dates)]
+        return entities + dates + quantities
+
+    # -- countries -----------------------------------------------------------------------------
+    def countries(self, text: str, words: list[Word]) -> list[Mention]:
+        """Country names, also inside other names (中国—东盟博览会), but not inside a place
+        name (印度洋, 几内亚湾, 内蒙古) or a longer country (巴布亚新几内亚)."""
+        found: list[Mention] = []
+        for match in self._country_re.finditer(text):
+            start, end = match.span()
+            if _NOT_COUNTRY_AFTER.match(text[end:]) or text[max(0, start - 1) : start] == "内":
+                continue
+            word = next((w for w in words if w.start <= start and end <= w.end), None)
+            if word is not None and (word.start, word.end) != (start, end):
+                if word.tag in {"ns", "nz", "nr", "nrt"}:
+                    continue
+            code = self.country_names[match.group()]
+            found.append(_country(start, end, match.group(), code, "zh-country"))
+        return found
+
+    def compound(self, name: str) -> tuple[str, ...]:
+        """Countries named by the one-character prefixes a name starts with: 中老铁路 → CN,
+        LA; 中吉乌铁路 → CN, KG, UZ; 中欧班列 → CN; 中非合作论坛 → CN."""
+        if not name.startswith("中") or name.startswith("中国") or len(name) < 3:
+            return ()
+        codes = ["CN"]
+        for char in name[1:]:
+            code = self._prefix(char)
+            if code is None or code in codes:
+                break
+            codes.append(code)
+        if len(codes) == 1 and name[1] in _REGION_AFTER_CHINA:
+            return ("CN",)
+        return tuple(codes)
+
+    def _prefix(self, char: str) -> str | None:
+        """The country a prefix character stands for: a country of the paragraph whose name
+        starts with it, else the lexicon's reading (老 → LA)."""
+        in_context = [
+            code for code in self._context if self.lexicon.country_name(code, "zh")[:1] == char
+        ]
+        if len(set(in_context)) == 1:
+            return in_context[0]
+        return self.prefixes.get(char)
+
+    def _prefix_countries(self, names: list[Mention]) -> list[Mention]:
+        """Country mentions for the prefix characters of compound names (老 in 中老铁路)."""
+        found: list[Mention] = []
+        for name in names:
+            codes = name.countries
+            if name.label is EntityType.COUNTRY or not codes or not name.text.startswith("中"):
+                continue
+            if name.text.startswith("中国"):
+                continue
+            for offset, code in enumerate(codes):
+                position = name.start + offset
+                found.append(
+                    _country(position, position + 1, name.text[offset], code, "zh-country-prefix")
+                )
+        return found
+
+    def _paragraph_countries(self, doc: Document, sentence: Sentence) -> tuple[str, ...]:
+        """Countries other than China named in the sentence's paragraph, in order."""
+        key = (id(doc), sentence.paragraph)
+        if self._paragraph_key != key:
+            codes: list[str] = []
+            for other in doc.sentences:
+                if other.paragraph != sentence.paragraph:
+                    continue
+                for match in self._country_re.finditer(sentence_text(doc, other)[0]):
+                    code = self.country_names[match.group()]
+                    if code not in codes and code != "CN":
+                        codes.append(code)
+            self._paragraph_key, self._paragraph_codes = key, tuple(codes)
+        return self._paragraph_codes
+
+
+def sentence_text(doc: Document, sentence: Sentence) -> tuple[str, list[int]]:
+    """The sentence without its gaps, and for each of its characters the offset in the text."""
+    if not sentence.gaps:
+        return doc.text[sentence.start : sentence.end], list(range(sentence.start, sentence.end))
+    pieces: list[str] = []
+    positions: list[int] = []
+    cursor = sentence.start
+    for gap_start, gap_end in [*sentence.gaps, (sentence.end, sentence.end)]:
+        pieces.append(doc.text[cursor:gap_start])
+        positions.extend(range(cursor, gap_start))
+        cursor = gap_end
+    return "".join(pieces), positions
+
+
+def _needs_words(text: str) -> bool:
+    """jieba is loaded only for sentences where a name pattern or a country check needs it."""
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+def _whole_words(mention: Mention, words: list[Word]) -> bool:
+    """A known name must not start inside a word: 亚行 is not in 东南亚行动 (a split word)."""
+    if not words or len(mention.text) > 3:
+        return True
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    return mention.start in starts and mention.end in ends
+
+
+def _country(start: int, end: int, text: str, code: str, rule: str) -> Mention:
+    return Mention(
+        start,
+        end,
+        text,
+        MentionKind.ENTITY,
+        rule,
+        label=EntityType.COUNTRY,
+        key=f"country/{code.lower()}",
+        countries=(code,),
+        language="zh",
+    )
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _settle(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping names; a known name nested in a longer one is kept too
+    (the “一带一路” in “一带一路”能源合作伙伴关系 is a mention of the initiative)."""
+    ordered = sorted(
+        mentions, key=lambda m: (-(m.end - m.start), m.rule != "lexicon", m.start, m.rule)
+    )
+    kept: list[Mention] = []
+    for mention in ordered:
+        clash = False
+        for other in kept:
+            if not _overlap(mention, other):
+                continue
+            nested = other.start <= mention.start and mention.end <= other.end
+            if nested and (mention.rule == "lexicon" or mention.end < other.end):
+                continue  # 清华大学 in 清华大学纪检监察研究院, a park in the project of its phase
+            clash = True
+            break
+        if not clash:
+            kept.append(mention)
+    kept.sort(key=lambda m: m.start)
+    return kept

@@ -1,0 +1,737 @@
+"""Names in Chinese text that the lexicon does not know, found by their head word.
+
+A Chinese name ends in a head that gives its class (…铁路, …水电站, …论坛, …联盟) and starts
+where the words before the head stop being part of it. jieba's words (:mod:`zh_words`) give
+those boundaries. Walking back from the head, a name takes nouns, place and person names,
+transliterations (卡/鲁/玛), quotations (“一带一路”), countries and numbers, and stops:
+
+- for good at punctuation, a function word (的, 在, 于), a demonstrative (该, 这一), an
+  adverb, an edition (第三届) or a verb of the sentence's own (承建, 援助, 推动);
+- tentatively at another verb, an adjective or a conjunction (和, 与): the name goes on past
+  it only when, before the next full stop, it reaches something proper: “一带一路”自然灾害防治
+  和应急管理国际合作机制 and 赫拉克莱乌斯滚装码头 (滚装 is a verb to jieba).
+
+What remains must name rather than describe: 最大水电站, 对口合作机制 and 标志性项目 are
+descriptions. The words before the head, less generic modifiers (重点, 合作, 旗舰), must hold
+something proper: a place, person or organisation word, a transliteration, a quotation, a
+country or a compound of country prefixes (中老 in 中老铁路), or a Latin word. Event heads
+(论坛, 峰会, 博览会) need only one word that is not generic (丝路星河论坛). A number makes
+the rest a description: in 红石100兆瓦光热电站 the name is 红石, and 津巴布韦300口水井项目 is
+not a name.
+
+Also: initiatives, principles and strategies in 《》 (《廉洁丝绸之路北京倡议》), strategies in
+quotation marks after their country (南非“经济重建和复苏计划”), quoted names ending in a head
+(“良渚论坛”), organisation words jieba knows (清华大学, 教育部) and people after their title
+(哈萨克斯坦总统托卡耶夫, 秘书长盖达尔·阿布季克里莫夫).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from brikg.ir import EntityType, Mention, MentionKind
+from brikg.recognize.zh_words import Word
+
+_P, _M, _C, _I, _O, _S = (
+    EntityType.PROJECT,
+    EntityType.MECHANISM,
+    EntityType.CORRIDOR,
+    EntityType.INITIATIVE,
+    EntityType.ORGANIZATION,
+    EntityType.STRATEGY,
+)
+HEADS: dict[str, EntityType] = {
+    # projects: built infrastructure, zones, branded services and programmes
+    "铁路": _P, "高铁": _P, "高速铁路": _P, "轻轨": _P, "地铁": _P, "公路": _P, "高速公路": _P,
+    "快速路": _P, "大桥": _P, "跨海大桥": _P, "港": _P, "深水港": _P, "码头": _P, "机场": _P,
+    "国际机场": _P, "电站": _P, "水电站": _P, "光伏电站": _P, "光热电站": _P, "核电站": _P,
+    "火电站": _P, "电厂": _P, "发电厂": _P, "产业园": _P, "工业园": _P, "产业园区": _P,
+    "工业园区": _P, "科技园": _P, "太阳能公园": _P, "经济特区": _P, "合作区": _P,
+    "经贸合作区": _P, "开发区": _P, "综合开发区": _P, "医院": _P, "鲁班工坊": _P, "项目": _P,
+    "工程": _P, "管道": _P, "输油管道": _P, "天然气管道": _P, "水渠": _P, "隧道": _P,
+    "港口城": _P, "先行区": _P, "骨干网": _P, "快运": _P, "航空通道": _P, "电影节": _P, "培训班": _P,
+    # mechanisms
+    "论坛": _M, "分论坛": _M, "峰会": _M, "博览会": _M, "大会": _M, "研讨会": _M,
+    "座谈会": _M, "会议": _M, "机制": _M, "联盟": _M, "伙伴关系": _M, "平台": _M,
+    "秘书处": _M, "合作体": _M, "原则": _M,
+    # corridors, initiatives, strategies
+    "经济走廊": _C, "走廊": _C, "通道": _C, "大陆桥": _C,
+    "倡议": _I,
+    "战略": _S, "展望": _S, "愿景": _S, "构想": _S,
+    # organizations
+    "大学": _O, "学院": _O, "研究院": _O, "研究所": _O, "研究中心": _O, "中心": _O,
+    "公司": _O, "集团": _O, "银行": _O, "基金": _O, "协会": _O, "管理局": _O, "委员会": _O,
+    "组织": _O, "学会": _O, "部": _O, "局": _O, "通讯社": _O, "边检站": _O, "人民政府": _O,
+}  # fmt: skip
+# Heads that make a name only inside quotation marks: “光明行”, “丝路对话”, “丝路海运”.
+QUOTED_HEADS: dict[str, EntityType] = {
+    "课程": _P, "旅游年": _P, "海运": _P, "行": _P, "对话": _M, "日": _M,
+}  # fmt: skip
+# Heads of named events and bodies of learning: one word that is not generic names them.
+LENIENT = frozenset({"论坛", "分论坛", "峰会", "博览会", "大会", "电影节", "研讨会", "座谈会"})
+# Heads that only say "this is a project/plan of the name before": 中吉乌铁路项目.
+TYPE_WORDS = frozenset({"项目", "工程", "倡议", "战略", "构想", "愿景", "规划", "计划", "政策"})
+_HEAD_RE = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
+# Linear infrastructure runs through every country its compound name lists (中老铁路: CN, LA).
+LINEAR_HEADS = frozenset(
+    {"铁路", "高铁", "高速铁路", "公路", "高速公路", "管道", "输油管道", "天然气管道",
+     "经济走廊", "走廊", "通道", "大陆桥", "快运", "航空通道"}
+)  # fmt: skip
+
+# Words that end a name for good when walking back from its head.
+HARD_STOPS = frozenset(
+    """的 之 在 是 为 了 将 于 由 对 向 从 至 到 经 同 跟 并 且 也 都 已 又 还 该 这 那 此 其 各 每
+    以 让 使 给 等 而 但 如 像 即 被 把 就 才 仅 只 最 更 很 不 没 无 有 着 系 这一 这些 那些 该国
+    本届 首届 首个 首家 首条 首座 一个 一批 一条 一座 一处 一家 一所 一项 多个 多家 各类 各项
+    一系列 相关 有关 包括 通过 作为 成为 推动 推进 承建 援建 援助 资助 投资 共建 打造 实施 启动
+    开通 建成 支持 参与 举办 举行 出席 发起 宣布 提出 签署 设立 成立 主办 采用 连接 经由 依托
+    位于 属于 来自 其中 如今 目前 未来 近年来 一年来 此外 同时 以来 期间 前夕 之后 之前 以后
+    以前 方面 领域 框架 中方 我国 各国 两国 三国 多国 各方 双方 外方 标志 标志着 显示
+    表示 指出 强调 介绍 称 据 新增 正式 全面 已经 持续 不断 进一步 积极 加快 大批 所有 全部
+    诸多 众多 若干 旗下 下属 先后 相继 陆续 分别 共同 联合 携手 加强 深化 拓展 扩大 建立 形成
+    开展 完善 健全 构建 落实 入境 出境 抵达 前往 通往 访问 会见 会谈 复信 贺信 致信 出任
+    担任 任 均 曾 时任 前任 致力于 中企 当地 本国 该项目 利用 充分利用 面向 针对 围绕 关于 当前 今年 去年 明年 此前 近期 同期 当时 承包 创建 批复 同意 情况""".split()
+)
+HARD_TAGS = frozenset(
+    {"p", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "rr", "rz", "y", "e", "o", "zg",
+     "i", "q", "d", "mq"}
+)  # fmt: skip
+# Words that end a name only if nothing proper follows further left.
+SOFT_TAGS = frozenset({"v", "vd", "vg", "vi", "a", "ad", "c", "l", "m", "t"})
+SOFT_CHARS = frozenset("和与及或")
+HARD_CHARS = frozenset(
+    "的之在是为了将于由对向从至到经同跟并且也都已又还该这那此其各每以让使给等而但如像即被把就"
+    "才仅只最更很不没无有着个条座家项批次年月日自系共"
+)
+# Modifiers that describe rather than name, when they are all there is before the head.
+GENERIC = frozenset(
+    """国际 合作 高峰 专题 多边 双边 区域 全球 年度 相关 有关 各类 对口 工作 协调 长效 新型 现有
+    重点 旗舰 标志性 示范 重大 大型 小型 民生 基础设施 公共服务 综合 发展 交流 升级 改造
+    升级改造 务实 互利 共赢 高质量 高水平 新 老 大 小 首 该 本 这 此 同类 类似 各 国家 地方
+    政府 企业 中外 海外 境外 国内 跨国 跨境 电气化 标准 现代 现代化 绿色 数字 创新 人文
+    经贸 经济 贸易 投资 金融 能源 交通 运输 物流 文化 旅游 教育 科技 技术 卫生 健康 农业
+    一体化 网络 信息 设施 建设 联合 友好 战略 伙伴 长期 稳定 多元 立体 开放 共享 服务
+    专业 主要 重要 核心 骨干 关键 大批 一批 部分 多个 多家 多国 两 三 四 五 六 七 八 九 十
+    个 家 所 座 条 期 届 次 项 职教 园区 中心 小而美 宏伟 伟大 美好 公共 开放型 排他性 上市
+    全体 高端 学术 直达 城市 共建国家 国家和地区 职业 团队""".split()
+)
+REGIONS = frozenset(
+    """中欧 中亚 中东 中非 中南 欧亚 亚欧 东南亚 南亚 西亚 东亚 北非 非洲 欧洲 亚洲 美洲 拉美
+    大洋洲 太平洋 南太平洋 地中海 东地中海 里海 黑海 中东欧 中南半岛 欧亚大陆 亚太 西方
+    东方 全国 全球 世界""".split()
+)
+PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nt", "nz", "nrfg", "j", "eng"})
+# Characters of transliterated names: a run of them that jieba leaves as single characters is
+# a foreign name (卡鲁玛, 格西波); a run of other single characters is only a rare word.
+TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯勃博布采查察达代戴丹道德登迪蒂丁东杜敦多厄恩尔"
+    "法凡范菲费芬丰冯佛弗伏福富盖甘冈高戈格根古瓜圭贵哈海汉豪赫黑亨洪胡华怀霍基吉加迦贾杰捷"
+    "金喀卡凯坎康考柯科可克肯库夸奎昆拉腊莱赖兰朗劳勒雷蕾黎里理丽利莉连列林琳卢鲁陆路伦罗洛"
+    "马玛迈麦曼芒毛梅门蒙孟米密敏明摩莫默姆穆纳娜奈南瑙内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐"
+    "奇契恰乔切钦琴丘让热瑞若萨塞赛桑瑟森沙莎善尚绍舍圣施什史舒斯松苏索塔泰坦汤唐陶特滕提图"
+    "托瓦万旺威韦维魏温沃乌伍武西希锡席夏辛休雅亚扬耶伊因英尤于约赞泽扎詹兹佐色磨琅暹粒吴哥憨"
+)
+JOINERS = frozenset("·-－‐‑–—•・")
+_EDITION = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[届次]|首届|首次)")
+_PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
+_NUMBER = re.compile(r"[\d.]+|[一二三四五六七八九十两]+")
+_LATIN = re.compile(r"[A-Za-z]")
+MAX_UNITS = 14
+MAX_CHARS = 32
+
+
+@dataclass(slots=True)
+class Unit:
+    """A piece of the sentence that the walk-back takes or leaves whole."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "word", "known", "quote", "punct"
+    tag: str = ""
+    mention: Mention | None = None
+
+
+CompoundCountries = Callable[[str], tuple[str, ...]]
+
+
+def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
+    """The sentence as units: known mentions and quotations whole, other text by jieba word."""
+    outer: list[Mention] = []
+    for mention in sorted(known, key=lambda m: (m.start, -(m.end - m.start))):
+        if mention.kind is MentionKind.ENTITY and not (outer and mention.start < outer[-1].end):
+            outer.append(mention)
+    by_start = {m.start: m for m in outer}
+    units: list[Unit] = []
+    position = 0
+    for word in words:
+        if word.start < position:
+            continue
+        mention = by_start.get(word.start)
+        if mention is not None:
+            units.append(Unit(mention.start, mention.end, mention.text, "known", mention=mention))
+            position = mention.end
+            continue
+        if any(m.start < word.start < m.end for m in outer):
+            continue
+        if word.text == "“":
+            close = text.find("”", word.end)
+            if (
+                close != -1
+                and close - word.end <= 20
+                and not any(word.start < m.start <= close < m.end for m in outer)
+            ):
+                units.append(Unit(word.start, close + 1, text[word.start : close + 1], "quote"))
+                position = close + 1
+                continue
+        kind = "word" if re.search(r"\w", word.text) else "punct"
+        units.append(Unit(word.start, word.end, word.text, kind, word.tag))
+        position = word.end
+    return units
+
+
+def find_names(
+    text: str, words: list[Word], known: list[Mention], compound: CompoundCountries
+) -> list[Mention]:
+    """Name mentions of ``text`` (offsets into it) by head, 《》, quotation and title."""
+    units = units_of(text, words, known)
+    starts = {unit.start: i for i, unit in enumerate(units)}
+    ends = {unit.end: i for i, unit in enumerate(units)}
+    found: list[Mention] = []
+    for match in _HEAD_RE.finditer(text):
+        last = ends.get(match.end())
+        if last is None or units[last].kind != "word":
+            continue
+        first = starts.get(match.start())
+        if first is None:
+            # A head ending a dictionary word: 清华大学 (a name: it starts the name), 铁路公司
+            # (a compound head: 肯尼亚铁路公司).
+            unit = units[last]
+            if len(match.group()) < 2 or unit.text[0] in HARD_CHARS:
+                continue
+            if unit.tag not in {"nt", "n", "nz", ""}:
+                continue
+            first = last
+        if _modifier(units, last, match.group()):
+            continue
+        mention = _walk_back(text, units, first, last, match.group(), compound)
+        if mention is not None:
+            found.append(mention)
+    found.extend(_bracketed(text, known))
+    found.extend(_quoted(text, units, words, known, compound))
+    found.extend(_organisation_words(text, units))
+    found.extend(_people(text, known))
+    return found
+
+
+_FOLLOWING = frozenset(
+    "通道 网 线 干线 运营 建设 工作 管理 合作 人才 沿线 专业 公司 集团 局 站 段 运输 货物 旅客 "
+    "列车 功能区 车次 运行线 开行量 门户网站 品牌 部长 局长 部门 系统 情况".split()
+)
+
+
+def _modifier(units: list[Unit], last: int, head: str) -> bool:
+    """The head only modifies what follows: 铁路通道, 铁路运输部, 港航贸, 班列车次."""
+    if last + 1 >= len(units):
+        return False
+    following = units[last + 1]
+    if following.kind != "word":
+        return False
+    if following.text in _FOLLOWING or (
+        len(following.text) > 1 and _HEAD_RE.fullmatch(following.text[-1:] or "")
+    ):
+        return True
+    if any(following.text.endswith(h) for h in ("部", "局", "公司", "集团")):
+        return True
+    if len(head) == 1:  # 港 of 港航贸: a single-character head must end its word
+        return len(following.text) == 1 and following.text not in HARD_CHARS | SOFT_CHARS
+    return False
+
+
+def _walk_back(
+    text: str,
+    units: list[Unit],
+    first: int,
+    last: int,
+    head: str,
+    compound: CompoundCountries,
+) -> Mention | None:
+    entity_type = HEADS[head]
+    if first == last and units[last].text != head and units[last].tag == "nt":
+        head_units: list[Unit] = []  # 清华大学…: the dictionary word is part of the name
+        index = first
+    else:
+        head_units = units[first : last + 1]
+        index = first - 1
+    if head in TYPE_WORDS and index >= 0 and units[index].kind == "known":
+        return None  # 中吉乌铁路项目, “草原之路”倡议: the known name is the thing itself
+    taken: list[Unit] = [] if head_units else [units[first]]
+    index = first - 1
+    edition = False
+    while index >= 0 and len(taken) < MAX_UNITS:
+        step = _step(units, index, taken, entity_type, head)
+        if step == "stop" and units[index].kind == "word" and _EDITION.match(units[index].text):
+            edition = True  # 第三届全球数字贸易博览会: an edition marks a named series
+            break
+        if step == "take":
+            taken.append(units[index])
+            index -= 1
+            continue
+        if step == "soft":
+            reach = _anchor_beyond(units, index, units[first].start)
+            if reach is None:
+                break
+            taken.extend(units[reach : index + 1][::-1])
+            index = reach - 1
+            continue
+        break
+    taken.reverse()
+    while taken and (
+        taken[0].kind == "punct"
+        or (
+            taken[0].kind == "word"
+            and ((taken[0].text in GENERIC and not edition) or _is_number(taken[0].text))
+        )
+    ):
+        taken.pop(0)
+    body = taken
+    # A number makes the rest a description: 红石|100兆瓦光热电站, 津巴布韦|300口水井项目.
+    number = next((i for i, u in enumerate(body) if u.kind == "word" and _has_digit(u)), None)
+    if number is not None:
+        head_units = []
+        body = body[:number]
+        if not body or all(u.kind == "known" for u in body):
+            return None
+    if head in {"项目", "工程"} and head_units and body:
+        outcome = _project_phrase(body)
+        if outcome == "inner":
+            return None  # 琅勃拉邦医院升级改造项目: the hospital is named, the project described
+        if outcome == "drop-head":
+            head_units = []  # 智慧塞内加尔(项目): complete without the head
+        elif outcome == "description":
+            return None  # 吉尔吉斯斯坦灌溉系统改造项目: a country and common nouns
+    if not body and not head_units:
+        return None
+    if len(body) == 1 and body[0].kind in {"quote", "known"} and head in {"平台", "品牌"}:
+        return None  # “良渚论坛”平台: the forum itself
+    spans = body + head_units
+    start, end = spans[0].start, spans[-1].end
+    named = edition and bool(body) and entity_type in {_M, _P} and number is None
+    if not named and not _specific(body, head, text[start:end], compound, number is not None):
+        return None
+    # A country in front of a specific name places it; it is not part of the name (柬埔寨|暹粒
+    # 吴哥国际机场), unless the rest would not name it (坦桑尼亚国家光缆骨干网).
+    if (
+        body
+        and body[0].kind == "known"
+        and body[0].mention is not None
+        and body[0].mention.label is EntityType.COUNTRY
+        and len(body) > 1
+        and body[1].kind != "punct"
+        and _specific(body[1:], head, text[body[1].start : end], compound)
+    ):
+        start = body[1].start
+    name = text[start:end]
+    entity_type = _refine(entity_type, head, name)
+    return Mention(
+        start,
+        end,
+        name,
+        MentionKind.ENTITY,
+        "zh-name-head",
+        label=entity_type,
+        key=f"name:{_edition_free(name)}",
+        countries=compound(name),
+        language="zh",
+    )
+
+
+def _step(
+    units: list[Unit], index: int, taken: list[Unit], entity_type: EntityType, head: str
+) -> str:
+    """What the walk does with ``units[index]``: "take", "soft" (stop unless something proper
+    lies beyond) or "stop"."""
+    unit = units[index]
+    if unit.kind == "punct":
+        neighbours = [units[i].text for i in (index - 1, index + 1) if 0 <= i < len(units)]
+        if unit.text in JOINERS and taken and index > 0 and not set(neighbours) & JOINERS:
+            return "take" if _namish(units[index - 1]) else "stop"
+        return "stop"
+    if unit.kind == "quote":
+        return "take"
+    if unit.kind == "known":
+        assert unit.mention is not None
+        label = unit.mention.label
+        if label in {EntityType.COUNTRY, EntityType.INITIATIVE, EntityType.PLACE}:
+            return "take"
+        if not taken:
+            return "take"  # a compound: 坦赞铁路管理局, “一带一路”国际合作高峰论坛秘书处
+        if entity_type is _S and label is EntityType.ORGANIZATION:
+            return "take"  # the owner of a strategy: 欧盟欧亚互联互通战略
+        if (
+            head in LENIENT
+            and label is EntityType.MECHANISM
+            and all(u.kind == "word" and u.tag == "ns" for u in taken)
+        ):
+            return "take"  # a session in a place: 中非合作论坛北京峰会
+        return "stop"
+    word = unit.text
+    if word in HEADS and taken and _proper_unit(taken[-1]):
+        return "stop"  # the head of the name before: 最大水电站|格西波-波波里水电站
+    if _is_number(word) or _PHASE.match(word) or _has_digit(unit):
+        return "take"
+    if len(word) == 1:
+        if word in HARD_CHARS:
+            return "stop"
+        return "soft" if word in SOFT_CHARS else "take"
+    if word in HARD_STOPS or _EDITION.match(word):
+        return "stop"
+    if unit.tag in HARD_TAGS or (unit.tag == "f" and not _PHASE.match(word)):
+        return "stop"
+    if unit.tag in SOFT_TAGS:
+        return "soft"
+    return "take"
+
+
+def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None:
+    """Past a soft stop at ``index``: the index of the leftmost unit up to which the name
+    goes on, if something proper (a quotation, a known name, a proper word) comes before the
+    next hard stop; else None."""
+    reach = None
+    position = index - 1
+    while position >= 0 and head_start - units[position].start <= MAX_CHARS:
+        unit = units[position]
+        if unit.kind == "punct" and unit.text not in JOINERS:
+            break
+        if unit.kind == "quote":
+            reach = position
+        elif unit.kind == "known":
+            if unit.mention is None or unit.mention.label is not EntityType.INITIATIVE:
+                break
+            reach = position
+        if unit.kind == "word":
+            if (
+                unit.text in HARD_STOPS
+                or (len(unit.text) == 1 and unit.text in HARD_CHARS)
+                or unit.tag in HARD_TAGS
+                or _EDITION.match(unit.text)
+            ):
+                break
+            if unit.tag in PROPER_TAGS and len(unit.text) > 1 and unit.text not in REGIONS:
+                reach = position
+        position -= 1
+    return reach
+
+
+def _proper_unit(unit: Unit) -> bool:
+    """A unit that starts a name of its own: a transliteration character, a proper word, a
+    quotation or a known name."""
+    if unit.kind in {"quote", "known"}:
+        return True
+    if unit.kind != "word":
+        return False
+    if len(unit.text) == 1:
+        return unit.text in TRANSLITERATION
+    return unit.tag in PROPER_TAGS and unit.text not in REGIONS
+
+
+def _namish(unit: Unit) -> bool:
+    return unit.kind in {"known", "quote"} or (
+        unit.kind == "word" and unit.text not in HARD_STOPS and unit.tag not in HARD_TAGS
+    )
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.fullmatch(word))
+
+
+def _has_digit(unit: Unit) -> bool:
+    return any(char.isdigit() for char in unit.text)
+
+
+def _edition_free(name: str) -> str:
+    return re.sub(r"^(?:第[一二三四五六七八九十百\d]+[届次]|首届|\d{4}年?)", "", name)
+
+
+_ACTIONS = frozenset(
+    "改造 升级 升级改造 建设 扩建 援助 修复 维修 改扩建 新建 重建 援建 合作".split()
+)
+
+
+def _project_phrase(body: list[Unit]) -> str:
+    """How a "…项目" phrase reads: "inner" when it wraps a name (琅勃拉邦医院升级改造项目),
+    "drop-head" when the name is complete without 项目 (智慧塞内加尔), "description" when
+    nothing but a country or place qualifies common nouns, else "keep" (菌草项目)."""
+    rest = list(body)
+    while (
+        rest and rest[-1].kind == "word" and (rest[-1].text in _ACTIONS or rest[-1].text in GENERIC)
+    ):
+        rest.pop()
+    if rest and rest[-1].kind == "word" and rest[-1].text in HEADS and len(rest) < len(body):
+        return "inner"
+    if rest and rest[-1].kind == "word" and rest[-1].text in HEADS:
+        return "inner"
+    if rest and rest[-1].kind == "known" and rest[-1].mention is not None:
+        if rest[-1].mention.label is EntityType.COUNTRY:
+            return "drop-head"
+    proper = [
+        u
+        for u in body
+        if u.kind in {"quote", "known"}
+        or (u.kind == "word" and u.tag in PROPER_TAGS and u.text not in REGIONS)
+    ]
+    countries_only = all(
+        u.kind == "known"
+        and u.mention is not None
+        and u.mention.label in {EntityType.COUNTRY, EntityType.PLACE}
+        for u in proper
+    )
+    if proper and countries_only and not _transliteration(body):
+        return "description"
+    return "keep"
+
+
+def _refine(entity_type: EntityType, head: str, name: str) -> EntityType:
+    """An association or committee of a cooperation network is a mechanism (English rule)."""
+    if head in {"协会", "委员会"} and ("一带一路" in name or "国际" in name):
+        return EntityType.MECHANISM
+    return entity_type
+
+
+def _specific(
+    body: list[Unit], head: str, name: str, compound: CompoundCountries, cut: bool = False
+) -> bool:
+    """True when the words before the head name something rather than describe it."""
+    core = [
+        unit
+        for unit in body
+        if unit.kind != "punct"
+        and not (unit.kind == "word" and (unit.text in GENERIC or unit.tag == "a"))
+        and not (unit.kind == "quote" and unit.text[1:-1] in GENERIC)
+    ]
+    if not core:
+        return False
+    if head in LENIENT and not cut:
+        return any(
+            unit.kind != "word" or (not _is_number(unit.text) and unit.text not in REGIONS)
+            for unit in core
+        )
+    countries = compound(name)
+    if len(countries) > 1:
+        # 中老泰铁路 names its countries; 中乌“一带一路”合作旗舰项目 only describes.
+        rest = [u for u in core if u.start >= body[0].start + len(countries)]
+        rest = [u for u in rest if not (u.kind == "known" and _initiative(u))]
+        return head not in {"项目", "工程"} or bool(rest)
+    proper = False
+    for unit in core:
+        if unit.kind == "known":
+            proper = proper or not _initiative(unit)
+        elif (
+            unit.kind == "quote"
+            or (unit.tag in PROPER_TAGS and unit.text not in REGIONS)
+            or _LATIN.search(unit.text)
+        ):
+            proper = True
+    if not proper and any(unit.kind == "known" for unit in core):
+        # “一带一路”能源合作伙伴关系: an initiative and a word of its own name it.
+        proper = any(unit.kind == "word" and not _is_number(unit.text) for unit in core)
+    return proper or _transliteration(core)
+
+
+def _initiative(unit: Unit) -> bool:
+    return unit.mention is not None and unit.mention.label is EntityType.INITIATIVE
+
+
+def _transliteration(core: list[Unit]) -> bool:
+    """Two or more single characters in a row that jieba left apart, all of them characters
+    of transliterated names: a foreign or abbreviated name (卡鲁玛, 格西波)."""
+    run = 0
+    for unit in core:
+        if unit.kind == "word" and len(unit.text) == 1 and unit.text in TRANSLITERATION:
+            run += 1
+            if run >= 2:
+                return True
+        else:
+            run = 0
+    return False
+
+
+# -- 《》, quotations, organisation words, people -----------------------------------------------
+
+_BRACKETED = re.compile(r"《([^《》]{2,40})》")
+_BRACKET_HEADS: list[tuple[str, EntityType]] = [
+    ("倡议", _I), ("原则", _M), ("议程", _S), ("战略", _S), ("愿景", _S), ("构想", _S),
+    ("展望", _S),
+]  # fmt: skip
+
+
+def _bracketed(text: str, known: list[Mention]) -> Iterator[Mention]:
+    """《廉洁丝绸之路北京倡议》: an initiative, principle or strategy. Other titles (白皮书,
+    报告, 方案, 规划, 备忘录) are documents, which are not entities."""
+    for match in _BRACKETED.finditer(text):
+        content = match.group(1)
+        start, end = match.span(1)
+        if any(m.start <= start and end <= m.end for m in known):
+            continue
+        for head, entity_type in _BRACKET_HEADS:
+            if content.endswith(head) and len(content) > len(head) + 1:
+                yield _name(start, end, content, entity_type, "zh-name-bracketed")
+                break
+
+
+_STRATEGY_TAIL = re.compile(r"新经济政策|经济政策|战略|倡议|构想|规划|计划|愿景|议程|政策")
+
+
+def _quoted(
+    text: str,
+    units: list[Unit],
+    words: list[Word],
+    known: list[Mention],
+    compound: CompoundCountries,
+) -> Iterator[Mention]:
+    """A quoted name that ends in a head (“良渚论坛”, “太平洋岛国菌草技术培训班”), and a quoted
+    strategy after its country or naming it (南非“经济重建和复苏计划”, “振兴塞内加尔”计划)."""
+    for index, unit in enumerate(units):
+        if unit.kind != "quote":
+            continue
+        content = unit.text[1:-1]
+        start, end = unit.start + 1, unit.end - 1
+        heads = {**HEADS, **QUOTED_HEADS}
+        head = next((h for h in sorted(heads, key=len, reverse=True) if content.endswith(h)), None)
+        if (head == "行" and len(content) != 3) or (head == "日" and len(content) < 4):
+            head = None  # “光明行”, “丝路电商日”: campaigns and days; not “一路同行”
+        if head is not None and heads[head] is not _O:
+            body = [
+                Unit(w.start, w.end, w.text, "word", w.tag)
+                for w in words
+                if start <= w.start and w.end <= end - len(head) and re.search(r"\w", w.text)
+            ]
+            if any(u.text not in GENERIC and u.tag != "a" for u in body) or len(head) == 1:
+                mention = _name(start, end, content, heads[head], "zh-name-quoted")
+                mention.countries = compound(content)
+                yield mention
+                continue
+        tail = _STRATEGY_TAIL.match(text, unit.end)
+        before = units[index - 1] if index > 0 else None
+        owner = (
+            before.mention
+            if before is not None
+            and before.kind == "known"
+            and before.mention is not None
+            and before.mention.label in {EntityType.COUNTRY, EntityType.ORGANIZATION}
+            and before.end == unit.start
+            else None
+        )
+        inside = tuple(
+            m.countries[0]
+            for m in known
+            if m.label is EntityType.COUNTRY and m.countries and start <= m.start < m.end <= end
+        )
+        if (owner is not None or inside) and (
+            tail is not None or content.endswith(("计划", "战略", "愿景", "议程", "构想"))
+        ):
+            mention = _name(start, end, content, _S, "zh-strategy-quoted")
+            mention.countries = owner.countries if owner is not None else inside[:1]
+            yield mention
+
+
+_ORG_WORD_HEADS = ("大学", "学院", "研究院", "科学院", "部", "委", "银行", "通讯社", "人民政府")
+_NOT_ORGANIZATIONS = frozenset(
+    "全部 内部 外部 东部 西部 南部 北部 中部 局部 干部 总部 本部 俱乐部 司令部 指挥部 细部 腹部 "
+    "头部 底部 顶部 上部 下部 后部 前部 基层 党委 常委 编委 政委 纪委".split()
+)
+
+
+# Ministries named by two fields joined by 和: 文化和旅游部, 工业和信息化部.
+_MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}和[\u4e00-\u9fff]{2,4}部(?!长|门|分)")
+
+
+def _organisation_words(text: str, units: list[Unit]) -> Iterator[Mention]:
+    """Organisation words that jieba knows (清华大学, 外交部, 教育部), on their own: at the start
+    of a clause or after a country, not inside a longer name (文化和旅游部, 泰国铁路运输部)."""
+    for index, unit in enumerate(units):
+        word = unit.text
+        before = units[index - 1] if index else None
+        if before is not None and not (
+            before.kind == "punct"
+            or (before.kind == "word" and (before.text in HARD_STOPS or before.text in HARD_CHARS))
+            or (
+                before.kind == "known"
+                and before.mention is not None
+                and before.mention.label is EntityType.COUNTRY
+            )
+        ):
+            continue
+        if (
+            unit.kind == "word"
+            and len(word) >= 3
+            and unit.tag in {"nt", "n"}
+            and word.endswith(_ORG_WORD_HEADS)
+            and word not in _NOT_ORGANIZATIONS
+            and word[0] not in HARD_CHARS
+            and (unit.tag == "nt" or word.endswith("部"))
+        ):
+            yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
+    for match in _MINISTRY.finditer(text):
+        if match.start() == 0 or not re.match(r"\w", text[match.start() - 1]) or text[
+            match.start() - 1
+        ] in HARD_CHARS:
+            yield _name(match.start(), match.end(), match.group(), _O, "zh-name-organization")
+
+
+_TITLES = (
+    "国家主席|副总统|总统|副总理|总理|副首相|首相|国王|王储|外长|副部长|部长|秘书长|总干事|大使|"
+    "教授|副院长|院长|副会长|会长|总务长|董事长|总裁|执行董事|市长|省长|发明人|主席"
+)
+_AFTER_NAME = (
+    r"(?=表示|指出|强调|说|介绍|会谈|会见|在|同|与|和|时|的|任|所说|出席|亲自|教授|先生|女士|"
+    r"[，。、：；（(\d])"
+)
+_PERSON = re.compile(
+    rf"(?:{_TITLES})(?P<name>[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}?|"
+    rf"[\u4e00-\u9fff]{{2,4}}?){_AFTER_NAME}"
+)
+_TRANSLIT_CLASS = "[" + "".join(sorted(TRANSLITERATION)) + "季夫诺洛娃卓蒂耶奥斯]"
+_DOT_NAME = re.compile(rf"{_TRANSLIT_CLASS}{{2,6}}·[\u4e00-\u9fff]{{2,8}}?{_AFTER_NAME}")
+
+
+def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
+    """People after a title (总统托卡耶夫, 院长过勇) and foreign names joined by "·"."""
+    seen: set[tuple[int, int]] = set()
+    for match in _PERSON.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if any(m.start < end and start < m.end for m in known) or name[0] in HARD_CHARS:
+            continue
+        if "·" not in name and name in _NOT_NAMES:
+            continue
+        seen.add((start, end))
+        yield _name(start, end, match.group("name"), EntityType.PERSON, "zh-person-title")
+    for match in _DOT_NAME.finditer(text):
+        start, end = match.span()
+        if (start, end) in seen or any(m.start < end and start < m.end for m in known):
+            continue
+        if re.match(r"[\u4e00-\u9fff]*(?:中心|学院|公司|论坛|行)", text[end:]):
+            continue  # part of an organisation's name: 尼扎米·甘伽维国际中心
+        yield _name(start, end, match.group(), EntityType.PERSON, "zh-person-name")
+
+
+_NOT_NAMES = frozenset(
+    "指出 表示 强调 介绍 会见 会谈 出席 认为 说 宣布 提出 致辞 发表 主持 访问 一行 本人 先生 女士 "
+    "阁下 夫人 等人 团队 亲自 特别 曾经 此前 还 也 都".split()
+)
+
+
+def _name(start: int, end: int, text: str, entity_type: EntityType, rule: str) -> Mention:
+    return Mention(
+        start,
+        end,
+        text,
+        MentionKind.ENTITY,
+        rule,
+        label=entity_type,
+        key=f"name:{_edition_free(text)}",
+        language="zh",
+    )

@@ -1,0 +1,223 @@
+"""Dates and quantities in Chinese text.
+
+Dates: 2023年10月17日, 2023年10月, 2023年底, 2024年上半年, 2024年1月至8月, 2011—2023年,
+截至2024年6月(底), 2024年以来, and month or day without a year (9月14日, 5月, 8月中旬), whose
+year comes from context and is marked ``inferred``. Quantities: a number, an optional scale
+(万, 亿, 万亿), an optional "more than" (余, 多) and a unit: 公里, 万吨, 标箱, 兆瓦, 列, 亿元,
+%, or a measure word with its counted noun (25个国家, 7.4万个就业岗位). Units are the canonical
+ones of the English recogniser (km, tonne, TEU, MW, CNY, percent, country …), so that a Chinese
+figure and its English translation compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
+
+_S = r"\s?"  # PDF text puts stray spaces between digits and characters: "2024 年 6 月"
+_YEAR = r"(?P<year>(?:19|20)\d\d)" + _S + "年"
+_MONTH = r"(?P<month>1[0-2]|0?[1-9])" + _S + "月"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])" + _S + "[日号]"
+_PART = r"(?P<part>上半年|下半年|年底|年初|年中|年末|底|初|末|中旬|上旬|下旬|份)?"
+_BEFORE = r"(?P<before>截至|截止到|截止|截到|到|至|自|从|于|在)?"
+_AFTER = r"(?P<after>以来|起|前|以前|之前)?"
+
+_DATE = re.compile(
+    _BEFORE
+    + r"(?:"
+    + r"(?P<range_from>(?:19|20)\d\d)\s?[—–\-~～至到]\s?(?P<range_to>(?:19|20)\d\d)\s?年"
+    + r"|"
+    + r"(?:" + _YEAR + _S + r")?"
+    + r"(?:" + _MONTH + _S + r"(?:" + _DAY + r")?)?"
+    + r")"
+    + _PART
+    + r"(?:" + r"\s?[至到—–\-~～]\s?(?P<to_month>1[0-2]|0?[1-9])\s?月(?P<to_part>份|底)?" + r")?"
+    + _AFTER
+)  # fmt: skip
+_PARTS = {
+    "上半年": "first-half",
+    "下半年": "second-half",
+    "年底": "end",
+    "年末": "end",
+    "底": "end",
+    "末": "end",
+    "年初": "beginning",
+    "初": "beginning",
+    "年中": "middle",
+    "中旬": "middle",
+    "上旬": "beginning",
+    "下旬": "end",
+}
+_BEFORE_QUALIFIER = {
+    "截至": "as-of",
+    "截止到": "as-of",
+    "截止": "as-of",
+    "截到": "as-of",
+    "到": "by",
+    "至": "by",
+    "自": "since",
+    "从": "since",
+}
+
+
+def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
+    """Date mentions of ``text`` (offsets into it); a month or day without a year takes the
+    year stated earlier in the text, else ``context_year``, and is marked inferred."""
+    year = context_year
+    for match in _DATE.finditer(text):
+        groups = match.groupdict()
+        if not (groups["year"] or groups["month"] or groups["range_from"]):
+            continue
+        if groups["month"] and not groups["year"] and not _standalone_month(text, match):
+            continue
+        date = _date(groups, year)
+        if date is None:
+            continue
+        if not date.inferred:
+            year = (date.end or date).year
+        start, end = match.start(), match.start() + len(match.group().rstrip())
+        if groups["before"] in {"于", "在"}:  # "于2023年…" is a preposition, not part of the date
+            start += len(groups["before"])
+        yield Mention(start, end, text[start:end], MentionKind.DATE, "zh-date", date=date)
+
+
+def _standalone_month(text: str, match: re.Match[str]) -> bool:
+    """A bare "5月" is a date; "每月" or "6个月" (a duration) is not."""
+    before = text[max(0, match.start() - 1) : match.start()]
+    return before not in {"个", "每", "几", "数"} and not before.isdigit()
+
+
+def _date(groups: dict[str, str | None], context_year: int | None) -> DateValue | None:
+    qualifier = _BEFORE_QUALIFIER.get(groups["before"] or "")
+    if groups["after"] == "以来" or groups["after"] == "起":
+        qualifier = "since"
+    elif groups["after"] in {"前", "以前", "之前"}:
+        qualifier = "by"
+    part = _PARTS.get(groups["part"] or "")
+    if groups["range_from"]:
+        first, last = int(groups["range_from"]), int(groups["range_to"] or 0)
+        if last < first:
+            return None
+        return DateValue(first, qualifier=qualifier, end=DateValue(last))
+    inferred = groups["year"] is None
+    year = int(groups["year"]) if groups["year"] else context_year
+    if year is None:
+        return None
+    month = int(groups["month"]) if groups["month"] else None
+    day = int(groups["day"]) if groups["day"] else None
+    if part in {"first-half", "second-half"} or (month is None and part):
+        qualifier = qualifier or part
+    elif part and month is not None and qualifier is None:
+        qualifier = part
+    elif part == "end" and qualifier == "as-of":
+        qualifier = "as-of"
+    end = None
+    if groups["to_month"] and month is not None:
+        to_month = int(groups["to_month"])
+        if to_month > month:
+            end = DateValue(year, to_month, inferred=inferred)
+    return DateValue(year, month, day, qualifier=qualifier, inferred=inferred, end=end)
+
+
+# -- quantities -------------------------------------------------------------------------------
+
+_SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+# Unit words after the number, longest first: canonical unit for each.
+UNITS: dict[str, str] = {
+    "平方公里": "km2", "公里/小时": "km/h", "公里": "km", "千米": "km", "公顷": "hectare",
+    "万千瓦时": "kWh", "千瓦时": "kWh", "度": "kWh", "兆瓦": "MW", "千瓦": "kW", "吉瓦": "GW",
+    "公吨": "tonne", "吨": "tonne", "标箱": "TEU", "列次": "train", "列": "train",
+    "人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EUR", "%": "percent",
+    "个百分点": "percentage point", "米": "m", "立方米": "m3",
+}  # fmt: skip
+# Counted nouns after a measure word (个, 家, 名 …): canonical singular as in English.
+NOUNS: dict[str, str] = {
+    "国家和地区": "country", "国家": "country", "城市": "city", "港口": "port", "航线": "route",
+    "就业岗位": "job", "岗位": "job", "成员国": "member", "伙伴国": "country",
+    "合作伙伴": "partner", "会员": "member", "医院": "hospital", "项目": "project",
+    "学员": "participant", "学生": "student", "专业": "program", "游客": "tourist",
+    "旅客": "passenger", "乘客": "passenger", "代表": "representative", "嘉宾": "guest",
+    "患者": "patient", "企业": "company", "机构": "institution", "实验室": "laboratory",
+    "水井": "well", "城市群": "city", "班次": "train", "车次": "train", "航班": "flight",
+    "大类": "category", "种": "kind", "户": "household", "人次": "person-time", "人": "person",
+}  # fmt: skip
+_MEASURE_WORDS = "个家名条所座口项位架艘台套批期场次户"
+_NUMBER = r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
+_APPROX_BEFORE = (
+    r"(?P<approx>约为|约合|约|大约|超过|超|逾|近|将近|接近|达到|达|多达|最高达|最高可达)?"
+)
+_APPROX_AFTER = r"(?P<plus>余|多)?"
+_UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
+_NOUN_WORDS = sorted(NOUNS, key=len, reverse=True)
+_QUANTITY = re.compile(
+    _APPROX_BEFORE
+    + r"(?P<speed>时速\s?)?"
+    + _NUMBER
+    + r"\s?(?P<scale>万亿|亿|万|千)?"
+    + _APPROX_AFTER
+    + r"\s?(?:"
+    + r"(?P<unit>" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")"
+    + r"|(?P<measure>[" + _MEASURE_WORDS + r"])?(?P<plus2>余|多)?"
+    + r"(?P<mods>[\u4e00-\u9fff]{0,4}?)"
+    + r"(?P<noun>" + "|".join(re.escape(n) for n in _NOUN_WORDS) + r")"
+    + r"|(?P<people>[名位])(?P<plus3>余|多)?"
+    + r")"
+    + r"(?P<tail>左右|以上)?"
+)  # fmt: skip
+
+
+def find_quantities(text: str) -> Iterator[Mention]:
+    """Quantity mentions of ``text`` (offsets into it)."""
+    for match in _QUANTITY.finditer(text):
+        groups = match.groupdict()
+        number = float(groups["number"].replace(",", ""))
+        if groups["unit"] is None and groups["noun"] is None and groups["people"] is None:
+            continue
+        following = text[match.end() : match.end() + 1]
+        if groups["unit"] == "度" and following.isdigit():
+            continue
+        if groups["noun"] is not None and not groups["measure"] and groups["noun"] not in {
+            "人次", "人", "种", "户", "大类", "名", "国家", "城市",
+        }:  # fmt: skip
+            # "2024中国…" or "5G" is no count: a counted noun needs its measure word.
+            continue
+        if groups["noun"] is not None and groups["mods"] and not groups["measure"]:
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", groups["number"]) and groups["unit"] is None:
+            continue
+        value = number * _SCALES.get(groups["scale"] or "", 1.0)
+        if groups["unit"]:
+            surface = groups["unit"]
+            unit = UNITS[surface]
+            if groups["speed"] and unit == "km":
+                unit = "km/h"
+            if unit in {"CNY", "USD", "EUR"} and groups["scale"] is None and value < 100:
+                continue
+            text_unit = (groups["scale"] or "") + surface
+        elif groups["noun"]:
+            unit = NOUNS[groups["noun"]]
+            text_unit = (groups["measure"] or "") + groups["mods"] + groups["noun"]
+        else:
+            unit, text_unit = "person", groups["people"]
+        approximate = bool(
+            groups["approx"]
+            in {"约", "约为", "约合", "大约", "超过", "超", "逾", "近", "将近", "接近"}
+            or groups["plus"]
+            or groups["plus2"]
+            or groups["plus3"]
+            or groups["tail"]
+        )
+        start = match.start("speed") if groups["speed"] else match.start("number")
+        if groups["approx"] and approximate:
+            start = match.start("approx")
+        end = match.end()
+        yield Mention(
+            start,
+            end,
+            text[start:end],
+            MentionKind.QUANTITY,
+            "zh-quantity",
+            quantity=QuantityValue(value, unit, text_unit, approximate),
+        )
