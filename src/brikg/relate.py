@@ -113,6 +113,10 @@ _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:
 _HOSTED = re.compile(
     r"\b(?:Park|Zone|Area|Center|Centre|Plant|Station|Hospital|Workshop|City|Friendship|Railway)\b"
 )
+_FRONTED = re.compile(
+    r"^(?:At|In|Under|Along|By|From|With|Through|For|Since|During|As of|On|Across|Within|Among"
+    r"|After|Before|Beyond|Besides|Apart from)\b"
+)
 _UNLOCATED = re.compile(
     r"\b(?:Satellite|Scholarships?|Grants?|Awards?|Programs?|Programmes?|Camp|Classrooms?)\b", re.I
 )
@@ -586,9 +590,14 @@ class _SentenceContext:
         for mention in self.entity_mentions:
             if mention.end > position:
                 return None
-            if self.type_of(mention) in types:
+            if self.type_of(mention) in types and not self.fronted(mention):
                 return mention
         return None
+
+    def fronted(self, mention: Mention) -> bool:
+        """ "At the WTO, China's efforts ...": a name in a fronted phrase is not the subject."""
+        before = self.doc.text[self.sentence.start : mention.start]
+        return bool(_FRONTED.match(before)) and "," not in before
 
     def list_after(self, start: int, types: frozenset[EntityType]) -> list[Mention]:
         """A coordinated list ("China, Laos and Thailand") of mentions starting at ``start``."""

@@ -150,6 +150,13 @@ def _table(doc: Document, entities: dict) -> None:
         label = entity.labels.get("en") or entity.labels.get("zh") or entity_id
         named.add_row(label, entity.type.value, str(counts[entity_id]))
     console.print(named)
+
+    def label(entity_id: str | None) -> str:
+        entity = entities.get(entity_id or "")
+        if entity is None:
+            return entity_id or ""
+        return entity.labels.get("en") or entity.labels.get("zh") or entity_id or ""
+
     facts = Table("subject", "relation", "object / value", "quote", title=f"{doc.id}: facts")
     for fact in doc.facts:
         if fact.predicate == "event":
@@ -157,10 +164,13 @@ def _table(doc: Document, entities: dict) -> None:
         elif fact.predicate == "quantity" and fact.quantity:
             value = f"{fact.quantity.value:g} {fact.quantity.unit}"
         else:
-            value = fact.object or ""
+            value = label(fact.object)
         quote = fact.evidence.quote
         facts.add_row(
-            fact.subject, fact.predicate, value, quote[:90] + ("…" if len(quote) > 90 else "")
+            label(fact.subject),
+            fact.predicate,
+            value,
+            quote[:90] + ("…" if len(quote) > 90 else ""),
         )
     console.print(facts)
 
