@@ -590,7 +590,11 @@ class _SentenceContext:
         for mention in self.entity_mentions:
             if mention.end > position:
                 return None
-            if self.type_of(mention) in types and not self.fronted(mention):
+            if (
+                self.type_of(mention) in types
+                and not self.fronted(mention)
+                and not self.attributive(mention)
+            ):
                 return mention
         return None
 

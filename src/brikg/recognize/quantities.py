@@ -93,6 +93,8 @@ _NOT_COUNTED_NOUNS = frozenset(
         "minutes",
         "seconds",
         "others",
+        "overseas",
+        "plus",
         "its",
         "was",
         "has",
