@@ -42,8 +42,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def _register() -> None:
     from brikg.commands.analysis import analyze, report, viz
     from brikg.commands.build import build, evaluate, extract
+    from brikg.commands.validate import validate
 
-    for command in (build, extract, evaluate, analyze, report, viz):
+    for command in (build, extract, evaluate, analyze, report, viz, validate):
         cli.add_command(command)
 
 

@@ -1,0 +1,62 @@
+"""``brikg validate``: SHACL shapes, quote checks and OWL reasoning on a built graph."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from brikg.validate import OWL_MODES, validate_file
+
+
+@click.command()
+@click.argument(
+    "path", type=click.Path(path_type=Path), default=Path("graph/brikg.trig"), required=False
+)
+@click.option(
+    "--owl",
+    type=click.Choice(OWL_MODES),
+    default="entities",
+    show_default=True,
+    help="What HermiT reasons over: entities (types and relations; mentions and selectors are "
+    "left to SHACL), full (every OWL assertion; slow), or none.",
+)
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also check every quote against the source files in this folder (and their SHA-256).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for reading, json for tools.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="Example nodes shown per broken rule.",
+)
+def validate(path: Path, owl: str, corpus_dir: Path | None, output_format: str, limit: int) -> None:
+    """Check a graph file (default graph/brikg.trig): exit 0 if valid, 1 if not.
+
+    SHACL (ontology/shapes.ttl) checks that every entity is typed and labelled and every
+    fact, event and quantity has its provenance; the quote check that every quote matches its
+    offsets; HermiT (through owlready2) that the data is consistent with ontology/brikg.ttl.
+    Exit status 2 means the file could not be read.
+    """
+    report = validate_file(path, owl=owl, corpus_dir=corpus_dir)
+    if output_format == "json":
+        click.echo(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.render(limit=limit))
+    if not report.valid:
+        sys.exit(1)
