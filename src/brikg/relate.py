@@ -117,12 +117,23 @@ _FRONTED = re.compile(
     r"^(?:At|In|Under|Along|By|From|With|Through|For|Since|During|As of|On|Across|Within|Among"
     r"|After|Before|Beyond|Besides|Apart from)\b"
 )
+_AGENT_TRIGGER = re.compile(
+    r"\b(?:established|set\s+up|launched|initiated|proposed|put\s+forward|founded|hosted|"
+    r"created|jointly\s+(?:built|established|launched)|joined|sponsored)\b",
+    re.I,
+)
+_PARTNER_LIST = re.compile(
+    r"\b(?:BRI\s+|Belt\s+and\s+Road\s+)?(?:partner|participating|co-building)\s+countries"
+    r"\s+(?:such\s+as|including|like|,\s+including|,\s+such\s+as)\s+",
+    re.I,
+)
 _UNLOCATED = re.compile(
     r"\b(?:Satellite|Scholarships?|Grants?|Awards?|Programs?|Programmes?|Camp|Classrooms?)\b", re.I
 )
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$", re.I)
 _UN_BODY = re.compile(r"^(?:the\s+)?(?:United\s+Nations|UN)\s+[A-Z]")
 UNITED_NATIONS = "organization/united-nations"
+BELT_AND_ROAD = "initiative/belt-and-road-initiative"
 _SIGNED_UNDER = re.compile(
     r"\bsign(?:ed|ing)\b[^.;]*\b(?:cooperation|framework)\s+(?:documents?|agreements?|"
     r"memorand(?:a|ums?)|MoUs?|plans?)\b",
@@ -321,7 +332,56 @@ class Relater:
             if ctx.type_of(mention) in THINGS - {EntityType.STRATEGY}:
                 for code in dict.fromkeys(_compound_countries(ctx, mention, anywhere=True)):
                     yield ctx.fact(mention, "involves", _country_id(code), "name-country")
+                # "China-ASEAN Expo", "BRICS Digital Economy Partnership": a known organisation
+                # named inside the name is a party to it.
+                for inner in ctx.entity_mentions:
+                    nested = mention.start <= inner.start and inner.end <= mention.end
+                    if (
+                        nested
+                        and inner is not mention
+                        and ctx.type_of(inner) is EntityType.ORGANIZATION
+                    ):
+                        yield ctx.fact(mention, "involves", inner.entity, "name-organization")
         yield from self._signatories(ctx)
+        yield from self._agents(ctx)
+        yield from self._partner_lists(ctx)
+
+    def _agents(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "China has established the X and the Y", "the X, launched by the AIIB": whoever
+        establishes, launches, proposes, hosts or joins a thing is a party to it."""
+        for match in _AGENT_TRIGGER.finditer(ctx.text):
+            start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+            if ctx.doc.text[end : end + 4] == " by ":
+                agents = ctx.list_after(end + 4, AGENTS)
+                things = [
+                    m for m in ctx.entity_mentions if m.end <= start and ctx.type_of(m) in THINGS
+                ]
+                things = things[-1:]
+            else:
+                before = [
+                    m
+                    for m in ctx.entity_mentions
+                    if m.end <= start and ctx.type_of(m) in AGENTS and not ctx.fronted(m)
+                ]
+                agents = before[-1:] if before else []
+                after = [
+                    m for m in ctx.entity_mentions if m.start >= end and ctx.type_of(m) in THINGS
+                ]
+                things = ctx.list_after(after[0].start, THINGS) if after else []
+            for thing in things:
+                for agent in agents:
+                    if agent.entity != thing.entity:
+                        yield ctx.fact(thing, "involves", agent.entity, "agent-of", 0.8)
+
+    def _partner_lists(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "partner countries such as Pakistan, Nepal and Togo": in a BRI document, the
+        countries named as partner or participating countries take part in the BRI."""
+        for match in _PARTNER_LIST.finditer(ctx.text):
+            for country in ctx.list_after(
+                ctx.sentence.start + match.end(), frozenset({EntityType.COUNTRY})
+            ):
+                evidence = ctx.evidence("bri-partner-list", 0.8)
+                yield Fact(BELT_AND_ROAD, "involves", evidence, object=country.entity)
 
     def _signatories(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "UNDP and WHO have signed BRI cooperation agreements with China": the parties to
