@@ -110,7 +110,11 @@
   });
   network.once("stabilizationIterationsDone", settle);
   network.once("stabilized", settle);
-  if (!payload.options.physics.enabled) network.once("afterDrawing", settle);
+  // Nothing to lay out (physics off, or no node at all): ready once drawn.
+  if (!payload.options.physics.enabled || !payload.nodes.length) {
+    network.once("afterDrawing", settle);
+    network.redraw();
+  }
 
   // Legend: one toggle per class.
   var hiddenClasses = {};
