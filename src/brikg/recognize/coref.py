@@ -14,7 +14,8 @@ from brikg.recognize.names import HEADS
 
 WINDOW = 3  # sentences back to look for the antecedent
 _SHORT_FORM = re.compile(
-    r"\b[Tt]he\s+(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+    r"\b[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest"
+    r"|previous|last|next)\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
 )
 
 

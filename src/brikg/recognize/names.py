@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from brikg.ir import EntityType, Mention, MentionKind
+from brikg.places import city_country
 from brikg.recognize.tokens import Token
 
 P, C, M, ORG, INIT, S = (
@@ -384,6 +385,8 @@ PERSON_ROLES = frozenset(
 STRATEGY_WORDS = frozenset(
     ["strategy", "plan", "policy", "vision", "programme", "program", "agenda", "outline"]
 )
+# Words that start place names the gazetteer keeps as countries or regions, not cities.
+_PLACE_WORDS = frozenset("asia africa europe america oceania china".split())
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 
@@ -406,7 +409,9 @@ def _capitalized(token: Token) -> bool:
     return first.isupper() or (first.isdigit() and bool(_ORDINAL.match(token.text)))
 
 
-def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
+def _chunks(
+    tokens: list[Token], countries: set[int] | frozenset[int] = frozenset()
+) -> Iterator[tuple[int, int]]:
     """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside."""
     index = 0
     count = len(tokens)
@@ -447,6 +452,13 @@ def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
             ):
                 end += 2  # "Guiding Principles on Financing the Development of the ..."
                 continue
+            if (
+                in_complement
+                and token.norm in {"with", "in"}
+                and _continues(tokens, end + 1, countries)
+            ):
+                end = _after_the(tokens, end + 1) + 1  # "... for Trade in Services"
+                continue
             if token.norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or token.norm in COMPLEMENT_CONNECTORS
                 look = end + 1
@@ -466,6 +478,25 @@ def _chunks(tokens: list[Token]) -> Iterator[tuple[int, int]]:
             break
         yield index, end
         index = end
+
+
+def _after_the(tokens: list[Token], position: int) -> int:
+    """Skip one "the"."""
+    if tokens[position].norm == "the" and position + 1 < len(tokens):
+        return position + 1
+    return position
+
+
+def _continues(tokens: list[Token], position: int, countries: set[int] | frozenset[int]) -> bool:
+    """Inside a complement, "with"/"in" + capitalised words go on with the name, unless they
+    name a place: "Fair for Trade in Services", but "Forum for Cooperation in Beijing"."""
+    if position >= len(tokens):
+        return False
+    position = _after_the(tokens, position)
+    token = tokens[position]
+    if not (_is_word(token) and token.text[:1].isupper()) or position in countries:
+        return False
+    return city_country(token.text) is None and token.norm not in _PLACE_WORDS
 
 
 def _ends_with_head(tokens: list[Token], start: int, end: int) -> bool:
@@ -542,7 +573,7 @@ def find_names(
     yield from _strategies(text, tokens, offset, context)
     yield from _quoted_names(text, tokens, offset)
     yield from _listed_names(text, tokens, offset, context)
-    for start, end in _chunks(tokens):
+    for start, end in _chunks(tokens, context.country_tokens):
         yield from _names_from_chunk(text, tokens, start, end, offset, context)
         section = _section(text, tokens, start, end, offset)
         if section is not None:
