@@ -65,7 +65,8 @@ def _antecedent(
     ]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
-        words = mention.text.lower().split()
-        if words and words[-1].rstrip("s") == head.rstrip("s") and mention.rule != "coreference":
+        # The head may stand before a complement: "Forum for International Cooperation".
+        words = {word.rstrip("s") for word in mention.text.lower().split()}
+        if head.rstrip("s") in words and mention.rule != "coreference":
             return mention
     return None
