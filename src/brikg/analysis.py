@@ -499,11 +499,14 @@ class Centrality:
     betweenness_sampled: int | None = None
 
 
-def centrality(graph: nx.Graph, exact_betweenness_limit: int = 2000) -> Centrality:
+def centrality(
+    graph: nx.Graph, exact_betweenness_limit: int = 2000, eigenvector: bool = True
+) -> Centrality:
     """Degree, betweenness and eigenvector centrality, deterministic for a given graph.
 
     Betweenness is exact up to ``exact_betweenness_limit`` nodes and sampled (``k`` pivots,
-    seeded) above it, so a very large graph stays fast.
+    seeded) above it, so a very large graph stays fast. ``eigenvector=False`` skips the
+    power iteration (all zeros) where only degree and betweenness are shown.
     """
     simple = simple_graph(graph)
     n = simple.number_of_nodes()
@@ -515,7 +518,9 @@ def centrality(graph: nx.Graph, exact_betweenness_limit: int = 2000) -> Centrali
         betweenness = nx.betweenness_centrality(simple, k=sampled, seed=SEED)
     else:
         betweenness = nx.betweenness_centrality(simple)
-    eigen, converged = eigenvector_centrality(simple)
+    eigen, converged = (
+        eigenvector_centrality(simple) if eigenvector else (dict.fromkeys(simple, 0.0), True)
+    )
     return Centrality(
         degree=degree,
         degree_centrality=degree_c,

@@ -233,7 +233,9 @@ def _comention_graph(data: GraphData) -> nx.Graph:
 
 def _entity_scores(data: GraphData) -> Centrality:
     """Centrality in the whole entity graph: what a tooltip reports, whatever the view."""
-    return data.memo("entity centrality", lambda: centrality(_entity_graph(data)))
+    return data.memo(
+        "entity centrality", lambda: centrality(_entity_graph(data), eigenvector=False)
+    )
 
 
 def _overview(data: GraphData) -> View:
@@ -437,7 +439,7 @@ def _initial_positions(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
     n = simple.number_of_nodes()
     if n == 0 or n >= 500:
         return {}
-    positions = nx.spring_layout(simple, seed=SEED, iterations=50, method="force")
+    positions = nx.spring_layout(simple, seed=SEED, iterations=30, method="force")
     scale = 55 * math.sqrt(n) + 150
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
 
