@@ -19,9 +19,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-## graph: build the knowledge graph from corpus/ into graph/
+## graph: build the knowledge graph from corpus/ into graph/, with its report and views
 graph: $(VENV)/.installed
 	$(BRIKG) build --corpus corpus --out graph
+	$(BRIKG) report --data graph --out graph
+	$(BRIKG) viz --data graph --kind all --out graph/viz
 
 ## system-deps: Java for the OWL reasoner, Chromium for browser tests (Debian packages)
 system-deps:
