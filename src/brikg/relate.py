@@ -501,11 +501,9 @@ class Relater:
         for kind, pattern in EVENT_TRIGGERS:
             for match in pattern.finditer(ctx.text):
                 trigger = ctx.sentence.start + match.start()
-                subjects = [
-                    s
-                    for s in ctx.event_subjects(trigger, ctx.sentence.start + match.end())
-                    if ctx.type_of(s) in EVENT_SUBJECT_TYPES[kind]
-                ]
+                subjects = ctx.event_subjects(
+                    trigger, ctx.sentence.start + match.end(), EVENT_SUBJECT_TYPES[kind]
+                )
                 if not subjects:
                     continue
                 date = min(point_dates, key=lambda d: abs(d.start - trigger))
@@ -682,14 +680,17 @@ class _SentenceContext:
             cursor = mention.end
         return found
 
-    def event_subjects(self, trigger_start: int, trigger_end: int) -> list[Mention]:
-        """What the event happened to: the nearest thing before the trigger in its clause, else
-        the things it governs after it (active voice: "Xi put forward the X and the Y")."""
+    def event_subjects(
+        self, trigger_start: int, trigger_end: int, types: frozenset[EntityType]
+    ) -> list[Mention]:
+        """What the event happened to: the nearest thing of ``types`` before the trigger in
+        its clause, else the things it governs after it (active voice: "Xi put forward the X
+        and the Y", "the banks released the Initiative ...")."""
         clause_start = self.sentence.start
         for match in re.finditer(r"[;:]|,\s+(?:and|while|which|with)\s", self.text):
             if self.sentence.start + match.end() <= trigger_start:
                 clause_start = self.sentence.start + match.end()
-        things = [m for m in self.entity_mentions if self.type_of(m) in EVENT_SUBJECTS]
+        things = [m for m in self.entity_mentions if self.type_of(m) in types]
         before = [m for m in things if clause_start <= m.start and m.end <= trigger_start]
         before = [m for m in before if not self.attributive(m) and not self.agent(m)]
         if before:
@@ -699,7 +700,14 @@ class _SentenceContext:
         # Active voice ("Xi put forward the X and the Y") or a participle clause ("Having
         # entered into operation in 2021, the X ..."): the things named after the trigger.
         after = [m for m in things if m.start >= trigger_end and not self.attributive(m)]
-        return self.list_after(after[0].start, EVENT_SUBJECTS) if after else []
+        if not after:
+            return []
+        # The object must be governed by the verb: only lowercase words between them ("put
+        # forward the pioneering proposal to build a ..."), not the start of another title.
+        gap = self.doc.text[trigger_end : after[0].start]
+        if re.search(r"\b[A-Z]", gap) or len(gap.split()) > 8:
+            return []
+        return self.list_after(after[0].start, types)
 
     def attributive(self, mention: Mention) -> bool:
         """ "BRI cooperation platform": a name used as a modifier is not what a clause is about."""

@@ -440,6 +440,15 @@ def _chunks(
             ):
                 end += 3  # "Lagos Rail Mass Transit (LRMT) Blue Line"
                 continue
+            if (
+                token.text in {"'", "’"}
+                and tokens[end - 1].text.endswith("s")
+                and token.start == tokens[end - 1].end
+                and end + 1 < count
+                and _capitalized(tokens[end + 1])
+            ):
+                end += 1  # "Leaders' Roundtable"
+                continue
             if token.norm == "'s" and end + 1 < count and _capitalized(tokens[end + 1]):
                 end += 1  # "Cox's Bazar"; a possessive owner is cut off later
                 continue
@@ -496,7 +505,13 @@ def _continues(tokens: list[Token], position: int, countries: set[int] | frozens
     token = tokens[position]
     if not (_is_word(token) and token.text[:1].isupper()) or position in countries:
         return False
-    return city_country(token.text) is None and token.norm not in _PLACE_WORDS
+    run = [token.text]
+    for following in tokens[position + 1 : position + 3]:
+        if not (_is_word(following) and following.text[:1].isupper()):
+            break
+        run.append(following.text)
+    # The whole capitalised run is the place ("Beijing"), not its first word ("Green Finance").
+    return city_country(" ".join(run)) is None and token.norm not in _PLACE_WORDS
 
 
 def _ends_with_head(tokens: list[Token], start: int, end: int) -> bool:
