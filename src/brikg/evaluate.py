@@ -3,17 +3,33 @@
 Entities match when they have the same class and one of the predicted entity's surface forms
 in the document has the same name key as one of the gold surface forms; each gold entity and
 each predicted entity is matched at most once. Relations match when both ends match.
+
+A gold file may cover part of a document, ``"scope": {"lines": [first, last]}`` (1-based,
+inclusive): only mentions and facts read from those lines are then scored. A Chinese gold file
+(``"language": "zh"``) compares names without the line breaks that PDF text leaves inside
+them (蒙内铁\n\n路 = 蒙内铁路), and its ``cross_lingual`` pairs score the linking of a Chinese
+name and an English one (in the same or another corpus file) to one entity.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from brikg.ir import Corpus, Document, EntityType, MentionKind
-from brikg.recognize.tokens import name_key
+from brikg.recognize.tokens import name_key as _name_key
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def name_key(text: str) -> str:
+    """The name key of the resolver, blind to line breaks inside a Chinese name."""
+    return _name_key(_WHITESPACE.sub("", text) if _CJK.search(text) else text)
+
 
 ENTITY_TYPES = (
     "Initiative",
@@ -72,11 +88,16 @@ def load_gold(gold_dir: Path) -> list[dict]:
     return [json.loads(path.read_text("utf-8")) for path in sorted(gold_dir.glob("*.json"))]
 
 
-def evaluate(corpus: Corpus, gold_docs: list[dict]) -> dict[str, Score]:
-    """Scores per entity class, for countries, and per relation, summed over gold documents."""
+def evaluate(
+    corpus: Corpus, gold_docs: list[dict], language: str | None = None
+) -> dict[str, Score]:
+    """Scores per entity class, for countries, and per relation, summed over gold documents;
+    with ``language`` ("en", "zh"), over the gold documents in that language only."""
     totals: dict[str, Score] = defaultdict(Score)
     documents = {doc.id: doc for doc in corpus.documents}
     for gold in gold_docs:
+        if language is not None and gold.get("language", "en") != language:
+            continue
         doc = documents.get(gold["document"])
         if doc is None:
             raise ValueError(f"gold document {gold['document']!r} is not in the corpus")
@@ -85,10 +106,30 @@ def evaluate(corpus: Corpus, gold_docs: list[dict]) -> dict[str, Score]:
     return dict(totals)
 
 
+def scope_span(doc: Document, gold: dict) -> tuple[int, int]:
+    """The offsets in ``doc.raw`` that the gold file annotates: its ``scope`` lines, or all."""
+    scope = gold.get("scope")
+    if not isinstance(scope, dict) or "lines" not in scope:
+        return 0, len(doc.raw)
+    first, last = scope["lines"]
+    starts = [0] + [match.end() for match in re.finditer("\n", doc.raw)]
+    start = starts[min(first, len(starts)) - 1]
+    end = starts[last] - 1 if last < len(starts) else len(doc.raw)
+    return start, end
+
+
 def evaluate_document(corpus: Corpus, doc: Document, gold: dict) -> dict[str, Score]:
     scores: dict[str, Score] = {}
+    low, high = scope_span(doc, gold)
+
+    def in_scope(start: int, end: int) -> bool:
+        raw_start, raw_end = doc.raw_span(start, end)
+        return low <= raw_start and raw_end <= high
+
+    mentions = [m for m in doc.mentions if in_scope(m.start, m.end)]
+    facts = [f for f in doc.facts if low <= f.evidence.start and f.evidence.end <= high]
     surfaces: dict[str, set[str]] = defaultdict(set)
-    for mention in doc.mentions:
+    for mention in mentions:
         if mention.kind is MentionKind.ENTITY and mention.entity:
             surfaces[mention.entity].add(name_key(mention.text))
     for entity_id, keys in surfaces.items():
@@ -123,7 +164,7 @@ def evaluate_document(corpus: Corpus, doc: Document, gold: dict) -> dict[str, Sc
         score.spurious = [p for p in predicted if p not in used]
         scores[entity_type] = score
     predicted_countries = {
-        m.countries[0] for m in doc.mentions if m.label is EntityType.COUNTRY and m.countries
+        m.countries[0] for m in mentions if m.label is EntityType.COUNTRY and m.countries
     }
     gold_countries = set(gold.get("countries", []))
     scores["Country"] = _set_score(gold_countries, predicted_countries)
@@ -132,18 +173,72 @@ def evaluate_document(corpus: Corpus, doc: Document, gold: dict) -> dict[str, Sc
         expected = {_pair(item) for item in gold.get(gold_key, [])}
         found = {
             (predicted_to_gold.get(f.subject, f.subject), _object_name(f.object, predicted_to_gold))
-            for f in doc.facts
+            for f in facts
             if f.predicate in predicates and f.object
         }
         scores[predicates[0]] = _set_score(expected, found)
     expected_events = {(e["subject"], e["kind"], e["date"]) for e in gold.get("events", [])}
     found_events = {
         (predicted_to_gold.get(f.subject, f.subject), f.event_kind, f.date.iso())
-        for f in doc.facts
+        for f in facts
         if f.predicate == "event" and f.date
     }
     scores["event"] = _set_score(expected_events, found_events)
+    if gold.get("cross_lingual"):
+        scores["cross-lingual"] = cross_lingual_score(corpus, doc, gold)
     return scores
+
+
+def cross_lingual_score(corpus: Corpus, doc: Document, gold: dict) -> Score:
+    """How many of the gold's Chinese-English pairs came out as one entity.
+
+    A pair is predicted when both names were found (the Chinese one in the scope, the English
+    one in ``en_file``, in an English sentence), and right when both are the same entity.
+    """
+    low, high = scope_span(doc, gold)
+    by_file = {d.meta.file_name: d for d in corpus.documents}
+    score = Score(gold=len(gold["cross_lingual"]))
+    for pair in gold["cross_lingual"]:
+        zh = _entity_named(doc, pair["zh"], pair["type"], corpus, "zh", (low, high))
+        other = by_file.get(pair["en_file"])
+        en = _entity_named(other, pair["en"], pair["type"], corpus, "en") if other else None
+        label = f"{pair['zh']} = {pair['en']} ({pair['en_file']})"
+        if zh is None or en is None:
+            score.misses.append(label)
+            continue
+        score.predicted += 1
+        if zh == en:
+            score.matched_gold += 1
+            score.matched_predicted += 1
+        else:
+            score.misses.append(label)
+            score.spurious.append(f"{label}: {zh} ≠ {en}")
+    return score
+
+
+def _entity_named(
+    doc: Document,
+    name: str,
+    entity_type: str,
+    corpus: Corpus,
+    language: str,
+    span: tuple[int, int] | None = None,
+) -> str | None:
+    """The entity that a mention of ``name`` in ``doc`` denotes, preferring the given class."""
+    key = name_key(name)
+    found: list[str] = []
+    for mention in doc.mentions:
+        if mention.kind is not MentionKind.ENTITY or not mention.entity:
+            continue
+        if mention.language != language or name_key(mention.text) != key:
+            continue
+        if span is not None:
+            start, end = doc.raw_span(mention.start, mention.end)
+            if not (span[0] <= start and end <= span[1]):
+                continue
+        found.append(mention.entity)
+    typed = [e for e in found if corpus.entities[e].type.value == entity_type]
+    return (typed or found or [None])[0]
 
 
 def _pair(item: list[str]) -> tuple[str, str]:
@@ -190,7 +285,15 @@ def summary_rows(scores: dict[str, Score]) -> dict[str, Score]:
             core.add(scores[name])
     ordered = {name: scores[name] for name in ENTITY_TYPES if name in scores}
     ordered["entities (Project, Mechanism, Initiative, Corridor, Organization)"] = core
-    for name in ("Country", "locatedIn", "partOf", "involves", "alignedWith", "event"):
+    for name in (
+        "Country",
+        "locatedIn",
+        "partOf",
+        "involves",
+        "alignedWith",
+        "event",
+        "cross-lingual",
+    ):
         if name in scores:
             ordered[name] = scores[name]
     return ordered

@@ -97,7 +97,11 @@ class DocumentMeta:
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence: ``[start, end)`` in the normalised text, with its section heading."""
+    """A sentence: ``[start, end)`` in the normalised text, with its section heading.
+
+    ``gaps`` are stretches inside the span that are not part of the sentence: the line breaks,
+    footnotes and page headers between the halves of a Chinese paragraph broken by a PDF page.
+    """
 
     index: int
     start: int
@@ -106,6 +110,7 @@ class Sentence:
     language: str = "en"
     section: str | None = None
     is_heading: bool = False
+    gaps: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)

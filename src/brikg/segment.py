@@ -3,6 +3,12 @@
 Rule-based, because the documents are edited prose: a sentence ends at ``. ! ?`` (or ``。！？``)
 followed by space and an opening capital, quote or digit, unless the period belongs to an
 abbreviation ("No. 1", "U.S.", "Mr.") or a number ("US$2.9 trillion").
+
+Chinese text extracted from PDF breaks paragraphs at page ends, often mid-word ("蒙内铁" /
+"路是…"), with footnotes and running page headers between the two halves. A Chinese line that
+does not end a sentence is therefore joined with the next Chinese body line, skipping such
+furniture; the sentence keeps its span in the text (it may cover several lines) and records the
+skipped stretches as ``Sentence.gaps``, so recognisers can read the sentence without them.
 """
 
 from __future__ import annotations
@@ -145,23 +151,123 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, match.start(), match.end())
 
 
+# -- Chinese paragraph reconstruction ---------------------------------------------------------
+
+# A line is closed when it ends (after footnote markers such as "^①") with one of these.
+_ZH_CLOSED = re.compile(r"[。！？；：…”’」』）》】!?;:)\]]$")
+_FOOTNOTE_TAIL = re.compile(r"(?:\^?[①-⑳]|\^\d{1,2})+$")
+_ZH_PUNCT = re.compile(r"[，。、；：！？]")
+# Lines that start a heading, a box or a caption never continue the line before them.
+_ZH_MARKER = re.compile(
+    r"^(?:【|—|第[一二三四五六七八九十百\d]+[章节]|\d+(?:\.\d+)+\s|[图表]\s?\d|[（(]数据来源|"
+    r"前\s*言$|结\s*语|编写说明)"
+)
+# Furniture between the halves of a broken paragraph: footnotes, URLs, rules, captions.
+_FURNITURE = re.compile(r"^(?:\^?[①-⑳]|\^\d|<?https?://|[-—\s]+$|[图表]\s?\d|[（(]数据来源)")
+_PROSE_HINT = re.compile(r"\d+[年月日]|^(?:在|于|从|自|据|随着|由于|为|对|将|以)")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _zh_open(line: str) -> bool:
+    """True when a Chinese body line stops mid-sentence (PDF page break), so it continues."""
+    if _ZH_MARKER.match(line):
+        return False
+    bare = _FOOTNOTE_TAIL.sub("", line).rstrip()
+    if not bare or _ZH_CLOSED.search(bare):
+        return False
+    # A short line without punctuation is a heading ("前言", "八项行动推动高质量共建").
+    return bool(_ZH_PUNCT.search(bare) or len(bare) >= 30 or _PROSE_HINT.search(bare))
+
+
+def paragraph_pieces(text: str) -> list[list[tuple[int, int]]]:
+    """Paragraphs as lists of line spans, in order of their first line.
+
+    Non-Chinese lines are one paragraph each, as in :func:`paragraphs`. A Chinese line left
+    open (:func:`_zh_open`) is joined with the next Chinese body line, skipping blank lines,
+    footnotes, URLs, captions and running page headers (short lines the document repeats);
+    the skipped lines still become paragraphs of their own.
+    """
+    lines = list(paragraphs(text))
+    bodies = [text[start:end] for start, end in lines]
+    counts: dict[str, int] = {}
+    for line in bodies:
+        counts[line] = counts.get(line, 0) + 1
+    languages = [script_language(line) for line in bodies]
+
+    def furniture(index: int) -> bool:
+        line = bodies[index]
+        repeated = counts[line] > 1 and len(line) <= 40 and not _ZH_PUNCT.search(line)
+        return repeated or bool(_FURNITURE.match(line))
+
+    joined: set[int] = set()
+    result: list[list[tuple[int, int]]] = []
+    for index, span in enumerate(lines):
+        if index in joined:
+            continue
+        pieces = [span]
+        current = index
+        while languages[current] == "zh" and _zh_open(bodies[current]):
+            following = current + 1
+            while following < len(lines) and (following in joined or furniture(following)):
+                following += 1
+            if following >= len(lines):
+                break
+            line = bodies[following]
+            if languages[following] != "zh" or _ZH_MARKER.match(line):
+                break
+            pieces.append(lines[following])
+            joined.add(following)
+            current = following
+        result.append(pieces)
+    return result
+
+
 def segment(doc: Document) -> Document:
-    """Fill ``doc.sentences``; headings become one-sentence paragraphs that set the section."""
+    """Fill ``doc.sentences``; headings become one-sentence paragraphs that set the section.
+
+    Each paragraph, and each sentence, gets the language of its own script; a line with no
+    letters at all (a page number, a rule) takes the language of the paragraph before it.
+    """
     sentences: list[Sentence] = []
     section: str | None = None
-    for number, (start, end) in enumerate(paragraphs(doc.text)):
-        line = doc.text[start:end]
-        language = script_language(line)
+    previous = "en"
+    for number, pieces in enumerate(paragraph_pieces(doc.text)):
+        start, end = pieces[0][0], pieces[-1][1]
+        if len(pieces) == 1:
+            line, positions = doc.text[start:end], None
+        else:
+            line = "".join(doc.text[s:e] for s, e in pieces)
+            positions = [i for s, e in pieces for i in range(s, e)]
+        language = script_language(line) if _LETTERS.search(line) else previous
+        previous = language
         if _is_heading(line, language):
-            section = line.strip()
+            if not _FURNITURE.match(line):  # a footnote or URL is not a section heading
+                section = line.strip()
             sentences.append(
-                Sentence(len(sentences), start, end, number, language, section, is_heading=True)
-            )
+                Sentence(len(sentences), start, end, number, language, section, is_heading=True,
+                         gaps=_gaps(pieces, start, end))
+            )  # fmt: skip
             continue
-        for s_start, s_end in _sentence_spans(doc.text, start, end):
-            sentence_language = script_language(doc.text[s_start:s_end]) if language else language
+        for c_start, c_end in _sentence_spans(line, 0, len(line)):
+            text = line[c_start:c_end]
+            sentence_language = script_language(text) if _LETTERS.search(text) else language
+            if positions is None:
+                s_start, s_end, gaps = start + c_start, start + c_end, ()
+            else:
+                s_start, s_end = positions[c_start], positions[c_end - 1] + 1
+                gaps = _gaps(pieces, s_start, s_end)
             sentences.append(
-                Sentence(len(sentences), s_start, s_end, number, sentence_language, section)
-            )
+                Sentence(len(sentences), s_start, s_end, number, sentence_language, section,
+                         gaps=gaps)
+            )  # fmt: skip
     doc.sentences = sentences
     return doc
+
+
+def _gaps(pieces: list[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The stretches between consecutive pieces that lie inside ``[start, end)``."""
+    return tuple(
+        (left[1], right[0])
+        for left, right in zip(pieces, pieces[1:], strict=False)
+        if start <= left[1] and right[0] <= end
+    )

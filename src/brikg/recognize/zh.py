@@ -44,8 +44,9 @@ class ChineseRecognizer:
             names = [text for lang, text in info.labels.items() if lang == "zh"]
             names += [text for text, lang in info.aliases if lang == "zh"]
             for name in names:
-                if len(name) >= 2:
-                    self.country_names.setdefault(name, code)
+                known = lexicon.lookup(name)
+                if len(name) >= 2 and (known is None or known.startswith("country/")):
+                    self.country_names.setdefault(name, code)  # not 香港, 澳门: places of CN
         self._country_re = re.compile(
             "|".join(sorted(map(re.escape, self.country_names), key=len, reverse=True))
         )
@@ -53,14 +54,30 @@ class ChineseRecognizer:
         # "共建国家" (BRI partner countries) is one term, not the verb 共建 and a noun.
         self.words = Words([*extra, *HEADS, *self.country_names, "共建国家"])
         self._context: tuple[str, ...] = ()
-        self._paragraph_key: tuple[int, int] | None = None
+        self._paragraph_key: tuple[str, int] | None = None
+        self._year_key: tuple[str, int] | None = None
+        self._year: int | None = None
         self._paragraph_codes: tuple[str, ...] = ()
 
     def __call__(
-        self, doc: Document, sentence: Sentence, context_year: int | None
+        self, doc: Document, sentence: Sentence, context_year: int | None = None
     ) -> list[Mention]:
+        """Mentions of one Chinese sentence of ``doc``, with offsets into ``doc.text``.
+
+        A month or day without a year (9月14日) takes the year stated last in the same
+        paragraph, else the document's year of publication: a report's "6月" is June of the
+        year it reports on, not of whatever a box of background two paragraphs up said.
+        """
         text, positions = sentence_text(doc, sentence)
-        mentions = self.mentions(text, context_year, self._paragraph_countries(doc, sentence))
+        key = (doc.id, sentence.paragraph)
+        if self._year_key != key:
+            published = (doc.meta.date or "")[:4]
+            self._year_key = key
+            self._year = int(published) if published.isdigit() else context_year
+        mentions = self.mentions(text, self._year, self._paragraph_countries(doc, sentence))
+        for mention in mentions:
+            if mention.kind is MentionKind.DATE and mention.date and not mention.date.inferred:
+                self._year = (mention.date.end or mention.date).year
         for mention in mentions:
             start = positions[mention.start]
             end = positions[mention.end - 1] + 1
@@ -100,9 +117,9 @@ class ChineseRecognizer:
             if _NOT_COUNTRY_AFTER.match(text[end:]) or text[max(0, start - 1) : start] == "内":
                 continue
             word = next((w for w in words if w.start <= start and end <= w.end), None)
-            if word is not None and (word.start, word.end) != (start, end):
-                if word.tag in {"ns", "nz", "nr", "nrt"}:
-                    continue
+            inside = word is not None and (word.start, word.end) != (start, end)
+            if inside and word is not None and word.tag in {"ns", "nz", "nr", "nrt"}:
+                continue
             code = self.country_names[match.group()]
             found.append(_country(start, end, match.group(), code, "zh-country"))
         return found
@@ -150,7 +167,7 @@ class ChineseRecognizer:
 
     def _paragraph_countries(self, doc: Document, sentence: Sentence) -> tuple[str, ...]:
         """Countries other than China named in the sentence's paragraph, in order."""
-        key = (id(doc), sentence.paragraph)
+        key = (doc.id, sentence.paragraph)
         if self._paragraph_key != key:
             codes: list[str] = []
             for other in doc.sentences:

@@ -51,7 +51,8 @@ HEADS: dict[str, EntityType] = {
     "工业园区": _P, "科技园": _P, "太阳能公园": _P, "经济特区": _P, "合作区": _P,
     "经贸合作区": _P, "开发区": _P, "综合开发区": _P, "医院": _P, "鲁班工坊": _P, "项目": _P,
     "工程": _P, "管道": _P, "输油管道": _P, "天然气管道": _P, "水渠": _P, "隧道": _P,
-    "港口城": _P, "先行区": _P, "骨干网": _P, "快运": _P, "航空通道": _P, "电影节": _P, "培训班": _P,
+    "港口城": _P, "先行区": _P, "骨干网": _P, "快运": _P, "航空通道": _P, "电影节": _P,
+    "培训班": _P,
     # mechanisms
     "论坛": _M, "分论坛": _M, "峰会": _M, "博览会": _M, "大会": _M, "研讨会": _M,
     "座谈会": _M, "会议": _M, "机制": _M, "联盟": _M, "伙伴关系": _M, "平台": _M,
@@ -85,25 +86,26 @@ HARD_STOPS = frozenset(
     """的 之 在 是 为 了 将 于 由 对 向 从 至 到 经 同 跟 并 且 也 都 已 又 还 该 这 那 此 其 各 每
     以 让 使 给 等 而 但 如 像 即 被 把 就 才 仅 只 最 更 很 不 没 无 有 着 系 这一 这些 那些 该国
     本届 首届 首个 首家 首条 首座 一个 一批 一条 一座 一处 一家 一所 一项 多个 多家 各类 各项
-    一系列 相关 有关 包括 通过 作为 成为 推动 推进 承建 援建 援助 资助 投资 共建 打造 实施 启动
+    一系列 相关 有关 包括 通过 作为 成为 推动 推进 承建 援建 援助 资助 共建 打造 实施 启动
     开通 建成 支持 参与 举办 举行 出席 发起 宣布 提出 签署 设立 成立 主办 采用 连接 经由 依托
     位于 属于 来自 其中 如今 目前 未来 近年来 一年来 此外 同时 以来 期间 前夕 之后 之前 以后
     以前 方面 领域 框架 中方 我国 各国 两国 三国 多国 各方 双方 外方 标志 标志着 显示
     表示 指出 强调 介绍 称 据 新增 正式 全面 已经 持续 不断 进一步 积极 加快 大批 所有 全部
     诸多 众多 若干 旗下 下属 先后 相继 陆续 分别 共同 联合 携手 加强 深化 拓展 扩大 建立 形成
     开展 完善 健全 构建 落实 入境 出境 抵达 前往 通往 访问 会见 会谈 复信 贺信 致信 出任
-    担任 任 均 曾 时任 前任 致力于 中企 当地 本国 该项目 利用 充分利用 面向 针对 围绕 关于 当前 今年 去年 明年 此前 近期 同期 当时 承包 创建 批复 同意 情况""".split()
+    担任 任 均 曾 时任 前任 致力于 中企 当地 本国 该项目 利用 充分利用 面向 针对 围绕 关于
+    当前 今年 去年 明年 此前 近期 同期 当时 承包 创建 批复 同意 情况""".split()
 )
 HARD_TAGS = frozenset(
     {"p", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "rr", "rz", "y", "e", "o", "zg",
      "i", "q", "d", "mq"}
 )  # fmt: skip
 # Words that end a name only if nothing proper follows further left.
-SOFT_TAGS = frozenset({"v", "vd", "vg", "vi", "a", "ad", "c", "l", "m", "t"})
+SOFT_TAGS = frozenset({"v", "vd", "vg", "vi", "a", "ad", "c", "t"})
 SOFT_CHARS = frozenset("和与及或")
 HARD_CHARS = frozenset(
     "的之在是为了将于由对向从至到经同跟并且也都已又还该这那此其各每以让使给等而但如像即被把就"
-    "才仅只最更很不没无有着个条座家项批次年月日自系共"
+    "才仅只最更很不没无有着个条座家项批次年月日自系共第"
 )
 # Modifiers that describe rather than name, when they are all there is before the head.
 GENERIC = frozenset(
@@ -122,7 +124,9 @@ REGIONS = frozenset(
     大洋洲 太平洋 南太平洋 地中海 东地中海 里海 黑海 中东欧 中南半岛 欧亚大陆 亚太 西方
     东方 全国 全球 世界""".split()
 )
-PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nt", "nz", "nrfg", "j", "eng"})
+PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "nrfg", "j", "eng"})
+# The Silk Road names a family of cooperation brands (丝绸之路旅游城市联盟, 丝路星河论坛).
+SILK_ROAD = frozenset({"丝绸之路", "丝路"})
 # Characters of transliterated names: a run of them that jieba leaves as single characters is
 # a foreign name (卡鲁玛, 格西波); a run of other single characters is only a rare word.
 TRANSLITERATION = frozenset(
@@ -134,7 +138,8 @@ TRANSLITERATION = frozenset(
     "托瓦万旺威韦维魏温沃乌伍武西希锡席夏辛休雅亚扬耶伊因英尤于约赞泽扎詹兹佐色磨琅暹粒吴哥憨"
 )
 JOINERS = frozenset("·-－‐‑–—•・")
-_EDITION = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[届次]|首届|首次)")
+_EDITION = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+[届次]|首届|首次)$")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十百\d]+")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
 _NUMBER = re.compile(r"[\d.]+|[一二三四五六七八九十两]+")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -239,6 +244,10 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
     following = units[last + 1]
     if following.kind != "word":
         return False
+    if HEADS[head] is _O:  # 肯尼亚铁路公司工作: only a body of its own follows a body
+        return following.text in {"功能区", "部长", "局长", "部门"} or any(
+            following.text.endswith(h) for h in ("部", "局", "公司", "集团")
+        )
     if following.text in _FOLLOWING or (
         len(following.text) > 1 and _HEAD_RE.fullmatch(following.text[-1:] or "")
     ):
@@ -304,7 +313,7 @@ def _walk_back(
         body = body[:number]
         if not body or all(u.kind == "known" for u in body):
             return None
-    if head in {"项目", "工程"} and head_units and body:
+    if head == "项目" and head_units and body:
         outcome = _project_phrase(body)
         if outcome == "inner":
             return None  # 琅勃拉邦医院升级改造项目: the hospital is named, the project described
@@ -366,8 +375,8 @@ def _step(
         label = unit.mention.label
         if label in {EntityType.COUNTRY, EntityType.INITIATIVE, EntityType.PLACE}:
             return "take"
-        if not taken:
-            return "take"  # a compound: 坦赞铁路管理局, “一带一路”国际合作高峰论坛秘书处
+        if all(u.kind == "word" and u.text in GENERIC for u in taken):
+            return "take"  # a compound: 坦赞铁路管理局, 跨里海国际运输走廊国际协会
         if entity_type is _S and label is EntityType.ORGANIZATION:
             return "take"  # the owner of a strategy: 欧盟欧亚互联互通战略
         if (
@@ -386,8 +395,8 @@ def _step(
         if word in HARD_CHARS:
             return "stop"
         return "soft" if word in SOFT_CHARS else "take"
-    if word in HARD_STOPS or _EDITION.match(word):
-        return "stop"
+    if word in HARD_STOPS or _EDITION.match(word) or _ORDINAL.match(word):
+        return "stop"  # 第六大|机场, 第六所|“一带一路”税务学院
     if unit.tag in HARD_TAGS or (unit.tag == "f" and not _PHASE.match(word)):
         return "stop"
     if unit.tag in SOFT_TAGS:
@@ -408,9 +417,11 @@ def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None
         if unit.kind == "quote":
             reach = position
         elif unit.kind == "known":
-            if unit.mention is None or unit.mention.label is not EntityType.INITIATIVE:
+            label = unit.mention.label if unit.mention is not None else None
+            if label is EntityType.INITIATIVE:
+                reach = position
+            elif label is not EntityType.COUNTRY:
                 break
-            reach = position
         if unit.kind == "word":
             if (
                 unit.text in HARD_STOPS
@@ -419,10 +430,20 @@ def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None
                 or _EDITION.match(unit.text)
             ):
                 break
-            if unit.tag in PROPER_TAGS and len(unit.text) > 1 and unit.text not in REGIONS:
+            if _foreign(unit):
                 reach = position
         position -= 1
     return reach
+
+
+def _foreign(unit: Unit) -> bool:
+    """A word of a foreign name: a transliterated person or place (赫拉克, 乌斯), which lets a
+    name go on past a verb-like word (赫拉克莱乌斯|滚装|码头)."""
+    if unit.kind != "word" or len(unit.text) < 2:
+        return False
+    return unit.tag in {"nrt", "nr", "nrfg"} or (
+        unit.tag == "ns" and all(char in TRANSLITERATION for char in unit.text)
+    )
 
 
 def _proper_unit(unit: Unit) -> bool:
@@ -469,13 +490,11 @@ def _project_phrase(body: list[Unit]) -> str:
         rest and rest[-1].kind == "word" and (rest[-1].text in _ACTIONS or rest[-1].text in GENERIC)
     ):
         rest.pop()
-    if rest and rest[-1].kind == "word" and rest[-1].text in HEADS and len(rest) < len(body):
-        return "inner"
     if rest and rest[-1].kind == "word" and rest[-1].text in HEADS:
         return "inner"
-    if rest and rest[-1].kind == "known" and rest[-1].mention is not None:
-        if rest[-1].mention.label is EntityType.COUNTRY:
-            return "drop-head"
+    last = rest[-1] if rest else None
+    if last is not None and last.mention is not None and last.mention.label is EntityType.COUNTRY:
+        return "drop-head"
     proper = [
         u
         for u in body
@@ -531,13 +550,30 @@ def _specific(
         elif (
             unit.kind == "quote"
             or (unit.tag in PROPER_TAGS and unit.text not in REGIONS)
+            or unit.text in SILK_ROAD
             or _LATIN.search(unit.text)
         ):
             proper = True
     if not proper and any(unit.kind == "known" for unit in core):
         # “一带一路”能源合作伙伴关系: an initiative and a word of its own name it.
         proper = any(unit.kind == "word" and not _is_number(unit.text) for unit in core)
+    if not proper and body and body[0].kind == "known" and _initiative(body[0]):
+        # A name built on “一带一路” (“一带一路”绿色投资原则), not a description of one of its
+        # projects or countries (“一带一路”旗舰项目, “一带一路”国家多边合作平台).
+        proper = any(
+            unit.kind == "word"
+            and unit.text not in _DESCRIPTIVE
+            and unit.tag != "a"
+            and not _is_number(unit.text)
+            for unit in body[1:]
+        )
     return proper or _transliteration(core)
+
+
+_DESCRIPTIVE = frozenset(
+    "国家 旗舰 标志性 重点 示范 龙头 合作 框架 建设 项目 国际合作 共建国家 多边 双边 区域 "
+    "沿线 相关 有关 国际 全球 各类".split()
+)
 
 
 def _initiative(unit: Unit) -> bool:
@@ -675,9 +711,11 @@ def _organisation_words(text: str, units: list[Unit]) -> Iterator[Mention]:
         ):
             yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
     for match in _MINISTRY.finditer(text):
-        if match.start() == 0 or not re.match(r"\w", text[match.start() - 1]) or text[
-            match.start() - 1
-        ] in HARD_CHARS:
+        if (
+            match.start() == 0
+            or not re.match(r"\w", text[match.start() - 1])
+            or text[match.start() - 1] in HARD_CHARS
+        ):
             yield _name(match.start(), match.end(), match.group(), _O, "zh-name-organization")
 
 

@@ -168,6 +168,15 @@ _QUANTITY = re.compile(
 )  # fmt: skip
 
 
+_NOUN_END = frozenset("的和与及等在为均已将于是占、，。；：）)”")
+
+
+def _continues(text: str, position: int) -> bool:
+    """True when a Chinese word goes on after ``position`` (专业|采购商)."""
+    following = text[position : position + 1]
+    return bool(following) and "\u4e00" <= following <= "\u9fff" and following not in _NOUN_END
+
+
 def find_quantities(text: str) -> Iterator[Mention]:
     """Quantity mentions of ``text`` (offsets into it)."""
     for match in _QUANTITY.finditer(text):
@@ -185,6 +194,14 @@ def find_quantities(text: str) -> Iterator[Mention]:
             continue
         if groups["noun"] is not None and groups["mods"] and not groups["measure"]:
             continue
+        if groups["noun"] is not None and _continues(text, match.end("noun")):
+            # 3万名专业采购商: the counted noun is longer than the one matched
+            if groups["measure"] not in {"名", "位"}:
+                continue
+            groups = {**groups, "noun": None, "mods": "", "people": groups["measure"]}
+            end = max(match.end("measure"), match.end("plus2"))
+        else:
+            end = match.end()
         if re.fullmatch(r"(?:19|20)\d\d", groups["number"]) and groups["unit"] is None:
             continue
         value = number * _SCALES.get(groups["scale"] or "", 1.0)
@@ -212,7 +229,6 @@ def find_quantities(text: str) -> Iterator[Mention]:
         start = match.start("speed") if groups["speed"] else match.start("number")
         if groups["approx"] and approximate:
             start = match.start("approx")
-        end = match.end()
         yield Mention(
             start,
             end,

@@ -1,0 +1,568 @@
+"""Stage 5 for Chinese sentences: relations, events and quantities, with their evidence.
+
+The same Fact conventions as :mod:`brikg.relate` (``locatedIn``, ``involves``, ``partOf``,
+``event`` with ``event_kind`` and ``date``, ``quantity`` with ``measure`` and an as-of date),
+read from Chinese patterns:
+
+- countries named by a compound (中老铁路 lies in China and Laos; 中巴经济走廊 involves both;
+  a cooperation project such as 中白工业园 lies in the partner country only), a clause that
+  opens "在X，" (在科特迪瓦，…格西波-波波里水电站…), and a country written before a name;
+- flagship projects of the BRI (“一带一路”旗舰项目, 龙头项目), parts named inside a larger name
+  (迪拜马克图姆太阳能公园 in its 四期 project, 中非合作论坛 in 中非合作论坛北京峰会), parties
+  (中肯共建, 中方倡议发起 …, 由…承建);
+- dated events from trigger verbs (开通, 建成, 通车, 投入运营, 签署, 成立, 启动, 举办/举行,
+  提出, 宣布, 发布) and the quantities of the sentence's subject;
+- the 【知识卡片】 boxes: dense structured facts about the entity in the box's heading (its
+  termini, length, opening date), which is the subject of the box's subjectless sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from brikg.ir import (
+    DateValue,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    Fact,
+    Mention,
+    MentionKind,
+    Sentence,
+)
+from brikg.lexicon import Lexicon
+from brikg.recognize.zh import sentence_text
+from brikg.recognize.zh_names import LINEAR_HEADS
+
+SUBJECTS = frozenset(
+    {
+        EntityType.PROJECT,
+        EntityType.CORRIDOR,
+        EntityType.MECHANISM,
+        EntityType.INITIATIVE,
+        EntityType.STRATEGY,
+        EntityType.ORGANIZATION,
+    }
+)
+BRI = "initiative/belt-and-road-initiative"
+
+# Trigger verbs, longest first within a kind; 开通运营 opens (开通 leads), 投入运营 operates.
+TRIGGERS: list[tuple[str, str]] = [
+    ("开通运营", "opening"), ("通车运营", "opening"), ("开通仪式", "opening"),
+    ("投入商业运行", "startOfOperation"), ("投入商业运营", "startOfOperation"),
+    ("转入商业运营", "startOfOperation"), ("投入试运行", "startOfOperation"),
+    ("投入运营", "startOfOperation"), ("投入运行", "startOfOperation"),
+    ("投入使用", "startOfOperation"), ("投产", "startOfOperation"),
+    ("开通", "opening"), ("通车", "opening"), ("通航", "opening"), ("揭牌", "opening"),
+    ("启幕", "opening"), ("落成", "completion"), ("完工", "completion"), ("竣工", "completion"),
+    ("建成", "completion"), ("签署", "signing"), ("签订", "signing"), ("签字", "signing"),
+    ("成立", "establishment"), ("设立", "establishment"), ("增设", "establishment"),
+    ("启动", "launch"), ("发起", "launch"), ("开工", "launch"), ("举行", "holding"),
+    ("举办", "holding"), ("召开", "holding"), ("主办", "holding"), ("开幕", "holding"),
+    ("提出", "proposal"), ("宣布", "announcement"), ("发布", "announcement"),
+]  # fmt: skip
+_TRIGGER_RE = re.compile("|".join(re.escape(t) for t, _kind in TRIGGERS))
+_KIND = dict(TRIGGERS)
+# Verbs whose entity follows them (宣布成立X, 倡议发起X, 启动X); the others take the entity
+# before them (X于…正式开通).
+_OBJECT_FIRST = frozenset({"宣布", "发起", "启动", "提出", "主办", "设立", "签署", "发布"})
+# Of those, the ones that also read passively with the thing before them (协定签署, 原则发布).
+_PASSIVE_TOO = frozenset({"签署", "发布", "设立", "主办"})
+_CLAUSE = re.compile(r"[，；：。！？]")
+_IN_COUNTRY = re.compile(r"^(?:[^，。]{0,16}，)?在$")
+_FLAGSHIP = re.compile(
+    r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范)项目|“一带一路”[^，。]{0,12}“金字招牌”"
+)
+_PARTY_VERB = re.compile(r"^(?:倡议发起|倡导建立|推动成立|发起|倡议)")
+_BUILT_BY = re.compile(r"^(?:下属企业)?(?:承建|建设|运营|投资)")
+_TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
+_CARD = "【知识卡片】"
+_CARD_PARAGRAPHS = 1
+"""Paragraphs after a box's heading whose subjectless sentences are about the box's topic:
+only the first, since the PDF text does not mark where a box ends."""
+_NOT_RECORDED_UNITS = frozenset({"percent", "percentage point"})
+
+
+@dataclass(slots=True)
+class _Context:
+    """One Chinese sentence with its resolved mentions."""
+
+    doc: Document
+    sentence: Sentence
+    text: str
+    positions: list[int]
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+
+    def local(self, offset: int) -> int:
+        """The position in the sentence's text (without gaps) of a document offset."""
+        low, high = 0, len(self.positions)
+        while low < high:
+            middle = (low + high) // 2
+            if self.positions[middle] < offset:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def type_of(self, mention: Mention) -> EntityType | None:
+        entity = self.entities.get(mention.entity or "")
+        return entity.type if entity else mention.label
+
+    def things(self, types: frozenset[EntityType] = SUBJECTS, outer: bool = False) -> list[Mention]:
+        """Entity mentions of the given classes; with ``outer``, only those that are not part
+        of a longer name or of a document title in 《》 (the “一带一路” of 《…“一带一路”…报告》)."""
+        found = [
+            m
+            for m in self.mentions
+            if m.kind is MentionKind.ENTITY and m.entity and self.type_of(m) in types
+        ]
+        if not outer:
+            return found
+        names = [m for m in self.mentions if m.kind is MentionKind.ENTITY]
+        return [
+            m
+            for m in found
+            if not any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and o.end - o.start > m.end - m.start
+                for o in names
+            )
+            and not self.bracketed(m)
+        ]
+
+    def bracketed(self, mention: Mention) -> bool:
+        """Inside 《…》 or a quoted phrase with punctuation (a title, a theme, a slogan)."""
+        start, end = self.local(mention.start), self.local(mention.end - 1) + 1
+        before, after = self.text[:start], self.text[end:]
+        if before.endswith("《") and after.startswith("》"):
+            return False  # the title is the name: 《廉洁丝绸之路北京倡议》
+        if before.rfind("《") > before.rfind("》") and after.find("》") != -1:
+            return True
+        opened = before.rfind("“") > before.rfind("”")
+        closing = after.find("”")
+        return opened and closing != -1 and bool(re.search(r"[，、；]", after[:closing]))
+
+    def evidence(self, rule: str, confidence: float = 1.0) -> Evidence:
+        return self.doc.evidence(self.sentence, rule, confidence)
+
+    def fact(
+        self, subject: str, predicate: str, obj: str | None, rule: str, confidence: float = 1.0
+    ) -> Fact:
+        return Fact(subject, predicate, self.evidence(rule, confidence), object=obj)
+
+
+class ChineseRelater:
+    """Reads facts out of the Chinese sentences of a document, after resolution."""
+
+    def __init__(self, lexicon: Lexicon, entities: dict[str, Entity]) -> None:
+        self.lexicon = lexicon
+        self.entities = entities
+
+    def __call__(self, doc: Document) -> Document:
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in doc.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        facts: list[Fact] = []
+        scope: tuple[int, str] | None = None  # (paragraph, country id) of a "在X，" clause
+        card: tuple[int, str | None] | None = None  # (paragraph, entity) of a 【知识卡片】
+        for sentence in doc.sentences:
+            if sentence.language != "zh":
+                continue
+            text, positions = sentence_text(doc, sentence)
+            ctx = _Context(
+                doc, sentence, text, positions, by_sentence.get(sentence.index, []), self.entities
+            )
+            if sentence.is_heading:
+                card = self._card(ctx) if text.startswith(_CARD) else None
+                continue
+            if card is not None and sentence.paragraph - card[0] > _CARD_PARAGRAPHS:
+                card = None
+            in_card = card[1] if card else None
+            country = self._in_country(ctx)
+            if country is not None:
+                scope = (sentence.paragraph, country)
+            elif scope is not None and scope[0] != sentence.paragraph:
+                scope = None
+            facts.extend(self._located(ctx, scope, country is not None))
+            facts.extend(self._compound(ctx))
+            facts.extend(self._part_of(ctx))
+            facts.extend(self._parties(ctx))
+            facts.extend(self._events(ctx, in_card))
+            facts.extend(self._quantities(ctx, in_card))
+            if in_card:
+                facts.extend(self._termini(ctx, in_card))
+        english = [
+            fact
+            for fact in doc.facts
+            if not (fact.predicate == "quantity" and fact.evidence.rule == "zh-quantity")
+        ]  # the Chinese relater owns the figures of Chinese sentences
+        doc.facts = _dedupe(english + facts)
+        return doc
+
+    # -- knowledge cards --------------------------------------------------------------------
+    def _card(self, ctx: _Context) -> tuple[int, str | None]:
+        """The paragraph of a 【知识卡片】 heading and the entity it names (the box's topic)."""
+        named = ctx.things(outer=True)
+        topic = max(named, key=lambda m: m.end - m.start).entity if named else None
+        return ctx.sentence.paragraph, topic
+
+    def _termini(self, ctx: _Context, subject: str) -> Iterator[Fact]:
+        """中老铁路北起中国云南昆明，南至老挝首都万象: the countries of its ends."""
+        if self.entities.get(subject) is None or self.entities[subject].type is not (
+            EntityType.PROJECT
+        ):
+            return
+        for match in _TERMINUS.finditer(ctx.text):
+            clause_end = _CLAUSE.search(ctx.text, match.end())
+            stop = clause_end.start() if clause_end else len(ctx.text)
+            for country in self._countries(ctx):
+                local = ctx.local(country.start)
+                if match.end() <= local < stop and local - match.end() <= 2:
+                    yield ctx.fact(subject, "locatedIn", country.entity, "zh-card-termini")
+
+    # -- located in ---------------------------------------------------------------------------
+    def _countries(self, ctx: _Context) -> list[Mention]:
+        return [
+            m
+            for m in ctx.mentions
+            if m.kind is MentionKind.ENTITY and m.label is EntityType.COUNTRY and m.entity
+        ]
+
+    def _in_country(self, ctx: _Context) -> str | None:
+        """The country of a sentence that opens 在X， (在科特迪瓦，…)."""
+        for country in self._countries(ctx):
+            local = ctx.local(country.start)
+            end = ctx.local(country.end - 1) + 1
+            if _IN_COUNTRY.match(ctx.text[:local]) and ctx.text[end : end + 1] == "，":
+                return country.entity
+        return None
+
+    def _located(
+        self, ctx: _Context, scope: tuple[int, str] | None, opened_here: bool
+    ) -> Iterator[Fact]:
+        countries = self._countries(ctx)
+        for project in ctx.things(frozenset({EntityType.PROJECT})):
+            if scope is not None:
+                yield ctx.fact(
+                    project.entity or "",
+                    "locatedIn",
+                    scope[1],
+                    "zh-in-country",
+                    0.9 if opened_here else 0.8,
+                )
+            for country in countries:
+                # 希腊比雷埃夫斯港, 柬埔寨暹粒吴哥国际机场, 坦桑尼亚国家光缆骨干网
+                adjacent = country.end == project.start or (
+                    country.start == project.start
+                    and country.end < project.end
+                    and ctx.text[ctx.local(country.end - 1) + 1 :][:1] not in {"—", "-", "－"}
+                )
+                between = ctx.text[ctx.local(country.end - 1) + 1 : ctx.local(project.start)]
+                before = adjacent or between in {"的", "境内的", "首都"}
+                if before and country.rule != "zh-country-prefix":
+                    yield ctx.fact(
+                        project.entity or "", "locatedIn", country.entity, "zh-country-before"
+                    )
+
+    def _compound(self, ctx: _Context) -> Iterator[Fact]:
+        """中老铁路 lies in CN and LA; 中巴经济走廊 and 中非合作论坛 involve their countries;
+        a cooperation project (中白工业园) lies in the partner country only."""
+        for mention in ctx.things(SUBJECTS - {EntityType.ORGANIZATION}):
+            if len(mention.countries) < 1 or mention.rule.startswith("zh-strategy"):
+                continue
+            subject = mention.entity or ""
+            entity_type = ctx.type_of(mention)
+            codes = mention.countries
+            for code in codes:
+                yield ctx.fact(subject, "involves", _country(code), "zh-name-compound")
+            if entity_type is not EntityType.PROJECT or mention.rule == "lexicon":
+                continue
+            linear = any(mention.text.endswith(head) for head in LINEAR_HEADS)
+            for code in codes if linear else [c for c in codes if c != "CN"]:
+                yield ctx.fact(subject, "locatedIn", _country(code), "zh-name-compound")
+
+    # -- part of ---------------------------------------------------------------------------------
+    def _part_of(self, ctx: _Context) -> Iterator[Fact]:
+        things = ctx.things()
+        for match in _FLAGSHIP.finditer(ctx.text):
+            project = _nearest(
+                ctx, [m for m in things if ctx.type_of(m) is EntityType.PROJECT], match.start()
+            )
+            if project is not None and project.entity != BRI:
+                yield ctx.fact(project.entity or "", "partOf", BRI, "zh-flagship", 0.9)
+        for outer in things:
+            for inner in things:
+                if (
+                    inner is outer
+                    or not (outer.start == inner.start and inner.end < outer.end)
+                    or inner.entity == outer.entity
+                ):
+                    continue
+                outer_type, inner_type = ctx.type_of(outer), ctx.type_of(inner)
+                if inner_type is EntityType.INITIATIVE or outer_type is EntityType.ORGANIZATION:
+                    continue
+                if outer_type is inner_type or outer.text.endswith("秘书处"):
+                    yield ctx.fact(
+                        outer.entity or "", "partOf", inner.entity, "zh-nested-name", 0.8
+                    )
+
+    # -- parties ---------------------------------------------------------------------------------
+    def _parties(self, ctx: _Context) -> Iterator[Fact]:
+        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION})
+        countries = self._countries(ctx)
+        # 中肯共建“一带一路”旗舰项目, 中乌“一带一路”合作旗舰项目: the two countries are parties.
+        for prefix in (c for c in countries if c.rule == "zh-country-prefix"):
+            owner = next((m for m in ctx.mentions if m.start <= prefix.start < m.end and
+                          m.label is not EntityType.COUNTRY), None)  # fmt: skip
+            if owner is not None:
+                continue  # a prefix of a name (中老铁路): handled as a compound
+            local = ctx.local(prefix.end - 1) + 1
+            if re.match(r"[\u4e00-\u9fff]?(?:共建|合作|“一带一路”)", ctx.text[local:]):
+                project = _nearest(
+                    ctx, [m for m in things if ctx.type_of(m) is EntityType.PROJECT], prefix.start
+                )
+                if project is not None:
+                    yield ctx.fact(
+                        project.entity or "", "involves", prefix.entity, "zh-partners", 0.8
+                    )
+        # 中方倡议发起X, 中国推动成立X: the founder is a party.
+        for country in countries:
+            local = ctx.local(country.end - 1) + 1
+            if _PARTY_VERB.match(ctx.text[local:]):
+                after = [m for m in things if m.start > country.end]
+                if after:
+                    yield ctx.fact(
+                        after[0].entity or "", "involves", country.entity, "zh-founder", 0.9
+                    )
+        # X由Y承建: the builder.
+        for organization in ctx.things(frozenset({EntityType.ORGANIZATION})):
+            local = ctx.local(organization.end - 1) + 1
+            if (
+                _BUILT_BY.match(ctx.text[local:])
+                and "由"
+                in ctx.text[
+                    max(0, ctx.local(organization.start) - 2) : ctx.local(organization.start)
+                ]
+            ):
+                subject = _nearest(ctx, things, organization.start)
+                if subject is not None:
+                    yield ctx.fact(
+                        subject.entity or "", "involves", organization.entity, "zh-builder", 0.9
+                    )
+
+    # -- events ------------------------------------------------------------------------------------
+    def _events(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
+        dates = [
+            m
+            for m in ctx.mentions
+            if m.kind is MentionKind.DATE and m.date and m.date.qualifier not in {"as-of", "by"}
+        ]
+        if not dates:
+            return
+        things = [
+            m
+            for m in ctx.things(outer=True)
+            if m.rule != "zh-name-organization" and m.entity != BRI
+        ]
+        for match in _TRIGGER_RE.finditer(ctx.text):
+            trigger = match.group()
+            if _future(ctx.text[: match.start()]) or ctx.text[match.end() :].startswith(
+                ("后", "以后")
+            ):
+                continue
+            kind = _KIND[trigger]
+            allowed = [m for m in things if ctx.type_of(m) in _EVENT_TYPES[kind]]
+            subject = self._subject(ctx, allowed, match.start(), match.end(), trigger, card)
+            if subject is None or (
+                card is not None
+                and subject == card
+                and self.entities.get(card) is not None
+                and self.entities[card].type not in _EVENT_TYPES[kind]
+            ):
+                continue
+            date = _clause_date(ctx, dates, match.start())
+            if date is None or date.date is None:
+                continue
+            yield Fact(subject, "event", ctx.evidence(f"zh-event-{kind}"), event_kind=kind,
+                       date=_event_date(date.date))  # fmt: skip
+
+    def _subject(
+        self,
+        ctx: _Context,
+        things: list[Mention],
+        start: int,
+        end: int,
+        trigger: str,
+        card: str | None,
+    ) -> str | None:
+        """What the event happened to: for a verb that takes an object (宣布成立X, 倡议发起X),
+        the name right after it; otherwise the thing before the verb in its clause (X于…开通),
+        else the sentence's first thing, else the box's topic."""
+        clause_start = 0
+        for match in _CLAUSE.finditer(ctx.text[:start]):
+            clause_start = match.end()
+        if trigger in _OBJECT_FIRST:
+            for mention in things:
+                gap = ctx.text[end : ctx.local(mention.start)]
+                if ctx.local(mention.start) >= end and _OBJECT_GAP.fullmatch(gap):
+                    return mention.entity
+            if "由" not in ctx.text[clause_start:start] and trigger not in _PASSIVE_TOO:
+                return None  # 宣布, 提出 … with no name as their object
+        before = [m for m in things if clause_start <= ctx.local(m.start) < start]
+        if before:
+            return before[-1].entity
+        if trigger not in _OBJECT_FIRST:
+            after = [m for m in things if ctx.local(m.start) >= end]
+            clause_end = _CLAUSE.search(ctx.text, end)
+            limit = clause_end.start() if clause_end else len(ctx.text)
+            after = [m for m in after if ctx.local(m.start) < limit]
+            if after:
+                return after[0].entity  # 在…举行的第六届“丝路海运”国际合作论坛
+        sentence_before = [m for m in things if ctx.local(m.start) < clause_start]
+        if sentence_before:
+            return sentence_before[0].entity
+        return card
+
+    # -- quantities ------------------------------------------------------------------------------
+    def _quantities(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
+        dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
+        things = [m for m in ctx.things(outer=True) if m.entity != BRI]
+        for quantity in (m for m in ctx.mentions if m.kind is MentionKind.QUANTITY):
+            value = quantity.quantity
+            if value is None or value.unit in _NOT_RECORDED_UNITS:
+                continue
+            local = ctx.local(quantity.start)
+            if _future(ctx.text[:local]):
+                continue  # 建成后…可达1500万吨, 有望…创造230万个就业岗位: a projection
+            clause_start = 0
+            for match in _CLAUSE.finditer(ctx.text[:local]):
+                clause_start = match.end()
+            if _FROM_VALUE.search(ctx.text[clause_start:local]) and _TO_VERB.search(
+                ctx.text[local : local + 40]
+            ):
+                continue  # 由开通初期的14列增至…52列: only the value reached counts
+            if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]):
+                continue  # 中方先后资助支持100名肯尼亚学生: a figure about China
+            before = [m for m in things if m.end <= quantity.start]
+            in_clause = [m for m in before if ctx.local(m.start) >= clause_start]
+            chosen = (in_clause or before)[-1] if before else None
+            if chosen is not None and ctx.text[ctx.local(chosen.end - 1) + 1 :].startswith("等"):
+                chosen = None  # 国家发改委等政府代表…400余人: the list is not the subject
+            subject = chosen.entity if chosen is not None else card
+            if subject is None:
+                continue
+            own = [d for d in dates if clause_start <= ctx.local(d.start) < local]
+            earlier = [d for d in dates if d.start < quantity.start]
+            if ctx.text[clause_start:local].startswith("其中"):
+                earlier = own  # 其中8月份…: only the clause's own date
+            as_of = _as_of(earlier[-1].date) if earlier and earlier[-1].date else None
+            yield Fact(subject, "quantity", ctx.evidence("zh-quantity-subject"), quantity=value,
+                       measure=value.text_unit or value.unit, date=as_of)  # fmt: skip
+
+
+_FROM_VALUE = re.compile(r"(?:由|从)[^，。；]*$")
+_TO_VERB = re.compile(
+    r"^[^，。；]*?(?:增至|增加到|增加至|拓展到|扩展到|扩大到|提升到|提升至|提高到|缩短至|压缩至)"
+)
+_COUNTRY_SUBJECT = re.compile(r"^(?:中方|中国|我国|我方)")
+_P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
+_EVENT_TYPES: dict[str, frozenset[EntityType]] = {
+    "holding": frozenset({_M, _P}),
+    "opening": frozenset({_P, EntityType.CORRIDOR, _M, _O}),
+    "completion": frozenset({_P, EntityType.CORRIDOR}),
+    "startOfOperation": frozenset({_P, EntityType.CORRIDOR, _O}),
+    "establishment": frozenset({_M, _O, _P}),
+    "signing": frozenset({_P, _M, EntityType.INITIATIVE}),
+    "launch": SUBJECTS,
+    "proposal": SUBJECTS,
+    "announcement": SUBJECTS,
+}
+# Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X.
+_OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?")
+_FUTURE_MARKERS = re.compile(
+    r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
+)
+
+
+def _future(before: str) -> bool:
+    """A projection ("will", "is expected to", "once built") earlier in the sentence."""
+    return bool(_FUTURE_MARKERS.search(before))
+
+
+def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention | None:
+    """The date of the trigger's clause, else of a clause that opens the sentence with a date
+    ("2024年3月，中方与…联合主办…"), nearest the trigger."""
+    clauses = [0] + [m.end() for m in _CLAUSE.finditer(ctx.text)]
+    clause = max(c for c in clauses if c <= position)
+    following = [c for c in clauses if c > position]
+    clause_end = following[0] if following else len(ctx.text) + 1
+    same = [d for d in dates if clause <= ctx.local(d.start) < clause_end]
+    if same:
+        return min(same, key=lambda d: abs(ctx.local(d.start) - position))
+    first_end = clauses[1] if len(clauses) > 1 else len(ctx.text) + 1
+    opening = [
+        d
+        for d in dates
+        if ctx.local(d.start) < first_end <= position + 1
+        and first_end - (ctx.local(d.end - 1) + 1 - ctx.local(d.start)) <= 5
+    ]  # "2024年3月，…" opens the sentence with nothing but its date
+    return opening[-1] if opening else None
+
+
+def _country(code: str) -> str:
+    return f"country/{code.lower()}"
+
+
+def _nearest(ctx: _Context, mentions: list[Mention], position: int) -> Mention | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: abs(m.start - position))
+
+
+def _event_date(date: DateValue) -> DateValue:
+    """An event is dated by the start of its period; "since" is only how it was framed."""
+    if date.qualifier == "since":
+        return DateValue(date.year, date.month, date.day, inferred=date.inferred)
+    return date
+
+
+def _as_of(date: DateValue) -> DateValue | None:
+    """The date a figure holds at: the end of a range (1月至8月 → 8月), the year of a "since
+    2024", nothing for a "since October 2023" that has no end."""
+    if date.end is not None:
+        return date.end
+    if date.qualifier == "since":
+        return DateValue(date.year, inferred=date.inferred) if date.month is None else None
+    if date.qualifier == "first-half":
+        return DateValue(date.year, 6, inferred=date.inferred)
+    return date
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (statement, sentence); the first rule that found it is kept."""
+    seen: set[tuple[object, ...]] = set()
+    unique: list[Fact] = []
+    for fact in facts:
+        key = (
+            fact.subject,
+            fact.predicate,
+            fact.object,
+            fact.event_kind,
+            fact.date,
+            fact.quantity,
+            fact.evidence.document,
+            fact.evidence.sentence,
+        )
+        if not fact.subject or (fact.predicate not in {"event", "quantity"} and not fact.object):
+            continue
+        if fact.object == fact.subject or key in seen:
+            continue
+        seen.add(key)
+        unique.append(fact)
+    return unique
