@@ -181,6 +181,17 @@ def test_overview_as_a_reader_uses_it(browser: object, views: tuple) -> None:
         expected = CLASS_COLORS["Country"]
         rgb = [int(expected[i : i + 2], 16) for i in (1, 3, 5)]
         assert all(abs(a - b) < 40 for a, b in zip(pixel, rgb, strict=True)), pixel
+        # the hubs are named at this zoom, and no two of their labels overlap
+        boxes = page.evaluate(  # type: ignore[attr-defined]
+            """() => brikg.nodes.get({filter: n => n.screenFont && n.font
+                      && n.font.size > 12}).map(n => brikg.network.getBoundingBox(n.id))"""
+        )
+        assert len(boxes) >= 5 and page.evaluate("brikg.labelsShown") == len(boxes)  # type: ignore[attr-defined]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                apart = (a["right"] <= b["left"] or b["right"] <= a["left"]
+                         or a["bottom"] <= b["top"] or b["bottom"] <= a["top"])  # fmt: skip
+                assert apart, (a, b)
         # hovering shows a tooltip with both names and a quote
         page.mouse.move(point["x"], point["y"])  # type: ignore[attr-defined]
         tooltip = page.locator("div.vis-tooltip")  # type: ignore[attr-defined]

@@ -492,7 +492,7 @@ def _options(physics: bool, n: int) -> dict[str, Any]:
             "shape": "dot",
             "borderWidth": 1,
             "scaling": {
-                "min": 7, "max": 42,
+                "min": 9, "max": 45,
                 "label": {"enabled": False, "maxVisible": 30, "drawThreshold": LABEL_THRESHOLD},
             },
             "font": {"face": "system-ui, 'Noto Sans', 'Noto Sans CJK SC', sans-serif",
@@ -584,15 +584,16 @@ def _edge_label(relation: str, edge: dict[str, Any]) -> str:
 
 
 def _label_sizes(degree: dict[Any, int]) -> dict[Any, float]:
-    """On-screen label sizes (px) for the most connected nodes (a sixth of them, at least
-    15): the page scales their fonts to these sizes once the layout is fitted, so the hubs
-    are named at any graph size. Other labels stay small and appear on zooming in."""
+    """On-screen label sizes (px) for the most connected nodes (an eighth of them, at least
+    15, with three links or more). Once the layout is fitted the page scales their fonts to
+    these sizes and defers any that would overlap a bigger one, so the hubs are named at any
+    graph size; other labels are small and appear on zooming in."""
     if not degree:
         return {}
     most = max(degree.values()) or 1
-    ranked = top_k(degree, max(15, len(degree) // 6))
+    ranked = top_k(degree, max(15, len(degree) // 8))
     return {
-        node: round(11.5 + 6.5 * math.sqrt(value / most), 1) for node, value in ranked if value > 1
+        node: round(11.5 + 6.5 * math.sqrt(value / most), 1) for node, value in ranked if value > 2
     }
 
 
@@ -619,7 +620,7 @@ def to_network(data: GraphData, view: View) -> Network:
         kind = attrs.get("type", "")
         options: dict[str, Any] = {
             "cls": kind,
-            "value": degree.get(node, 0) + 1,
+            "value": round(1 + math.sqrt(degree.get(node, 0)), 3),  # hubs do not dwarf all
             "color": _color(CLASS_COLORS.get(kind, "#999999")),
             "info": _node_info(data, view, node),
         }
@@ -723,6 +724,7 @@ def render(data: GraphData, view: View, index_link: bool = False) -> str:
         relations[edge["rel"]] += 1
     payload = {
         "view": view.name,
+        "smallLabel": SMALL_LABEL,
         "nodes": nodes,
         "edges": edges,
         "options": net.options,

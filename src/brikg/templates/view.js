@@ -82,6 +82,28 @@
           widthConstraint: { maximum: Math.max((node.screenWidth || 170) / scale, 260) }
         };
       }));
+    // A hub label that would overlap a bigger one waits until the reader zooms in.
+    var labelled = payload.nodes.filter(function (node) {
+      return node.screenFont && node.anchorRight === undefined && node.shape !== "text";
+    }).sort(function (a, b) { return b.screenFont - a.screenFont; });
+    if (labelled.length) {
+      network.redraw();
+      var kept = [];
+      var demoted = [];
+      labelled.forEach(function (node) {
+        var box = network.getBoundingBox(node.id);
+        var pad = 4 / scale;
+        var clash = kept.some(function (other) {
+          return box.left - pad < other.right && other.left < box.right + pad &&
+            box.top - pad < other.bottom && other.top < box.bottom + pad;
+        });
+        if (clash) demoted.push({ id: node.id, font: { size: payload.smallLabel } });
+        else kept.push(box);
+      });
+      nodes.update(demoted);
+      state.labelsShown = kept.length;
+      state.labelsDeferred = demoted.length;
+    }
     // Boxes anchored by their right edge (the timeline's row names) move to sit left of it.
     var anchored = payload.nodes.filter(function (node) { return node.anchorRight !== undefined; });
     if (anchored.length) {
