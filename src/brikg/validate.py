@@ -441,9 +441,9 @@ def check_owl(quads: list[Quad], mode: str = "entities") -> OwlReport:
 def _inconsistent_graphs(quads: list[Quad], tbox: list[Quad], mode: str) -> list[str]:
     """The named graphs that are inconsistent with the ontology on their own.
 
-    The lexicon graph is reasoned over alone and then with each document's graph, because
-    documents describe lexicon entities. Empty when the contradiction only appears across
-    several documents.
+    Each document's graph is reasoned over together with the lexicon graph, because documents
+    describe lexicon entities; the lexicon alone only when every document fails with it.
+    Empty when the contradiction only appears across documents.
     """
     by_graph: dict[str, list[Quad]] = defaultdict(list)
     for quad in quads:
@@ -451,15 +451,16 @@ def _inconsistent_graphs(quads: list[Quad], tbox: list[Quad], mode: str) -> list
         by_graph[name].append(quad)
     lexicon = str(ID["graph/lexicon"])
     base = by_graph.pop(lexicon, [])
-    if base and not reason(tbox, owl_abox(base, tbox, mode))[0]:
-        return [_short(NamedNode(lexicon))]
-    if len(by_graph) < 2 and not base:
-        return [_graph_name(name) for name in by_graph]
-    culprits = []
-    for name in sorted(by_graph):
-        if not reason(tbox, owl_abox(base + by_graph[name], tbox, mode))[0]:
-            culprits.append(_graph_name(name))
-    return culprits
+    if not by_graph:
+        return [_graph_name(lexicon)] if base else []
+    culprits = [
+        name
+        for name in sorted(by_graph)
+        if not reason(tbox, owl_abox(base + by_graph[name], tbox, mode))[0]
+    ]
+    if base and len(culprits) == len(by_graph) and not reason(tbox, owl_abox(base, tbox, mode))[0]:
+        return [_graph_name(lexicon)]
+    return [_graph_name(name) for name in culprits]
 
 
 def _graph_name(name: str) -> str:
