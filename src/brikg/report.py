@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -210,15 +211,15 @@ def chart_events(data: GraphData) -> bytes:
                 bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         axes.set_xticks(years)
         axes.tick_params(axis="x", rotation=45)
-        axes.legend(fontsize=7, ncols=2, frameon=False)
+        axes.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     axes.set_ylabel("events")
     axes.set_title("Dated events per year, by kind")
     return _png(figure)
 
 
 def chart_countries(data: GraphData, k: int = 30) -> bytes:
-    """The country projection's largest component (up to ``k`` countries), drawn with a
-    seeded spring layout: node size is the number of projects and mechanisms."""
+    """The countries of the projection that share something (the ``k`` with the most projects
+    and mechanisms), drawn with a seeded spring layout; node area grows with that number."""
     plt = _pyplot()
     bipartite = country_project_graph(data)
     projection = country_projection(bipartite)
@@ -229,10 +230,10 @@ def chart_countries(data: GraphData, k: int = 30) -> bytes:
     keep = [n for n, _ in top_k({n: bipartite.degree(n) for n in linked}, k)]
     graph = projection.subgraph(keep)
     if graph.number_of_nodes():
-        positions = nx.spring_layout(graph, seed=SEED, weight="weight", k=1.2, method="force")
+        positions = nx.spring_layout(graph, seed=SEED, weight=None, k=1.6, method="force")
         widths = [0.6 + graph.edges[e]["weight"] for e in graph.edges]
         nx.draw_networkx_edges(graph, positions, ax=axes, width=widths, edge_color="#b9bec7")
-        sizes = [40 + 25 * bipartite.degree(n) for n in graph]
+        sizes = [30 + 70 * math.sqrt(bipartite.degree(n)) for n in graph]
         nx.draw_networkx_nodes(graph, positions, ax=axes, node_size=sizes,
                                node_color=CLASS_COLORS["Country"])  # fmt: skip
         nx.draw_networkx_labels(graph, positions, ax=axes, font_size=7,
