@@ -299,6 +299,8 @@ def test_cli_analyze_formats(built_graph: Path, tmp_path: Path) -> None:
                                  "--format", "markdown"])  # fmt: skip
     assert result.exit_code == 0 and "## Events over time" in result.output
     assert "| year |" in result.output
+    first = min(e.year for e in load_graph(built_graph).events)
+    assert f"| first year | {first} |" in result.output  # a year, not a count: no comma
     out = tmp_path / "countries.txt"
     result = runner.invoke(cli, ["analyze", "--data", str(built_graph), "--kind", "countries",
                                  "--out", str(out)])  # fmt: skip

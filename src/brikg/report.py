@@ -38,7 +38,9 @@ HIDDEN_IN_TEXT = {"iri"}
 """Columns that JSON keeps but tables for reading leave out (long, and the label says it)."""
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str = "") -> str:
+    if "year" in column:  # 2024, not 2,024
+        return str(value)
     if isinstance(value, float):
         return f"{value:.4f}".rstrip("0").rstrip(".") if value else "0"
     if isinstance(value, int):
@@ -49,7 +51,7 @@ def _cell(value: Any) -> str:
 def _visible(table: Table) -> tuple[list[str], list[list[str]]]:
     keep = [i for i, column in enumerate(table.columns) if column not in HIDDEN_IN_TEXT]
     columns = [table.columns[i].strip() for i in keep]
-    rows = [[_cell(row[i]) for i in keep] for row in table.rows]
+    rows = [[_cell(row[i], table.columns[i]) for i in keep] for row in table.rows]
     return columns, rows
 
 
@@ -86,7 +88,8 @@ def _is_number(text: str) -> bool:
 
 
 def _summary_table(analysis: Analysis) -> Table:
-    return Table("Summary", ["measure", "value"], [[k, v] for k, v in analysis.summary.items()])
+    rows = [[k, _cell(v, k)] for k, v in analysis.summary.items()]
+    return Table("Summary", ["measure", "value"], rows)
 
 
 def to_markdown(analyses: Sequence[Analysis], level: int = 2) -> str:
@@ -124,7 +127,7 @@ def to_text(analyses: Sequence[Analysis], width: int = 140) -> str:
         console.print(analysis.description, markup=False, highlight=False)
         summary = RichTable("measure", "value", title="Summary", title_justify="left")
         for key, value in analysis.summary.items():
-            summary.add_row(key, _cell(value))
+            summary.add_row(key, _cell(value, key))
         console.print(summary)
         for table in analysis.tables:
             columns, rows = _visible(table)
