@@ -50,14 +50,33 @@ def extract_documents(
     for doc in documents:
         if progress:
             progress(doc.id)
-        try:
-            recognizer(segment(doc))
-        except RecursionError as error:  # pathological input: report it, keep the others
-            corpus.errors.append(
-                str(DocumentError(doc.path or doc.id, f"extraction failed: {error}"))
-            )
+        error = recognise_document(doc, recognizer)
+        if error is not None:
+            corpus.errors.append(error)
             continue
         corpus.documents.append(doc)
+    return link_documents(corpus, lexicon)
+
+
+def recognise_document(doc: Document, recognizer: Recognizer) -> str | None:
+    """The per-document stages (segment, recognise); the error message if the document fails.
+
+    They read nothing but the document, so :mod:`brikg.parallel` runs them in worker processes
+    and :mod:`brikg.incremental` caches their result.
+    """
+    try:
+        recognizer(segment(doc))
+    except RecursionError as error:  # pathological input: report it, keep the others
+        return str(DocumentError(doc.path or doc.id, f"extraction failed: {error}"))
+    return None
+
+
+def link_documents(corpus: Corpus, lexicon: Lexicon) -> Corpus:
+    """The stages after every document is recognised: resolve, then relate.
+
+    Serial and parallel builds (:mod:`brikg.parallel`) both end with this function, so a
+    corpus-wide stage added here runs in both.
+    """
     Resolver(lexicon)(corpus)
     relater = Relater(lexicon, corpus.entities)
     for doc in corpus.documents:
@@ -65,8 +84,22 @@ def extract_documents(
     return corpus
 
 
-def build_corpus(corpus_dir: Path, progress: Progress | None = None) -> Corpus:
-    """Load every document in ``corpus_dir`` and extract the graph's content from them."""
+def build_corpus(
+    corpus_dir: Path,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    cache: Path | None = None,
+) -> Corpus:
+    """Load every document in ``corpus_dir`` and extract the graph's content from them.
+
+    ``jobs`` > 1 (0: one per core) extracts documents in that many worker processes; ``cache``
+    is a folder that keeps each document's extraction for the next build (see
+    :mod:`brikg.incremental`). Either way the corpus is the one a serial build gives.
+    """
+    if jobs != 1 or cache is not None:
+        from brikg.parallel import extract_corpus
+
+        return extract_corpus(corpus_dir, jobs=jobs, cache=cache, progress=progress)[0]
     documents, errors = load_corpus(corpus_dir)
     corpus = extract_documents(documents, progress=progress)
     corpus.errors = [str(error) for error in errors] + corpus.errors
@@ -121,8 +154,23 @@ def graph_stats(corpus: Corpus, quads: list[Quad], triples: list[Triple]) -> dic
     }
 
 
-def write_graph(corpus: Corpus, out_dir: Path) -> dict[str, object]:
-    """Write graph files and stats.json into ``out_dir``: all of them, or none."""
+def write_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[str, object]:
+    """Write graph files, stats.json and shards/ into ``out_dir``: all of them, or none.
+
+    The graph is written one document graph at a time, as ``shards/<doc-id>.nq`` (N-Quads, for
+    bulk loaders), and merged from those pieces, ``jobs`` of them at once (0: one per core):
+    the same bytes as :func:`write_graph_in_memory`, without every quad in memory at once.
+    """
+    from brikg.parallel import write_sharded_graph
+
+    return write_sharded_graph(corpus, out_dir, jobs=jobs)
+
+
+def write_graph_in_memory(corpus: Corpus, out_dir: Path) -> dict[str, object]:
+    """Write graph files and stats.json from one in-memory list of quads.
+
+    The reference that :func:`write_graph` is tested against; fine for small corpora.
+    """
     quads = corpus_quads(corpus)
     triples = union_triples(quads)
     stats = graph_stats(corpus, quads, triples)

@@ -13,7 +13,9 @@ import click
 
 from brikg.corpus import load_file
 from brikg.errors import BrikgError
+from brikg.incremental import DEFAULT_CACHE
 from brikg.ir import Document, MentionKind
+from brikg.parallel import extract_corpus
 from brikg.pipeline import Progress, build_corpus, extract_documents, write_graph
 
 
@@ -52,21 +54,47 @@ def _progress(total_hint: str) -> Iterator[Progress | None]:
     show_default=True,
     help="Folder the graph files are written to.",
 )
-def build(corpus_dir: Path, out_dir: Path) -> None:
-    """Read every document in the corpus and write the graph (TriG, Turtle, N-Triples, JSON-LD)."""
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes for the per-document stages; 0 means one per core.",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Keep each document's extraction in this folder; a rebuild re-extracts only documents "
+    "whose content (or brikg itself) changed.",
+)
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help=f"Same as --cache {DEFAULT_CACHE}.",
+)
+def build(
+    corpus_dir: Path, out_dir: Path, jobs: int, cache_dir: Path | None, incremental: bool
+) -> None:
+    """Read every document in the corpus and write the graph (TriG, Turtle, N-Triples, JSON-LD,
+    and one N-Quads shard per document in shards/)."""
     started = time.perf_counter()
+    cache = cache_dir or (DEFAULT_CACHE if incremental else None)
     with _progress("loading corpus") as progress:
-        corpus = build_corpus(corpus_dir, progress)
+        corpus, report = extract_corpus(corpus_dir, jobs=jobs, cache=cache, progress=progress)
     if not corpus.documents:
         for error in corpus.errors:
             click.echo(f"brikg: error: {error}", err=True)
         raise BrikgError(f"no document in {corpus_dir} could be read; {out_dir} left as it was")
-    stats = write_graph(corpus, out_dir)
+    stats = write_graph(corpus, out_dir, jobs=jobs)
     elapsed = time.perf_counter() - started
     click.echo(
         f"built {out_dir}: {stats['documents']} documents, {stats['entities']} entities, "
         f"{stats['triples']} triples in {elapsed:.1f} s"
     )
+    click.echo(report.line())
     for error in corpus.errors:
         click.echo(f"brikg: error: {error}", err=True)
     if corpus.errors:

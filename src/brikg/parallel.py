@@ -1,0 +1,545 @@
+"""Builds on several cores and beyond memory: worker-process extraction, one shard per document.
+
+A build has three kinds of work, and each runs where it can:
+
+1. **Per document, before resolution** (load, segment, recognise: most of the time). Worker
+   processes of a ``ProcessPoolExecutor`` get each document as a path (plus its manifest entry),
+   build their :class:`~brikg.recognize.recognizer.Recognizer` once in the pool's initializer,
+   and send back the document's IR. With a cache (:mod:`brikg.incremental`), a document whose
+   bytes and extractor are unchanged is loaded but not extracted again.
+2. **Corpus-wide** (resolve, relate, link: :func:`brikg.pipeline.link_documents`), in the parent,
+   on all documents at once, exactly as a serial build does: entity ids, variant merges and labels
+   depend on every mention of the corpus, so this is where correctness is decided.
+3. **Per document, after resolution** (to RDF, sort, serialise). Workers turn each document into
+   its named graph and write ``shards/<doc-id>.nq`` plus TriG and N-Triples pieces, which the
+   parent concatenates into the graph files (union triples deduplicated by a 128-bit digest of
+   their N-Triples line). Turtle and JSON-LD are re-serialised from the merged N-Triples.
+
+The output is byte for byte what :func:`brikg.pipeline.write_graph_in_memory` writes for the
+same corpus, whatever ``jobs`` is; tests/test_parallel.py checks it. Document IR keeps its
+offset maps as ``array('i')`` (4 bytes a character, not a list's ~36), which is what keeps a
+100x corpus within memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pyoxigraph import Quad, RdfFormat, parse, serialize
+
+from brikg.corpus import MANIFEST_NAME, MAX_BYTES, _load, iter_sources, read_manifest
+from brikg.errors import BrikgError, DocumentError
+from brikg.incremental import ExtractionCache
+from brikg.ir import Corpus, Document, DocumentMeta, Entity
+from brikg.lexicon import load_lexicon
+from brikg.pipeline import (
+    GRAPH_FILES,
+    Progress,
+    graph_stats,
+    link_documents,
+    recognise_document,
+)
+from brikg.rdf import document_quads, sort_quads, static_quads
+from brikg.recognize.recognizer import Recognizer
+from brikg.vocab import ID, PREFIXES, document_graph, document_iri
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SHARDS = "shards"
+_UNION_FORMATS = (RdfFormat.TURTLE, RdfFormat.JSON_LD)  # re-serialised from merged N-Triples
+
+
+def resolve_jobs(jobs: int) -> int:
+    """``jobs`` as a worker count: 0 means one per core this process may use."""
+    if jobs < 0:
+        raise BrikgError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+    if jobs == 0:
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return max(1, os.cpu_count() or 1)
+    return jobs
+
+
+@contextmanager
+def _workers(
+    jobs: int, tasks: int, initializer: Callable[..., None], initargs: tuple
+) -> Iterator[Executor | None]:
+    """A process pool of ``jobs`` workers, or None to run in this process (one job or task).
+
+    In this process the initializer's globals are reset afterwards, so that a library caller
+    is not left holding a build's entities or cache.
+    """
+    workers = min(jobs, tasks)
+    if workers <= 1:
+        initializer(*initargs)
+        try:
+            yield None
+        finally:
+            _reset()
+        return
+    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
+        yield pool
+
+
+def _reset() -> None:
+    global _RECOGNIZER, _CACHE, _ENTITIES, _SCRATCH
+    _RECOGNIZER, _CACHE, _ENTITIES, _SCRATCH = None, None, {}, None
+
+
+def _run(pool: Executor | None, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    """``map`` in the pool or in this process; results in the order of ``items``."""
+    if pool is None:
+        return map(function, items)
+    return pool.map(function, items)
+
+
+# --- 1. extraction, per document -------------------------------------------------------------
+
+
+@dataclass
+class ExtractReport:
+    """What an extraction did: how many documents were extracted and how many came cached."""
+
+    documents: int = 0
+    extracted: int = 0
+    cached: int = 0
+    failed: int = 0
+    jobs: int = 1
+
+    def line(self) -> str:
+        """One log line, as ``brikg build`` prints it."""
+        cached = f", {self.cached} from cache" if self.cached else ""
+        return (
+            f"extracted {self.extracted} of {self.documents} documents{cached} "
+            f"({self.jobs} job{'s' if self.jobs != 1 else ''})"
+        )
+
+
+@dataclass
+class _Source:
+    index: int
+    path: Path
+    meta: DocumentMeta | None
+    max_bytes: int
+
+
+@dataclass
+class _Extracted:
+    """A worker's answer: the document's IR, or why it could not be loaded or extracted.
+
+    DocumentError does not pickle (its constructor takes two arguments), so it travels as
+    ``(path, reason)`` and is rebuilt in the parent.
+    """
+
+    index: int
+    document: Document | None = None
+    load_error: tuple[Path, str] | None = None
+    extract_error: str | None = None
+    from_cache: bool = False
+
+
+_RECOGNIZER: Recognizer | None = None
+_CACHE: ExtractionCache | None = None
+
+
+def _init_extractor(cache: ExtractionCache | None) -> None:
+    """Pool initializer: one Recognizer per worker process, built once (lexicon parsing)."""
+    global _RECOGNIZER, _CACHE
+    _RECOGNIZER = Recognizer(load_lexicon())
+    _CACHE = cache
+
+
+def _compact(doc: Document) -> None:
+    """Offset maps as 32-bit arrays: a tenth of a list's memory, and they pickle as bytes.
+
+    They are only ever indexed (:meth:`Document.raw_span`); files are limited to
+    :data:`brikg.corpus.MAX_BYTES`, far below 2**31 characters.
+    """
+    doc.raw_starts = array("i", doc.raw_starts)  # type: ignore[assignment]
+    doc.raw_ends = array("i", doc.raw_ends)  # type: ignore[assignment]
+
+
+def _extract(source: _Source) -> _Extracted:
+    """Load one document and segment and recognise it, or take that from the cache."""
+    assert _RECOGNIZER is not None, "worker not initialised"
+    try:
+        doc = _load(source.path, source.meta, source.max_bytes)
+    except DocumentError as error:
+        return _Extracted(source.index, load_error=(error.path, error.reason))
+    if _CACHE is not None and _CACHE.load(doc):
+        _compact(doc)
+        return _Extracted(source.index, doc, from_cache=True)
+    error = recognise_document(doc, _RECOGNIZER)
+    if error is None and _CACHE is not None:
+        _CACHE.store(doc)
+    _compact(doc)
+    return _Extracted(source.index, doc, extract_error=error)
+
+
+def plan_sources(
+    corpus_dir: Path, max_bytes: int = MAX_BYTES
+) -> tuple[list[_Source], list[DocumentError]]:
+    """The files to load with their manifest entries, as :func:`brikg.corpus.load_corpus` finds
+    them, and the manifest's entries whose file is missing."""
+    sources = iter_sources(corpus_dir)
+    manifest_path = corpus_dir / MANIFEST_NAME
+    manifest = read_manifest(manifest_path) if manifest_path.is_file() else {}
+    errors: list[DocumentError] = []
+    names = {path.name for path in sources}
+    for file_name in manifest:
+        if file_name in names:
+            continue
+        path = corpus_dir / file_name
+        if path.is_file():
+            sources.append(path)  # listed, so loaded even if hidden or a README
+        else:
+            errors.append(DocumentError(path, f"listed in {MANIFEST_NAME} but not found"))
+    ordered = sorted(sources, key=lambda path: path.name)
+    planned = [
+        _Source(index, path, manifest.get(path.name), max_bytes)
+        for index, path in enumerate(ordered)
+    ]
+    return planned, errors
+
+
+def _settle_ids(
+    loaded: list[Document], errors: list[DocumentError]
+) -> tuple[list[Document], list[DocumentError]]:
+    """As :func:`brikg.corpus.load_corpus`: ids the manifest gives win over inferred ones, then
+    the first file by name; the others are errors."""
+    taken: dict[str, Document] = {}
+    for doc in sorted(loaded, key=lambda doc: ("id" in doc.meta.inferred, doc.meta.file_name)):
+        if doc.id in taken:
+            errors.append(
+                DocumentError(
+                    doc.path or doc.meta.file_name,
+                    f"document id {doc.id!r} is already used by {taken[doc.id].meta.file_name};"
+                    f" give this file a {MANIFEST_NAME} entry with another id",
+                )
+            )
+        else:
+            taken[doc.id] = doc
+    errors.sort(key=lambda error: str(error.path))
+    return sorted(taken.values(), key=lambda doc: doc.id), errors
+
+
+def extract_corpus(
+    corpus_dir: Path,
+    jobs: int = 1,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> tuple[Corpus, ExtractReport]:
+    """What :func:`brikg.pipeline.build_corpus` returns, extracted by ``jobs`` processes.
+
+    Documents go to workers largest first (so no worker is left with a big one at the end) and
+    come back in any order; everything after is in the serial build's order. ``cache`` is the
+    folder of an :class:`~brikg.incremental.ExtractionCache`.
+    """
+    workers = resolve_jobs(jobs)
+    sources, errors = plan_sources(corpus_dir, max_bytes)
+    store = ExtractionCache.open(cache) if cache is not None else None
+    by_size = sorted(sources, key=lambda s: (-_size(s.path), s.index))
+    results: dict[int, _Extracted] = {}
+    with _workers(workers, len(sources), _init_extractor, (store,)) as pool:
+        for result in _run(pool, _extract, by_size):
+            results[result.index] = result
+            if progress:
+                progress(result.document.id if result.document else sources[result.index].path.name)
+    loaded = []
+    for index in range(len(sources)):
+        result = results[index]
+        if result.load_error is not None:
+            errors.append(DocumentError(*result.load_error))
+        else:
+            assert result.document is not None
+            loaded.append(result.document)
+    documents, errors = _settle_ids(loaded, errors)
+    corpus = Corpus(errors=[str(error) for error in errors])
+    report = ExtractReport(jobs=min(workers, max(1, len(sources))))
+    outcome = {id(r.document): r for r in results.values() if r.document is not None}
+    for doc in documents:
+        result = outcome[id(doc)]
+        if result.extract_error is not None:
+            corpus.errors.append(result.extract_error)
+            report.failed += 1
+            continue
+        corpus.documents.append(doc)
+        report.cached += result.from_cache
+        report.extracted += not result.from_cache
+    report.documents = len(corpus.documents)
+    report.failed += len(errors)
+    link_documents(corpus, load_lexicon())
+    return corpus, report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# --- 3. the graph, per document, merged ------------------------------------------------------
+
+_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
+_ENTITIES: dict[str, Entity] = {}
+_SCRATCH: Path | None = None
+
+
+def _init_writer(entities: dict[str, Entity], scratch: Path) -> None:
+    """Pool initializer: the resolved entities every document graph describes, sent once."""
+    global _ENTITIES, _SCRATCH
+    _ENTITIES = entities
+    _SCRATCH = scratch
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One named graph written as its shard and its TriG and N-Triples pieces.
+
+    ``local`` is the IRI prefix of the nodes only this graph has (its document's own sentences,
+    mentions and selectors), or empty; see :func:`_merge`.
+    """
+
+    graph: str
+    name: str
+    quads: int
+    local: str = ""
+
+
+def _piece_paths(scratch: Path, name: str) -> tuple[Path, Path, Path]:
+    return (
+        scratch / SHARDS / f"{name}.nq",
+        scratch / "trig" / f"{name}.trig",
+        scratch / "nt" / f"{name}.nt",
+    )
+
+
+def _write_piece(
+    scratch: Path, graph: str, name: str, quads: list[Quad], local: str = ""
+) -> _Piece:
+    """Sorted and deduplicated as :func:`brikg.rdf.corpus_quads` sorts the whole dataset."""
+    ordered = sort_quads(quads)
+    shard, trig, ntriples = _piece_paths(scratch, name)
+    nquads = serialize(ordered, format=RdfFormat.N_QUADS)
+    assert nquads is not None
+    shard.write_bytes(nquads)
+    serialize(ordered, output=trig, format=RdfFormat.TRIG, prefixes=_PREFIXES)
+    ntriples.write_bytes(_triple_lines(nquads, graph))
+    return _Piece(graph, name, len(ordered), local)
+
+
+def _triple_lines(nquads: bytes, graph: str) -> bytes:
+    """The graph's triples as N-Triples: its N-Quads lines without the graph name.
+
+    One graph holds no triple twice, so these are its union view already. (Cutting the graph
+    name is exact for lines that end in it; tests compare with pyoxigraph's own N-Triples.)
+    """
+    suffix = f" <{graph}> .\n".encode()
+    lines = nquads.splitlines(keepends=True)
+    if not all(line.endswith(suffix) for line in lines):
+        raise BrikgError(f"unexpected N-Quads line in the shard of {graph}")
+    cut = len(suffix)
+    return b"".join(line[:-cut] + b" .\n" for line in lines)
+
+
+def _write_document(doc: Document) -> _Piece:
+    assert _SCRATCH is not None, "worker not initialised"
+    quads = document_quads(doc, _ENTITIES)
+    local = str(document_iri(doc.id))
+    return _write_piece(_SCRATCH, str(document_graph(doc.id)), doc.id, quads, local)
+
+
+def _static_pieces(scratch: Path) -> list[_Piece]:
+    """The ontology and lexicon graphs; their shards are named ``_<graph>`` (no id starts with
+    ``_``: manifest ids begin with a letter or digit, inferred ones are slugs)."""
+    graphs: dict[str, list[Quad]] = {}
+    for quad in static_quads():
+        graphs.setdefault(quad.graph_name.value, []).append(quad)
+    return [
+        _write_piece(scratch, graph, "_" + graph.rstrip("/").rsplit("/", 1)[-1], quads)
+        for graph, quads in graphs.items()
+    ]
+
+
+def _convert(job: tuple[Path, Path]) -> None:
+    """Re-serialise the merged N-Triples as Turtle or JSON-LD (one file per worker).
+
+    The format travels as the file name: pyoxigraph's RdfFormat does not pickle.
+    """
+    source, target = job
+    triples = parse(path=source, format=RdfFormat.N_TRIPLES, lenient=True)
+    serialize(triples, output=target, format=GRAPH_FILES[target.name], prefixes=_PREFIXES)
+
+
+def _strip_header(data: bytes, header: bytes) -> bytes:
+    if not data.startswith(header):
+        raise BrikgError("TriG pieces do not share their prefix header; cannot merge them")
+    return data[len(header) :]
+
+
+def _trig_header(data: bytes) -> bytes:
+    """The ``@prefix`` lines a TriG piece starts with."""
+    end = 0
+    while data.startswith(b"@prefix ", end):
+        end = data.index(b"\n", end) + 1
+    return data[:end]
+
+
+def _local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@dataclass
+class _Merged:
+    """Counts for stats.json, taken while merging: predicates by IRI, as N-Triples has them."""
+
+    quads: int = 0
+    triples: int = 0
+    predicates: Counter[bytes] = field(default_factory=Counter)
+
+    def by_local_name(self) -> Counter[str]:
+        """As :func:`brikg.pipeline.graph_stats` counts them: by the IRI's last segment."""
+        totals: Counter[str] = Counter()
+        for iri, count in self.predicates.items():
+            totals[_local_name(iri.decode("utf-8").strip("<>"))] += count
+        return totals
+
+
+def _merge(pieces: list[_Piece], scratch: Path, staged: Path) -> _Merged:
+    """Concatenate the pieces in graph order into brikg.trig and, deduplicated, brikg.nt.
+
+    The union view keeps each triple's first occurrence in graph order, as
+    :func:`brikg.rdf.union_triples` does. Triples whose subject is one of a document's own nodes
+    (``<document/ID>`` and ``<document/ID/...>``: most of the graph) can only repeat if some
+    other graph also states them, so they skip the set of seen triples; if any graph does state
+    another document's node, the merge starts over, with every triple going through the set.
+    """
+    merged = _merge_pieces(pieces, scratch, staged, everything=False)
+    return merged if merged is not None else _merge_pieces(pieces, scratch, staged, True)
+
+
+def _merge_pieces(
+    pieces: list[_Piece], scratch: Path, staged: Path, everything: bool
+) -> _Merged | None:
+    merged = _Merged()
+    header = b""
+    seen: set[bytes] = set()
+    documents = f"<{ID}document/".encode()
+    ordered = sorted(pieces, key=lambda p: p.graph)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if before.graph == after.graph:
+            raise BrikgError(
+                f"{before.name} and {after.name} would share the named graph {after.graph}"
+            )
+    trig_path = staged / _format_file(RdfFormat.TRIG)
+    nt_path = staged / _format_file(RdfFormat.N_TRIPLES)
+    with trig_path.open("wb") as trig_out, nt_path.open("wb") as nt_out:
+        for number, piece in enumerate(ordered):
+            _shard, trig, ntriples = _piece_paths(scratch, piece.name)
+            data = trig.read_bytes()
+            if number == 0:
+                header = _trig_header(data)
+                trig_out.write(data)
+            else:
+                trig_out.write(_strip_header(data, header))
+            merged.quads += piece.quads
+            own = (f"<{piece.local}>".encode(), f"<{piece.local}/".encode())
+            with ntriples.open("rb") as lines:
+                for line in lines:
+                    if everything or not line.startswith(own):
+                        if not everything and line.startswith(documents):
+                            return None  # another document's node: deduplicate everything
+                        key = hashlib.blake2b(line, digest_size=16).digest()
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                    nt_out.write(line)
+                    merged.triples += 1
+                    merged.predicates[line.split(b" ", 2)[1]] += 1
+    return merged
+
+
+def _format_file(rdf_format: RdfFormat) -> str:
+    for name, candidate in GRAPH_FILES.items():
+        if candidate == rdf_format:
+            return name
+    raise BrikgError(f"no graph file is written as {rdf_format}")
+
+
+def _check_formats() -> None:
+    """The merge knows how to make exactly the files the in-memory writer makes."""
+    known = {RdfFormat.TRIG, RdfFormat.N_TRIPLES, *_UNION_FORMATS}
+    if set(GRAPH_FILES.values()) != known:
+        missing = set(GRAPH_FILES.values()) - known
+        raise BrikgError(f"sharded writer cannot produce {missing or 'fewer formats'}")
+
+
+def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[str, object]:
+    """Write shards/, the graph files and stats.json into ``out_dir``: all of them, or none.
+
+    Everything is first written into a hidden scratch folder inside ``out_dir`` and renamed into
+    place only when complete; shards of documents no longer in the corpus are then removed.
+    """
+    _check_formats()
+    workers = resolve_jobs(jobs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if not os.access(out_dir, os.W_OK):
+        raise BrikgError(f"output folder is not writable: {out_dir}")
+    scratch = Path(tempfile.mkdtemp(prefix=".brikg-build-", dir=out_dir))
+    try:
+        for folder in (SHARDS, "trig", "nt", "out"):
+            (scratch / folder).mkdir()
+        staged = scratch / "out"
+        pieces = _static_pieces(scratch)
+        with _workers(
+            workers, len(corpus.documents), _init_writer, (corpus.entities, scratch)
+        ) as pool:
+            pieces.extend(_run(pool, _write_document, corpus.documents))
+            merged = _merge(pieces, scratch, staged)
+            nt_path = staged / _format_file(RdfFormat.N_TRIPLES)
+            conversions = [
+                (nt_path, staged / _format_file(rdf_format)) for rdf_format in _UNION_FORMATS
+            ]
+            list(_run(pool, _convert, conversions))
+        stats = graph_stats(corpus, [], [])
+        stats["quads"] = merged.quads
+        stats["triples"] = merged.triples
+        stats["triples_by_predicate"] = dict(sorted(merged.by_local_name().items()))
+        (staged / "stats.json").write_text(
+            json.dumps(stats, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        _commit(scratch, staged, out_dir, [piece.name for piece in pieces])
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return stats
+
+
+def _commit(scratch: Path, staged: Path, out_dir: Path, names: list[str]) -> None:
+    """Rename every finished file into place, then drop shards this build did not write."""
+    shards = out_dir / SHARDS
+    shards.mkdir(exist_ok=True)
+    for name in names:
+        os.replace(scratch / SHARDS / f"{name}.nq", shards / f"{name}.nq")
+    for path in staged.iterdir():
+        os.replace(path, out_dir / path.name)
+    current = {f"{name}.nq" for name in names}
+    for stale in shards.glob("*.nq"):
+        if stale.name not in current:
+            stale.unlink(missing_ok=True)

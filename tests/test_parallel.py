@@ -1,0 +1,237 @@
+"""Parallel builds (brikg.parallel): worker-process extraction and sharded output give exactly
+the serial build's graph, and the shards bulk-load into an Oxigraph store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pyoxigraph import RdfFormat, parse
+
+from brikg import parallel
+from brikg.cli import cli
+from brikg.errors import BrikgError
+from brikg.ir import Corpus
+from brikg.parallel import extract_corpus, resolve_jobs, write_sharded_graph
+from brikg.pipeline import GRAPH_FILES, build_corpus, write_graph, write_graph_in_memory
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+OUTPUTS = (*GRAPH_FILES, "stats.json")
+
+# Each document names the same things differently, so entity ids, variant merges and labels
+# can only come out right if resolution sees every document at once.
+DOCS = {
+    "alpha.txt": (
+        "Progress Report\n\n"
+        "The Ostran-Belik Standard Gauge Railway in Kenya opened in May 2019. "
+        "The Quellin Digital Cooperation Forum was established in August 2020, and its members "
+        "include Laos, Cambodia and Thailand.\n"
+    ),
+    "beta.txt": (
+        "Annual Review\n\n"
+        "The Ostran-Belik Railway carried 9 million tonnes in 2023. "
+        'Mongolia\'s "Golden Steppe" development strategy has been aligned with the Belt and '
+        "Road Initiative.\n"
+    ),
+    "gamma.txt": (
+        "Notes\n\n"
+        "The Ostran-Belik Railway, jointly built by China and Kenya, has attracted 120 "
+        "enterprises. The Quellin Digital Cooperation Forum was held in Vientiane on 14 March "
+        "2024.\n"
+    ),
+}
+
+
+def _write(folder: Path, docs: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _same_files(left: Path, right: Path) -> None:
+    for name in OUTPUTS:
+        assert (left / name).read_bytes() == (right / name).read_bytes(), name
+
+
+@pytest.fixture(scope="module")
+def bundled_parallel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
+    """The bundled corpus extracted by two worker processes, written by two."""
+    corpus, report = extract_corpus(CORPUS, jobs=2)
+    assert report.jobs == 2 and report.extracted == len(corpus.documents) == 5
+    out = tmp_path_factory.mktemp("parallel")
+    write_graph(corpus, out, jobs=2)
+    return corpus, out
+
+
+def test_parallel_build_is_byte_identical_to_serial(
+    built_corpus: Corpus,
+    bundled_parallel: tuple[Corpus, Path],
+    tmp_path: Path,
+) -> None:
+    """Serial extraction, written from one in-memory list of quads, is the reference."""
+    write_graph_in_memory(built_corpus, tmp_path)
+    _same_files(tmp_path, bundled_parallel[1])
+
+
+def test_parallel_corpus_is_the_serial_corpus(
+    built_corpus: Corpus, bundled_parallel: tuple[Corpus, Path]
+) -> None:
+    corpus = bundled_parallel[0]
+    assert corpus.entities == built_corpus.entities
+    assert corpus.errors == built_corpus.errors
+    for mine, theirs in zip(corpus.documents, built_corpus.documents, strict=True):
+        assert (mine.id, mine.sentences, mine.mentions, mine.facts) == (
+            theirs.id,
+            theirs.sentences,
+            theirs.mentions,
+            theirs.facts,
+        )
+        assert list(mine.raw_starts) == theirs.raw_starts  # kept as compact arrays
+
+
+def test_cross_document_resolution_survives_workers(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "corpus", DOCS)
+    serial = build_corpus(folder)
+    corpus, report = extract_corpus(folder, jobs=2)
+    assert report.jobs == 2
+    # The test means something only if resolution did merge across documents.
+    railway = {
+        m.entity
+        for doc in serial.documents
+        for m in doc.mentions
+        if m.text.startswith("Ostran-Belik") and m.entity
+    }
+    assert len(railway) == 1
+    assert {d.id for d in serial.documents if any(m.entity in railway for m in d.mentions)} == {
+        "alpha",
+        "beta",
+        "gamma",
+    }
+    assert corpus.entities == serial.entities
+    write_graph_in_memory(serial, tmp_path / "serial")
+    write_graph(corpus, tmp_path / "parallel", jobs=2)
+    _same_files(tmp_path / "serial", tmp_path / "parallel")
+
+
+def test_jobs_one_writes_the_same_files_in_process(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "corpus", DOCS)
+    corpus, report = extract_corpus(folder, jobs=1)
+    assert report.jobs == 1
+    write_graph(corpus, tmp_path / "one", jobs=1)
+    write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
+    _same_files(tmp_path / "ref", tmp_path / "one")
+    assert parallel._ENTITIES == {} and parallel._RECOGNIZER is None  # nothing left behind
+
+
+def test_load_and_id_errors_are_those_of_a_serial_build(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "corpus", DOCS)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "alpha.md").write_text("Another\n\nThe Belt and Road Initiative grew.\n")
+    (folder / "manifest.toml").write_text('[[document]]\nfile = "gone.txt"\n')
+    serial = build_corpus(folder)
+    corpus, report = extract_corpus(folder, jobs=2)
+    assert len(serial.errors) == 3  # empty, duplicate id "alpha", listed but missing
+    assert corpus.errors == serial.errors
+    assert [d.id for d in corpus.documents] == [d.id for d in serial.documents]
+    assert report.failed == 3 and report.documents == len(serial.documents)
+
+
+def test_shards_are_the_named_graphs_of_the_dataset(bundled_parallel: tuple[Corpus, Path]) -> None:
+    corpus, out = bundled_parallel
+    names = sorted(path.stem for path in (out / "shards").glob("*.nq"))
+    assert names == sorted(["_lexicon", "_ontology", *(doc.id for doc in corpus.documents)])
+    shards = set()
+    for path in (out / "shards").glob("*.nq"):
+        quads = list(parse(path=path, format=RdfFormat.N_QUADS))
+        assert len({q.graph_name for q in quads}) == 1  # one named graph per shard
+        shards.update(quads)
+    dataset = set(parse(path=out / "brikg.trig", format=RdfFormat.TRIG))
+    assert shards == dataset
+    stats = json.loads((out / "stats.json").read_text())
+    assert stats["quads"] == len(dataset)
+
+
+def test_stale_shards_go_and_a_failed_write_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _write(tmp_path / "corpus", DOCS)
+    out = tmp_path / "graph"
+    write_graph(build_corpus(folder), out)
+    assert (out / "shards" / "gamma.nq").exists()
+    (folder / "gamma.txt").unlink()
+    write_graph(build_corpus(folder), out)
+    assert not (out / "shards" / "gamma.nq").exists()
+    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+
+    def broken(job: tuple[Path, Path]) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(parallel, "_convert", broken)
+    _write(folder, {"gamma.txt": DOCS["gamma.txt"]})
+    with pytest.raises(OSError, match="disk full"):
+        write_sharded_graph(build_corpus(folder), out, jobs=1)
+    after = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    assert after == before  # no new shard, no half-written file, no scratch folder
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_jobs_zero_is_one_per_core_and_negative_is_refused() -> None:
+    assert resolve_jobs(0) >= 1 and resolve_jobs(3) == 3
+    with pytest.raises(BrikgError):
+        resolve_jobs(-1)
+
+
+def test_cli_jobs_option(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "corpus", DOCS)
+    result = CliRunner().invoke(
+        cli, ["build", "--corpus", str(folder), "--out", str(tmp_path / "g"), "--jobs", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "extracted 3 of 3 documents (2 jobs)" in result.output
+    write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
+    _same_files(tmp_path / "ref", tmp_path / "g")
+
+
+def _oxigraph() -> Path:
+    binary = Path(sys.executable).with_name("oxigraph")
+    found = binary if binary.exists() else shutil.which("oxigraph")
+    assert found, "the oxigraph CLI (PyPI package 'oxigraph', in the test extras) is missing"
+    return Path(found)
+
+
+def test_shards_bulk_load_into_an_oxigraph_store(
+    bundled_parallel: tuple[Corpus, Path], tmp_path: Path
+) -> None:
+    """The path beyond one machine: shards straight into a server's store with its loader."""
+    _corpus, out = bundled_parallel
+    store = tmp_path / "store"
+    shards = sorted(str(path) for path in (out / "shards").glob("*.nq"))
+    subprocess.run(
+        [str(_oxigraph()), "load", "--location", str(store), "--file", *shards],
+        check=True,
+        capture_output=True,
+    )
+    answer = subprocess.run(
+        [
+            str(_oxigraph()),
+            "query",
+            "--location",
+            str(store),
+            "--query",
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "--results-format",
+            "tsv",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    count = int(answer.splitlines()[1].split("^^")[0].strip('"'))
+    assert count == json.loads((out / "stats.json").read_text())["quads"]
