@@ -8,7 +8,11 @@ file of the batch is fully written, so a build either replaces all of graph/ or 
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -19,6 +23,26 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+class InterruptedAfterCommit(KeyboardInterrupt):
+    """Ctrl-C arrived while a batch was being renamed into place: the batch was finished first,
+    so the outputs are all new rather than all old."""
+
+
+def check_writable(folder: Path) -> None:
+    """Fail early, changing nothing, if ``folder`` cannot be created or written.
+
+    Commands call this before their long work, so that a bad ``--out`` is reported in a
+    second rather than after the build, and no empty folder is left behind.
+    """
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise BrikgError(f"cannot create output folder {folder}: {existing} is not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise BrikgError(f"output folder is not writable: {existing}")
 
 
 def _writable_dir(folder: Path) -> None:
@@ -49,11 +73,14 @@ class StagedOutputs:
 
     def write(self, name: str, data: bytes | str) -> Path:
         target = self.folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
         payload = data.encode("utf-8") if isinstance(data, str) else data
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
+        except OSError as error:
+            raise BrikgError(f"cannot write {target}: {error.strerror or error}") from error
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)
@@ -70,10 +97,38 @@ class StagedOutputs:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if kind is None:
-            for temp, target in self._staged:
-                os.replace(temp, target)
-        else:
-            for temp, _target in self._staged:
+        staged, self._staged = self._staged, []
+        if kind is not None:
+            for temp, _target in staged:
                 temp.unlink(missing_ok=True)
-        self._staged.clear()
+            return
+        with _interrupt_deferred() as interrupted:
+            for number, (temp, target) in enumerate(staged):
+                try:
+                    os.replace(temp, target)
+                except OSError as error:
+                    for later, _target in staged[number:]:
+                        later.unlink(missing_ok=True)
+                    raise BrikgError(
+                        f"cannot replace {target}: {error.strerror or error}"
+                    ) from error
+        if interrupted:
+            raise InterruptedAfterCommit
+
+
+@contextmanager
+def _interrupt_deferred() -> Iterator[list[int]]:
+    """Hold back Ctrl-C while a batch is renamed into place, so that it is never half done.
+
+    Yields a list that holds the signal if one arrived; the caller raises it afterwards.
+    Signal handlers can only be set from the main thread; elsewhere nothing is deferred.
+    """
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield received
+    finally:
+        signal.signal(signal.SIGINT, previous)

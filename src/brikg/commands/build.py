@@ -15,6 +15,7 @@ from brikg.corpus import load_file
 from brikg.errors import BrikgError
 from brikg.incremental import DEFAULT_CACHE
 from brikg.ir import Document, MentionKind
+from brikg.output import check_writable
 from brikg.parallel import extract_corpus
 from brikg.pipeline import Progress, build_corpus, extract_documents, write_graph
 
@@ -81,6 +82,7 @@ def build(
     """Read every document in the corpus and write the graph (TriG, Turtle, N-Triples, JSON-LD,
     and one N-Quads shard per document in shards/)."""
     started = time.perf_counter()
+    check_writable(out_dir)  # before the long part: a bad --out fails at once, changing nothing
     cache = cache_dir or (DEFAULT_CACHE if incremental else None)
     with _progress("loading corpus") as progress:
         corpus, report = extract_corpus(corpus_dir, jobs=jobs, cache=cache, progress=progress)
