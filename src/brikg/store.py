@@ -201,6 +201,8 @@ class OxigraphEngine:
             raise QuerySyntaxError(
                 f"malformed SPARQL query: {sparql_syntax_message(str(error))}"
             ) from error
+        except RuntimeError as error:  # e.g. a substituted variable missing from SELECT
+            raise BrikgError(f"query failed: {error}") from error
         except OSError as error:
             raise BrikgError(f"query failed: {error}") from error
 
