@@ -25,10 +25,11 @@ graph: $(VENV)/.installed
 	$(BRIKG) report --data graph --out graph
 	$(BRIKG) viz --data graph --kind all --out graph/viz
 
-## system-deps: Java for the OWL reasoner, Chromium for browser tests (Debian packages)
+## system-deps: Java for the OWL reasoner, Chromium and CJK fonts for browser tests (Debian)
 system-deps:
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk; }
 
 ## test: install the test extras and run the whole suite
 test: $(VENV)/.installed-test system-deps
