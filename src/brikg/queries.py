@@ -8,7 +8,9 @@ Each ``queries/<name>.rq`` opens with a header of comment lines that say what it
 
 A parameter is bound as an RDF term of its declared type (pyoxigraph ``substitutions``, rdflib
 ``initBindings``), never pasted into the query text, so a value cannot change the query.
-Types: ``iri``, ``string``, ``string@<lang>``, ``date``, ``integer``, ``decimal``.
+Types: ``iri``, ``string``, ``string@<lang>``, ``date``, ``integer``, ``decimal``, and
+``entity``: an IRI, or a label that is looked up (case-insensitively, in any language) and bound
+as the IRI of the one entity it names.
 """
 
 from __future__ import annotations
@@ -22,11 +24,21 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from brikg.errors import UsageError
-from brikg.store import XSD, Term
+from brikg.store import XSD, Engine, Term
 from brikg.vocab import PREFIXES
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
-PARAM_TYPES = ("iri", "string", "date", "integer", "decimal")
+PARAM_TYPES = ("iri", "entity", "string", "date", "integer", "decimal")
+LABEL_LOOKUP = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?label ?entity
+WHERE {
+  ?entity skos:prefLabel|skos:altLabel|rdfs:label ?name .
+  FILTER(LCASE(STR(?name)) = LCASE(STR(?label)))
+  FILTER(STRSTARTS(STR(?entity), "https://w3id.org/brikg/id/"))
+}
+ORDER BY ?entity
+"""
 
 _PARAM = re.compile(
     r"^#\s*param:\s*\?(?P<name>\w+)\s+(?P<type>[\w@-]+)"
@@ -48,14 +60,19 @@ class Param:
     def language(self) -> str | None:
         return self.type.split("@", 1)[1] if "@" in self.type else None
 
-    def term(self, raw: str) -> Term:
-        """``raw`` as an RDF term of this parameter's type; a bad value names the parameter."""
+    def term(self, raw: str, engine: Engine | None = None) -> Term:
+        """``raw`` as an RDF term of this parameter's type; a bad value names the parameter.
+
+        An ``entity`` value that is not an IRI is looked up as a label in ``engine``.
+        """
         value = raw.strip()
         if len(value) >= 2 and value[0] == value[-1] == '"':
             value = value[1:-1]
         base = self.type.split("@", 1)[0]
+        if base == "entity" and not looks_like_iri(value):
+            return self._entity_by_label(value, engine)
         try:
-            if base == "iri":
+            if base in ("iri", "entity"):
                 return NamedNode(expand_iri(value))
             if base == "date":
                 dt.date.fromisoformat(value)
@@ -78,8 +95,39 @@ class Param:
             }.get(base, "a string")
             raise UsageError(f"parameter ?{self.name}: expected {expected}, got {raw!r}") from error
 
+    def _entity_by_label(self, label: str, engine: Engine | None) -> Term:
+        if engine is None:
+            raise UsageError(f"parameter ?{self.name}: give the entity's IRI, not a label")
+        rows = engine.query(LABEL_LOOKUP, {"label": Literal(label)}).rows
+        found = sorted({row[1].value for row in rows if row[1] is not None})
+        if not found:
+            raise UsageError(f"parameter ?{self.name}: no entity is labelled {label!r}")
+        if len(found) > 1:
+            listed = ", ".join(found[:8]) + (" ..." if len(found) > 8 else "")
+            raise UsageError(
+                f"parameter ?{self.name}: {label!r} labels {len(found)} entities ({listed}); "
+                "pass one IRI"
+            )
+        return NamedNode(found[0])
+
     def ntriples_default(self) -> str | None:
-        return None if self.default is None else str(self.term(self.default))
+        """The default as an N-Triples term; an entity label stays a plain literal."""
+        if self.default is None:
+            return None
+        if self.type == "entity" and not looks_like_iri(self.default):
+            return str(Literal(self.default.strip().strip('"')))
+        return str(self.term(self.default))
+
+
+def looks_like_iri(value: str) -> bool:
+    """``<...>``, an absolute http(s)/urn IRI, or a prefixed name with a brikg prefix."""
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        return True
+    if re.match(r"^(https?|urn):\S+$", value):
+        return True
+    prefix, sep, local = value.partition(":")
+    return bool(sep) and prefix in PREFIXES and " " not in local
 
 
 def expand_iri(value: str) -> str:
@@ -105,9 +153,11 @@ class NamedQuery:
     returns: tuple[str, ...]
     text: str
 
-    def bindings(self, values: dict[str, str] | None = None) -> dict[str, Term]:
+    def bindings(
+        self, values: dict[str, str] | None = None, engine: Engine | None = None
+    ) -> dict[str, Term]:
         """Typed terms for every parameter: given values, else defaults; unknown or missing
-        parameters are named in the error."""
+        parameters are named in the error. ``engine`` resolves entity labels."""
         values = dict(values or {})
         known = {p.name for p in self.params}
         for name in values:
@@ -126,7 +176,7 @@ class NamedQuery:
                     f"query {self.name!r} needs parameter ?{param.name} ({param.doc}); "
                     f"pass --param {param.name}=VALUE"
                 )
-            bound[param.name] = param.term(raw)
+            bound[param.name] = param.term(raw, engine)
         return bound
 
 

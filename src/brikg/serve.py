@@ -27,7 +27,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, parse
 
 from brikg.errors import BrikgError
-from brikg.queries import library
+from brikg.queries import LABEL_LOOKUP, library
 from brikg.store import (
     GRAPH_FORMATS,
     SELECT_FORMATS,
@@ -384,7 +384,8 @@ def query_catalogue() -> bytes:
             }
         )
     prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
-    return json.dumps({"prefixes": prefixes, "queries": items}, ensure_ascii=False).encode()
+    payload = {"prefixes": prefixes, "label_lookup": LABEL_LOOKUP, "queries": items}
+    return json.dumps(payload, ensure_ascii=False).encode()
 
 
 class SparqlServer(ThreadingHTTPServer):

@@ -68,8 +68,9 @@ def query(
     if not query:
         raise UsageError("give a query NAME or FILE.rq (brikg query --list shows the names)")
     named = resolve(query)
-    bindings = named.bindings(parse_params(params))
-    result = open_engine(data, engine).query(named.text, bindings)
+    values = parse_params(params)
+    store = open_engine(data, engine)
+    result = store.query(named.text, named.bindings(values, store))
     fmt = output_format or ("table" if sys.stdout.isatty() else "csv")
     if fmt == "table":
         _print_table(result, named.question or named.name)

@@ -24,9 +24,33 @@ function expandIri(value) {
   return text;
 }
 
-function toTerm(param, value) {
+function looksLikeIri(text) {
+  if (/^<.*>$/.test(text) || /^(https?|urn):\S+$/.test(text)) return true;
+  const colon = text.indexOf(":");
+  return colon > 0 && text.slice(0, colon) in catalogue.prefixes && !text.includes(" ");
+}
+
+async function resolveEntity(param, label) {
+  // An entity given by a label: look it up with the same query `brikg query` uses.
+  const form = new URLSearchParams();
+  form.set("query", catalogue.label_lookup);
+  form.set("$label", '"' + ntEscape(label) + '"');
+  const response = await fetch("/sparql", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json" },
+    body: form.toString(),
+  });
+  if (!response.ok) throw new Error("label lookup failed: HTTP " + response.status + " " + (await response.text()));
+  const found = [...new Set((await response.json()).results.bindings.map((b) => b.entity.value))];
+  if (found.length === 0) throw new Error("parameter ?" + param.name + ": no entity is labelled " + JSON.stringify(label));
+  if (found.length > 1) throw new Error("parameter ?" + param.name + ": " + JSON.stringify(label) + " labels " + found.length + " entities (" + found.join(", ") + "); give one IRI");
+  return "<" + found[0] + ">";
+}
+
+async function toTerm(param, value) {
   const [base, lang] = param.type.split("@");
   const text = value.trim();
+  if (base === "entity") return looksLikeIri(text) ? "<" + expandIri(text) + ">" : resolveEntity(param, text);
   if (base === "iri") return "<" + expandIri(text) + ">";
   if (base === "date") return '"' + ntEscape(text) + '"^^<' + XSD + "date>";
   if (base === "integer") return '"' + ntEscape(text) + '"^^<' + XSD + "integer>";
@@ -128,7 +152,16 @@ async function run() {
   if (query && $("query").value === query.query) {
     for (const param of query.params) {
       const input = document.querySelector('[data-param="' + param.name + '"]');
-      if (input && input.value.trim() !== "") form.set("$" + param.name, toTerm(param, input.value));
+      if (input && input.value.trim() !== "") {
+        try {
+          form.set("$" + param.name, await toTerm(param, input.value));
+        } catch (failure) {
+          error.textContent = String(failure.message || failure);
+          error.hidden = false;
+          $("status").textContent = "";
+          return;
+        }
+      }
     }
   }
   const started = performance.now();
