@@ -16,6 +16,7 @@ import io
 import json
 import re
 import time
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -234,12 +235,19 @@ class RdflibEngine:
     name = "rdflib"
 
     def __init__(self, quads: Iterable[Quad]) -> None:
-        from rdflib import Dataset, URIRef
+        from rdflib import Dataset
 
         self.dataset = Dataset(default_union=False)
         store = self.dataset.store
         graphs: dict[object, object] = {}
-        default = self.dataset.default_context
+        default = self.dataset.default_graph
+        with warnings.catch_warnings():  # rdflib's Dataset.add warns about its own internals
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self._add(quads, store, graphs, default)
+
+    def _add(self, quads: Iterable[Quad], store: object, graphs: dict, default: object) -> None:
+        from rdflib import URIRef
+
         for quad in union_default(quads):
             if isinstance(quad.graph_name, DefaultGraph):
                 context = default
@@ -248,7 +256,7 @@ class RdflibEngine:
                 context = graphs.get(key)
                 if context is None:
                     context = graphs[key] = self.dataset.graph(URIRef(key.value))
-            store.add(
+            store.add(  # type: ignore[attr-defined]
                 (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)),
                 context=context,
             )
@@ -263,17 +271,25 @@ class RdflibEngine:
 
         init = {k: to_rdflib(v) for k, v in (bindings or {}).items()}
         try:
-            answer = self.dataset.query(text, initBindings=init)
+            with warnings.catch_warnings():  # rdflib's own Dataset internals warn about itself
+                warnings.simplefilter("ignore", DeprecationWarning)
+                answer = self.dataset.query(text, initBindings=init)
+                return self._collect(answer, max_rows)
         except ParseException as error:
             raise QuerySyntaxError(
                 f"malformed SPARQL query: line {error.lineno}, column {error.col}: {error.msg}"
             ) from error
+        except BrikgError:
+            raise
         except Exception as error:  # rdflib raises plain Exceptions for unsupported features
             raise BrikgError(f"query failed: {error}") from error
-        if answer.type == "ASK":
-            return Result("ask", boolean=bool(answer.askAnswer))
-        if answer.type == "SELECT":
-            variables = [str(v) for v in answer.vars or []]
+
+    @staticmethod
+    def _collect(answer: object, max_rows: int | None) -> Result:
+        if answer.type == "ASK":  # type: ignore[attr-defined]
+            return Result("ask", boolean=bool(answer.askAnswer))  # type: ignore[attr-defined]
+        if answer.type == "SELECT":  # type: ignore[attr-defined]
+            variables = [str(v) for v in answer.vars or []]  # type: ignore[attr-defined]
             rows: list[tuple[Term | None, ...]] = []
             for row in answer:
                 rows.append(tuple(from_rdflib(value) for value in row))  # type: ignore[union-attr]

@@ -1,0 +1,382 @@
+"""The query library: headers, both engines agreeing, and rows a reader can check in the documents.
+
+Assertions name things the corpus says in so many words (the Peljesac Bridge is in Croatia, the
+China-Europe Railway Express reached 229 cities by June 2025), not totals that move as
+extraction improves.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode
+
+from brikg.errors import UsageError
+from brikg.queries import QUERIES_DIR, continent_values, library, resolve
+from brikg.store import (
+    OxigraphEngine,
+    RdflibEngine,
+    Result,
+    comparable_rows,
+    load_quads,
+    shorten,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+QUERIES = library()
+
+
+@pytest.fixture(scope="module")
+def quads(built_graph: Path) -> list:
+    return load_quads(built_graph / "brikg.trig")
+
+
+@pytest.fixture(scope="module")
+def oxigraph(quads: list) -> OxigraphEngine:
+    return OxigraphEngine(quads)
+
+
+@pytest.fixture(scope="module")
+def rdflib_engine(quads: list) -> RdflibEngine:
+    return RdflibEngine(quads)
+
+
+def run(engine: OxigraphEngine, name: str, /, **params: str) -> list[dict[str, str]]:
+    """A bundled query's rows as dicts of readable values (prefixed IRIs, literal text)."""
+    query = QUERIES[name]
+    result: Result = engine.query(query.text, query.bindings(params, engine))
+    assert result.variables == list(query.returns), f"{name}: columns differ from its header"
+    return [
+        {var: shorten(term) for var, term in zip(result.variables, row, strict=True)}
+        for row in result.rows
+    ]
+
+
+def corpus_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+
+
+# --------------------------------------------------------------------------------------------
+# The library itself
+
+
+def test_at_least_twenty_queries_each_with_a_header() -> None:
+    assert len(QUERIES) >= 20
+    for name, query in QUERIES.items():
+        assert query.question.endswith("?"), f"{name}: no '# question:' line"
+        assert query.returns, f"{name}: no '# returns:' line"
+        select = query.text[query.text.index("SELECT") :]
+        for param in query.params:
+            assert param.default is not None, f"{name}: ?{param.name} has no default"
+            assert param.doc, f"{name}: ?{param.name} is not described"
+            assert re.search(rf"\?{param.name}\b", select), f"{name}: ?{param.name} unused"
+
+
+def test_region_table_is_geonames_continents() -> None:
+    """projects-by-region.rq carries GeoNames' continent of every country, unedited."""
+    text = (QUERIES_DIR / "projects-by-region.rq").read_text(encoding="utf-8")
+    assert continent_values() in text
+    assert '("LA" "AS")' in text and '("HR" "EU")' in text and '("KE" "AF")' in text
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_engines_agree(name: str, oxigraph: OxigraphEngine, rdflib_engine: RdflibEngine) -> None:
+    """Oxigraph and rdflib, two independent SPARQL engines, give the same rows."""
+    query = QUERIES[name]
+    bindings = query.bindings(None, oxigraph)
+    fast = oxigraph.query(query.text, bindings)
+    reference = rdflib_engine.query(query.text, bindings)
+    assert fast.variables == reference.variables
+    assert fast.rows, f"{name} returns nothing on the bundled graph"
+    assert comparable_rows(fast) == comparable_rows(reference)
+
+
+# --------------------------------------------------------------------------------------------
+# One test per question, on facts a reader can find in the documents
+
+
+def test_projects_by_country(oxigraph: OxigraphEngine) -> None:
+    laos = run(oxigraph, "projects-by-country")
+    assert {"country": "LA", "label": "China-Laos Railway"}.items() <= next(
+        r for r in laos if r["project"] == "id:project/china-laos-railway"
+    ).items()
+    croatia = run(oxigraph, "projects-by-country", country="HR")
+    bridge = next(r for r in croatia if r["project"] == "id:project/peljesac-bridge")
+    assert int(bridge["evidence"]) >= 1  # "The Peljesac Bridge in Croatia has celebrated ..."
+
+
+def test_projects_by_region(oxigraph: OxigraphEngine) -> None:
+    europe = run(oxigraph, "projects-by-region", continent="EU")
+    assert {"id:country/hr"} <= {r["country"] for r in europe}
+    assert any(r["label"] == "Peljesac Bridge" for r in europe)
+    assert not any(r["country"] == "id:country/la" for r in europe)
+    asia = run(oxigraph, "projects-by-region", continent="AS")
+    assert any(r["project"] == "id:project/china-laos-railway" for r in asia)
+    assert {r["continent"] for r in asia} == {"AS"}
+
+
+def test_projects_in_corridor(oxigraph: OxigraphEngine) -> None:
+    # "Along the New Eurasian Land Bridge, the Belgrade-Novi Sad section of the Hungary-Serbia
+    # Railway in Serbia became operational in March 2022"
+    rows = run(oxigraph, "projects-in-corridor")
+    assert any("Belgrade-Novi Sad" in r["label"] for r in rows)
+    assert any(r["label"] == "Peljesac Bridge" for r in rows)
+
+
+def test_corridors(oxigraph: OxigraphEngine) -> None:
+    rows = {r["corridor"]: r for r in run(oxigraph, "corridors")}
+    land_bridge = rows["id:corridor/new-eurasian-land-bridge-economic-corridor"]
+    assert land_bridge["label_zh"] == "新亚欧大陆桥经济走廊"
+    assert int(land_bridge["projects"]) >= 1
+
+
+def test_project_status(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "project-status")
+    belgrade = [r for r in rows if "Belgrade-Novi Sad" in r["label"]]
+    assert belgrade and all(r["status"] == "brikg:startOfOperation" for r in belgrade)
+    assert {r["date"] for r in belgrade} == {"2022-03"}
+
+
+def test_projects_by_status(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "projects-by-status", status="brikg:startOfOperation")
+    belgrade = next(r for r in rows if "Belgrade-Novi Sad" in r["label"])
+    assert "became operational in March 2022" in belgrade["quote"]
+    assert {r["status"] for r in rows} == {"brikg:startOfOperation"}
+
+
+def test_timeline(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "timeline", **{"from": "2022-01-01", "to": "2022-12-31"})
+    assert rows and all(r["date"].startswith("2022") for r in rows)
+    assert any(
+        r["kind"] == "brikg:startOfOperation" and "Belgrade-Novi Sad" in r["quote"] for r in rows
+    )
+    # "In September 2023, ... the Silk Road Tourism City Alliance was established."
+    later = run(oxigraph, "timeline", **{"from": "2023-09-01", "to": "2023-09-30"})
+    assert any(
+        r["kind"] == "brikg:establishment" and "Silk Road Tourism City Alliance" in r["quote"]
+        for r in later
+    )
+
+
+def test_mechanisms(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "mechanisms")
+    # "In September 2023, ... the Silk Road Tourism City Alliance was established"
+    assert any(r["established"] == "2023-09" and "Tourism" in r["label"] for r in rows)
+    # "... China-Russia Expo ..." is a China-Russia mechanism
+    expo = {r["member"] for r in rows if r["mechanism"] == "id:mechanism/china-russia-expo"}
+    assert {"id:country/cn", "id:country/ru"} <= expo
+
+
+def test_aligned_strategies(oxigraph: OxigraphEngine) -> None:
+    # "the Belt and Road initiative has achieved precise docking with Kazakhstan's "Bright Road"
+    # new economic policy"
+    rows = run(oxigraph, "aligned-strategies")
+    nurly = next(r for r in rows if r["strategy"] == "id:strategy/nurly-zhol")
+    assert nurly["owner_label"] == "Kazakhstan"
+    assert int(nurly["documents"]) >= 2
+    assert any(r["owner"] == "id:country/id" and "Maritime Fulcrum" in r["label"] for r in rows)
+
+
+def test_countries_by_projects(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "countries-by-projects")
+    counts = [int(r["projects"]) for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    pakistan = next(r for r in rows if r["iso"] == "PK")  # Gwadar Port, Karot, Orange Line ...
+    assert int(pakistan["projects"]) >= 3
+
+
+def test_cross_border_projects(oxigraph: OxigraphEngine) -> None:
+    rows = {r["project"]: r for r in run(oxigraph, "cross-border-projects")}
+    assert int(rows["id:project/china-laos-railway"]["countries"]) >= 2
+    assert all(int(r["countries"]) > 1 for r in rows.values())
+
+
+def test_evidence_by_label_and_by_iri(oxigraph: OxigraphEngine) -> None:
+    by_label = run(oxigraph, "evidence", entity="peljesac bridge")
+    assert by_label
+    assert all("Peljesac Bridge" in r["quote"] or "Pelješac Bridge" in r["quote"] for r in by_label)
+    located = [r for r in by_label if r["predicate"] == "brikg:locatedIn"]
+    assert any(r["other"] == "id:country/hr" for r in located)
+    titles = {r["title"] for r in by_label}
+    assert "III. Promoting All-Round Connectivity in Multiple Fields" in titles
+    by_iri = run(oxigraph, "evidence", entity="https://w3id.org/brikg/id/project/peljesac-bridge")
+    assert by_iri == by_label
+    assert run(oxigraph, "evidence", entity="id:project/peljesac-bridge") == by_label
+    text = corpus_text()
+    for row in by_label:
+        assert row["quote"] in text
+
+
+def test_evidence_label_errors(oxigraph: OxigraphEngine) -> None:
+    with pytest.raises(UsageError, match="no entity is labelled 'Atlantis Railway'"):
+        QUERIES["evidence"].bindings({"entity": "Atlantis Railway"}, oxigraph)
+
+
+def test_single_source_facts(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "single-source-facts")
+    assert rows
+    text = corpus_text()
+    check = """
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT DISTINCT ?sentence WHERE {
+      ?fact rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sentence }
+    """
+    for row in rows[:25]:
+        assert row["quote"] in text
+        terms = {
+            "s": NamedNode(_expand(row["subject"])),
+            "p": NamedNode(_expand(row["predicate"])),
+            "o": NamedNode(_expand(row["object"])),
+        }
+        check_query = check.replace(
+            "SELECT DISTINCT ?sentence", "SELECT DISTINCT ?s ?p ?o ?sentence"
+        )
+        assert len(oxigraph.query(check_query, terms).rows) == 1
+
+
+def _expand(short: str) -> str:
+    from brikg.queries import expand_iri
+
+    return expand_iri(short)
+
+
+def test_conflicting_quantities(oxigraph: OxigraphEngine) -> None:
+    rows = [
+        r
+        for r in run(oxigraph, "conflicting-quantities", unit="city")
+        if r["entity"] == "id:project/china-europe-railway-express"
+    ]
+    values = {(r["value"], r["document"]) for r in rows}
+    # "more than 200 cities" (2023 white papers), "224 cities" (July 2024), "229 cities" (June 2025)
+    assert any(value == "200" for value, _document in values)
+    assert ("224", "id:document/xinhua-institute-2024-eight-major-steps") in values
+    assert ("229", "id:document/iccw-2025-wang-dan") in values
+    assert len({r["document"] for r in rows}) >= 3
+
+
+def test_quantities_of_entity(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "quantities-of-entity")
+    reached = next(r for r in rows if r["value"] == "229" and r["unit"] == "city")
+    assert reached["as_of"] == "2025-06"
+    assert "229 cities in 26 European countries" in reached["quote"]
+
+
+def test_chinese_labels(oxigraph: OxigraphEngine) -> None:
+    rows = {r["label_zh"]: r["label_en"] for r in run(oxigraph, "chinese-labels")}
+    assert rows["中老铁路"] == "China-Laos Railway"
+    assert rows["中欧班列"] == "China-Europe Railway Express"
+    mechanisms = run(oxigraph, "chinese-labels", **{"class": "brikg:Corridor"})
+    assert any(r["label_zh"] == "新亚欧大陆桥经济走廊" for r in mechanisms)
+
+
+def test_chinese_name(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "chinese-name")
+    assert any(
+        r["entity"] == "id:project/china-laos-railway" and r["label_en"] == "China-Laos Railway"
+        for r in rows
+    )
+    assert all(r["name"] == "中老铁路" for r in rows)
+    bri = run(oxigraph, "chinese-name", name="一带一路")
+    assert [r["entity"] for r in bri] == ["id:initiative/belt-and-road-initiative"]
+
+
+def test_bilingual_entities(oxigraph: OxigraphEngine) -> None:
+    # The Xinhua Institute article is in Chinese and English: 中欧班列 / China-Europe Railway Express
+    rows = {r["entity"]: r for r in run(oxigraph, "bilingual-entities")}
+    railway = rows["id:project/china-europe-railway-express"]
+    assert railway["label_zh"] == "中欧班列"
+    assert int(railway["english_mentions"]) > 0 and int(railway["chinese_mentions"]) > 0
+
+
+def test_graph_summary(oxigraph: OxigraphEngine) -> None:
+    rows = {r["class"]: int(r["instances"]) for r in run(oxigraph, "graph-summary")}
+    manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))
+    assert rows["brikg:Document"] == len(manifest["document"])
+    assert rows["brikg:EventKind"] == 9
+    assert rows["brikg:Sentence"] > 0 and rows["brikg:Project"] > 0
+
+
+def test_documents(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "documents")
+    scio = [r for r in rows if r["document"] == "id:document/scio-2023-white-paper"]
+    assert scio and scio[0]["title"] == (
+        "Jointly Building the Belt and Road: A Major Practice in Building a Community with a "
+        "Shared Future for Mankind"
+    )
+    assert scio[0]["issued"] == "2023-10"
+    titles = {r["title"] for r in rows}
+    assert "八项行动奠定共建“一带一路”新十年良好开局" in titles
+
+
+def test_facts_per_document(oxigraph: OxigraphEngine) -> None:
+    rows = {r["document"]: r for r in run(oxigraph, "facts-per-document")}
+    assert set(rows) == {
+        f"id:document/{d['id']}"
+        for d in tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["document"]
+    }
+    assert int(rows["id:document/scio-2023-white-paper"]["relations"]) > 0
+    assert int(rows["id:document/iccw-2025-wang-dan"]["quantities"]) > 0
+
+
+def test_relations_of_entity(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "relations-of-entity")
+    located = {r["other_label"] for r in rows if r["relation"] == "brikg:locatedIn"}
+    assert {"Laos", "China"} <= located
+
+
+def test_most_mentioned(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "most-mentioned")
+    railway = next(r for r in rows if r["entity"] == "id:project/china-europe-railway-express")
+    assert int(railway["documents"]) >= 4  # named in every document of the corpus
+    ranked = [int(r["documents"]) for r in rows]
+    assert ranked == sorted(ranked, reverse=True)
+
+
+def test_proposals(oxigraph: OxigraphEngine) -> None:
+    rows = run(oxigraph, "proposals")
+    assert rows
+    assert all(r["proposer"] or r["date"] for r in rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Parameters
+
+
+def test_parameters_are_typed_terms(oxigraph: OxigraphEngine) -> None:
+    timeline = QUERIES["timeline"].bindings({"from": "2022-01-01"}, oxigraph)
+    assert timeline["from"] == Literal(
+        "2022-01-01", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    )
+    status = QUERIES["projects-by-status"].bindings({"status": "brikg:opening"})
+    assert status["status"] == NamedNode("https://w3id.org/brikg/ontology#opening")
+    name = QUERIES["chinese-name"].bindings({})
+    assert name["name"] == Literal("中老铁路", language="zh")
+
+
+def test_a_value_cannot_change_the_query(oxigraph: OxigraphEngine) -> None:
+    """A parameter is a term, so SPARQL in it is just text to compare."""
+    hostile = 'LA" } UNION { ?project ?p ?o } #'
+    assert run(oxigraph, "projects-by-country", country=hostile) == []
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"from": "2022-13-40"}, "expected a date YYYY-MM-DD"),
+        ({"when": "2022-01-01"}, "has no parameter ?when"),
+    ],
+)
+def test_bad_parameters(values: dict[str, str], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        QUERIES["timeline"].bindings(values)
+
+
+def test_unknown_query_lists_the_known_ones() -> None:
+    with pytest.raises(UsageError) as error:
+        resolve("projects-by-planet")
+    assert "projects-by-country" in str(error.value) and "timeline" in str(error.value)
