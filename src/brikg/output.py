@@ -102,7 +102,7 @@ class StagedOutputs:
             for temp, _target in staged:
                 temp.unlink(missing_ok=True)
             return
-        with _interrupt_deferred() as interrupted:
+        with deferred_interrupt() as interrupted:
             for number, (temp, target) in enumerate(staged):
                 try:
                     os.replace(temp, target)
@@ -117,11 +117,13 @@ class StagedOutputs:
 
 
 @contextmanager
-def _interrupt_deferred() -> Iterator[list[int]]:
+def deferred_interrupt() -> Iterator[list[int]]:
     """Hold back Ctrl-C while a batch is renamed into place, so that it is never half done.
 
-    Yields a list that holds the signal if one arrived; the caller raises it afterwards.
-    Signal handlers can only be set from the main thread; elsewhere nothing is deferred.
+    Yields a list that holds the signal if one arrived; the caller raises
+    :class:`InterruptedAfterCommit` afterwards. Any code that renames several outputs into
+    place should do it inside this block. Signal handlers can only be set from the main
+    thread; elsewhere nothing is deferred.
     """
     received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
