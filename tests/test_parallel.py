@@ -235,3 +235,38 @@ def test_shards_bulk_load_into_an_oxigraph_store(
     ).stdout
     count = int(answer.splitlines()[1].split("^^")[0].strip('"'))
     assert count == json.loads((out / "stats.json").read_text())["quads"]
+
+
+def test_merge_deduplicates_exactly_when_a_graph_states_another_documents_node(
+    tmp_path: Path,
+) -> None:
+    """The fast path skips the seen-set for a document's own nodes; a graph that states
+    another document's node must switch it off, or that triple would be written twice."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from brikg.rdf import sort_quads, union_triples
+    from brikg.vocab import document_graph, document_iri
+
+    label = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+    def quad(doc: str, subject: str, text: str) -> Quad:
+        return Quad(NamedNode(subject), label, Literal(text), NamedNode(document_graph(doc)))
+
+    b_node = f"{document_iri('b')}/sentence/1"
+    quads = {
+        "a": [quad("a", b_node, "said in a about b"), quad("a", f"{document_iri('a')}/x", "a")],
+        "b": [quad("b", b_node, "said in a about b"), quad("b", "https://e.org/shared", "s")],
+    }
+    scratch = tmp_path / "scratch"
+    for folder in ("shards", "trig", "nt", "out"):
+        (scratch / folder).mkdir(parents=True)
+    pieces = [
+        parallel._write_piece(scratch, str(document_graph(doc)), doc, q, str(document_iri(doc)))
+        for doc, q in quads.items()
+    ]
+    assert pieces[0].foreign and not pieces[1].foreign
+    merged = parallel._merge(pieces, scratch, scratch / "out")
+    expected = union_triples(sort_quads(quads["a"] + quads["b"]))
+    nt = scratch / "out" / "brikg.nt"
+    written = [q.triple for q in parse(path=nt, format=RdfFormat.N_TRIPLES)]
+    assert written == expected and merged.triples == 3

@@ -33,9 +33,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
@@ -308,18 +308,28 @@ def _init_writer(entities: dict[str, Entity], scratch: Path) -> None:
     _SCRATCH = scratch
 
 
+_DOCUMENTS = f"<{ID}document/".encode()
+
+
 @dataclass(frozen=True)
 class _Piece:
-    """One named graph written as its shard and its TriG and N-Triples pieces.
+    """One named graph, written as its shard and its TriG and N-Triples pieces.
 
-    ``local`` is the IRI prefix of the nodes only this graph has (its document's own sentences,
-    mentions and selectors), or empty; see :func:`_merge`.
+    Most of a document's triples are about its own nodes (``<document/ID>`` and
+    ``<document/ID/...>``: the document, its sentences, mentions and selectors), which no other
+    graph states, so the merge need not look them up among the triples already seen. Sorted by
+    subject, they are one block of the N-Triples piece: bytes ``block``, with ``block_lines``
+    lines and their predicates counted here, in the worker. ``foreign`` is set when a graph
+    states another document's node, which makes the merge check every line (:func:`_merge`).
     """
 
     graph: str
     name: str
     quads: int
-    local: str = ""
+    block: tuple[int, int] = (0, 0)
+    block_lines: int = 0
+    block_predicates: dict[bytes, int] = field(default_factory=dict)
+    foreign: bool = False
 
 
 def _piece_paths(scratch: Path, name: str) -> tuple[Path, Path, Path]:
@@ -340,12 +350,13 @@ def _write_piece(
     assert nquads is not None
     shard.write_bytes(nquads)
     serialize(ordered, output=trig, format=RdfFormat.TRIG, prefixes=_PREFIXES)
-    ntriples.write_bytes(_triple_lines(nquads, graph))
-    return _Piece(graph, name, len(ordered), local)
+    lines = _triple_lines(nquads, graph)
+    ntriples.write_bytes(b"".join(lines))
+    return _block(_Piece(graph, name, len(ordered)), lines, local)
 
 
-def _triple_lines(nquads: bytes, graph: str) -> bytes:
-    """The graph's triples as N-Triples: its N-Quads lines without the graph name.
+def _triple_lines(nquads: bytes, graph: str) -> list[bytes]:
+    """The graph's triples as N-Triples lines: its N-Quads lines without the graph name.
 
     One graph holds no triple twice, so these are its union view already. (Cutting the graph
     name is exact for lines that end in it; tests compare with pyoxigraph's own N-Triples.)
@@ -355,14 +366,42 @@ def _triple_lines(nquads: bytes, graph: str) -> bytes:
     if not all(line.endswith(suffix) for line in lines):
         raise BrikgError(f"unexpected N-Quads line in the shard of {graph}")
     cut = len(suffix)
-    return b"".join(line[:-cut] + b" .\n" for line in lines)
+    return [line[:-cut] + b" .\n" for line in lines]
+
+
+def _block(piece: _Piece, lines: list[bytes], local: str) -> _Piece:
+    """``piece`` with the block of lines about the document's own nodes located and counted."""
+    own = (f"<{local}>".encode(), f"<{local}/".encode()) if local else ()
+    first = last = -1
+    foreign = False
+    for number, line in enumerate(lines):
+        if own and line.startswith(own):
+            first = number if first < 0 else first
+            last = number
+        elif line.startswith(_DOCUMENTS):
+            foreign = True
+    if first < 0:
+        return replace(piece, foreign=foreign)
+    block = lines[first : last + 1]
+    if not all(line.startswith(own) for line in block):
+        return replace(piece, foreign=True)  # not one block: let the merge check every line
+    start = sum(len(line) for line in lines[:first])
+    predicates = Counter(line.split(b" ", 2)[1] for line in block)
+    return replace(
+        piece,
+        block=(start, start + sum(len(line) for line in block)),
+        block_lines=len(block),
+        block_predicates=dict(predicates),
+        foreign=foreign,
+    )
 
 
 def _write_document(doc: Document) -> _Piece:
     assert _SCRATCH is not None, "worker not initialised"
     quads = document_quads(doc, _ENTITIES)
-    local = str(document_iri(doc.id))
-    return _write_piece(_SCRATCH, str(document_graph(doc.id)), doc.id, quads, local)
+    return _write_piece(
+        _SCRATCH, str(document_graph(doc.id)), doc.id, quads, str(document_iri(doc.id))
+    )
 
 
 def _static_pieces(scratch: Path) -> list[_Piece]:
@@ -425,28 +464,20 @@ def _merge(pieces: list[_Piece], scratch: Path, staged: Path) -> _Merged:
     """Concatenate the pieces in graph order into brikg.trig and, deduplicated, brikg.nt.
 
     The union view keeps each triple's first occurrence in graph order, as
-    :func:`brikg.rdf.union_triples` does. Triples whose subject is one of a document's own nodes
-    (``<document/ID>`` and ``<document/ID/...>``: most of the graph) can only repeat if some
-    other graph also states them, so they skip the set of seen triples; if any graph does state
-    another document's node, the merge starts over, with every triple going through the set.
+    :func:`brikg.rdf.union_triples` does, checked by a 128-bit digest of its N-Triples line.
+    A piece's block of lines about its document's own nodes is copied without that check,
+    unless some graph states another document's node: then every line is checked.
     """
-    merged = _merge_pieces(pieces, scratch, staged, everything=False)
-    return merged if merged is not None else _merge_pieces(pieces, scratch, staged, True)
-
-
-def _merge_pieces(
-    pieces: list[_Piece], scratch: Path, staged: Path, everything: bool
-) -> _Merged | None:
-    merged = _Merged()
-    header = b""
-    seen: set[bytes] = set()
-    documents = f"<{ID}document/".encode()
     ordered = sorted(pieces, key=lambda p: p.graph)
     for before, after in zip(ordered, ordered[1:], strict=False):
         if before.graph == after.graph:
             raise BrikgError(
                 f"{before.name} and {after.name} would share the named graph {after.graph}"
             )
+    everything = any(piece.foreign for piece in ordered)
+    merged = _Merged()
+    seen: set[bytes] = set()
+    header = b""
     trig_path = staged / _format_file(RdfFormat.TRIG)
     nt_path = staged / _format_file(RdfFormat.N_TRIPLES)
     with trig_path.open("wb") as trig_out, nt_path.open("wb") as nt_out:
@@ -459,20 +490,27 @@ def _merge_pieces(
             else:
                 trig_out.write(_strip_header(data, header))
             merged.quads += piece.quads
-            own = (f"<{piece.local}>".encode(), f"<{piece.local}/".encode())
-            with ntriples.open("rb") as lines:
-                for line in lines:
-                    if everything or not line.startswith(own):
-                        if not everything and line.startswith(documents):
-                            return None  # another document's node: deduplicate everything
-                        key = hashlib.blake2b(line, digest_size=16).digest()
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                    nt_out.write(line)
-                    merged.triples += 1
-                    merged.predicates[line.split(b" ", 2)[1]] += 1
+            data = ntriples.read_bytes()
+            start, end = (0, 0) if everything else piece.block
+            _unseen(data[:start], seen, nt_out, merged)
+            if end > start:
+                nt_out.write(data[start:end])
+                merged.triples += piece.block_lines
+                merged.predicates.update(piece.block_predicates)
+            _unseen(data[end:], seen, nt_out, merged)
     return merged
+
+
+def _unseen(data: bytes, seen: set[bytes], out: BinaryIO, merged: _Merged) -> None:
+    """Write the lines of ``data`` not seen before, and remember them."""
+    for line in data.splitlines(keepends=True):
+        key = hashlib.blake2b(line, digest_size=16).digest()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.write(line)
+        merged.triples += 1
+        merged.predicates[line.split(b" ", 2)[1]] += 1
 
 
 def _format_file(rdf_format: RdfFormat) -> str:

@@ -1,0 +1,774 @@
+"""``make bench``: build throughput per stage, --jobs 1 vs 2, incremental rebuilds, peak memory,
+and the bundled SPARQL queries on rdflib and Oxigraph; writes bench/results.md.
+
+    .venv/bin/python bench/run.py                        # bundled, 10x, 100x; SPARQL at 10k-1M
+    .venv/bin/python bench/run.py --scales 1,10 --sparql 10000,100000   # a quicker run
+    .venv/bin/python bench/run.py --scales 1000          # what a bigger machine can afford
+
+Every build runs in a fresh process (``--child``), timed from the moment brikg is imported
+("after start-up"), with its stages timed by wrapping the functions the build calls; this
+process samples the PSS of the build's whole process tree for peak memory. Synthetic corpora
+come from bench/generate.py (seed 1) and are written under --work (default /tmp/brikg-bench).
+Nothing here extrapolates: what was not run is listed as not run, with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.md"
+SNAPSHOT_PARTS = ("src", "ontology", "queries", "corpus")
+_ENV: dict[str, str] = dict(os.environ)  # for children: PYTHONPATH points at the snapshot
+_SNAPSHOT_NOTE = ""
+SEED = 1
+MB = 1_000_000
+
+
+# --- the child: one instrumented build --------------------------------------------------------
+
+
+def child_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict[str, Any]:
+    """Build ``corpus`` into ``out`` with stage timers around the functions the build calls.
+
+    With ``jobs`` > 1 the per-document stages run in workers, whose timers this process does
+    not see; only the parent's stages (resolve, relate) and the totals are then reported.
+    """
+    import resource
+
+    import brikg.parallel as par
+    import brikg.pipeline as pipe
+
+    timers: dict[str, float] = {}
+
+    def timed(module: Any, name: str, stage: str) -> None:
+        function = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timers[stage] = timers.get(stage, 0.0) + time.perf_counter() - started
+
+        setattr(module, name, wrapper)
+
+    timed(par, "_load", "load")
+    timed(pipe, "segment", "segment")
+    timed(par, "recognise_document", "segment+recognise")
+    timed(par, "link_documents", "resolve+relate")
+    timed(par, "document_quads", "rdf")
+    timed(par, "sort_quads", "rdf")
+    timed(par, "static_quads", "rdf")
+    resolver = pipe.Resolver
+
+    class TimedResolver(resolver):  # type: ignore[misc, valid-type]
+        def __call__(self, corpus: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return super().__call__(corpus)
+            finally:
+                timers["resolve"] = timers.get("resolve", 0.0) + time.perf_counter() - started
+
+    pipe.Resolver = TimedResolver  # type: ignore[misc]
+
+    started = time.perf_counter()
+    corpus_ir, report = par.extract_corpus(corpus, jobs=jobs, cache=cache)
+    extracted = time.perf_counter()
+    stats = pipe.write_graph(corpus_ir, out, jobs=jobs)
+    finished = time.perf_counter()
+    size = sum(doc.path.stat().st_size for doc in corpus_ir.documents if doc.path)
+    return {
+        "brikg": str(Path(par.__file__).parent),
+        "jobs": report.jobs,
+        "documents": report.documents,
+        "extracted": report.extracted,
+        "cached": report.cached,
+        "bytes": size,
+        "triples": stats["triples"],
+        "quads": stats["quads"],
+        "entities": stats["entities"],
+        "extract_s": extracted - started,
+        "write_s": finished - extracted,
+        "total_s": finished - started,
+        "timers": timers,
+        "maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000,
+        "maxrss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1000,
+    }
+
+
+# --- this process: run children, sample their memory -------------------------------------------
+
+
+def _tree(pid: int) -> list[int]:
+    pids, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        pids.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack.extend(int(p) for p in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class MemorySampler:
+    """Peak PSS of a process tree (shared pages counted once, in proportion), every 0.2 s."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = sum(_pss_kb(pid) for pid in _tree(self.pid))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(0.2)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb / 1000
+
+
+def snapshot(work: Path) -> Path:
+    """A copy of the code, ontology, queries and corpus this run measures.
+
+    Other engineers edit this checkout while a bench runs; without a copy, builds of one run
+    would measure different code, and every edit would change the extractor's fingerprint and
+    empty the incremental cache halfway through.
+    """
+    global _SNAPSHOT_NOTE
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--", *SNAPSHOT_PARTS],
+        cwd=ROOT, capture_output=True, text=True,
+    ).stdout.split("\n")  # fmt: skip
+    changed_files = sorted(line[3:] for line in changed if line.strip())
+    _SNAPSHOT_NOTE = (
+        f"a snapshot of the working tree taken when the run started (commit {commit}; "
+        f"files then uncommitted or new: {', '.join(changed_files) or 'none'})"
+    )
+    target = work / "snapshot"
+    shutil.rmtree(target, ignore_errors=True)
+    for part in SNAPSHOT_PARTS:
+        shutil.copytree(
+            ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
+    source = str(target / "src")
+    sys.path.insert(0, source)
+    _ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
+    return target
+
+
+def run_build(corpus: Path, out: Path, jobs: int, cache: Path | None = None) -> dict[str, Any]:
+    """One build in a fresh process; its report plus the sampled peak memory."""
+    command = [sys.executable, str(Path(__file__)), "--child", str(corpus), str(out), str(jobs)]
+    if cache is not None:
+        command.append(str(cache))
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_ENV
+    )
+    sampler = MemorySampler(process.pid)
+    stdout, stderr = process.communicate()
+    peak = sampler.stop()
+    if process.returncode != 0:
+        raise RuntimeError(f"build of {corpus} failed:\n{stderr}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    if "PYTHONPATH" in _ENV and not result["brikg"].startswith(
+        _ENV["PYTHONPATH"].split(os.pathsep)[0]
+    ):
+        raise RuntimeError(f"the build imported {result['brikg']}, not the snapshot")
+    result["wall_with_startup_s"] = time.perf_counter() - started
+    result["peak_pss_mb"] = peak
+    result["load_avg"] = os.getloadavg()[0]
+    return result
+
+
+# --- corpora ----------------------------------------------------------------------------------
+
+
+def synthetic(work: Path, scale: float | None = None, docs: int | None = None) -> Path:
+    """A synthetic corpus under ``work``, generated once per size (seed fixed)."""
+    name = f"x{scale:g}" if scale is not None else f"docs{docs}"
+    folder = work / "corpora" / name
+    if not (folder / "manifest.toml").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "generate.py"), "--seed", str(SEED),
+             "--out", str(folder)]
+            + (["--scale", f"{scale:g}"] if scale is not None else ["--docs", str(docs)]),
+            check=True, stdout=subprocess.DEVNULL, env=_ENV,
+        )  # fmt: skip
+    return folder
+
+
+def corpus_bytes(folder: Path) -> int:
+    from brikg.corpus import iter_sources
+
+    return sum(path.stat().st_size for path in iter_sources(folder))
+
+
+# --- build benchmarks ---------------------------------------------------------------------------
+
+
+STAGES = ("load", "segment", "recognise", "resolve", "relate", "to RDF", "serialise")
+
+
+def stage_seconds(result: dict[str, Any]) -> dict[str, float]:
+    """Per-stage seconds of a one-job build, from its timers (see :func:`child_build`)."""
+    timers = result["timers"]
+    serial = {
+        "load": timers.get("load", 0.0),
+        "segment": timers.get("segment", 0.0),
+        "recognise": timers.get("segment+recognise", 0.0) - timers.get("segment", 0.0),
+        "resolve": timers.get("resolve", 0.0),
+        "relate": timers.get("resolve+relate", 0.0) - timers.get("resolve", 0.0),
+        "to RDF": timers.get("rdf", 0.0),
+        "serialise": result["write_s"] - timers.get("rdf", 0.0),
+    }
+    return serial
+
+
+@dataclass
+class Scale:
+    label: str
+    corpus: Path
+    builds: dict[int, dict[str, Any]] = field(default_factory=dict)
+    incremental: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def bench_builds(scale: Scale, work: Path, jobs: list[int], incremental: bool) -> None:
+    for count in jobs:
+        out = work / "out" / f"{scale.label}-j{count}"
+        shutil.rmtree(out, ignore_errors=True)
+        print(f"  build {scale.label} --jobs {count}", flush=True)
+        scale.builds[count] = run_build(scale.corpus, out, count)
+        shutil.rmtree(out, ignore_errors=True)
+    if incremental:
+        bench_incremental(scale, work, max(jobs))
+
+
+def bench_incremental(scale: Scale, work: Path, jobs: int) -> None:
+    """Cold build with a cache, warm rebuild, rebuild after one document changed."""
+    copy = work / "incremental" / scale.label
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(scale.corpus, copy)
+    cache = work / "incremental" / f"{scale.label}-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    out = work / "out" / f"{scale.label}-incremental"
+    print(f"  incremental {scale.label} --jobs {jobs}", flush=True)
+    scale.incremental["cold"] = run_build(copy, out, jobs, cache)
+    scale.incremental["unchanged"] = run_build(copy, out, jobs, cache)
+    from brikg.corpus import iter_sources
+
+    changed = iter_sources(copy)[0]
+    with changed.open("a", encoding="utf-8") as stream:
+        stream.write("\nThe Tarvelo Deep-sea Port in Ghana was completed on 14 March 2024.\n")
+    scale.incremental["one changed"] = run_build(copy, out, jobs, cache)
+    shutil.rmtree(out, ignore_errors=True)
+
+
+# --- SPARQL -----------------------------------------------------------------------------------
+
+
+@dataclass
+class QueryTimes:
+    oxigraph: list[float] = field(default_factory=list)
+    rdflib: list[float] = field(default_factory=list)
+    rdflib_note: str = ""
+    rows: int = 0
+
+
+@dataclass
+class SparqlSize:
+    target: int
+    corpus: Path
+    triples: int = 0
+    quads: int = 0
+    load_oxigraph_s: float = 0.0
+    load_rdflib_s: float = 0.0
+    queries: dict[str, QueryTimes] = field(default_factory=dict)
+    substitutions: dict[str, str] = field(default_factory=dict)
+
+
+def _bindings(query: Any, engine: Any) -> tuple[dict[str, Any], str]:
+    """The query's default bindings; an entity default the synthetic graph does not name is
+    replaced by the most-mentioned entity of the same kind (said in the results)."""
+    from pyoxigraph import Literal, NamedNode, Variable
+
+    bindings = query.bindings()
+    notes = []
+    for param in query.params:
+        term = bindings[param.name]
+        kind = None
+        if isinstance(term, NamedNode) and "/id/" in term.value:
+            kind = term.value.split("/id/", 1)[1].split("/", 1)[0]
+        elif param.name == "about":
+            kind = "project"
+        if kind is None:
+            continue
+        if isinstance(term, NamedNode) and engine.store.query(
+            "ASK { ?m <https://w3id.org/brikg/ontology#denotes> ?e }",
+            substitutions={Variable("e"): term},
+        ):
+            continue
+        found = list(
+            engine.store.query(
+                "SELECT ?e ?label (COUNT(?m) AS ?n) WHERE { ?m "
+                "<https://w3id.org/brikg/ontology#denotes> ?e . ?e "
+                "<http://www.w3.org/2000/01/rdf-schema#label> ?label . "
+                f'FILTER(STRSTARTS(STR(?e), "https://w3id.org/brikg/id/{kind}/") '
+                '&& LANG(?label) = "en") } GROUP BY ?e ?label ORDER BY DESC(?n) ?e LIMIT 1'
+            )
+        )
+        if not found:
+            continue
+        entity, label = found[0]["e"], found[0]["label"]
+        bindings[param.name] = entity if isinstance(term, NamedNode) else Literal(label.value)
+        shown = entity.value.split("/id/", 1)[1] if isinstance(term, NamedNode) else label.value
+        notes.append(f"?{param.name} = {shown}")
+    return bindings, ", ".join(notes)
+
+
+def _rdflib_worker(data: str, connection: Any) -> None:
+    """Child process: load the graph into rdflib once, then time queries sent over a pipe."""
+    import logging
+
+    from brikg.store import engine_for, load_quads
+
+    logging.getLogger("rdflib").setLevel(logging.ERROR)  # "... does not look like a valid URI"
+
+    started = time.perf_counter()
+    engine = engine_for(load_quads(Path(data)), "rdflib")
+    connection.send(("loaded", time.perf_counter() - started))
+    while True:
+        message = connection.recv()
+        if message is None:
+            return
+        text, bindings, runs = message
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            engine.query(text, bindings)
+            times.append(time.perf_counter() - started)
+        connection.send(("done", times))
+
+
+class RdflibRunner:
+    """rdflib in a child process, so that a query slower than the timeout can be abandoned."""
+
+    def __init__(self, data: Path, load_timeout: float) -> None:
+        import multiprocessing
+
+        self.data = data
+        self.load_timeout = load_timeout
+        self.context = multiprocessing.get_context("fork")
+        self.load_s: float | None = None
+        self._start()
+
+    def _start(self) -> None:
+        self.parent, child = self.context.Pipe()
+        self.process = self.context.Process(target=_rdflib_worker, args=(str(self.data), child))
+        self.process.start()
+        if not self.parent.poll(self.load_timeout):
+            self.close()
+            raise TimeoutError(f"rdflib did not load {self.data} in {self.load_timeout:.0f} s")
+        load = self.parent.recv()[1]
+        self.load_s = load if self.load_s is None else self.load_s
+
+    def run(self, text: str, bindings: dict[str, Any], runs: int, timeout: float) -> list[float]:
+        self.parent.send((text, bindings, runs))
+        if not self.parent.poll(timeout * runs):
+            self.close()
+            self._start()
+            raise TimeoutError
+        return self.parent.recv()[1]
+
+    def close(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+def bench_sparql(size: SparqlSize, runs: int, timeout: float, rdflib_runs: int) -> None:
+    from brikg.queries import library
+    from brikg.store import engine_for, load_quads
+
+    data = size.corpus / "graph" / "brikg.trig"
+    quads = load_quads(data)
+    size.quads = len(quads)
+    started = time.perf_counter()
+    oxigraph = engine_for(quads, "oxigraph")
+    size.load_oxigraph_s = time.perf_counter() - started
+    del quads
+    rdflib = RdflibRunner(data, load_timeout=1800)
+    size.load_rdflib_s = rdflib.load_s or 0.0
+    try:
+        for name, query in library().items():
+            bindings, note = _bindings(query, oxigraph)
+            if note:
+                size.substitutions[name] = note
+            times = QueryTimes()
+            size.queries[name] = times
+            times.rows = len(oxigraph.query(query.text, bindings).rows or [])  # warm-up
+            for _ in range(runs):
+                started = time.perf_counter()
+                oxigraph.query(query.text, bindings)
+                times.oxigraph.append(time.perf_counter() - started)
+            try:
+                times.rdflib = rdflib.run(query.text, bindings, rdflib_runs, timeout)
+            except TimeoutError:
+                times.rdflib_note = f"> {timeout:.0f} s"
+            except Exception as error:  # noqa: BLE001 - report, go on with the other queries
+                times.rdflib_note = f"error: {str(error).splitlines()[0][:60]}"
+            print(f"    {name}: oxigraph {statistics.median(times.oxigraph) * 1000:.1f} ms, "
+                  f"rdflib {_ms(times)}", flush=True)  # fmt: skip
+    finally:
+        if rdflib.process.is_alive():
+            rdflib.parent.send(None)
+        rdflib.close()
+
+
+def _ms(times: QueryTimes) -> str:
+    if times.rdflib:
+        return f"{statistics.median(times.rdflib) * 1000:.0f} ms"
+    return times.rdflib_note
+
+
+def prepare_sparql(work: Path, target: int, triples_per_byte: float, static: int) -> SparqlSize:
+    """A synthetic corpus whose graph has about ``target`` triples, built with 2 jobs."""
+    documents = max(1, round((target - static) / triples_per_byte / 20_000))
+    folder = work / "sparql" / f"t{target}"
+    if not (folder / "graph" / "stats.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "generate.py"), "--seed", str(SEED),
+             "--docs", str(documents), "--doc-kb", "20", "--out", str(folder / "corpus")],
+            check=True, stdout=subprocess.DEVNULL, env=_ENV,
+        )  # fmt: skip
+        run_build(folder / "corpus", folder / "graph", 2)
+    stats = json.loads((folder / "graph" / "stats.json").read_text())
+    return SparqlSize(target, folder, triples=stats["triples"])
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1e6:.1f} GB"
+    except OSError:
+        pass
+    versions = []
+    for package in ("brikg", "pyoxigraph", "oxigraph", "rdflib", "jieba", "pycountry"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions.append(f"{package} {metadata.version(package)}")
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores visible",
+        f"- Memory: {memory}",
+        f"- Python {platform.python_version()} ({platform.platform()})",
+        f"- Libraries: {', '.join(versions)}",
+        f"- Code measured: {_SNAPSHOT_NOTE or 'the working tree as it was during the run'}",
+    ]
+
+
+def _rate(amount: float, seconds: float) -> str:
+    return f"{amount / seconds:.2f}" if seconds > 0 else "-"
+
+
+def report(
+    scales: list[Scale],
+    sparql: list[SparqlSize],
+    notes: list[str],
+    started: float,
+    load_before: tuple[float, float, float],
+) -> str:
+    lines = [
+        "# brikg benchmark results",
+        "",
+        f"Written by `make bench` (`bench/run.py`) on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+        f"in {(time.time() - started) / 60:.0f} minutes.",
+        "",
+        "## Machine",
+        "",
+        *machine(),
+        f"- Load average (1/5/15 min) when the run started: "
+        f"{' / '.join(f'{x:.1f}' for x in load_before)}; at the end: "
+        f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}. The machine is shared with other "
+        "engineers' test runs, so wall times carry their load (each build row gives the "
+        "1-minute load average when it finished).",
+        "",
+        "## Corpora",
+        "",
+        "| corpus | documents | MB | triples | quads | entities |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for scale in scales:
+        any_build = next(iter(scale.builds.values()))
+        lines.append(
+            f"| {scale.label} | {any_build['documents']} | {any_build['bytes'] / MB:.2f} | "
+            f"{any_build['triples']:,} | {any_build['quads']:,} | {any_build['entities']:,} |"
+        )
+    lines += [
+        "",
+        "Synthetic corpora: `bench/generate.py --scale N --seed 1` (invented names, real "
+        "countries and cities, about one document in seven in Chinese).",
+        "",
+        "## Build throughput per stage (`--jobs 1`)",
+        "",
+        "Seconds, then MB/s and documents/s, of each stage of a one-job build (timers around "
+        "the functions the build calls). *Extraction* is load + segment + recognise, the "
+        "per-document stages.",
+        "",
+        "| corpus | " + " | ".join(STAGES) + " | extraction | total |",
+        "|---|" + "---:|" * (len(STAGES) + 2),
+    ]
+    for scale in scales:
+        if 1 not in scale.builds:
+            continue
+        build = scale.builds[1]
+        stages = stage_seconds(build)
+        extraction = stages["load"] + stages["segment"] + stages["recognise"]
+        cells = [f"{stages[s]:.2f} s" for s in STAGES]
+        lines.append(
+            f"| {scale.label} | " + " | ".join(cells) + f" | {extraction:.2f} s | "
+            f"{build['total_s']:.2f} s |"
+        )
+        megabytes, documents = build["bytes"] / MB, build["documents"]
+        cells = [f"{_rate(megabytes, stages[s])} MB/s" for s in STAGES]
+        lines.append(
+            f"| {scale.label} (MB/s) | " + " | ".join(cells) + f" | "
+            f"**{_rate(megabytes, extraction)} MB/s** | {_rate(megabytes, build['total_s'])} MB/s |"
+        )
+        cells = [f"{_rate(documents, stages[s])}" for s in STAGES]
+        lines.append(
+            f"| {scale.label} (docs/s) | " + " | ".join(cells) + f" | "
+            f"{_rate(documents, extraction)} | {_rate(documents, build['total_s'])} |"
+        )
+    lines += [
+        "",
+        "## Whole builds: --jobs 1 vs --jobs 2, memory, linearity",
+        "",
+        "Wall seconds after start-up (imports done) to the last file renamed into place; in "
+        "brackets, with interpreter start-up. Peak memory is the sampled PSS of the build's "
+        "whole process tree (parent and workers, shared pages counted once) and the parent's "
+        "own peak RSS.",
+        "",
+        "| corpus | jobs | wall | of which resolve + relate (parent) | s per MB | speed-up | "
+        "peak PSS (tree) | peak RSS (parent) | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for scale in scales:
+        base = scale.builds.get(1)
+        for jobs, build in sorted(scale.builds.items()):
+            speedup = f"{base['total_s'] / build['total_s']:.2f}x" if base else "-"
+            lines.append(
+                f"| {scale.label} | {jobs} | {build['total_s']:.2f} s "
+                f"({build['wall_with_startup_s']:.2f} s) | "
+                f"{build['timers'].get('resolve+relate', 0.0):.2f} s | "
+                f"{build['total_s'] / (build['bytes'] / MB):.2f} | {speedup} | "
+                f"{build['peak_pss_mb']:.0f} MB | {build['maxrss_self_mb']:.0f} MB | "
+                f"{build['load_avg']:.1f} |"
+            )
+    incremental = [scale for scale in scales if scale.incremental]
+    if incremental:
+        lines += [
+            "",
+            "## Incremental rebuilds (`--cache`)",
+            "",
+            "| corpus | build | jobs | extracted | from cache | wall |",
+            "|---|---|---:|---:|---:|---:|",
+        ]
+        for scale in incremental:
+            for kind, build in scale.incremental.items():
+                lines.append(
+                    f"| {scale.label} | {kind} | {build['jobs']} | {build['extracted']} | "
+                    f"{build['cached']} | {build['total_s']:.2f} s |"
+                )
+    if sparql:
+        lines += _sparql_report(sparql)
+    lines += ["", "## Not run, and why", "", *(notes or ["- Everything asked for was run."])]
+    return "\n".join(lines) + "\n"
+
+
+def _sparql_report(sizes: list[SparqlSize]) -> list[str]:
+    lines = [
+        "",
+        "## SPARQL: the bundled queries on Oxigraph and rdflib",
+        "",
+        "Graphs: synthetic corpora (`bench/generate.py --docs N --doc-kb 20 --seed 1`) built "
+        "by brikg, loaded with `brikg.store` (named graphs plus their union as the default "
+        "graph, as `brikg query` does). Oxigraph: median of 5 runs after a warm-up; rdflib: "
+        "median of its runs (see each size), in a child process so that a query slower than "
+        "the timeout can be abandoned.",
+        "",
+        "| size | triples | quads loaded | Oxigraph load | rdflib load |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        lines.append(
+            f"| {size.target:,} | {size.triples:,} | {size.quads:,} | "
+            f"{size.load_oxigraph_s:.1f} s | {size.load_rdflib_s:.1f} s |"
+        )
+    header = " | ".join(
+        f"{s.target // 1000}k Oxigraph | {s.target // 1000}k rdflib | ratio" for s in sizes
+    )
+    lines += [
+        "",
+        f"| query | {header} |",
+        "|---|" + "---:|---:|---:|" * len(sizes),
+    ]
+    names = sorted({name for size in sizes for name in size.queries})
+    for name in names:
+        cells = []
+        for size in sizes:
+            times = size.queries.get(name)
+            if times is None:
+                cells += ["-", "-", "-"]
+                continue
+            ox = statistics.median(times.oxigraph)
+            cells.append(f"{ox * 1000:.1f} ms")
+            cells.append(_ms(times))
+            if times.rdflib:
+                cells.append(f"{statistics.median(times.rdflib) / ox:.0f}x")
+            elif times.rdflib_note.startswith(">"):
+                limit = float(times.rdflib_note.split()[1])
+                cells.append(f"> {limit / ox:.0f}x")
+            else:
+                cells.append("-")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    largest = sizes[-1]
+    slow = [n for n, t in largest.queries.items() if statistics.median(t.oxigraph) >= 0.1]
+    heavy = [
+        n
+        for n, t in largest.queries.items()
+        if (t.rdflib and statistics.median(t.rdflib) >= 1.0) or t.rdflib_note.startswith(">")
+    ]
+    lines += [
+        "",
+        f"At {largest.target:,}: Oxigraph medians of 100 ms or more: "
+        f"{', '.join(slow) or 'none'}. Heavy queries (rdflib 1 s or more, or timed out): "
+        f"{', '.join(heavy) or 'none'}.",
+    ]
+    notes = [
+        f"- {size.target:,}: {name}: {note}"
+        for size in sizes
+        for name, note in sorted(size.substitutions.items())
+    ]
+    if notes:
+        lines += [
+            "",
+            "Parameters run with their defaults, except entity parameters whose default entity "
+            "is not in a synthetic graph: those were bound to the most-mentioned entity of the "
+            "same kind:",
+            "",
+            *notes,
+        ]
+    return lines
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--scales", default="1,10,100", help="corpus sizes; 1 is the bundled one")
+    parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--sparql", default="10000,100000,1000000", help="graph sizes, or none")
+    parser.add_argument("--rdflib-timeout", type=float, default=120.0, help="seconds per run")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/brikg-bench"))
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--not-run", action="append", default=[], help="a line for 'Not run, and why'"
+    )
+    args = parser.parse_args(argv)
+    if args.child:
+        corpus, out, jobs, *cache = args.child
+        result = child_build(Path(corpus), Path(out), int(jobs), Path(cache[0]) if cache else None)
+        print(json.dumps(result))
+        return 0
+
+    started, load_before = time.time(), os.getloadavg()
+    args.work.mkdir(parents=True, exist_ok=True)
+    frozen = snapshot(args.work)
+    bundled = frozen / "corpus"
+    jobs = [int(j) for j in args.jobs.split(",")]
+    scales: list[Scale] = []
+    for raw in args.scales.split(","):
+        value = float(raw)
+        label = "bundled" if value == 1 else f"{value:g}x"
+        corpus = bundled if value == 1 else synthetic(args.work, scale=value)
+        print(f"{label}: {corpus_bytes(corpus) / MB:.1f} MB", flush=True)
+        scale = Scale(label, corpus)
+        bench_builds(scale, args.work, jobs, incremental=value <= 10)
+        scales.append(scale)
+    sparql: list[SparqlSize] = []
+    if args.sparql != "none":
+        reference = next((s for s in reversed(scales) if s.label != "bundled"), None)
+        build = next(iter(reference.builds.values())) if reference else None
+        from brikg.rdf import static_quads
+
+        static = len({quad.triple for quad in static_quads()})
+        tpb = (build["triples"] - static) / build["bytes"] if build else 0.15
+        for raw in args.sparql.split(","):
+            target = int(raw)
+            print(f"sparql {target:,}", flush=True)
+            size = prepare_sparql(args.work, target, tpb, static)
+            bench_sparql(size, runs=5, timeout=args.rdflib_timeout, rdflib_runs=_runs(target))
+            sparql.append(size)
+    args.out.write_text(report(scales, sparql, args.not_run, started, load_before))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _runs(target: int) -> int:
+    """rdflib runs per query: 3 on small graphs, 1 on the largest (each can take minutes)."""
+    return 3 if target < 1_000_000 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
