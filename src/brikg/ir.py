@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brikg.link import Link
 
 
 class EntityType(StrEnum):
@@ -197,6 +201,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    """Cross-lingual links whose Chinese name this document holds (see :mod:`brikg.link`)."""
 
     @property
     def id(self) -> str:

@@ -19,9 +19,11 @@ from brikg.corpus import load_corpus
 from brikg.errors import DocumentError
 from brikg.ir import Corpus, Document, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
+from brikg.link import Linker
 from brikg.output import StagedOutputs
 from brikg.rdf import corpus_quads, union_triples
 from brikg.recognize.recognizer import Recognizer
+from brikg.recognize.zh_relate import ChineseRelater
 from brikg.relate import Relater
 from brikg.resolve import Resolver
 from brikg.segment import segment
@@ -72,15 +74,19 @@ def recognise_document(doc: Document, recognizer: Recognizer) -> str | None:
 
 
 def link_documents(corpus: Corpus, lexicon: Lexicon) -> Corpus:
-    """The stages after every document is recognised: resolve, then relate.
+    """The stages after every document is recognised: resolve, relate, link across languages.
 
     Serial and parallel builds (:mod:`brikg.parallel`) both end with this function, so a
     corpus-wide stage added here runs in both.
     """
     Resolver(lexicon)(corpus)
     relater = Relater(lexicon, corpus.entities)
+    chinese = ChineseRelater(lexicon, corpus.entities)
     for doc in corpus.documents:
         relater(doc)
+        if any(sentence.language == "zh" for sentence in doc.sentences):
+            chinese(doc)
+    Linker(lexicon)(corpus)
     return corpus
 
 

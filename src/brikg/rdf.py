@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
@@ -29,6 +30,9 @@ from brikg.vocab import (
     mention_iri,
     sentence_iri,
 )
+
+if TYPE_CHECKING:
+    from brikg.link import Link
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -55,7 +59,8 @@ B = {name: _n(BRIKG[name]) for name in (
     "inSentence", "rule", "confidence", "sentenceIndex", "section", "fileName", "sha256",
     "isoCode", "eventOf", "eventKind", "date", "sortDate", "endDate", "datePrecision",
     "dateQualifier", "dateInferred", "quantityOf", "value", "unit", "measure", "asOf",
-    "approximate", "involves",
+    "approximate", "involves", "Link", "linkedEntity", "linkedMention", "mergedEntityId",
+    "linkEvidence",
 )}  # fmt: skip
 OA_ = {name: _n(OA[name]) for name in (
     "hasSource", "hasSelector", "TextQuoteSelector", "TextPositionSelector", "exact", "prefix",
@@ -138,6 +143,10 @@ def document_quads(doc: Document, entities: dict[str, Entity]) -> list[Quad]:
         if fact.object:
             named.add(fact.object)
         _fact(out, doc, fact)
+    for link in doc.links:
+        named.add(link.entity)
+        used_sentences.update(index for doc_id, index in link.sentences if doc_id == doc.id)
+        _link(out, link)
     for entity_id in sorted(named):
         entity = entities.get(entity_id)
         node = _n(entity_iri(entity_id))
@@ -273,6 +282,23 @@ def _fact(out: _Graph, doc: Document, fact: Fact) -> None:
     out.add(node, DERIVED, sentence)
     out.add(node, B["rule"], Literal(evidence.rule))
     out.add(node, B["confidence"], decimal(evidence.confidence))
+
+
+def _link(out: _Graph, link: Link) -> None:
+    """A cross-lingual link as an auditable brikg:Link node (see :mod:`brikg.link`)."""
+    node = _n(ID[f"link/{digest(link.entity, link.rule, *link.mentions)}"])
+    out.add(node, TYPE, B["Link"])
+    out.add(node, B["linkedEntity"], _n(entity_iri(link.entity)))
+    for doc_id, start, end in link.mentions:
+        out.add(node, B["linkedMention"], _n(mention_iri(doc_id, start, end)))
+    for member in link.members:
+        out.add(node, B["mergedEntityId"], Literal(member))
+    for text in link.evidence:
+        out.add(node, B["linkEvidence"], Literal(text))
+    for doc_id, index in link.sentences:
+        out.add(node, DERIVED, _n(sentence_iri(doc_id, index)))
+    out.add(node, B["rule"], Literal(link.rule))
+    out.add(node, B["confidence"], decimal(link.confidence))
 
 
 def _date(out: _Graph, node: NamedNode, predicate: NamedNode, date: DateValue) -> None:
