@@ -274,7 +274,13 @@ def _walk_back(
     else:
         head_units = units[first : last + 1]
         index = first - 1
-    if head in TYPE_WORDS and index >= 0 and units[index].kind == "known":
+    before = units[index] if index >= 0 else None
+    if (
+        head in TYPE_WORDS
+        and before is not None
+        and before.mention is not None
+        and before.mention.label is not EntityType.COUNTRY
+    ):
         return None  # 中吉乌铁路项目, “草原之路”倡议: the known name is the thing itself
     taken: list[Unit] = [] if head_units else [units[first]]
     index = first - 1

@@ -1,0 +1,155 @@
+"""Chinese extraction generalises: an invented report, every project and mechanism name made
+up, must yield the right names, classes, countries, dates (inferred years marked), figures and
+relations, and must not mistake descriptions or sea names for names or countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from brikg.ir import Corpus, DateValue, Document, DocumentMeta, EntityType, MentionKind
+from brikg.normalize import fill_document
+from brikg.pipeline import extract_documents
+
+INVENTED = """\
+丝路星河合作进展报告
+
+1.1 互联互通
+
+在塔吉克斯坦，中塔卡尔巴克铁路于2023年10月17日正式开通运营，全长386公里。截至2024年6月，中塔卡尔巴克铁路累计发送旅客128.5万人次、货物326万吨。
+
+在科特迪瓦，中国企业承建的泽凡尼光伏电站于9月14日正式投入运营，总装机容量120兆瓦。该国在建最大水电站将于年底前投入使用。
+
+丝路星河论坛于2021年8月成立，是中国与中亚国家人文交流的重要平台。2024年上半年，第三届丝路星河论坛在比什凯克举行，来自40余个国家的600余名代表出席。
+
+印度洋沿岸港口和几内亚湾航线保持繁忙。中国国家主席习近平向论坛致贺信。
+
+【知识卡片】中塔卡尔巴克铁路
+
+中塔卡尔巴克铁路北起中国新疆喀什，南至塔吉克斯坦首都杜尚别，是第一条连接两国的跨境铁路。
+
+【知识卡片】瓦赫什河谷铁路
+
+瓦赫什河谷铁路西起塔吉克斯坦首都杜尚别，东至吉尔吉斯斯坦奥什。全长210公里，于2022年5月建成。
+"""
+
+
+def _document(text: str, doc_id: str = "invented-zh", date: str = "2024") -> Document:
+    meta = DocumentMeta(doc_id, "丝路星河合作进展报告", "zh", f"{doc_id}.txt", date=date)
+    return fill_document(Document(meta, raw=text))
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return extract_documents([_document(INVENTED)])
+
+
+def _entity(corpus: Corpus, label: str) -> str:
+    for entity_id, entity in corpus.entities.items():
+        if entity.labels.get("zh") == label:
+            return entity_id
+    raise AssertionError(f"{label!r} not found; have {sorted(corpus.entities)}")
+
+
+def _facts(corpus: Corpus, predicate: str) -> set[tuple[str, str | None]]:
+    return {
+        (f.subject, f.object) for d in corpus.documents for f in d.facts if f.predicate == predicate
+    }
+
+
+def _events(corpus: Corpus) -> dict[tuple[str, str], DateValue]:
+    return {
+        (f.subject, f.event_kind or ""): f.date
+        for d in corpus.documents
+        for f in d.facts
+        if f.predicate == "event" and f.date
+    }
+
+
+def test_names_and_classes(corpus: Corpus) -> None:
+    railway = _entity(corpus, "中塔卡尔巴克铁路")
+    plant = _entity(corpus, "泽凡尼光伏电站")
+    forum = _entity(corpus, "丝路星河论坛")
+    assert corpus.entities[railway].type is EntityType.PROJECT
+    assert corpus.entities[plant].type is EntityType.PROJECT
+    assert corpus.entities[forum].type is EntityType.MECHANISM
+    # Descriptions are not names: "the country's largest hydropower station under construction".
+    labels = {entity.labels.get("zh", "") for entity in corpus.entities.values()}
+    assert not any(label.endswith("水电站") for label in labels)
+    # The edition is not part of the forum's name: 第三届丝路星河论坛 is the same forum.
+    assert "第三届丝路星河论坛" not in labels
+
+
+def test_countries(corpus: Corpus) -> None:
+    doc = corpus.documents[0]
+    codes = {m.countries[0] for m in doc.mentions if m.label is EntityType.COUNTRY and m.countries}
+    assert {"TJ", "CI", "CN"} <= codes
+    # 印度洋 is an ocean and 几内亚湾 a gulf, not India and Guinea.
+    assert not {"IN", "GN"} & codes
+    railway = _entity(corpus, "中塔卡尔巴克铁路")
+    compound = [m for m in doc.mentions if m.entity == railway and m.text == "中塔卡尔巴克铁路"]
+    assert compound and compound[0].countries == ("CN", "TJ")
+
+
+def test_located_in(corpus: Corpus) -> None:
+    located = _facts(corpus, "locatedIn")
+    railway = _entity(corpus, "中塔卡尔巴克铁路")
+    plant = _entity(corpus, "泽凡尼光伏电站")
+    assert {(railway, "country/cn"), (railway, "country/tj")} <= located
+    assert (plant, "country/ci") in located
+    assert (plant, "country/tj") not in located
+
+
+def test_dates_and_events(corpus: Corpus) -> None:
+    events = _events(corpus)
+    railway = _entity(corpus, "中塔卡尔巴克铁路")
+    plant = _entity(corpus, "泽凡尼光伏电站")
+    forum = _entity(corpus, "丝路星河论坛")
+    assert events[(railway, "opening")] == DateValue(2023, 10, 17)
+    operation = events[(plant, "startOfOperation")]
+    assert (operation.year, operation.month, operation.day, operation.inferred) == (
+        2024, 9, 14, True,
+    )  # fmt: skip
+    assert events[(forum, "establishment")] == DateValue(2021, 8)
+    held = events[(forum, "holding")]
+    assert (held.year, held.qualifier) == (2024, "first-half")
+    # "将于年底前投入使用" is a plan, not an event.
+    assert not any(kind == "startOfOperation" and s != plant for s, kind in events)
+
+
+def test_quantities(corpus: Corpus) -> None:
+    railway = _entity(corpus, "中塔卡尔巴克铁路")
+    plant = _entity(corpus, "泽凡尼光伏电站")
+    figures = {
+        (f.subject, f.quantity.value, f.quantity.unit, f.date.iso() if f.date else None)
+        for d in corpus.documents
+        for f in d.facts
+        if f.predicate == "quantity" and f.quantity
+    }
+    assert (railway, 386.0, "km", "2023-10-17") in figures
+    assert (railway, 1285000.0, "person-time", "2024-06") in figures
+    assert (railway, 3260000.0, "tonne", "2024-06") in figures
+    assert (plant, 120.0, "MW", "2024-09-14") in figures
+
+
+def test_knowledge_card(corpus: Corpus) -> None:
+    """A box's subjectless sentences are about its topic: termini, length, completion."""
+    railway = _entity(corpus, "瓦赫什河谷铁路")
+    facts = [f for d in corpus.documents for f in d.facts if f.subject == railway]
+    termini = {f.object for f in facts if f.evidence.rule == "zh-card-termini"}
+    assert termini == {"country/tj", "country/kg"}
+    assert any(
+        f.predicate == "quantity"
+        and f.quantity
+        and (f.quantity.value, f.quantity.unit) == (210, "km")
+        for f in facts
+    )
+    assert any(f.event_kind == "completion" and f.date == DateValue(2022, 5) for f in facts)
+
+
+def test_mentions_quote_the_original(corpus: Corpus) -> None:
+    doc = corpus.documents[0]
+    for mention in doc.mentions:
+        start, end = doc.raw_span(mention.start, mention.end)
+        assert doc.raw[start:end] == doc.text[mention.start : mention.end]
+        if mention.kind is MentionKind.ENTITY:
+            assert mention.language == "zh"

@@ -1,0 +1,156 @@
+"""Chinese names by their head word: where a name starts, what is only a description, which
+countries a compound names, and which country names are not countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from brikg.ir import EntityType, Mention, MentionKind
+from brikg.lexicon import load_lexicon
+from brikg.recognize.gazetteer import Gazetteer
+from brikg.recognize.zh import ChineseRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> ChineseRecognizer:
+    lexicon = load_lexicon()
+    return ChineseRecognizer(lexicon, Gazetteer(lexicon))
+
+
+def _names(
+    recognizer: ChineseRecognizer, text: str, context: tuple[str, ...] = ()
+) -> dict[str, Mention]:
+    return {
+        m.text: m
+        for m in recognizer.mentions(text, 2024, context)
+        if m.kind is MentionKind.ENTITY and m.label is not EntityType.COUNTRY
+    }
+
+
+def _countries(recognizer: ChineseRecognizer, text: str) -> list[str]:
+    return [
+        m.countries[0]
+        for m in recognizer.mentions(text, 2024)
+        if m.label is EntityType.COUNTRY and m.countries
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "在科特迪瓦，中国企业承建的泽凡尼光伏电站已投入运营。",
+            "泽凡尼光伏电站",
+            EntityType.PROJECT,
+        ),
+        (
+            "该国在建最大水电站格瓦里-萨贝拉水电站交付两台机组。",
+            "格瓦里-萨贝拉水电站",
+            EntityType.PROJECT,
+        ),
+        ("丝路星河论坛于2021年8月成立。", "丝路星河论坛", EntityType.MECHANISM),
+        (
+            "第三届“一带一路”海洋合作论坛在厦门举行。",
+            "“一带一路”海洋合作论坛",
+            EntityType.MECHANISM,
+        ),
+        (
+            "中方倡议发起“一带一路”极地科考国际联盟。",
+            "“一带一路”极地科考国际联盟",
+            EntityType.MECHANISM,
+        ),
+        ("他们进入乌兹别克斯坦铁路公司工作。", "乌兹别克斯坦铁路公司", EntityType.ORGANIZATION),
+        ("《丝路星河合作倡议》于2022年发布。", "丝路星河合作倡议", EntityType.INITIATIVE),
+        ("举办“丝路青年创客训练营培训班”。", "丝路青年创客训练营培训班", EntityType.PROJECT),
+        ("塔吉克斯坦总统拉赫蒙表示欢迎。", "拉赫蒙", EntityType.PERSON),
+        ("秘书长阿卜杜拉·卡里莫夫介绍了进展。", "阿卜杜拉·卡里莫夫", EntityType.PERSON),
+    ],
+)
+def test_names(recognizer: ChineseRecognizer, text: str, name: str, label: EntityType) -> None:
+    found = _names(recognizer, text)
+    assert name in found, sorted(found)
+    assert found[name].label is label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该国在建最大水电站将于年底前投入使用。",  # the largest hydropower station: a description
+        "各国建立了对口合作机制。",  # paired cooperation mechanisms
+        "一批标志性项目落地见效。",  # a batch of landmark projects
+        "中乌“一带一路”合作旗舰项目进展顺利。",  # a flagship project of China and Uganda
+        "中国援助津巴布韦300口水井项目首井出水。",  # a country and a count describe
+        "本届合作论坛宣布新增航线。",  # this session of the forum
+    ],
+)
+def test_descriptions_are_not_names(recognizer: ChineseRecognizer, text: str) -> None:
+    found = {name for name, m in _names(recognizer, text).items() if m.rule != "lexicon"}
+    assert not found
+
+
+def test_a_known_name_with_a_generic_head_is_the_known_name(recognizer: ChineseRecognizer) -> None:
+    found = _names(recognizer, "中吉乌铁路项目三国政府间协定签署。")
+    assert set(found) == {"中吉乌铁路"} and found["中吉乌铁路"].rule == "lexicon"
+
+
+def test_the_edition_is_not_part_of_the_name(recognizer: ChineseRecognizer) -> None:
+    found = _names(recognizer, "第五届丝路星河论坛在比什凯克举行。")
+    assert found["丝路星河论坛"].key == "name:丝路星河论坛"
+
+
+def test_a_country_in_front_places_a_name_but_is_not_part_of_it(
+    recognizer: ChineseRecognizer,
+) -> None:
+    found = _names(recognizer, "由中国企业建设的柬埔寨马德望卡拉国际机场通航运营。")
+    assert "马德望卡拉国际机场" in found
+
+
+@pytest.mark.parametrize(
+    ("name", "countries"),
+    [
+        ("中塔卡尔巴克铁路", ("CN", "TJ")),
+        ("中吉乌铁路", ("CN", "KG", "UZ")),
+        ("中老泰铁路", ("CN", "LA", "TH")),
+        ("中巴经济走廊", ("CN", "PK")),
+        ("中欧班列", ("CN",)),
+        ("中非合作论坛", ("CN",)),
+        ("中国—东盟博览会", ()),
+    ],
+)
+def test_compound_prefixes(recognizer: ChineseRecognizer, name: str, countries: tuple) -> None:
+    recognizer._context = ()
+    assert recognizer.compound(name) == countries
+
+
+def test_a_prefix_reads_as_the_country_its_paragraph_names(recognizer: ChineseRecognizer) -> None:
+    """乌 is Uzbekistan in 中吉乌, but Uganda in a paragraph about Uganda."""
+    found = _names(recognizer, "在乌干达，中乌共建的卡塔维水电站投产。", context=("UG",))
+    assert "卡塔维水电站" in found
+    recognizer._context = ("UG",)
+    assert recognizer.compound("中乌卡塔维水电站") == ("CN", "UG")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("印度洋沿岸港口繁忙。", set(), {"IN"}),
+        ("几内亚湾航线保持繁忙。", set(), {"GN"}),
+        ("中国国家主席习近平出席。", {"CN"}, set()),
+        ("巴布亚新几内亚、印尼和阿联酋代表出席。", {"PG", "ID", "AE"}, {"GN", "IN"}),
+        ("内蒙古自治区与蒙古国合作。", {"MN"}, set()),
+        ("代表团访问了香港和澳门。", set(), {"HK", "MO"}),
+    ],
+)
+def test_countries(
+    recognizer: ChineseRecognizer, text: str, present: set[str], absent: set[str]
+) -> None:
+    codes = set(_countries(recognizer, text))
+    assert present <= codes and not (absent & codes)
+
+
+def test_prefix_characters_of_a_compound_are_country_mentions(
+    recognizer: ChineseRecognizer,
+) -> None:
+    mentions = recognizer.mentions("中塔卡尔巴克铁路开通。", 2024)
+    prefixes = [(m.text, m.countries) for m in mentions if m.rule == "zh-country-prefix"]
+    assert prefixes == [("中", ("CN",)), ("塔", ("TJ",))]
