@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-from brikg.ir import Document, EntityType, Mention, MentionKind, Sentence
+from brikg.ir import DateValue, Document, EntityType, Mention, MentionKind, Sentence
 from brikg.lexicon import Lexicon
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.zh_names import HEADS, find_names
 from brikg.recognize.zh_values import find_dates, find_quantities
 from brikg.recognize.zh_words import Word, Words
 
+_RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
 # Places whose names contain a country name but are not that country.
 _NOT_COUNTRY_AFTER = re.compile(r"^(?:洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍)")
 # Compounds of 中 with a region are not country compounds: 中亚, 中东, 中欧, 中非, 中南半岛.
@@ -56,6 +57,7 @@ class ChineseRecognizer:
         self._context: tuple[str, ...] = ()
         self._paragraph_key: tuple[str, int] | None = None
         self._year_key: tuple[str, int] | None = None
+        self._last_date: tuple[str, DateValue] | None = None
         self._year: int | None = None
         self._paragraph_codes: tuple[str, ...] = ()
 
@@ -74,10 +76,15 @@ class ChineseRecognizer:
             published = (doc.meta.date or "")[:4]
             self._year_key = key
             self._year = int(published) if published.isdigit() else context_year
+        if self._last_date is not None and self._last_date[0] != doc.id:
+            self._last_date = None
         mentions = self.mentions(text, self._year, self._paragraph_countries(doc, sentence))
+        mentions += self._relative_dates(text, mentions)
         for mention in mentions:
             if mention.kind is MentionKind.DATE and mention.date and not mention.date.inferred:
                 self._year = (mention.date.end or mention.date).year
+            if mention.kind is MentionKind.DATE and mention.date and mention.rule == "zh-date":
+                self._last_date = (doc.id, mention.date.end or mention.date)
         for mention in mentions:
             start = positions[mention.start]
             end = positions[mention.end - 1] + 1
@@ -106,6 +113,30 @@ class ChineseRecognizer:
         dates = list(find_dates(text, context_year))
         quantities = [q for q in find_quantities(text) if not any(_overlap(q, d) for d in dates)]
         return entities + dates + quantities
+
+    def _relative_dates(self, text: str, found: list[Mention]) -> list[Mention]:
+        """同月, 同年, 同期: the month, year or date of the last date before, marked inferred."""
+        if self._last_date is None:
+            return []
+        last = self._last_date[1]
+        dates = []
+        for match in _RELATIVE_DATE.finditer(text):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            word = match.group()
+            if word in {"同月", "当月"} and last.month is not None:
+                date = DateValue(last.year, last.month, inferred=True)
+            elif word in {"同年", "当年"}:
+                date = DateValue(last.year, inferred=True)
+            elif word == "同期":
+                date = DateValue(last.year, last.month, last.day, inferred=True)
+            else:
+                continue
+            dates.append(
+                Mention(match.start(), match.end(), word, MentionKind.DATE, "zh-date-relative",
+                        date=date, language="zh")
+            )  # fmt: skip
+        return dates
 
     # -- countries -----------------------------------------------------------------------------
     def countries(self, text: str, words: list[Word]) -> list[Mention]:

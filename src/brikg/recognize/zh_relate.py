@@ -76,8 +76,13 @@ _IN_COUNTRY = re.compile(r"^(?:[^，。]{0,16}，)?在$")
 _FLAGSHIP = re.compile(
     r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范)项目|“一带一路”[^，。]{0,12}“金字招牌”"
 )
-_PARTY_VERB = re.compile(r"^(?:倡议发起|倡导建立|推动成立|发起|倡议)")
-_BUILT_BY = re.compile(r"^(?:下属企业)?(?:承建|建设|运营|投资)")
+_PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合作|“一带一路”)")
+_TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设")
+_AGENT_VERB = re.compile(
+    r"倡议发起|倡导建立|推动成立|(?:共同|联合)?(?:主办|举办|承办)|合作打造|(?:下属企业)?承建|"
+    r"主导运营|共同发起"
+)
+_CLAUSE_START = re.compile(r".*[，。；：]")
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
 _CARD = "【知识卡片】"
 _CARD_PARAGRAPHS = 1
@@ -169,6 +174,7 @@ class ChineseRelater:
         for mention in doc.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         facts: list[Fact] = []
+        self._recent: list[Mention] = []
         scope: tuple[int, str] | None = None  # (paragraph, country id) of a "在X，" clause
         card: tuple[int, str | None] | None = None  # (paragraph, entity) of a 【知识卡片】
         for sentence in doc.sentences:
@@ -192,9 +198,10 @@ class ChineseRelater:
             facts.extend(self._located(ctx, scope, country is not None))
             facts.extend(self._compound(ctx))
             facts.extend(self._part_of(ctx))
-            facts.extend(self._parties(ctx))
+            facts.extend(self._parties(ctx, self._paragraph_codes(doc, sentence, by_sentence)))
             facts.extend(self._events(ctx, in_card))
             facts.extend(self._quantities(ctx, in_card))
+            self._remember(ctx)
             if in_card:
                 facts.extend(self._termini(ctx, in_card))
         english = [
@@ -204,6 +211,42 @@ class ChineseRelater:
         ]  # the Chinese relater owns the figures of Chinese sentences
         doc.facts = _dedupe(english + facts)
         return doc
+
+    def _remember(self, ctx: _Context) -> None:
+        """The names of this sentence, for "这一项目", "该机制" in the next ones."""
+        self._recent += [m for m in ctx.things(outer=True) if m.entity != BRI]
+        self._recent = self._recent[-12:]
+
+    def _anaphor(self, ctx: _Context, position: int, types: frozenset[EntityType]) -> str | None:
+        """The entity a demonstrative before ``position`` in its clause refers to: 这一项目,
+        该机制, 这条铁路 … the latest name of that kind in the sentences before."""
+        clause_start = 0
+        for match in _CLAUSE.finditer(ctx.text[:position]):
+            clause_start = match.end()
+        found = _ANAPHOR.search(ctx.text[clause_start:position])
+        if found is None:
+            return None
+        head = found.group(1)
+        wanted = _ANAPHOR_TYPES[head]
+        for mention in reversed(self._recent):
+            entity_type = ctx.type_of(mention)
+            if entity_type not in types or entity_type is not wanted:
+                continue
+            if head in {"铁路", "高铁"} and not mention.text.endswith(("铁路", "高铁")):
+                continue
+            return mention.entity
+        return None
+
+    def _paragraph_codes(
+        self, doc: Document, sentence: Sentence, by_sentence: dict[int, list[Mention]]
+    ) -> tuple[str, ...]:
+        codes: list[str] = []
+        for other in doc.sentences:
+            if other.paragraph == sentence.paragraph:
+                for m in by_sentence.get(other.index, []):
+                    if m.label is EntityType.COUNTRY and m.countries and m.countries[0] != "CN":
+                        codes.append(m.countries[0])
+        return tuple(dict.fromkeys(codes))
 
     # -- knowledge cards --------------------------------------------------------------------
     def _card(self, ctx: _Context) -> tuple[int, str | None]:
@@ -239,8 +282,10 @@ class ChineseRelater:
         for country in self._countries(ctx):
             local = ctx.local(country.start)
             end = ctx.local(country.end - 1) + 1
-            if _IN_COUNTRY.match(ctx.text[:local]) and ctx.text[end : end + 1] == "，":
-                return country.entity
+            if _IN_COUNTRY.match(ctx.text[:local]) and (
+                ctx.text[end : end + 1] == "，" or (local == 1 and _IN_PLACE.match(ctx.text[end:]))
+            ):
+                return country.entity  # 在科特迪瓦，…; 在阿联酋迪拜市区以南…
         return None
 
     def _located(
@@ -257,17 +302,41 @@ class ChineseRelater:
                     0.9 if opened_here else 0.8,
                 )
             for country in countries:
-                # 希腊比雷埃夫斯港, 柬埔寨暹粒吴哥国际机场, 坦桑尼亚国家光缆骨干网
-                adjacent = country.end == project.start or (
-                    country.start == project.start
-                    and country.end < project.end
+                if country.rule == "zh-country-prefix":
+                    continue
+                # 希腊比雷埃夫斯港, 柬埔寨暹粒吴哥国际机场, 哈萨克斯坦首家鲁班工坊
+                between = ctx.text[ctx.local(country.end - 1) + 1 : ctx.local(project.start)]
+                before = country.end <= project.start and _BEFORE_NAME.fullmatch(between)
+                # 坦桑尼亚国家光缆骨干网, 智慧塞内加尔: a country inside the name, not a
+                # partner written first in a cooperation name (中国—马来西亚…)
+                inside = (
+                    project.start <= country.start
+                    and country.end <= project.end
+                    and country.countries[:1] != ("CN",)  # 中国政府奖学金: Chinese, not in China
                     and ctx.text[ctx.local(country.end - 1) + 1 :][:1] not in {"—", "-", "－"}
                 )
-                between = ctx.text[ctx.local(country.end - 1) + 1 : ctx.local(project.start)]
-                before = adjacent or between in {"的", "境内的", "首都"}
-                if before and country.rule != "zh-country-prefix":
+                if before or inside:
                     yield ctx.fact(
                         project.entity or "", "locatedIn", country.entity, "zh-country-before"
+                    )
+                # 首个海外鲁班工坊在泰国设立: set up in a country
+                after = ctx.text[ctx.local(project.end - 1) + 1 : ctx.local(country.start)]
+                if country.start >= project.end and _SET_UP_IN.fullmatch(after):
+                    follows = ctx.text[ctx.local(country.end - 1) + 1 :]
+                    if _SET_UP_VERB.match(follows):
+                        yield ctx.fact(
+                            project.entity or "", "locatedIn", country.entity, "zh-set-up-in"
+                        )
+            # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does
+            for known in ctx.things(frozenset({EntityType.PROJECT})):
+                if known.end == project.start and known.rule == "lexicon":
+                    entry = self.lexicon.entries.get(known.entity or "")
+                    for code in entry.country_codes if entry else ():
+                        yield ctx.fact(
+                            project.entity or "", "locatedIn", _country(code), "zh-part-of-known"
+                        )
+                    yield ctx.fact(
+                        project.entity or "", "partOf", known.entity, "zh-part-of-known", 0.8
                     )
 
     def _compound(self, ctx: _Context) -> Iterator[Fact]:
@@ -313,48 +382,87 @@ class ChineseRelater:
                     )
 
     # -- parties ---------------------------------------------------------------------------------
-    def _parties(self, ctx: _Context) -> Iterator[Fact]:
-        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION})
+    def _parties(self, ctx: _Context, paragraph_codes: tuple[str, ...]) -> Iterator[Fact]:
+        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
+        projects = [m for m in things if ctx.type_of(m) is EntityType.PROJECT]
         countries = self._countries(ctx)
-        # 中肯共建“一带一路”旗舰项目, 中乌“一带一路”合作旗舰项目: the two countries are parties.
-        for prefix in (c for c in countries if c.rule == "zh-country-prefix"):
-            owner = next((m for m in ctx.mentions if m.start <= prefix.start < m.end and
-                          m.label is not EntityType.COUNTRY), None)  # fmt: skip
-            if owner is not None:
-                continue  # a prefix of a name (中老铁路): handled as a compound
-            local = ctx.local(prefix.end - 1) + 1
-            if re.match(r"[\u4e00-\u9fff]?(?:共建|合作|“一带一路”)", ctx.text[local:]):
-                project = _nearest(
-                    ctx, [m for m in things if ctx.type_of(m) is EntityType.PROJECT], prefix.start
-                )
-                if project is not None:
-                    yield ctx.fact(
-                        project.entity or "", "involves", prefix.entity, "zh-partners", 0.8
-                    )
-        # 中方倡议发起X, 中国推动成立X: the founder is a party.
-        for country in countries:
-            local = ctx.local(country.end - 1) + 1
-            if _PARTY_VERB.match(ctx.text[local:]):
-                after = [m for m in things if m.start > country.end]
-                if after:
-                    yield ctx.fact(
-                        after[0].entity or "", "involves", country.entity, "zh-founder", 0.9
-                    )
-        # X由Y承建: the builder.
-        for organization in ctx.things(frozenset({EntityType.ORGANIZATION})):
-            local = ctx.local(organization.end - 1) + 1
-            if (
-                _BUILT_BY.match(ctx.text[local:])
-                and "由"
-                in ctx.text[
-                    max(0, ctx.local(organization.start) - 2) : ctx.local(organization.start)
-                ]
-            ):
-                subject = _nearest(ctx, things, organization.start)
-                if subject is not None:
-                    yield ctx.fact(
-                        subject.entity or "", "involves", organization.entity, "zh-builder", 0.9
-                    )
+        # 中肯共建“一带一路”旗舰项目, 中乌“一带一路”合作旗舰项目, 中阿共建绿色丝绸之路:
+        # the countries of the compound are parties to the thing it describes.
+        for match in _PARTNERS.finditer(ctx.text):
+            codes = ["CN"]
+            for char in match.group(1):
+                code = self._prefix(char, paragraph_codes)
+                if code is None:
+                    break
+                codes.append(code)
+            if len(codes) < 2:
+                continue
+            subjects = [m for m in things if ctx.local(m.start) >= match.end()][:1]
+            project = _nearest(
+                ctx, projects, ctx.positions[min(match.start(), len(ctx.positions) - 1)]
+            )
+            subjects += [project] if project is not None else []
+            for subject in subjects:
+                for code in codes:
+                    yield ctx.fact(subject.entity or "", "involves", _country(code),
+                                   "zh-partners", 0.8)  # fmt: skip
+        # 中国和印尼共建“一带一路”: the countries that build it together.
+        for match in _TOGETHER.finditer(ctx.text):
+            listed = [c for c in countries if ctx.local(c.start) < match.start()
+                      and match.start() - ctx.local(c.end - 1) <= 12]  # fmt: skip
+            subject = _nearest(
+                ctx, projects, ctx.positions[min(match.start(), len(ctx.positions) - 1)]
+            )
+            if subject is not None and len(listed) >= 2:
+                for country in listed:
+                    yield ctx.fact(subject.entity or "", "involves", country.entity,
+                                   "zh-partners", 0.8)  # fmt: skip
+        agents = [
+            m
+            for m in ctx.mentions
+            if m.kind is MentionKind.ENTITY
+            and m.entity
+            and (m.label is EntityType.COUNTRY or ctx.type_of(m) is EntityType.ORGANIZATION)
+            and not any(
+                o.start <= m.start and m.end <= o.end and o is not m for o in things
+            )  # fmt: skip
+        ]
+        # 中方倡议发起X, 由文化和旅游部、浙江省人民政府共同主办的X, 中方与斐济政府联合主办X,
+        # X由Y下属企业承建: founders, hosts and builders are parties.
+        for match in _AGENT_VERB.finditer(ctx.text):
+            start = _CLAUSE_START.search(ctx.text[: match.start()])
+            clause_start = start.end() if start else 0
+            before = [a for a in agents if clause_start <= ctx.local(a.start) < match.start()]
+            if "中方" in ctx.text[clause_start : match.start()]:
+                before.append(None)  # 中方: the Chinese side
+            if not before:
+                continue
+            after = [m for m in things if ctx.local(m.start) >= match.end()]
+            subject = after[0] if after and ctx.local(after[0].start) - match.end() <= 12 else None
+            if subject is None and "由" in ctx.text[clause_start : match.start()]:
+                earlier = [m for m in things if ctx.local(m.start) < clause_start]
+                subject = earlier[-1] if earlier else None
+            if subject is None:
+                continue
+            for agent in before:
+                target = agent.entity if agent is not None else "country/cn"
+                yield ctx.fact(subject.entity or "", "involves", target, "zh-agent", 0.85)
+        # 中国与吉尔吉斯斯坦、哈萨克斯坦等多个国家签署了关于共建“空中丝绸之路”的谅解备忘录.
+        for match in re.finditer("签署", ctx.text):
+            after = [m for m in things if match.end() <= ctx.local(m.start) < match.end() + 16]
+            listed = [c for c in countries if ctx.local(c.start) < match.start()]
+            if after and len(listed) >= 2:
+                for country in listed:
+                    yield ctx.fact(after[0].entity or "", "involves", country.entity,
+                                   "zh-signatories", 0.8)  # fmt: skip
+
+    def _prefix(self, char: str, paragraph_codes: tuple[str, ...]) -> str | None:
+        """The country a one-character prefix stands for: the paragraph's country whose name
+        starts with it (乌 = Uganda in a paragraph about Uganda), else the lexicon's reading."""
+        named = [c for c in paragraph_codes if self.lexicon.country_name(c, "zh")[:1] == char]
+        if len(named) == 1:
+            return named[0]
+        return self.lexicon.compound_prefixes().get(char)
 
     # -- events ------------------------------------------------------------------------------------
     def _events(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
@@ -365,11 +473,7 @@ class ChineseRelater:
         ]
         if not dates:
             return
-        things = [
-            m
-            for m in ctx.things(outer=True)
-            if m.rule != "zh-name-organization" and m.entity != BRI
-        ]
+        outer = [m for m in ctx.things(outer=True) if m.rule != "zh-name-organization"]
         for match in _TRIGGER_RE.finditer(ctx.text):
             trigger = match.group()
             if _future(ctx.text[: match.start()]) or ctx.text[match.end() :].startswith(
@@ -377,8 +481,14 @@ class ChineseRelater:
             ):
                 continue
             kind = _KIND[trigger]
-            allowed = [m for m in things if ctx.type_of(m) in _EVENT_TYPES[kind]]
+            allowed = [
+                m
+                for m in outer
+                if ctx.type_of(m) in _EVENT_TYPES[kind] and (m.entity != BRI or kind == "proposal")
+            ]  # “一带一路” names the BRI in every other phrase; only its proposal is an event
             subject = self._subject(ctx, allowed, match.start(), match.end(), trigger, card)
+            if subject is None:
+                subject = self._anaphor(ctx, match.start(), _EVENT_TYPES[kind])
             if subject is None or (
                 card is not None
                 and subject == card
@@ -454,7 +564,9 @@ class ChineseRelater:
             chosen = (in_clause or before)[-1] if before else None
             if chosen is not None and ctx.text[ctx.local(chosen.end - 1) + 1 :].startswith("等"):
                 chosen = None  # 国家发改委等政府代表…400余人: the list is not the subject
-            subject = chosen.entity if chosen is not None else card
+            subject = chosen.entity if chosen is not None else None
+            if subject is None:
+                subject = self._anaphor(ctx, local, SUBJECTS) or card
             if subject is None:
                 continue
             own = [d for d in dates if clause_start <= ctx.local(d.start) < local]
@@ -472,6 +584,20 @@ _TO_VERB = re.compile(
 )
 _COUNTRY_SUBJECT = re.compile(r"^(?:中方|中国|我国|我方)")
 _P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
+# 在阿联酋迪拜市区以南…: a place in the country, then where.
+_IN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:市区|市|省|州)?(?:以南|以北|以东|以西|境内|附近)")
+_BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一二三四五六七八九十]+家)?")
+_SET_UP_IN = re.compile(r"在")
+_SET_UP_VERB = re.compile(r"设立|落地|开设|建成|揭牌|启用|投入")
+# Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路).
+_ANAPHOR = re.compile(
+    r"(?:这一|这个|该|这条|这座|本届|这次)(项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站)"
+)
+_ANAPHOR_TYPES = {
+    "项目": _P, "铁路": _P, "高铁": _P, "医院": _P, "枢纽": _P, "电站": _P,
+    "走廊": EntityType.CORRIDOR, "通道": EntityType.CORRIDOR,
+    "机制": _M, "论坛": _M, "联盟": _M, "原则": _M, "平台": _M,
+}  # fmt: skip
 _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "holding": frozenset({_M, _P}),
     "opening": frozenset({_P, EntityType.CORRIDOR, _M, _O}),
@@ -484,7 +610,7 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "announcement": SUBJECTS,
 }
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X.
-_OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?")
+_OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?[“《]?")
 _FUTURE_MARKERS = re.compile(
     r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
 )
@@ -512,7 +638,17 @@ def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention 
         if ctx.local(d.start) < first_end <= position + 1
         and first_end - (ctx.local(d.end - 1) + 1 - ctx.local(d.start)) <= 5
     ]  # "2024年3月，…" opens the sentence with nothing but its date
-    return opening[-1] if opening else None
+    if opening:
+        return opening[-1]
+    # "X于2019年4月在…上，由…共同发起": the last date before the verb, if no other verb or
+    # "since" (以来) comes between them.
+    earlier = [d for d in dates if ctx.local(d.start) < position]
+    if earlier:
+        last = max(earlier, key=lambda d: d.start)
+        between = ctx.text[ctx.local(last.end - 1) + 1 : position]
+        if not _TRIGGER_RE.search(between) and not re.search("以来|之后|后，", between):
+            return last
+    return None
 
 
 def _country(code: str) -> str:
