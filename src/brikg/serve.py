@@ -431,6 +431,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             name, mime = STATIC_FILES[url.path]
             body = resources.files("brikg").joinpath("static", name).read_bytes()
             self._send(200, mime, body, {"Content-Security-Policy": CSP})
+        elif url.path == "/favicon.ico":  # browsers ask; an empty answer keeps the log clean
+            self._send(204, "image/x-icon", b"")
         elif url.path == "/api/queries":
             self._send(200, "application/json; charset=utf-8", self.server.catalogue)
         elif url.path == "/sparql":
