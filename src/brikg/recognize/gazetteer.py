@@ -58,18 +58,28 @@ class Gazetteer:
         Countries are matched in a pass of their own, so that the countries a known name
         contains ("China-Laos Railway") are found too.
         """
-        yield from self._match(self._by_first, tokens, text_of, offset)
-        yield from self._match(self._countries_by_first, tokens, text_of, offset)
+        norms = [token.norm for token in tokens]
+        yield from self._match(self._by_first, tokens, norms, text_of, offset)
+        yield from self._match(self._countries_by_first, tokens, norms, text_of, offset)
 
     def _match(
-        self, index: dict[str, list[Phrase]], tokens: list[Token], text_of: str, offset: int
+        self,
+        index: dict[str, list[Phrase]],
+        tokens: list[Token],
+        norms: list[str],
+        text_of: str,
+        offset: int,
     ) -> Iterator[Mention]:
-        norms = [token.norm for token in tokens]
         position = 0
-        while position < len(tokens):
+        count = len(tokens)
+        while position < count:
+            candidates = index.get(norms[position])
+            if not candidates:
+                position += 1
+                continue
             token = tokens[position]
             found = None
-            for phrase in index.get(norms[position], ()):
+            for phrase in candidates:
                 size = len(phrase.tokens)
                 if tuple(norms[position : position + size]) != phrase.tokens:
                     continue

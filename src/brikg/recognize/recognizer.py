@@ -95,9 +95,10 @@ class Recognizer:
         covered = [(m.start, m.end) for m in mentions if m.kind is MentionKind.ENTITY]
         extra: list[Mention] = []
         for sentence in doc.sentences:
-            if sentence.language == "zh":
+            text = doc.text[sentence.start : sentence.end]
+            if sentence.language == "zh" or not any(a in text for a in definitions):
                 continue
-            for token in tokenize(doc.text[sentence.start : sentence.end], sentence.start):
+            for token in tokenize(text, sentence.start):
                 definer = definitions.get(token.text)
                 if definer is None or any(s <= token.start < e for s, e in covered):
                     continue
