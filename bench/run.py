@@ -25,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -54,16 +54,21 @@ def child_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict[
     import brikg.pipeline as pipe
 
     timers: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+
+    def add(stage: str, wall: float, processor: float) -> None:
+        timers[stage] = timers.get(stage, 0.0) + time.perf_counter() - wall
+        cpu[stage] = cpu.get(stage, 0.0) + time.process_time() - processor
 
     def timed(module: Any, name: str, stage: str) -> None:
         function = getattr(module, name)
 
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
+            wall, processor = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
-                timers[stage] = timers.get(stage, 0.0) + time.perf_counter() - started
+                add(stage, wall, processor)
 
         setattr(module, name, wrapper)
 
@@ -78,20 +83,21 @@ def child_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict[
 
     class TimedResolver(resolver):  # type: ignore[misc, valid-type]
         def __call__(self, corpus: Any) -> Any:
-            started = time.perf_counter()
+            wall, processor = time.perf_counter(), time.process_time()
             try:
                 return super().__call__(corpus)
             finally:
-                timers["resolve"] = timers.get("resolve", 0.0) + time.perf_counter() - started
+                add("resolve", wall, processor)
 
     pipe.Resolver = TimedResolver  # type: ignore[misc]
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     corpus_ir, report = par.extract_corpus(corpus, jobs=jobs, cache=cache)
-    extracted = time.perf_counter()
+    extracted, extracted_cpu = time.perf_counter(), time.process_time()
     stats = pipe.write_graph(corpus_ir, out, jobs=jobs)
-    finished = time.perf_counter()
+    finished, finished_cpu = time.perf_counter(), time.process_time()
     size = sum(doc.path.stat().st_size for doc in corpus_ir.documents if doc.path)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pools' workers, joined by now
     return {
         "brikg": str(Path(par.__file__).parent),
         "jobs": report.jobs,
@@ -105,7 +111,12 @@ def child_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict[
         "extract_s": extracted - started,
         "write_s": finished - extracted,
         "total_s": finished - started,
+        "extract_cpu_s": extracted_cpu - started_cpu,
+        "write_cpu_s": finished_cpu - extracted_cpu,
+        "parent_cpu_s": finished_cpu - started_cpu,
+        "workers_cpu_s": workers.ru_utime + workers.ru_stime,
         "timers": timers,
+        "cpu": cpu,
         "maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000,
         "maxrss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1000,
     }
@@ -246,19 +257,25 @@ def corpus_bytes(folder: Path) -> int:
 STAGES = ("load", "segment", "recognise", "resolve", "relate", "to RDF", "serialise")
 
 
-def stage_seconds(result: dict[str, Any]) -> dict[str, float]:
-    """Per-stage seconds of a one-job build, from its timers (see :func:`child_build`)."""
-    timers = result["timers"]
-    serial = {
+def stage_seconds(result: dict[str, Any], clock: str = "cpu") -> dict[str, float]:
+    """Per-stage seconds of a one-job build (see :func:`child_build`): ``cpu`` for processor
+    time, ``timers`` for wall time."""
+    timers = result[clock]
+    write = result["write_cpu_s" if clock == "cpu" else "write_s"]
+    return {
         "load": timers.get("load", 0.0),
         "segment": timers.get("segment", 0.0),
         "recognise": timers.get("segment+recognise", 0.0) - timers.get("segment", 0.0),
         "resolve": timers.get("resolve", 0.0),
         "relate": timers.get("resolve+relate", 0.0) - timers.get("resolve", 0.0),
         "to RDF": timers.get("rdf", 0.0),
-        "serialise": result["write_s"] - timers.get("rdf", 0.0),
+        "serialise": write - timers.get("rdf", 0.0),
     }
-    return serial
+
+
+def total_cpu(build: dict[str, Any]) -> float:
+    """Processor seconds of the whole build: the parent's and all its workers'."""
+    return build["parent_cpu_s"] + build["workers_cpu_s"]
 
 
 @dataclass
@@ -525,19 +542,24 @@ def report(
     notes: list[str],
     started: float,
     load_before: tuple[float, float, float],
+    finished: float | None = None,
+    load_after: tuple[float, float, float] | None = None,
 ) -> str:
+    finished = finished or time.time()
+    load_after = load_after or os.getloadavg()
     lines = [
         "# brikg benchmark results",
         "",
-        f"Written by `make bench` (`bench/run.py`) on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
-        f"in {(time.time() - started) / 60:.0f} minutes.",
+        f"Written by `make bench` (`bench/run.py`); the run started "
+        f"{time.strftime('%Y-%m-%d %H:%M %Z', time.localtime(started))} and took "
+        f"{(finished - started) / 60:.0f} minutes.",
         "",
         "## Machine",
         "",
         *machine(),
         f"- Load average (1/5/15 min) when the run started: "
         f"{' / '.join(f'{x:.1f}' for x in load_before)}; at the end: "
-        f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}. The machine is shared with other "
+        f"{' / '.join(f'{x:.1f}' for x in load_after)}. The machine is shared with other "
         "engineers' test runs, so wall times carry their load (each build row gives the "
         "1-minute load average when it finished).",
         "",
@@ -559,12 +581,16 @@ def report(
         "",
         "## Build throughput per stage (`--jobs 1`)",
         "",
-        "Seconds, then MB/s and documents/s, of each stage of a one-job build (timers around "
-        "the functions the build calls). *Extraction* is load + segment + recognise, the "
-        "per-document stages.",
+        "Processor time of each stage of a one-job build (timers around the functions the "
+        "build calls, `time.process_time`), so the rates are **per core**, whatever else the "
+        "machine was doing; wall time is in the next section. *Extraction* is load + segment + "
+        "recognise, the per-document stages; *relate* is everything "
+        "`brikg.pipeline.link_documents` does after resolution (relations, Chinese relations, "
+        "cross-lingual linking). *Serialise* is the sharded writer's work besides building quads "
+        "(N-Quads shards, TriG and N-Triples pieces, the merge, Turtle and JSON-LD).",
         "",
-        "| corpus | " + " | ".join(STAGES) + " | extraction | total |",
-        "|---|" + "---:|" * (len(STAGES) + 2),
+        "| corpus | | " + " | ".join(STAGES) + " | extraction | whole build |",
+        "|---|---|" + "---:|" * (len(STAGES) + 2),
     ]
     for scale in scales:
         if 1 not in scale.builds:
@@ -572,44 +598,52 @@ def report(
         build = scale.builds[1]
         stages = stage_seconds(build)
         extraction = stages["load"] + stages["segment"] + stages["recognise"]
-        cells = [f"{stages[s]:.2f} s" for s in STAGES]
-        lines.append(
-            f"| {scale.label} | " + " | ".join(cells) + f" | {extraction:.2f} s | "
-            f"{build['total_s']:.2f} s |"
-        )
+        whole = total_cpu(build)
         megabytes, documents = build["bytes"] / MB, build["documents"]
-        cells = [f"{_rate(megabytes, stages[s])} MB/s" for s in STAGES]
+        cells = [f"{stages[s]:.2f}" for s in STAGES]
         lines.append(
-            f"| {scale.label} (MB/s) | " + " | ".join(cells) + f" | "
-            f"**{_rate(megabytes, extraction)} MB/s** | {_rate(megabytes, build['total_s'])} MB/s |"
+            f"| {scale.label} | CPU s | " + " | ".join(cells) + f" | {extraction:.2f} | "
+            f"{whole:.2f} |"
         )
-        cells = [f"{_rate(documents, stages[s])}" for s in STAGES]
+        cells = [_rate(megabytes, stages[s]) for s in STAGES]
         lines.append(
-            f"| {scale.label} (docs/s) | " + " | ".join(cells) + f" | "
-            f"{_rate(documents, extraction)} | {_rate(documents, build['total_s'])} |"
+            "| | MB/s per core | " + " | ".join(cells) + f" | "
+            f"**{_rate(megabytes, extraction)}** | {_rate(megabytes, whole)} |"
+        )
+        cells = [_rate(documents, stages[s]) for s in STAGES]
+        lines.append(
+            "| | docs/s per core | " + " | ".join(cells) + f" | "
+            f"{_rate(documents, extraction)} | {_rate(documents, whole)} |"
         )
     lines += [
         "",
         "## Whole builds: --jobs 1 vs --jobs 2, memory, linearity",
         "",
-        "Wall seconds after start-up (imports done) to the last file renamed into place; in "
-        "brackets, with interpreter start-up. Peak memory is the sampled PSS of the build's "
-        "whole process tree (parent and workers, shared pages counted once) and the parent's "
-        "own peak RSS.",
+        "*Wall*: seconds after start-up (imports done) to the last file renamed into place (in "
+        "brackets: with interpreter start-up). *CPU*: processor seconds of the parent and all "
+        "workers. *Parent CPU* includes the corpus-wide stages (resolve, relate), which no "
+        "worker can take over. *Idle bound* is not a measurement: it is the j1 CPU time divided "
+        "by the larger of the parent's CPU time and the total CPU time over the job count, the "
+        "speed-up these CPU times would allow on an otherwise idle machine. Peak memory: the "
+        "sampled PSS of the build's process tree (shared pages counted once) and the parent's "
+        "peak RSS. *Load*: 1-minute load average of the machine when the build ended.",
         "",
-        "| corpus | jobs | wall | of which resolve + relate (parent) | s per MB | speed-up | "
-        "peak PSS (tree) | peak RSS (parent) | load avg |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| corpus | jobs | wall | speed-up (wall) | CPU | parent CPU | CPU s per MB | "
+        "idle bound | peak PSS (tree) | peak RSS (parent) | load |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for scale in scales:
         base = scale.builds.get(1)
         for jobs, build in sorted(scale.builds.items()):
             speedup = f"{base['total_s'] / build['total_s']:.2f}x" if base else "-"
+            cpu = total_cpu(build)
+            bound = "-"
+            if base and jobs > 1:
+                bound = f"{total_cpu(base) / max(build['parent_cpu_s'], cpu / jobs):.2f}x"
             lines.append(
-                f"| {scale.label} | {jobs} | {build['total_s']:.2f} s "
-                f"({build['wall_with_startup_s']:.2f} s) | "
-                f"{build['timers'].get('resolve+relate', 0.0):.2f} s | "
-                f"{build['total_s'] / (build['bytes'] / MB):.2f} | {speedup} | "
+                f"| {scale.label} | {jobs} | {build['total_s']:.1f} s "
+                f"({build['wall_with_startup_s']:.1f} s) | {speedup} | {cpu:.1f} s | "
+                f"{build['parent_cpu_s']:.1f} s | {cpu / (build['bytes'] / MB):.1f} | {bound} | "
                 f"{build['peak_pss_mb']:.0f} MB | {build['maxrss_self_mb']:.0f} MB | "
                 f"{build['load_avg']:.1f} |"
             )
@@ -619,14 +653,17 @@ def report(
             "",
             "## Incremental rebuilds (`--cache`)",
             "",
-            "| corpus | build | jobs | extracted | from cache | wall |",
-            "|---|---|---:|---:|---:|---:|",
+            "A cold build fills the cache; the same corpus again; then with one document "
+            "changed (a sentence appended).",
+            "",
+            "| corpus | build | jobs | extracted | from cache | wall | CPU |",
+            "|---|---|---:|---:|---:|---:|---:|",
         ]
         for scale in incremental:
             for kind, build in scale.incremental.items():
                 lines.append(
                     f"| {scale.label} | {kind} | {build['jobs']} | {build['extracted']} | "
-                    f"{build['cached']} | {build['total_s']:.2f} s |"
+                    f"{build['cached']} | {build['total_s']:.1f} s | {total_cpu(build):.1f} s |"
                 )
     if sparql:
         lines += _sparql_report(sparql)
@@ -725,6 +762,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--not-run", action="append", default=[], help="a line for 'Not run, and why'"
     )
+    parser.add_argument(
+        "--report-only", action="store_true", help="rewrite the report from --work/raw.json"
+    )
     args = parser.parse_args(argv)
     if args.child:
         corpus, out, jobs, *cache = args.child
@@ -732,6 +772,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
 
+    raw_path = args.work / "raw.json"
+    if args.report_only:
+        scales, sparql, times = load_raw(raw_path)
+        args.out.write_text(report(scales, sparql, args.not_run, **times))
+        print(f"wrote {args.out}")
+        return 0
     started, load_before = time.time(), os.getloadavg()
     args.work.mkdir(parents=True, exist_ok=True)
     frozen = snapshot(args.work)
@@ -746,6 +792,7 @@ def main(argv: list[str] | None = None) -> int:
         scale = Scale(label, corpus)
         bench_builds(scale, args.work, jobs, incremental=value <= 10)
         scales.append(scale)
+        save_raw(raw_path, scales, [], started, load_before)
     sparql: list[SparqlSize] = []
     if args.sparql != "none":
         reference = next((s for s in reversed(scales) if s.label != "bundled"), None)
@@ -760,9 +807,52 @@ def main(argv: list[str] | None = None) -> int:
             size = prepare_sparql(args.work, target, tpb, static)
             bench_sparql(size, runs=5, timeout=args.rdflib_timeout, rdflib_runs=_runs(target))
             sparql.append(size)
+            save_raw(raw_path, scales, sparql, started, load_before)
     args.out.write_text(report(scales, sparql, args.not_run, started, load_before))
     print(f"wrote {args.out}")
     return 0
+
+
+def save_raw(
+    path: Path,
+    scales: list[Scale],
+    sparql: list[SparqlSize],
+    started: float,
+    load_before: tuple[float, float, float],
+) -> None:
+    """Every measurement so far, so a report can be rewritten (``--report-only``)."""
+    payload = {
+        "started": started,
+        "load_before": load_before,
+        "snapshot_note": _SNAPSHOT_NOTE,
+        "finished": time.time(),
+        "load_after": os.getloadavg(),
+        "scales": [asdict(scale) for scale in scales],
+        "sparql": [asdict(size) for size in sparql],
+    }
+    path.write_text(json.dumps(payload, indent=1, default=str))
+
+
+def load_raw(path: Path) -> tuple[list[Scale], list[SparqlSize], dict[str, Any]]:
+    """What :func:`save_raw` saved, and the run's times and load averages."""
+    global _SNAPSHOT_NOTE
+    payload = json.loads(path.read_text())
+    _SNAPSHOT_NOTE = payload["snapshot_note"]
+    scales = [
+        Scale(
+            s["label"],
+            Path(s["corpus"]),
+            {int(jobs): build for jobs, build in s["builds"].items()},
+            s["incremental"],
+        )
+        for s in payload["scales"]
+    ]
+    sparql = []
+    for size in payload["sparql"]:
+        queries = {name: QueryTimes(**times) for name, times in size.pop("queries").items()}
+        sparql.append(SparqlSize(**{**size, "corpus": Path(size["corpus"]), "queries": queries}))
+    times = {key: payload[key] for key in ("started", "load_before", "finished", "load_after")}
+    return scales, sparql, times
 
 
 def _runs(target: int) -> int:

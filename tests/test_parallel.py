@@ -270,3 +270,16 @@ def test_merge_deduplicates_exactly_when_a_graph_states_another_documents_node(
     nt = scratch / "out" / "brikg.nt"
     written = [q.triple for q in parse(path=nt, format=RdfFormat.N_TRIPLES)]
     assert written == expected and merged.triples == 3
+
+
+def test_workers_that_do_not_fork_get_the_documents_themselves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under spawn or forkserver (macOS, Windows, Python 3.14) documents travel pickled, with
+    the IR's own reducers; the graph is the same."""
+    folder = _write(tmp_path / "corpus", DOCS)
+    corpus, _report = extract_corpus(folder, jobs=2)
+    monkeypatch.setattr(parallel, "_forks", lambda: False)
+    write_graph(corpus, tmp_path / "sent", jobs=2)
+    write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
+    _same_files(tmp_path / "ref", tmp_path / "sent")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -33,7 +34,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -42,7 +44,18 @@ from pyoxigraph import Quad, RdfFormat, parse, serialize
 from brikg.corpus import MANIFEST_NAME, MAX_BYTES, _load, iter_sources, read_manifest
 from brikg.errors import BrikgError, DocumentError
 from brikg.incremental import ExtractionCache
-from brikg.ir import Corpus, Document, DocumentMeta, Entity
+from brikg.ir import (
+    Corpus,
+    DateValue,
+    Document,
+    DocumentMeta,
+    Entity,
+    Evidence,
+    Fact,
+    Mention,
+    QuantityValue,
+    Sentence,
+)
 from brikg.lexicon import load_lexicon
 from brikg.pipeline import (
     GRAPH_FILES,
@@ -60,6 +73,24 @@ R = TypeVar("R")
 
 SHARDS = "shards"
 _UNION_FORMATS = (RdfFormat.TURTLE, RdfFormat.JSON_LD)  # re-serialised from merged N-Triples
+
+
+def _by_fields(cls: type) -> Callable[[object], tuple[type, tuple[object, ...]]]:
+    """Pickle a dataclass as its constructor and field values: twice as fast, both ways, as the
+    default for slotted classes, which matters for the IR's many small objects."""
+    names = tuple(f.name for f in fields(cls) if f.init)
+    if any(not f.init for f in fields(cls)):
+        raise TypeError(f"{cls.__name__} has fields outside __init__")
+
+    def reduce(obj: object) -> tuple[type, tuple[object, ...]]:
+        return cls, tuple([getattr(obj, name) for name in names])
+
+    return reduce
+
+
+# Only for what travels between processes (multiprocessing's pickler), not pickle at large.
+for _cls in (Sentence, Mention, Fact, Evidence, DateValue, QuantityValue, DocumentMeta):
+    ForkingPickler.register(_cls, _by_fields(_cls))
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -253,6 +284,7 @@ def extract_corpus(
     workers = resolve_jobs(jobs)
     sources, errors = plan_sources(corpus_dir, max_bytes)
     store = ExtractionCache.open(cache) if cache is not None else None
+    lexicon = load_lexicon()  # cached: forked workers inherit it, and linking needs it below
     by_size = sorted(sources, key=lambda s: (-_size(s.path), s.index))
     results: dict[int, _Extracted] = {}
     with _workers(workers, len(sources), _init_extractor, (store,)) as pool:
@@ -283,7 +315,7 @@ def extract_corpus(
         report.extracted += not result.from_cache
     report.documents = len(corpus.documents)
     report.failed += len(errors)
-    link_documents(corpus, load_lexicon())
+    link_documents(corpus, lexicon)
     return corpus, report
 
 
@@ -299,6 +331,7 @@ def _size(path: Path) -> int:
 _PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 _ENTITIES: dict[str, Entity] = {}
 _SCRATCH: Path | None = None
+_FORKED_DOCUMENTS: list[Document] = []
 
 
 def _init_writer(entities: dict[str, Entity], scratch: Path) -> None:
@@ -306,6 +339,11 @@ def _init_writer(entities: dict[str, Entity], scratch: Path) -> None:
     global _ENTITIES, _SCRATCH
     _ENTITIES = entities
     _SCRATCH = scratch
+
+
+def _forks() -> bool:
+    """Whether pool workers start as forks of this process, and so already hold its data."""
+    return multiprocessing.get_start_method() == "fork"
 
 
 _DOCUMENTS = f"<{ID}document/".encode()
@@ -396,8 +434,10 @@ def _block(piece: _Piece, lines: list[bytes], local: str) -> _Piece:
     )
 
 
-def _write_document(doc: Document) -> _Piece:
+def _write_document(task: Document | int) -> _Piece:
+    """A document's graph; a forked worker gets only its index in the parent's list."""
     assert _SCRATCH is not None, "worker not initialised"
+    doc = _FORKED_DOCUMENTS[task] if isinstance(task, int) else task
     quads = document_quads(doc, _ENTITIES)
     return _write_piece(
         _SCRATCH, str(document_graph(doc.id)), doc.id, quads, str(document_iri(doc.id))
@@ -534,6 +574,7 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
     Everything is first written into a hidden scratch folder inside ``out_dir`` and renamed into
     place only when complete; shards of documents no longer in the corpus are then removed.
     """
+    global _FORKED_DOCUMENTS
     _check_formats()
     workers = resolve_jobs(jobs)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -545,10 +586,14 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
             (scratch / folder).mkdir()
         staged = scratch / "out"
         pieces = _static_pieces(scratch)
+        _FORKED_DOCUMENTS = corpus.documents  # before the pool forks; reset below
         with _workers(
             workers, len(corpus.documents), _init_writer, (corpus.entities, scratch)
         ) as pool:
-            pieces.extend(_run(pool, _write_document, corpus.documents))
+            tasks: list[Document] | range = corpus.documents
+            if pool is not None and _forks():
+                tasks = range(len(corpus.documents))  # no pickling: the fork has them
+            pieces.extend(_run(pool, _write_document, tasks))
             merged = _merge(pieces, scratch, staged)
             nt_path = staged / _format_file(RdfFormat.N_TRIPLES)
             conversions = [
@@ -565,6 +610,7 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
         )
         _commit(scratch, staged, out_dir, [piece.name for piece in pieces])
     finally:
+        _FORKED_DOCUMENTS = []
         shutil.rmtree(scratch, ignore_errors=True)
     return stats
 
