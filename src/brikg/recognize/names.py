@@ -813,7 +813,10 @@ def _lowercase_head_name(
         return None
     # "Vado Gateway terminal" names the Vado Gateway; "China-Russia eastern natural gas
     # pipeline" is only a name with its head.
-    stop = end if len(words) >= 2 and position == end else position + 1
+    places_only = all(
+        index in context.country_tokens for index in range(start, end) if _is_word(tokens[index])
+    )
+    stop = end if len(words) >= 2 and position == end and not places_only else position + 1
     return _mention(text, tokens, start, stop, offset, P, "name-lowercase-head")
 
 

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 # A possessive "'s" is a token of its own, so "Pakistan's" matches the country "Pakistan".
 _TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
+_BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
 
 
@@ -44,6 +45,8 @@ def name_key(name: str) -> str:
     Lowercased, accents and dashes folded, hyphens read as spaces, leading articles, ordinals
     and possessives dropped, "Port of X" read as "X Port".
     """
+    # A bracketed acronym inside a name is an alias, not part of it: "X (CKU) Railway".
+    name = _BRACKETED_ACRONYM.sub(" ", name)
     words = [norm_token(token.text) for token in tokenize(name) if token.text not in "-'\"“”()"]
     while words and words[0] in {"the", "a", "an"}:
         words.pop(0)
