@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import platform
 import statistics
 import sys
@@ -29,15 +30,23 @@ from brikg.store import (
 )
 
 
-def median_ms(engine: Engine, text: str, bindings: dict[str, Term], runs: int) -> float:
+def median_ms(
+    engine: Engine, text: str, bindings: dict[str, Term], runs: int
+) -> tuple[float, float]:
+    """Median wall-clock and processor milliseconds of ``runs`` runs.
+
+    Processor time is shown beside wall time because a shared machine's load stretches the
+    wall clock; the budget is judged on wall time all the same.
+    """
     engine.query(text, bindings)  # warm-up: parse caches, lazy imports
     gc.collect()
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         engine.query(text, bindings)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 
 def main() -> int:
@@ -61,7 +70,7 @@ def main() -> int:
     }
     rows = {name: len(oxigraph.query(q.text, bindings[name]).rows) for name, q in queries.items()}
 
-    slow: dict[str, float] = {}
+    slow: dict[str, tuple[float, float]] = {}
     same: dict[str, bool] = {}
     load_rdflib = 0.0
     if not args.no_rdflib:
@@ -74,31 +83,37 @@ def main() -> int:
                 comparable_rows(reference.query(query.text, bindings[name]))
             )
 
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"{args.data}: {len(quads)} quads; Python {platform.python_version()}, "
-        f"{platform.machine()}; store load {load_ox:.1f} s (Oxigraph)"
+        f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load}; "
+        f"store load {load_ox:.1f} s (Oxigraph)"
         + (f", {load_rdflib:.1f} s (rdflib)" if slow else "")
     )
     print()
-    head = "| query | rows | Oxigraph median (ms) |"
-    rule = "|---|---:|---:|"
+    head = "| query | rows | Oxigraph wall (ms) | Oxigraph CPU (ms) |"
+    rule = "|---|---:|---:|---:|"
     if slow:
-        head += " rdflib median (ms) | same rows |"
+        head += " rdflib wall (ms) | same rows |"
         rule += "---:|:---:|"
     print(head)
     print(rule)
     for name in queries:
-        line = f"| {name} | {rows[name]} | {fast[name]:.1f} |"
+        wall, cpu = fast[name]
+        line = f"| {name} | {rows[name]} | {wall:.1f} | {cpu:.1f} |"
         if slow:
-            line += f" {slow[name]:.0f} | {'yes' if same[name] else 'NO'} |"
+            line += f" {slow[name][0]:.0f} | {'yes' if same[name] else 'NO'} |"
         print(line)
-    over = {name: ms for name, ms in fast.items() if ms >= args.budget_ms}
+    over = {name: ms for name, (ms, _cpu) in fast.items() if ms >= args.budget_ms}
     print()
     if over:
         listed = ", ".join(f"{name} ({ms:.1f} ms)" for name, ms in over.items())
         print(f"over the {args.budget_ms:g} ms budget on Oxigraph: {listed}")
     else:
-        print(f"every query under {args.budget_ms:g} ms on Oxigraph (median of {args.runs} runs)")
+        print(
+            f"every query under {args.budget_ms:g} ms on Oxigraph "
+            f"(median wall time of {args.runs} runs)"
+        )
     if slow and not all(same.values()):
         print("engines disagree on: " + ", ".join(n for n, ok in same.items() if not ok))
     return 1 if over or (slow and not all(same.values())) else 0
