@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BRIKG  := $(BIN)/brikg
 
-.PHONY: graph test lint bench system-deps clean
+.PHONY: graph validate test lint bench system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ graph: $(VENV)/.installed
 	$(BRIKG) build --corpus corpus --out graph
 	$(BRIKG) report --data graph --out graph
 	$(BRIKG) viz --data graph --kind all --out graph/viz
+
+## validate: check graph/ (SHACL shapes, every quote against corpus/, HermiT); exit 1 if invalid
+validate: $(VENV)/.installed
+	$(BRIKG) validate graph/brikg.trig --corpus corpus
 
 ## system-deps: Java for the OWL reasoner, Chromium and CJK fonts for browser tests (Debian)
 system-deps:
