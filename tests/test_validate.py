@@ -368,6 +368,22 @@ def test_output_reparses_with_pyoxigraph_to_the_same_graph(
     assert len(parsed) > 10_000
 
 
+def test_shards_reparse_to_exactly_the_trig_quads(
+    built_graph: Path, written_quads: set[Quad]
+) -> None:
+    """shards/*.nq, one per named graph, strictly parsed, together hold the TriG's quads."""
+    shards = sorted((built_graph / "shards").glob("*.nq"))
+    if not shards:
+        pytest.skip("this build writes no shards/")
+    parsed: set[Quad] = set()
+    for shard in shards:
+        quads = set(parse(path=str(shard), format=RdfFormat.N_QUADS))
+        assert len({q.graph_name for q in quads}) == 1, f"{shard.name} holds several graphs"
+        assert not parsed & quads, f"{shard.name} repeats quads of another shard"
+        parsed |= quads
+    assert parsed == written_quads
+
+
 RDFLIB_FORMATS = {"brikg.trig": "trig", "brikg.ttl": "turtle", "brikg.nt": "nt",
                   "brikg.jsonld": "json-ld"}  # fmt: skip
 
