@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -23,6 +24,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
@@ -41,6 +43,7 @@ def free_port() -> int:
 class Server:
     url: str
     process: subprocess.Popen[str]
+    log: IO[str] | None = None
 
 
 @dataclass
@@ -81,18 +84,21 @@ def children(pid: int) -> list[int]:
 
 def start(data: Path, *args: str) -> Server:
     port = free_port()
+    # the request log goes to a file (a pipe could fill and block the server); stop() closes it
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115
     process = subprocess.Popen(
         [*BRIKG, "serve", "--port", str(port), "--data", str(data), *args],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=log,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    server = Server(f"http://127.0.0.1:{port}", process)
+    server = Server(f"http://127.0.0.1:{port}", process, log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"brikg serve exited: {process.stderr.read()}")  # type: ignore[union-attr]
+            log.seek(0)
+            raise AssertionError(f"brikg serve exited: {log.read()}")
         try:
             if sparql_get(server, "ASK {}").status == 200:
                 return server
@@ -111,6 +117,8 @@ def stop(server: Server) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(5)
+    if server.log is not None:
+        server.log.close()
 
 
 @pytest.fixture(scope="module")
