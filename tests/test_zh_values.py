@@ -43,6 +43,10 @@ def test_a_month_and_day_without_a_year_take_it_from_context_and_say_so() -> Non
     assert found[1][1] == DateValue(2022, 9, 14, inferred=True)
 
 
+def test_an_impossible_day_is_no_date() -> None:
+    assert [d for _s, d in _dates("2024年2月30日和2024年2月29日")] == [DateValue(2024, 2, 29)]
+
+
 def test_a_range_of_months_ends_where_the_text_says() -> None:
     [(_surface, date)] = _dates("2024年1月至8月份，班列累计开行13056列")
     assert date == DateValue(2024, 1, end=DateValue(2024, 8))

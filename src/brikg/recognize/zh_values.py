@@ -11,6 +11,7 @@ figure and its English translation compare equal.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -107,6 +108,8 @@ def _date(groups: dict[str, str | None], context_year: int | None) -> DateValue 
         return None
     month = int(groups["month"]) if groups["month"] else None
     day = int(groups["day"]) if groups["day"] else None
+    if day is not None and month is not None and day > calendar.monthrange(year, month)[1]:
+        return None  # 2月30日 is no date
     if part in {"first-half", "second-half"} or (month is None and part):
         qualifier = qualifier or part
     elif part and month is not None and qualifier is None:
