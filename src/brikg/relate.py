@@ -6,11 +6,22 @@ China-Pakistan Economic Corridor, ..."), so each fact records the rule that prod
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from brikg.ir import DateValue, Document, Entity, EntityType, Fact, Mention, MentionKind, Sentence
+from brikg.ir import (
+    DateValue,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    Fact,
+    Mention,
+    MentionKind,
+    Sentence,
+)
 from brikg.lexicon import Lexicon
 from brikg.places import city_country
 from brikg.recognize.names import HEADS
@@ -99,6 +110,10 @@ _PART_OF = re.compile(
     r"(?:part|projects?|component)\s+(?:of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}?$",
     re.I,
 )
+# The relation phrases between two names ("in", "'s new", ", a flagship project of the") are
+# short; looking no further keeps a sentence of hundreds of names linear.
+_PHRASE_GAP = 120
+_CONTAINERS = frozenset({EntityType.CORRIDOR, EntityType.INITIATIVE, EntityType.PROJECT})
 _NOT_NOUNS = frozenset(
     """is was are were be been being has have had and or of in on to for with by at as which
     that who whose from into under since during through between among along across after
@@ -260,12 +275,13 @@ class Relater:
             for code in codes:
                 yield ctx.fact(project, "locatedIn", _country_id(code), "name-compound")
             anchor = ctx.parent_of(project) or project
-            for country in ctx.of_type(EntityType.COUNTRY):
-                if country.start >= anchor.end:
+            nearby = ctx.starting_in(project.start - _PHRASE_GAP, anchor.end + _PHRASE_GAP + 1)
+            for country in (m for m in nearby if ctx.type_of(m) is EntityType.COUNTRY):
+                if 0 <= country.start - anchor.end <= _PHRASE_GAP:
                     between = ctx.between(anchor, country)
                     if _IN_COUNTRY.match(between) or _IN_CITY_COUNTRY.match(between):
                         yield ctx.fact(project, "locatedIn", country.entity, "in-country")
-                elif country.end <= project.start and _POSSESSIVE.match(
+                elif 0 <= project.start - country.end <= _PHRASE_GAP and _POSSESSIVE.match(
                     ctx.between(country, project)
                 ):
                     yield ctx.fact(project, "locatedIn", country.entity, "possessive-country")
@@ -316,8 +332,8 @@ class Relater:
                     yield ctx.fact(mention, "involves", _country_id(code), "name-country")
                 # "China-ASEAN Expo", "BRICS Digital Economy Partnership": a known organisation
                 # named inside the name is a party to it.
-                for inner in ctx.entity_mentions:
-                    nested = mention.start <= inner.start and inner.end <= mention.end
+                for inner in ctx.starting_in(mention.start, mention.end):
+                    nested = inner.end <= mention.end
                     if (
                         nested
                         and inner is not mention
@@ -422,16 +438,10 @@ class Relater:
             if _UN_BODY.match(organization.text) and organization.entity != UNITED_NATIONS:
                 yield ctx.fact(organization, "partOf", UNITED_NATIONS, "name-un-body")
         for project in projects:
-            for container in ctx.entity_mentions:
-                if container is project or container.label not in {
-                    EntityType.CORRIDOR,
-                    EntityType.INITIATIVE,
-                    EntityType.PROJECT,
-                }:
+            for container in ctx.starting_in(project.end, project.end + _PHRASE_GAP + 1):
+                if container is project or container.label not in _CONTAINERS:
                     continue
-                if container.start >= project.end and _PART_OF.match(
-                    ctx.between(project, container)
-                ):
+                if _PART_OF.match(ctx.between(project, container)):
                     yield ctx.fact(project, "partOf", container.entity, "part-of-phrase")
 
     # -- parties: builders, members, signatories ------------------------------------------
@@ -576,21 +586,52 @@ class Relater:
 
 @dataclass(slots=True)
 class _SentenceContext:
+    """One sentence's mentions, indexed once: the rules ask the same questions many times, and
+    a long line (a table flattened by PDF extraction) may hold hundreds of names."""
+
     doc: Document
     sentence: Sentence
     mentions: list[Mention]
     entities: dict[str, Entity]
+    text: str = ""
+    entity_mentions: list[Mention] = field(default_factory=list)
+    countries: list[Mention] = field(default_factory=list)
+    _by_type: dict[EntityType | None, list[Mention]] = field(default_factory=dict)
+    _parents: dict[int, Mention | None] | None = None
+    _starts: dict[int, list[int]] = field(default_factory=dict)
+    _name_parents: list[Mention] = field(default_factory=list)
+    _quote: Evidence | None = None
 
-    @property
-    def text(self) -> str:
-        return self.doc.text[self.sentence.start : self.sentence.end]
-
-    @property
-    def entity_mentions(self) -> list[Mention]:
-        return [m for m in self.mentions if m.kind is MentionKind.ENTITY and m.entity]
+    def __post_init__(self) -> None:
+        self.text = self.doc.text[self.sentence.start : self.sentence.end]
+        self.entity_mentions = [
+            m for m in self.mentions if m.kind is MentionKind.ENTITY and m.entity
+        ]
+        for mention in self.entity_mentions:
+            self._by_type.setdefault(self.type_of(mention), []).append(mention)
+        self.entity_mentions.sort(key=lambda m: m.start)
+        self._name_parents = [m for m in self.entity_mentions if m.rule == "name-parent"]
+        self.countries = sorted(
+            (
+                m
+                for m in self.mentions
+                if m.kind is MentionKind.ENTITY and m.label is EntityType.COUNTRY
+            ),
+            key=lambda m: m.start,
+        )
 
     def of_type(self, entity_type: EntityType) -> Iterator[Mention]:
-        return (m for m in self.entity_mentions if self.type_of(m) is entity_type)
+        return iter(self._by_type.get(entity_type, ()))
+
+    def starting_in(self, start: int, end: int, pool: list[Mention] | None = None) -> list[Mention]:
+        """Mentions of ``pool`` (default: all names) that start in ``[start, end)``, found by
+        bisection, so rules that look a short way around a name stay linear."""
+        pool = self.entity_mentions if pool is None else pool
+        key = id(pool)
+        if key not in self._starts:
+            self._starts[key] = [m.start for m in pool]
+        starts = self._starts[key]
+        return pool[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def type_of(self, mention: Mention) -> EntityType | None:
         entity = self.entities.get(mention.entity or "")
@@ -599,8 +640,11 @@ class _SentenceContext:
     def between(self, left: Mention, right: Mention) -> str:
         return self.doc.text[left.end : right.start]
 
-    def evidence(self, rule: str, confidence: float = 1.0):  # noqa: ANN201 - Evidence
-        return self.doc.evidence(self.sentence, rule, confidence)
+    def evidence(self, rule: str, confidence: float = 1.0) -> Evidence:
+        """Evidence from this sentence; its quote is sliced from the original text once."""
+        if self._quote is None:
+            self._quote = self.doc.evidence(self.sentence, rule, confidence)
+        return replace(self._quote, rule=rule, confidence=confidence)
 
     def fact(
         self, subject: Mention, predicate: str, obj: str | None, rule: str, confidence: float = 1.0
@@ -625,7 +669,17 @@ class _SentenceContext:
     def parent_of(self, part: Mention) -> Mention | None:
         """The named whole a mention says it is part of: "the X section of the Y",
         "the Y (X section)", "Y Phase II", "Secretariat of the Y"."""
-        for mention in self.entity_mentions:
+        if self._parents is None:
+            self._parents = {id(m): self._find_parent(m) for m in self.entity_mentions}
+        if id(part) not in self._parents:
+            self._parents[id(part)] = self._find_parent(part)
+        return self._parents[id(part)]
+
+    def _find_parent(self, part: Mention) -> Mention | None:
+        candidates = self.starting_in(part.start, part.end, self._name_parents)
+        if part.rule == "name-section":
+            candidates = self.starting_in(part.start - _PHRASE_GAP, part.end + _PHRASE_GAP)
+        for mention in candidates:
             if mention is part:
                 continue
             if mention.rule == "name-parent" and part.start <= mention.start < part.end:
@@ -735,19 +789,11 @@ def _compound_countries(
     Every part of the compound must be a country: "China-Europe Railway Express" yields none.
     With ``anywhere``, any country named inside the mention counts ("New Uzbekistan").
     """
-    nested = sorted(
-        (
-            m
-            for m in ctx.doc.mentions
-            if m.sentence == ctx.sentence.index
-            and m.kind is MentionKind.ENTITY
-            and m.label is EntityType.COUNTRY
-            and mention.start <= m.start
-            and m.end <= mention.end
-            and m is not mention
-        ),
-        key=lambda m: m.start,
-    )
+    nested = [
+        m
+        for m in ctx.starting_in(mention.start, mention.end, ctx.countries)
+        if m.end <= mention.end and m is not mention
+    ]
     if anywhere:
         return [m.countries[0] for m in nested if m.countries]
     codes: list[str] = []

@@ -7,6 +7,8 @@ patterns for dates and quantities. This module runs them and settles overlaps.
 
 from __future__ import annotations
 
+import bisect
+
 from brikg.ir import Document, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
 from brikg.recognize.coref import short_form_mentions
@@ -66,13 +68,18 @@ class Recognizer:
         known = list(self.gazetteer.match_tokens(tokens, text, offset))
         country_tokens: set[int] = set()
         country_codes: dict[int, str] = {}
-        countries = [m for m in known if m.label is EntityType.COUNTRY]
+        countries = sorted(
+            (m for m in known if m.label is EntityType.COUNTRY), key=lambda m: m.start
+        )
         if countries:
-            for index, token in enumerate(tokens):
-                for mention in countries:
-                    if mention.start <= token.start and token.end <= mention.end:
-                        country_tokens.add(index)
-                        country_codes[index] = mention.countries[0]
+            starts = [token.start for token in tokens]
+            for mention in countries:
+                first = bisect.bisect_left(starts, mention.start)
+                for index in range(first, len(tokens)):
+                    if tokens[index].end > mention.end:
+                        break
+                    country_tokens.add(index)
+                    country_codes[index] = mention.countries[0]
         ends = {m.end for m in known}
         known_ends = {index for index, token in enumerate(tokens) if token.end in ends}
         context = NameContext(country_tokens, country_codes, known_ends)
@@ -165,9 +172,17 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
     """
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _priority(m.rule), m.start))
     kept: list[Mention] = []
+    starts: list[int] = []
+    longest = 0
     for mention in ordered:
+        # Only kept mentions starting within ``longest`` before this one can overlap it.
+        position = bisect.bisect_left(starts, mention.end)
         clash = False
-        for other in kept:
+        while position > 0:
+            position -= 1
+            other = kept[position]
+            if other.start + longest <= mention.start:
+                break
             if not _overlap(mention, other):
                 continue
             nested = other.start <= mention.start and mention.end <= other.end
@@ -176,6 +191,8 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
             clash = True
             break
         if not clash:
-            kept.append(mention)
-    kept.sort(key=lambda m: m.start)
+            index = bisect.bisect_right(starts, mention.start)
+            starts.insert(index, mention.start)
+            kept.insert(index, mention)
+            longest = max(longest, mention.end - mention.start)
     return kept
