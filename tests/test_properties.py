@@ -171,13 +171,6 @@ extract_documents([doc])
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="relate.py (_part_of, _located_in, entity_mentions) and recognize/zh_relate.py "
-    "(things, _located) compare every mention of a sentence with every other, repeatedly: one "
-    "4,000-character line naming the China-Laos Railway 1,000 times takes about a minute "
-    "(200 names: 1.2 s, 400: 6.4 s, 2,000: 8 minutes)",
-)
 def test_long_line_of_names_is_fast() -> None:
     """A line without sentence breaks (a table flattened by PDF extraction) that names one
     thing 1,000 times is extracted in well under 8 s (in a subprocess, so it can be stopped)."""
@@ -190,13 +183,6 @@ def test_long_line_of_names_is_fast() -> None:
         pytest.fail("extracting a 4,000-character line of 1,000 names took over 8 s")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="relate.py (_city_countries, relate.py:765-800): a project named after a city gets "
-    "brikg:locatedIn the city's country, but that country is not added to corpus.entities "
-    "when the text never names it, so the document's graph says it mentions id:country/pk "
-    "without typing or labelling it (only the lexicon graph does)",
-)
 def test_every_fact_object_is_a_resolved_entity(lexicon: Lexicon) -> None:
     doc = _document("The Gwadar Port opened in 2016.\n", ".txt")
     corpus = pipeline.extract_documents([doc], lexicon=lexicon)
@@ -205,13 +191,6 @@ def test_every_fact_object_is_a_resolved_entity(lexicon: Lexicon) -> None:
     assert "country/pk" in corpus.entities
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="recognisers (names.py token pattern): a name whose last letter carries two "
-    "accents (NFC composes one, the other stays a combining mark) ends before the second "
-    "accent, so the mention splits a letter from its accent; its quote, from the original "
-    "text, then has a character more than its text",
-)
 def test_a_mention_does_not_split_a_letter_from_its_accent(lexicon: Lexicon) -> None:
     doc = _document("B RAILWAY\u0300\u0300\n", ".txt")
     pipeline.extract_documents([doc], lexicon=lexicon)

@@ -79,13 +79,15 @@ def link_documents(corpus: Corpus, lexicon: Lexicon) -> Corpus:
     Serial and parallel builds (:mod:`brikg.parallel`) both end with this function, so a
     corpus-wide stage added here runs in both.
     """
-    Resolver(lexicon)(corpus)
+    resolver = Resolver(lexicon)
+    resolver(corpus)
     relater = Relater(lexicon, corpus.entities)
     chinese = ChineseRelater(lexicon, corpus.entities)
     for doc in corpus.documents:
         relater(doc)
         if any(sentence.language == "zh" for sentence in doc.sentences):
             chinese(doc)
+    resolver.add_referenced(corpus)
     Linker(lexicon)(corpus)
     return corpus
 

@@ -58,6 +58,34 @@ class Resolver:
         assert mention.label is not None
         return f"{mention.label.value.lower()}/{slugify(key)}"
 
+    def known(self, entity_id: str) -> Entity | None:
+        """A lexicon entry or an ISO country as an entity, labelled in both languages."""
+        entry = self.lexicon.entries.get(entity_id)
+        if entry is not None:
+            entity = Entity(entity_id, entry.type, dict(entry.labels), set(entry.aliases))
+            entity.from_lexicon = True
+            return entity
+        prefix, _, code = entity_id.partition("/")
+        if prefix != "country" or not self.lexicon.country_name(code.upper(), "en"):
+            return None
+        entity = Entity(entity_id, EntityType.COUNTRY, country_code=code.upper(), from_lexicon=True)
+        for language in ("en", "zh"):
+            name = self.lexicon.country_name(code.upper(), language)
+            if name:
+                entity.labels[language] = name
+        return entity
+
+    def add_referenced(self, corpus: Corpus) -> None:
+        """Entities that facts point to without a mention ("Gwadar Port" is in Pakistan though
+        the text never names Pakistan) get their description from the lexicon."""
+        for doc in corpus.documents:
+            for fact in doc.facts:
+                for entity_id in (fact.subject, fact.object, *fact.participants):
+                    if entity_id and entity_id not in corpus.entities:
+                        entity = self.known(entity_id)
+                        if entity is not None:
+                            corpus.entities[entity_id] = entity
+
     def _entities(self, mentions: list[Mention]) -> dict[str, Entity]:
         surfaces: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         types: dict[str, EntityType] = {}
@@ -70,21 +98,11 @@ class Resolver:
                 countries[mention.entity] = mention.countries[0]
         entities: dict[str, Entity] = {}
         for entity_id in sorted(surfaces):
-            entry = self.lexicon.entries.get(entity_id)
-            entity_type = entry.type if entry else _type_of(entity_id, types[entity_id])
-            entity = Entity(entity_id, entity_type)
-            if entry is not None:
-                entity.labels = dict(entry.labels)
-                entity.alt_labels = set(entry.aliases)
-                entity.from_lexicon = True
-            elif entity_type is EntityType.COUNTRY:
-                code = countries.get(entity_id, entity_id.split("/", 1)[1].upper())
-                entity.country_code = code
-                for language in ("en", "zh"):
-                    name = self.lexicon.country_name(code, language)
-                    if name:
-                        entity.labels[language] = name
-                entity.from_lexicon = True
+            entity = self.known(entity_id) or Entity(
+                entity_id, _type_of(entity_id, types[entity_id])
+            )
+            if entity.type is EntityType.COUNTRY and entity_id in countries:
+                entity.country_code = countries[entity_id]
             for language in ("en", "zh"):
                 if language not in entity.labels:
                     label = _preferred(surfaces[entity_id], language)

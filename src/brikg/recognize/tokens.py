@@ -8,7 +8,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 # A possessive "'s" is a token of its own, so "Pakistan's" matches the country "Pakistan".
-_TOKEN = re.compile(r"\w+(?:['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
+# Combining marks that NFC could not compose belong to the letter before them (\w omits them).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = rf"\w[\w{_MARKS}]*"
+_TOKEN = re.compile(
+    rf"{_WORD}(?:['’](?!s\b){_WORD})*|['’]s\b|[^\w\s{_MARKS}][{_MARKS}]*|[{_MARKS}]+"
+)
 _BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
 
