@@ -46,9 +46,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def _register() -> None:
     from brikg.commands.analysis import analyze, report, viz
     from brikg.commands.build import build, evaluate, extract
+    from brikg.commands.sparql import export, push, query, serve
     from brikg.commands.validate import validate
 
     for command in (build, extract, evaluate, analyze, report, viz, validate):
+        cli.add_command(command)
+    for command in (query, serve, export, push):
         cli.add_command(command)
 
 
