@@ -12,11 +12,11 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
 
 from brikg.errors import UsageError
 from brikg.store import OxigraphEngine, shorten
-from brikg.vocab import BRIKG, LEXICON_GRAPH, PREFIXES
+from brikg.vocab import LEXICON_GRAPH, PREFIXES
 
 RDF_EXPORTS: dict[str, tuple[RdfFormat, bool]] = {
     "ttl": (RdfFormat.TURTLE, False),
@@ -209,12 +209,3 @@ def csv_bytes(quads: list[Quad]) -> bytes:
             ]
         )
     return buffer.getvalue().encode("utf-8")
-
-
-def graph_names(quads: list[Quad]) -> list[str]:
-    """The named graphs in the data, in order; the default graph is left out."""
-    names = {q.graph_name.value for q in quads if not isinstance(q.graph_name, DefaultGraph)}
-    return sorted(names)
-
-
-__all__ = ["BRIKG", "export_bytes", "entity_graph", "graph_names"]

@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import re
-import time
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -353,13 +352,6 @@ def engine_for(quads: list[Quad], engine: str = "oxigraph") -> Engine:
     if engine == "rdflib":
         return RdflibEngine(quads)
     raise UsageError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
-
-
-def timed(engine: Engine, text: str, bindings: Mapping[str, Term] | None = None) -> float:
-    """Seconds one run of a query takes, results fully materialised."""
-    started = time.perf_counter()
-    engine.query(text, bindings)
-    return time.perf_counter() - started
 
 
 # --------------------------------------------------------------------------------------------
