@@ -168,7 +168,6 @@ RDF_COMMANDS = _rdf_commands()
 # Commands that read --data through brikg.store.load_quads, which gives RDF/XML straight to
 # pyoxigraph: a billion-laughs file takes all memory there. The fix is to screen RDF/XML as
 # brikg.validate.read_quads does (brikg.validate.refuse_xml_entities) or to read through it.
-STORE_READERS = {"query", "export", "push", "serve"}
 
 
 def _arguments(command: str, path: Path, tmp_path: Path) -> list[str]:
@@ -190,16 +189,7 @@ def _arguments(command: str, path: Path, tmp_path: Path) -> list[str]:
 
 def _cases() -> Iterator[object]:
     for command in RDF_COMMANDS:
-        marks = []
-        if command in STORE_READERS:
-            marks.append(
-                pytest.mark.xfail(
-                    strict=True,
-                    reason=f"brikg {command} reads --data with brikg.store.load_quads, which "
-                    "parses RDF/XML with its DTD entities expanded (billion laughs)",
-                )
-            )
-        yield pytest.param(command, marks=marks, id=command)
+        yield pytest.param(command, id=command)
 
 
 @pytest.mark.parametrize("command", list(_cases()))

@@ -100,6 +100,12 @@ def load_quads(path: Path) -> list[Quad]:
             f"data file not found: {path} (build the graph with `brikg build`, or pass --data)"
         )
     fmt = rdf_format(path)
+    if fmt is RdfFormat.RDF_XML:
+        # An RDF/XML file that declares DTD entities is refused before it is parsed, so no
+        # entity (billion laughs, external file) is ever expanded.
+        from brikg.validate import refuse_xml_entities
+
+        refuse_xml_entities(path)
     try:
         return list(parse(path=str(path), format=fmt))
     except SyntaxError as error:
