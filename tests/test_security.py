@@ -165,11 +165,6 @@ def _rdf_commands() -> list[str]:
 
 RDF_COMMANDS = _rdf_commands()
 
-# Commands that read --data through brikg.store.load_quads, which gives RDF/XML straight to
-# pyoxigraph: a billion-laughs file takes all memory there. The fix is to screen RDF/XML as
-# brikg.validate.read_quads does (brikg.validate.refuse_xml_entities) or to read through it.
-
-
 def _arguments(command: str, path: Path, tmp_path: Path) -> list[str]:
     if command == "validate":
         return [str(path)]
