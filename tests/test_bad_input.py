@@ -315,13 +315,6 @@ def _ignores_sigint(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
-@pytest.mark.xfail(
-    strict=True,
-    reason="brikg.parallel: --jobs worker processes keep Python's SIGINT handler, so a Ctrl-C "
-    "(sent by a terminal to every process of the group) makes idle or initialising workers "
-    "print a KeyboardInterrupt traceback; the pool initializers should ignore SIGINT and let "
-    "the parent shut the pool down",
-)
 def test_build_workers_leave_ctrl_c_to_the_parent(tmp_path: Path) -> None:
     """Deterministic form of the worker traceback on Ctrl-C: every worker process of a
     --jobs build must ignore SIGINT (the parent handles it and stops the pool)."""

@@ -28,6 +28,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 from array import array
 from collections import Counter
@@ -122,8 +123,17 @@ def _workers(
         finally:
             _reset()
         return
-    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
+    with ProcessPoolExecutor(
+        workers, initializer=_worker_start, initargs=(initializer, *initargs)
+    ) as pool:
         yield pool
+
+
+def _worker_start(initializer: Callable[..., None], *initargs: object) -> None:
+    """A terminal's Ctrl-C reaches every process of the group: workers ignore it and the
+    parent, which handles it, shuts the pool down (no worker tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*initargs)
 
 
 def _reset() -> None:
