@@ -156,6 +156,8 @@ def _variant_merges(mentions: list[Mention], canonical: frozenset[str]) -> dict[
                 continue
             if places[short] != places[full]:
                 continue  # "China-Thailand Railway" is not the "China-Laos-Thailand Railway"
+            if not places[short] and short_type is not EntityType.PERSON:
+                continue  # without a place to anchor it, "Silk Road Program" may be any programme
             if _abbreviates(short_words, full_words, short_type):
                 merges[short] = full
                 break
