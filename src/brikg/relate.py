@@ -222,8 +222,8 @@ class Relater:
         facts: list[Fact] = []
         scope: tuple[int, Mention] | None = None
         for sentence in doc.sentences:
-            if sentence.is_heading or sentence.language == "zh":
-                continue  # Chinese sentences have their own rules (recognize.zh_relate)
+            if sentence.is_heading:
+                continue
             mentions = by_sentence.get(sentence.index, [])
             scope_here = self._scope(doc, sentence, mentions)
             if scope_here is not None:

@@ -229,8 +229,17 @@ def _table(doc: Document, entities: dict) -> None:
     default="table",
     show_default=True,
 )
+@click.option(
+    "--language",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Score the gold documents in this language.",
+)
 @click.option("--errors", is_flag=True, help="Also list misses and spurious predictions.")
-def evaluate(corpus_dir: Path, gold_dir: Path, output_format: str, errors: bool) -> None:
+def evaluate(
+    corpus_dir: Path, gold_dir: Path, output_format: str, language: str, errors: bool
+) -> None:
     """Precision and recall per entity class and relation against the gold annotations."""
     from brikg.evaluate import evaluate as score_corpus
     from brikg.evaluate import load_gold, markdown_table, summary_rows
@@ -239,7 +248,7 @@ def evaluate(corpus_dir: Path, gold_dir: Path, output_format: str, errors: bool)
     if not gold:
         raise BrikgError(f"no gold annotations (*.json) in {gold_dir}")
     try:
-        rows = summary_rows(score_corpus(build_corpus(corpus_dir), gold))
+        rows = summary_rows(score_corpus(build_corpus(corpus_dir), gold, language))
     except ValueError as error:
         raise BrikgError(str(error)) from error
     if output_format == "json":
@@ -250,7 +259,8 @@ def evaluate(corpus_dir: Path, gold_dir: Path, output_format: str, errors: bool)
         }  # fmt: skip
         click.echo(json.dumps(payload, indent=2))
     else:
-        click.echo(f"gold documents: {', '.join(g['document'] for g in gold)}")
+        names = [g["document"] for g in gold if g.get("language", "en") == language]
+        click.echo(f"gold documents ({language}): {', '.join(names)}")
         click.echo(markdown_table(rows))
     if errors:
         for name, score in rows.items():
