@@ -58,6 +58,7 @@ from brikg.ir import (
     Sentence,
 )
 from brikg.lexicon import load_lexicon
+from brikg.output import InterruptedAfterCommit, deferred_interrupt
 from brikg.pipeline import (
     GRAPH_FILES,
     Progress,
@@ -626,14 +627,24 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
 
 
 def _commit(scratch: Path, staged: Path, out_dir: Path, names: list[str]) -> None:
-    """Rename every finished file into place, then drop shards this build did not write."""
+    """Rename every finished file into place, then drop shards this build did not write.
+
+    Ctrl-C is held back until the whole batch is renamed, so graph/ is never half old, half
+    new; an OS error is one line naming the file.
+    """
     shards = out_dir / SHARDS
     shards.mkdir(exist_ok=True)
-    for name in names:
-        os.replace(scratch / SHARDS / f"{name}.nq", shards / f"{name}.nq")
-    for path in staged.iterdir():
-        os.replace(path, out_dir / path.name)
-    current = {f"{name}.nq" for name in names}
-    for stale in shards.glob("*.nq"):
-        if stale.name not in current:
-            stale.unlink(missing_ok=True)
+    moves = [(scratch / SHARDS / f"{name}.nq", shards / f"{name}.nq") for name in names]
+    moves += [(path, out_dir / path.name) for path in sorted(staged.iterdir())]
+    with deferred_interrupt() as interrupted:
+        for source, target in moves:
+            try:
+                os.replace(source, target)
+            except OSError as error:
+                raise BrikgError(f"cannot replace {target}: {error.strerror or error}") from error
+        current = {f"{name}.nq" for name in names}
+        for stale in shards.glob("*.nq"):
+            if stale.name not in current:
+                stale.unlink(missing_ok=True)
+    if interrupted:
+        raise InterruptedAfterCommit
