@@ -35,6 +35,7 @@ RESULTS = ROOT / "bench" / "results.md"
 SNAPSHOT_PARTS = ("src", "ontology", "queries", "corpus")
 _ENV: dict[str, str] = dict(os.environ)  # for children: PYTHONPATH points at the snapshot
 _SNAPSHOT_NOTE = ""
+_SPARQL_NOTE = [""]  # set when the SPARQL part ran on a later snapshot (--sparql-only)
 SEED = 1
 MB = 1_000_000
 
@@ -322,10 +323,15 @@ def bench_incremental(scale: Scale, work: Path, jobs: int) -> None:
 
 @dataclass
 class QueryTimes:
+    """Seconds per run: wall clock, and processor time (robust to a busy machine)."""
+
     oxigraph: list[float] = field(default_factory=list)
+    oxigraph_cpu: list[float] = field(default_factory=list)
     rdflib: list[float] = field(default_factory=list)
+    rdflib_cpu: list[float] = field(default_factory=list)
     rdflib_note: str = ""
     rows: int = 0
+    error: str = ""
 
 
 @dataclass
@@ -340,43 +346,73 @@ class SparqlSize:
     substitutions: dict[str, str] = field(default_factory=dict)
 
 
-def _bindings(query: Any, engine: Any) -> tuple[dict[str, Any], str]:
-    """The query's default bindings; an entity default the synthetic graph does not name is
-    replaced by the most-mentioned entity of the same kind (said in the results)."""
-    from pyoxigraph import Literal, NamedNode, Variable
+ENTITY_PARAMS = ("iri", "entity")
 
-    bindings = query.bindings()
+
+def _most_mentioned(engine: Any, kind: str) -> str | None:
+    rows = list(
+        engine.store.query(
+            "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m <https://w3id.org/brikg/ontology#denotes> ?e "
+            f'FILTER(STRSTARTS(STR(?e), "https://w3id.org/brikg/id/{kind}/")) }} '
+            "GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1"
+        )
+    )
+    return rows[0]["e"].value if rows else None
+
+
+def _bindings(query: Any, engine: Any) -> tuple[dict[str, Any], str]:
+    """The query's bindings from its defaults (``brikg.queries``), except that an entity the
+    synthetic graph does not name is replaced by the most-mentioned entity of the same kind
+    (said in the results): a lookup of an absent entity would time nothing."""
+    from pyoxigraph import NamedNode, Variable
+
+    values: dict[str, str] = {}
     notes = []
     for param in query.params:
-        term = bindings[param.name]
-        kind = None
-        if isinstance(term, NamedNode) and "/id/" in term.value:
-            kind = term.value.split("/id/", 1)[1].split("/", 1)[0]
-        elif param.name == "about":
-            kind = "project"
-        if kind is None:
+        default = (param.default or "").strip()
+        if param.type not in ENTITY_PARAMS or default.startswith("brikg:"):
             continue
-        if isinstance(term, NamedNode) and engine.store.query(
-            "ASK { ?m <https://w3id.org/brikg/ontology#denotes> ?e }",
-            substitutions={Variable("e"): term},
-        ):
-            continue
-        found = list(
-            engine.store.query(
-                "SELECT ?e ?label (COUNT(?m) AS ?n) WHERE { ?m "
-                "<https://w3id.org/brikg/ontology#denotes> ?e . ?e "
-                "<http://www.w3.org/2000/01/rdf-schema#label> ?label . "
-                f'FILTER(STRSTARTS(STR(?e), "https://w3id.org/brikg/id/{kind}/") '
-                '&& LANG(?label) = "en") } GROUP BY ?e ?label ORDER BY DESC(?n) ?e LIMIT 1'
+        if default.startswith("id:"):
+            kind = default[3:].split("/", 1)[0]
+        elif "/id/" in default:
+            kind = default.split("/id/", 1)[1].split("/", 1)[0]
+        else:
+            kind = "project"  # a label, such as "Peljesac Bridge"
+        try:
+            term = param.term(default, engine) if param.type == "entity" else param.term(default)
+            present = isinstance(term, NamedNode) and bool(
+                engine.store.query(
+                    "ASK { ?m <https://w3id.org/brikg/ontology#denotes> ?e }",
+                    substitutions={Variable("e"): term},
+                )
             )
-        )
-        if not found:
+        except Exception:  # noqa: BLE001 - an unknown label: substitute it
+            present = False
+        if present:
             continue
-        entity, label = found[0]["e"], found[0]["label"]
-        bindings[param.name] = entity if isinstance(term, NamedNode) else Literal(label.value)
-        shown = entity.value.split("/id/", 1)[1] if isinstance(term, NamedNode) else label.value
-        notes.append(f"?{param.name} = {shown}")
-    return bindings, ", ".join(notes)
+        entity = _most_mentioned(engine, kind)
+        if entity is not None:
+            values[param.name] = entity
+            notes.append(f"?{param.name} = {entity.split('/id/', 1)[1]}")
+    return query.bindings(values, engine), ", ".join(notes)
+
+
+def _time(
+    engine: Any, text: str, bindings: dict[str, Any], runs: int, warm_up: bool = True
+) -> tuple[list, list]:
+    """Wall and processor seconds of ``runs`` runs, results fully read, after a warm-up."""
+    import gc
+
+    if warm_up:
+        engine.query(text, bindings)
+    gc.collect()
+    wall, cpu = [], []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        engine.query(text, bindings)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return wall, cpu
 
 
 def _rdflib_worker(data: str, connection: Any) -> None:
@@ -394,13 +430,11 @@ def _rdflib_worker(data: str, connection: Any) -> None:
         message = connection.recv()
         if message is None:
             return
-        text, bindings, runs = message
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            engine.query(text, bindings)
-            times.append(time.perf_counter() - started)
-        connection.send(("done", times))
+        text, bindings, runs, warm_up = message
+        try:
+            connection.send(("done", _time(engine, text, bindings, runs, warm_up)))
+        except Exception as error:  # noqa: BLE001 - reported in the table
+            connection.send(("error", str(error).splitlines()[0][:80]))
 
 
 class RdflibRunner:
@@ -425,13 +459,21 @@ class RdflibRunner:
         load = self.parent.recv()[1]
         self.load_s = load if self.load_s is None else self.load_s
 
-    def run(self, text: str, bindings: dict[str, Any], runs: int, timeout: float) -> list[float]:
-        self.parent.send((text, bindings, runs))
-        if not self.parent.poll(timeout * runs):
+    def run(
+        self, text: str, bindings: dict[str, Any], runs: int, timeout: float
+    ) -> tuple[list, list]:
+        """Times of ``runs`` runs (after a warm-up when more than one); TimeoutError (and a
+        fresh child) when a run is slower than ``timeout``."""
+        warm_up = runs > 1
+        self.parent.send((text, bindings, runs, warm_up))
+        if not self.parent.poll(timeout * (runs + warm_up)):
             self.close()
             self._start()
             raise TimeoutError
-        return self.parent.recv()[1]
+        kind, answer = self.parent.recv()
+        if kind == "error":
+            raise RuntimeError(answer)
+        return answer
 
     def close(self) -> None:
         if self.process.is_alive():
@@ -454,21 +496,25 @@ def bench_sparql(size: SparqlSize, runs: int, timeout: float, rdflib_runs: int) 
     size.load_rdflib_s = rdflib.load_s or 0.0
     try:
         for name, query in library().items():
-            bindings, note = _bindings(query, oxigraph)
-            if note:
-                size.substitutions[name] = note
             times = QueryTimes()
             size.queries[name] = times
-            times.rows = len(oxigraph.query(query.text, bindings).rows or [])  # warm-up
-            for _ in range(runs):
-                started = time.perf_counter()
-                oxigraph.query(query.text, bindings)
-                times.oxigraph.append(time.perf_counter() - started)
             try:
-                times.rdflib = rdflib.run(query.text, bindings, rdflib_runs, timeout)
+                bindings, note = _bindings(query, oxigraph)
+                if note:
+                    size.substitutions[name] = note
+                times.rows = len(oxigraph.query(query.text, bindings).rows or [])
+                times.oxigraph, times.oxigraph_cpu = _time(oxigraph, query.text, bindings, runs)
+            except Exception as error:  # noqa: BLE001 - report, go on with the other queries
+                times.error = str(error).splitlines()[0][:80]
+                print(f"    {name}: error {times.error}", flush=True)
+                continue
+            try:
+                times.rdflib, times.rdflib_cpu = rdflib.run(
+                    query.text, bindings, rdflib_runs, timeout
+                )
             except TimeoutError:
                 times.rdflib_note = f"> {timeout:.0f} s"
-            except Exception as error:  # noqa: BLE001 - report, go on with the other queries
+            except Exception as error:  # noqa: BLE001
                 times.rdflib_note = f"error: {str(error).splitlines()[0][:60]}"
             print(f"    {name}: oxigraph {statistics.median(times.oxigraph) * 1000:.1f} ms, "
                   f"rdflib {_ms(times)}", flush=True)  # fmt: skip
@@ -528,7 +574,7 @@ def machine() -> list[str]:
         f"- Memory: {memory}",
         f"- Python {platform.python_version()} ({platform.platform()})",
         f"- Libraries: {', '.join(versions)}",
-        f"- Code measured: {_SNAPSHOT_NOTE or 'the working tree as it was during the run'}",
+        f"- Code measured: {_SPARQL_NOTE[0] or _SNAPSHOT_NOTE or 'the working tree as it ran'}",
     ]
 
 
@@ -621,15 +667,16 @@ def report(
         "",
         "*Wall*: seconds after start-up (imports done) to the last file renamed into place (in "
         "brackets: with interpreter start-up). *CPU*: processor seconds of the parent and all "
-        "workers. *Parent CPU* includes the corpus-wide stages (resolve, relate), which no "
-        "worker can take over. *Idle bound* is not a measurement: it is the j1 CPU time divided "
-        "by the larger of the parent's CPU time and the total CPU time over the job count, the "
-        "speed-up these CPU times would allow on an otherwise idle machine. Peak memory: the "
-        "sampled PSS of the build's process tree (shared pages counted once) and the parent's "
-        "peak RSS. *Load*: 1-minute load average of the machine when the build ended.",
+        "workers. *Parent share*: the parent's part of that CPU time; it holds the "
+        "corpus-wide stages (resolve, relate), which no worker can take over. *Amdahl limit* "
+        "is not a measurement: 1 / (p + (1 - p) / jobs) for parent share p, the speed-up over "
+        "one job that these CPU times allow on an otherwise idle machine if the parent never "
+        "worked while the workers did. Peak memory: the sampled PSS of the build's process "
+        "tree (shared pages counted once) and the parent's peak RSS. *Load*: 1-minute load "
+        "average of the machine when the build ended.",
         "",
-        "| corpus | jobs | wall | speed-up (wall) | CPU | parent CPU | CPU s per MB | "
-        "idle bound | peak PSS (tree) | peak RSS (parent) | load |",
+        "| corpus | jobs | wall | speed-up (wall) | CPU | parent share | Amdahl limit | "
+        "CPU s per MB | peak PSS (tree) | peak RSS (parent) | load |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for scale in scales:
@@ -637,13 +684,12 @@ def report(
         for jobs, build in sorted(scale.builds.items()):
             speedup = f"{base['total_s'] / build['total_s']:.2f}x" if base else "-"
             cpu = total_cpu(build)
-            bound = "-"
-            if base and jobs > 1:
-                bound = f"{total_cpu(base) / max(build['parent_cpu_s'], cpu / jobs):.2f}x"
+            share = build["parent_cpu_s"] / cpu if cpu else 1.0
+            limit = f"{1 / (share + (1 - share) / jobs):.2f}x" if jobs > 1 else "-"
             lines.append(
                 f"| {scale.label} | {jobs} | {build['total_s']:.1f} s "
                 f"({build['wall_with_startup_s']:.1f} s) | {speedup} | {cpu:.1f} s | "
-                f"{build['parent_cpu_s']:.1f} s | {cpu / (build['bytes'] / MB):.1f} | {bound} | "
+                f"{share:.0%} | {limit} | {cpu / (build['bytes'] / MB):.1f} | "
                 f"{build['peak_pss_mb']:.0f} MB | {build['maxrss_self_mb']:.0f} MB | "
                 f"{build['load_avg']:.1f} |"
             )
@@ -671,6 +717,10 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+def _median_ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:.1f}" if values else "-"
+
+
 def _sparql_report(sizes: list[SparqlSize]) -> list[str]:
     lines = [
         "",
@@ -678,9 +728,11 @@ def _sparql_report(sizes: list[SparqlSize]) -> list[str]:
         "",
         "Graphs: synthetic corpora (`bench/generate.py --docs N --doc-kb 20 --seed 1`) built "
         "by brikg, loaded with `brikg.store` (named graphs plus their union as the default "
-        "graph, as `brikg query` does). Oxigraph: median of 5 runs after a warm-up; rdflib: "
-        "median of its runs (see each size), in a child process so that a query slower than "
-        "the timeout can be abandoned.",
+        "graph, as `brikg query` does). Each cell: median milliseconds, wall clock, with "
+        "processor time in brackets (the machine is shared; processor time is what the query "
+        "itself cost). Oxigraph: 5 runs after a warm-up (the protocol of `bench/queries.py`); "
+        "rdflib: 3 runs after a warm-up (1 run, no warm-up, at 1M), in a child process so that a "
+        "query slower than the timeout can be abandoned. *Ratio*: rdflib wall / Oxigraph wall.",
         "",
         "| size | triples | quads loaded | Oxigraph load | rdflib load |",
         "|---|---:|---:|---:|---:|",
@@ -690,45 +742,51 @@ def _sparql_report(sizes: list[SparqlSize]) -> list[str]:
             f"| {size.target:,} | {size.triples:,} | {size.quads:,} | "
             f"{size.load_oxigraph_s:.1f} s | {size.load_rdflib_s:.1f} s |"
         )
-    header = " | ".join(
-        f"{s.target // 1000}k Oxigraph | {s.target // 1000}k rdflib | ratio" for s in sizes
-    )
-    lines += [
-        "",
-        f"| query | {header} |",
-        "|---|" + "---:|---:|---:|" * len(sizes),
-    ]
+    header = " | ".join(f"{_k(s.target)} Oxigraph | {_k(s.target)} rdflib | ratio" for s in sizes)
+    lines += ["", f"| query | {header} |", "|---|" + "---:|---:|---:|" * len(sizes)]
     names = sorted({name for size in sizes for name in size.queries})
     for name in names:
         cells = []
         for size in sizes:
             times = size.queries.get(name)
-            if times is None:
-                cells += ["-", "-", "-"]
+            if times is None or times.error or not times.oxigraph:
+                cells += [f"error: {times.error}" if times else "-", "-", "-"]
                 continue
             ox = statistics.median(times.oxigraph)
-            cells.append(f"{ox * 1000:.1f} ms")
-            cells.append(_ms(times))
+            cells.append(f"{ox * 1000:.1f} ({_median_ms(times.oxigraph_cpu)})")
             if times.rdflib:
+                cells.append(f"{_median_ms(times.rdflib)} ({_median_ms(times.rdflib_cpu)})")
                 cells.append(f"{statistics.median(times.rdflib) / ox:.0f}x")
             elif times.rdflib_note.startswith(">"):
                 limit = float(times.rdflib_note.split()[1])
-                cells.append(f"> {limit / ox:.0f}x")
+                cells += [times.rdflib_note, f"> {limit / ox:.0f}x"]
             else:
-                cells.append("-")
+                cells += [times.rdflib_note or "-", "-"]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     largest = sizes[-1]
-    slow = [n for n, t in largest.queries.items() if statistics.median(t.oxigraph) >= 0.1]
-    heavy = [
-        n
-        for n, t in largest.queries.items()
+    timed = {n: t for n, t in largest.queries.items() if t.oxigraph}
+    slow = [
+        f"{n} ({statistics.median(t.oxigraph) * 1000:.0f} ms wall, "
+        f"{statistics.median(t.oxigraph_cpu) * 1000:.0f} ms CPU)"
+        for n, t in timed.items()
+        if statistics.median(t.oxigraph) >= 0.1
+    ]
+    heavy = {
+        n: t
+        for n, t in timed.items()
         if (t.rdflib and statistics.median(t.rdflib) >= 1.0) or t.rdflib_note.startswith(">")
+    }
+    below = [
+        n
+        for n, t in heavy.items()
+        if t.rdflib and statistics.median(t.rdflib) / statistics.median(t.oxigraph) < 10
     ]
     lines += [
         "",
-        f"At {largest.target:,}: Oxigraph medians of 100 ms or more: "
-        f"{', '.join(slow) or 'none'}. Heavy queries (rdflib 1 s or more, or timed out): "
-        f"{', '.join(heavy) or 'none'}.",
+        f"At {largest.target:,} (a graph of {largest.triples:,} triples): Oxigraph medians of "
+        f"100 ms or more: {', '.join(slow) or 'none'}. Heavy queries (rdflib 1 s or more, or "
+        f"timed out): {', '.join(heavy) or 'none'}; of these, less than 10x faster on "
+        f"Oxigraph: {', '.join(below) or 'none'}.",
     ]
     notes = [
         f"- {size.target:,}: {name}: {note}"
@@ -738,13 +796,17 @@ def _sparql_report(sizes: list[SparqlSize]) -> list[str]:
     if notes:
         lines += [
             "",
-            "Parameters run with their defaults, except entity parameters whose default entity "
-            "is not in a synthetic graph: those were bound to the most-mentioned entity of the "
+            "Parameters take their defaults, except entity parameters whose default entity is "
+            "not in a synthetic graph: those were bound to the most-mentioned entity of the "
             "same kind:",
             "",
             *notes,
         ]
     return lines
+
+
+def _k(target: int) -> str:
+    return f"{target // 1_000_000}M" if target >= 1_000_000 else f"{target // 1000}k"
 
 
 # --- main ---------------------------------------------------------------------------------------
@@ -765,6 +827,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--report-only", action="store_true", help="rewrite the report from --work/raw.json"
     )
+    parser.add_argument(
+        "--sparql-from",
+        type=Path,
+        help="with --report-only: take the SPARQL results from this other raw.json",
+    )
+    parser.add_argument(
+        "--sparql-only",
+        action="store_true",
+        help="keep the builds in --work/raw.json and run the SPARQL part again",
+    )
     args = parser.parse_args(argv)
     if args.child:
         corpus, out, jobs, *cache = args.child
@@ -774,17 +846,30 @@ def main(argv: list[str] | None = None) -> int:
 
     raw_path = args.work / "raw.json"
     if args.report_only:
+        if args.sparql_from:
+            _scales, sparql_runs, _times = load_raw(args.sparql_from)
+            marker = "SPARQL part (run again later): "
+            sparql_note = _SPARQL_NOTE[0].split(marker)[-1] or _SNAPSHOT_NOTE
         scales, sparql, times = load_raw(raw_path)
+        if args.sparql_from:
+            sparql = sparql_runs
+            _SPARQL_NOTE[0] = f"builds: {_SNAPSHOT_NOTE}; SPARQL part (another run): {sparql_note}"
         args.out.write_text(report(scales, sparql, args.not_run, **times))
         print(f"wrote {args.out}")
         return 0
     started, load_before = time.time(), os.getloadavg()
     args.work.mkdir(parents=True, exist_ok=True)
+    scales: list[Scale] = []
+    if args.sparql_only:
+        scales, _old, times = load_raw(raw_path)
+        started, load_before = times["started"], times["load_before"]
+        builds_note = _SNAPSHOT_NOTE
     frozen = snapshot(args.work)
+    if args.sparql_only:
+        _SPARQL_NOTE[0] = f"builds: {builds_note}; SPARQL part (run again later): {_SNAPSHOT_NOTE}"
     bundled = frozen / "corpus"
     jobs = [int(j) for j in args.jobs.split(",")]
-    scales: list[Scale] = []
-    for raw in args.scales.split(","):
+    for raw in [] if args.sparql_only else args.scales.split(","):
         value = float(raw)
         label = "bundled" if value == 1 else f"{value:g}x"
         corpus = bundled if value == 1 else synthetic(args.work, scale=value)
@@ -825,6 +910,7 @@ def save_raw(
         "started": started,
         "load_before": load_before,
         "snapshot_note": _SNAPSHOT_NOTE,
+        "sparql_note": _SPARQL_NOTE[0],
         "finished": time.time(),
         "load_after": os.getloadavg(),
         "scales": [asdict(scale) for scale in scales],
@@ -838,6 +924,7 @@ def load_raw(path: Path) -> tuple[list[Scale], list[SparqlSize], dict[str, Any]]
     global _SNAPSHOT_NOTE
     payload = json.loads(path.read_text())
     _SNAPSHOT_NOTE = payload["snapshot_note"]
+    _SPARQL_NOTE[0] = payload.get("sparql_note", "")
     scales = [
         Scale(
             s["label"],

@@ -23,6 +23,7 @@ offset maps as ``array('i')`` (4 bytes a character, not a list's ~36), which is 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -124,10 +125,16 @@ def _workers(
         finally:
             _reset()
         return
-    with ProcessPoolExecutor(
-        workers, initializer=_worker_start, initargs=(initializer, *initargs)
-    ) as pool:
-        yield pool
+    # Forked workers share the parent's objects until they write to them, and the collector
+    # would walk (so copy) all of them in every worker; frozen objects it leaves alone.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            workers, initializer=_worker_start, initargs=(initializer, *initargs)
+        ) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def _worker_start(initializer: Callable[..., None], *initargs: object) -> None:
