@@ -9,7 +9,8 @@ build's budget. Boundaries around names need only the words a text is likely to 
 tokenizer here is given the words of jieba's bundled dictionary that occur at least 10 times
 (less rare personal names, idioms and phrases), plus the lexicon's Chinese names and the name
 heads: about 90,000 words. Rarer words fall apart into single characters, which the name
-patterns read as part of a transliteration. Nothing is downloaded and no cache is written.
+patterns read as part of a transliteration. Nothing is downloaded; the reduced dictionary is
+derived once and kept as a table (:mod:`brikg.tables`), as jieba keeps its own.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
+
+from brikg.tables import cached_table
 
 _ENTRY = re.compile(r"^(\S+) (\d{2,}) (\S+)$", re.M)
 # Tags of rare words that only slow the tokenizer down: personal names, idioms, set phrases.
@@ -67,10 +71,28 @@ class Words:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        source = Path(jieba.__file__).with_name("dict.txt").read_text("utf-8")
+        source = Path(jieba.__file__).with_name("dict.txt")
+        inputs = (
+            metadata.version("jieba"),
+            str(source.stat().st_size),
+            Path(__file__).read_text("utf-8"),
+            "\n".join(self._extra),
+        )
+        prefixes, total, self._tags = cached_table(
+            "jieba-words", inputs, lambda: self._derive(source)
+        )
+        tokenizer = jieba.Tokenizer()
+        tokenizer.FREQ = prefixes
+        tokenizer.total = total
+        tokenizer.initialized = True  # the prefix dictionary is set: skip jieba's own load
+        return tokenizer
+
+    def _derive(self, source: Path) -> tuple[dict[str, int], int, dict[str, str]]:
+        """jieba's prefix dictionary (word → frequency, 0 for a bare prefix), the total
+        frequency, and the tags, for the reduced word list."""
         frequencies: dict[str, int] = {}
         tags: dict[str, str] = {}
-        for word, frequency, tag in _ENTRY.findall(source):
+        for word, frequency, tag in _ENTRY.findall(source.read_text("utf-8")):
             if len(frequency) == 2 and tag in _RARE_SKIPPED:
                 continue
             frequencies[word] = int(frequency)
@@ -82,9 +104,4 @@ class Words:
             for end in range(1, len(word)):
                 if word[:end] not in prefixes:
                     prefixes[word[:end]] = 0
-        tokenizer = jieba.Tokenizer()
-        tokenizer.FREQ = prefixes
-        tokenizer.total = sum(frequencies.values())
-        tokenizer.initialized = True  # the prefix dictionary is set: skip jieba's own load
-        self._tags = tags
-        return tokenizer
+        return prefixes, sum(frequencies.values()), tags
