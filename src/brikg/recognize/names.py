@@ -389,6 +389,7 @@ STRATEGY_WORDS = frozenset(
 _PLACE_WORDS = frozenset("asia africa europe america oceania china".split())
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+_BRACKETED_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
 
 
 @dataclass(slots=True)
@@ -413,11 +414,16 @@ def _chunks(
     tokens: list[Token], countries: set[int] | frozenset[int] = frozenset()
 ) -> Iterator[tuple[int, int]]:
     """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside."""
-    index = 0
     count = len(tokens)
-    while index < count:
-        if not (_is_word(tokens[index]) and _capitalized(tokens[index])):
-            index += 1
+    done = 0
+    # Capitalised words and ordinals (one pass in a comprehension; most tokens are neither).
+    firsts = [
+        at
+        for at, token in enumerate(tokens)
+        if token.text[:1].isupper() or token.text[:1].isdigit()
+    ]
+    for index in firsts:
+        if index < done or not _capitalized(tokens[index]):
             continue
         end = index + 1
         in_complement = False
@@ -486,7 +492,7 @@ def _chunks(
                     continue
             break
         yield index, end
-        index = end
+        done = end
 
 
 def _after_the(tokens: list[Token], position: int) -> int:
@@ -532,14 +538,14 @@ def _head_type(tokens: list[Token], position: int) -> EntityType | None:
         pair = (tokens[position - 1].norm, norm)
         if pair in TWO_WORD_HEADS:
             return TWO_WORD_HEADS[pair]
-    # "China-Africa Health Cooperation", "Lancang-Mekong Cooperation": a named mechanism;
-    # "Belt and Road Cooperation" is the BRI's generic name for itself.
-    generic = [t.norm for t in tokens[max(0, position - 3) : position]] == ["belt", "and", "road"]
-    named = position >= 2 and all(
-        t.text == "-" or _capitalized(t) for t in tokens[position - 2 : position]
-    )
-    if norm == "cooperation" and named and not generic:
-        return M
+    if norm == "cooperation":
+        # "China-Africa Health Cooperation", "Lancang-Mekong Cooperation": a named mechanism;
+        # "Belt and Road Cooperation" is the BRI's generic name for itself.
+        before = [t.norm for t in tokens[max(0, position - 3) : position]]
+        named = position >= 2 and all(
+            t.text == "-" or _capitalized(t) for t in tokens[position - 2 : position]
+        )
+        return M if named and before != ["belt", "and", "road"] else None
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
@@ -960,7 +966,6 @@ def acronym_definitions(
     for mention in mentions:
         if mention.kind is not MentionKind.ENTITY:
             continue
-        after = text[mention.end - offset :]
-        match = re.match(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)", after)
+        match = _BRACKETED_AFTER.match(text, mention.end - offset)
         if match and _ACRONYM.match(match.group("acronym")):
             yield match.group("acronym"), mention

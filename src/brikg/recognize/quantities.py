@@ -49,9 +49,10 @@ _APPROX = re.compile(
     r"(?i:more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|at\s+least"
     r"|less\s+than|above|close\s+to|roughly)\s+\Z"
 )
-# Where a quantity can start: a currency sign or code, a digit, or a number word.
+# Where a quantity can start: a currency sign or code, a number's first digit, a number word.
 _START = re.compile(
-    r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)?\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I
+    r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)?(?<!\d)\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b",
+    re.I,
 )
 _CURRENCY = re.compile(
     r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)"

@@ -8,6 +8,8 @@ patterns for dates and quantities. This module runs them and settles overlaps.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
 
 from brikg.ir import Document, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
@@ -99,21 +101,25 @@ class Recognizer:
             definitions.setdefault(acronym, definer)
         if not definitions:
             return []
-        covered = [(m.start, m.end) for m in mentions if m.kind is MentionKind.ENTITY]
+        covered = _Coverage(m for m in mentions if m.kind is MentionKind.ENTITY)
+        # A whole word equal to a defined acronym, as a token of it would be.
+        uses = re.compile(
+            r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(definitions))) + r")(?![\w])"
+        )
         extra: list[Mention] = []
         for sentence in doc.sentences:
-            text = doc.text[sentence.start : sentence.end]
-            if sentence.language == "zh" or not any(a in text for a in definitions):
+            if sentence.language == "zh":
                 continue
-            for token in tokenize(text, sentence.start):
-                definer = definitions.get(token.text)
-                if definer is None or any(s <= token.start < e for s, e in covered):
+            for use in uses.finditer(doc.text, sentence.start, sentence.end):
+                start, end = use.span()
+                if start in covered:
                     continue
+                definer = definitions[use.group()]
                 extra.append(
                     Mention(
-                        token.start,
-                        token.end,
-                        token.text,
+                        start,
+                        end,
+                        use.group(),
                         MentionKind.ENTITY,
                         "acronym-defined",
                         sentence=sentence.index,
@@ -123,6 +129,24 @@ class Recognizer:
                     )
                 )
         return extra
+
+
+class _Coverage:
+    """Which character offsets lie inside some mention: a sorted list of merged spans."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted((m.start, m.end) for m in mentions):
+            if self._ends and start <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
 
 
 def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
