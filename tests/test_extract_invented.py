@@ -24,12 +24,29 @@ The Orvell Friendship Hospital project in Cambodia was launched in 2019.
 The China-Vanuatu Marine Research Center was set up in Port Vila in 2021.
 """
 
+# Event dates in participle clauses and after attendance, and the dates that date no event.
+MILESTONES = """\
+Milestones of the Western Lines
+
+Having entered into operation since November 2020, the Korvath-Lindel Railway has carried 3 million passengers.
+Officially opened on May 9, 2022, the Sarrow Bay Bridge has cut the crossing to ten minutes.
+At the third forum held in 2021, 30 ministers attended the Velmora Green Transport Roundtable.
+Since 2015, Kenya has trained 2,000 engineers; Kenya has established the Tarvil Economic Zone.
+In 2019, the agency established three offices near the Gorran Industrial Park.
+Since 2016, the Dunmere Logistics Park has launched 40 freight routes.
+Since the launch of freight trains on 3 April 2021, the Pellam Dry Port has handled 50,000 containers.
+"""
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    path = tmp_path_factory.mktemp("invented") / "invented-progress-report.txt"
-    path.write_text(INVENTED, encoding="utf-8")
-    return extract_documents([load_file(path)])
+    folder = tmp_path_factory.mktemp("invented")
+    documents = []
+    for name, text in (("invented-progress-report", INVENTED), ("invented-milestones", MILESTONES)):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        documents.append(load_file(path))
+    return extract_documents(documents)
 
 
 def _entity(corpus: Corpus, label: str) -> str:
@@ -104,10 +121,26 @@ def test_located_in(corpus: Corpus, label: str, country: str) -> None:
         ("Silverleaf Digital Cooperation Forum", "establishment", "2020-08"),
         ("Orvell Friendship Hospital", "launch", "2019"),
         ("China-Vanuatu Marine Research Center", "establishment", "2021"),
+        ("Korvath-Lindel Railway", "startOfOperation", "2020-11"),
+        ("Sarrow Bay Bridge", "opening", "2022-05-09"),
+        ("Velmora Green Transport Roundtable", "holding", "2021"),
     ],
 )
 def test_dated_events(corpus: Corpus, label: str, kind: str, date: str) -> None:
     assert (_entity(corpus, label), kind, date) in _events(corpus)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Tarvil Economic Zone",  # "Since 2015, ...;": the date is in another clause
+        "Gorran Industrial Park",  # "established three offices near the X": a counted object
+        "Dunmere Logistics Park",  # "Since 2016, the X has launched": a state, not an event
+        "Pellam Dry Port",  # "since the launch of freight trains on ..., the X": not its launch
+    ],
+)
+def test_dates_that_date_no_event(corpus: Corpus, label: str) -> None:
+    assert not {e for e in _events(corpus) if e[0] == _entity(corpus, label)}
 
 
 def test_part_of(corpus: Corpus) -> None:

@@ -131,7 +131,11 @@ _FRONTED = re.compile(
     r"|After|Before|Beyond|Besides|Apart from)\b"
 )
 _MEETINGS = frozenset(
-    "forum summit conference expo fair dialogue symposium exhibition week".split()
+    "forum summit conference expo fair dialogue symposium exhibition week roundtable meeting"
+    " congress".split()
+)
+_ATTENDED = re.compile(
+    r"\b(?:attended|attending|participated\s+in|took\s+part\s+in)\s+(?:the\s+)?", re.I
 )
 _HELD_IN = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:held\s+)?(?:in|on)\s+")
 _AGENT_TRIGGER = re.compile(
@@ -157,6 +161,16 @@ _SIGNED_UNDER = re.compile(
     re.I,
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$")
+_PARTICIPLE_TAIL = re.compile(
+    r"\s*(?:(?:since|on|in|at|from|during|officially|formally|fully|successfully)\s+)*"
+    r",\s*(?:the\s+)?",
+    re.I,
+)
+_COUNTED = re.compile(
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"dozens?|hundreds|thousands|several|many|numerous|multiple)\b",
+    re.I,
+)
 _MEMBERS = re.compile(
     r"\bmembers?\s+(?:include|including|are|such\s+as|from)\b|\bjoined\s+by\b", re.I
 )
@@ -239,6 +253,7 @@ class Relater:
             facts.extend(self._strategies(context))
             facts.extend(self._events(context))
             facts.extend(self._held_in(context))
+            facts.extend(self._attended(context))
             facts.extend(self._quantities(context))
         doc.facts = _dedupe(facts)
         return doc
@@ -496,27 +511,20 @@ class Relater:
 
     # -- events ------------------------------------------------------------------------------
     def _events(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        # A period ("2017-2022") dates a programme, not an event.
-        # "By the end of 2022, 40 institutions had signed": a deadline, not the event's date.
-        point_dates = [
-            m
-            for m in ctx.mentions
-            if m.kind is MentionKind.DATE
-            and m.date
-            and m.date.end is None
-            and not {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
-        ]
+        point_dates = ctx.point_dates()
         if not point_dates:
             return
         for kind, pattern in EVENT_TRIGGERS:
             for match in pattern.finditer(ctx.text):
                 trigger = ctx.sentence.start + match.start()
-                subjects = ctx.event_subjects(
-                    trigger, ctx.sentence.start + match.end(), EVENT_SUBJECT_TYPES[kind]
-                )
+                trigger_end = ctx.sentence.start + match.end()
+                dates = [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
+                if not dates:
+                    continue
+                subjects = ctx.event_subjects(trigger, trigger_end, EVENT_SUBJECT_TYPES[kind])
                 if not subjects:
                     continue
-                date = min(point_dates, key=lambda d: abs(d.start - trigger))
+                date = min(dates, key=lambda d: abs(d.start - trigger))
                 assert date.date is not None
                 participants = tuple(
                     sorted(
@@ -541,14 +549,34 @@ class Relater:
                             yield ctx.fact(subject, "proposedBy", person, "proposal-by-person", 0.9)
                 break
 
+    def _attended(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "In 2019, 40 leaders attended the X Roundtable": a meeting people attended on a
+        date was held then."""
+        point_dates = ctx.point_dates()
+        for match in _ATTENDED.finditer(ctx.text):
+            trigger = ctx.sentence.start + match.start()
+            start = ctx.sentence.start + match.end()
+            meeting = next(iter(ctx.starting_in(start, start + 1)), None)
+            if meeting is None or not _is_meeting(ctx, meeting):
+                continue
+            dates = [d for d in point_dates if ctx.dates_event(d, trigger, start)]
+            if not dates:
+                continue
+            date = min(dates, key=lambda d: abs(d.start - trigger))
+            yield Fact(
+                meeting.entity or "",
+                "event",
+                ctx.evidence("event-attended", 0.8),
+                event_kind="holding",
+                date=date.date,
+            )
+
     def _held_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "The first forum in 2017", "the second forum held in 2019": a meeting named with
         its date was held then."""
         dates = {m.start: m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date}
         for meeting in ctx.entity_mentions:
-            if ctx.type_of(meeting) is not EntityType.MECHANISM:
-                continue
-            if meeting.text.lower().split()[-1] not in _MEETINGS:
+            if not _is_meeting(ctx, meeting):
                 continue
             after = _HELD_IN.match(ctx.doc.text, meeting.end)
             date = dates.get(after.end()) if after else None
@@ -757,11 +785,64 @@ class _SentenceContext:
         if not after:
             return []
         # The object must be governed by the verb: only lowercase words between them ("put
-        # forward the pioneering proposal to build a ..."), not the start of another title.
-        gap = self.doc.text[trigger_end : after[0].start]
-        if re.search(r"\b[A-Z]", gap) or len(gap.split()) > 8:
+        # forward the pioneering proposal to build a ..."), not the start of another title; a
+        # date in between is part of the verb phrase ("Having entered into operation since
+        # December 2021, the X"). A counted object ("established nine platforms targeting
+        # ASEAN") is a set of unnamed things, not the name after it.
+        gap = self.without_dates(trigger_end, after[0].start)
+        if re.search(r"\b[A-Z]", gap) or len(gap.split()) > 8 or _COUNTED.search(gap):
+            return []
+        # Past a comma, the name is the subject of the main clause only when the clause before
+        # is the participle and its date ("Officially opened on October 17, 2023, the X"), not
+        # a noun with its own object ("since the launch of passenger trains on ..., the X").
+        if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def point_dates(self) -> list[Mention]:
+        """The sentence's dates that can date an event. A period ("2017-2022") dates a
+        programme; "By the end of 2022, 40 institutions had signed" gives a deadline."""
+        return [
+            m
+            for m in self.mentions
+            if m.kind is MentionKind.DATE
+            and m.date
+            and m.date.end is None
+            and not {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
+        ]
+
+    def without_dates(self, start: int, end: int) -> str:
+        """The text in ``[start, end)`` with its date mentions blanked out."""
+        chars = list(self.doc.text[start:end])
+        for date in self.mentions:
+            if date.kind is MentionKind.DATE and start <= date.start and date.end <= end:
+                chars[date.start - start : date.end - start] = " " * (date.end - date.start)
+        return "".join(chars)
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        """The ``[start, end)`` of the clause holding ``position``: a ";" ends a clause."""
+        start, end = self.sentence.start, self.sentence.end
+        for match in re.finditer(";", self.text):
+            at = self.sentence.start + match.start()
+            if at < position:
+                start = at + 1
+            else:
+                end = at
+                break
+        return start, end
+
+    def dates_event(self, date: Mention, trigger_start: int, trigger_end: int) -> bool:
+        """Whether ``date`` can date the event a trigger names. It must stand in the trigger's
+        clause ("Since 2013, China has hosted ...; China has established ..."), and a "since"
+        date must follow the verb it dates ("entered into operation since December 2021"): a
+        fronted "Since 2013," frames a cumulative state, not an event."""
+        start, end = self.clause_of(trigger_start)
+        if not start <= date.start < end or date.date is None:
+            return False
+        if "since" not in (date.date.qualifier or "").split("+"):
+            return True
+        gap = self.doc.text[trigger_end : date.start] if date.start >= trigger_end else ","
+        return bool(re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", gap))
 
     def attributive(self, mention: Mention) -> bool:
         """ "BRI cooperation platform": a name used as a modifier is not what a clause is about."""
@@ -775,6 +856,14 @@ class _SentenceContext:
         """ "proposed by the X": the agent of a passive is not its subject."""
         before = self.doc.text[max(0, mention.start - 10) : mention.start]
         return bool(re.search(r"\bby\s+(?:the\s+)?$", before))
+
+
+def _is_meeting(ctx: _SentenceContext, mention: Mention) -> bool:
+    """A mechanism named for a meeting ("... Forum", "... Roundtable"), which is held."""
+    return (
+        ctx.type_of(mention) is EntityType.MECHANISM
+        and mention.text.lower().split()[-1] in _MEETINGS
+    )
 
 
 def _country_id(code: str) -> str:
