@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brikg.recognize.dates import find_dates
+from brikg.recognize.dates import document_year, find_dates, find_document_dates
 from brikg.recognize.quantities import find_quantities
 
 
@@ -41,6 +41,34 @@ def test_year_inferred_from_context_is_marked() -> None:
     assert mention.date is not None
     assert (mention.date.iso(), mention.date.inferred) == ("2023-10-17", True)
     assert list(find_dates("From October 17 to 18, the forum met.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "qualifier"),
+    [
+        ("This year marks a decade of the port.", "2023", None),
+        ("It carried 9 million tons by the end of September this year.", "2023-09", "by+end"),
+        ("From October 17 to 18, the forum met.", "2023-10-17", None),
+    ],
+)
+def test_dates_the_document_year_resolves(text: str, iso: str, qualifier: str | None) -> None:
+    (mention,) = list(find_document_dates(text, 0, 2023))
+    assert mention.date is not None
+    assert (mention.date.iso(), mention.date.qualifier, mention.date.inferred) == (
+        iso,
+        qualifier,
+        True,
+    )
+    assert text[mention.start : mention.end] == mention.text
+    # Without the document's year "this year" is no date; the recogniser's pass finds none.
+    assert [m for m in find_dates(text) if "this" in m.text.lower()] == []
+
+
+def test_document_year_is_the_year_the_text_first_appeared() -> None:
+    text = "Body text.\n(Originally appeared in Harbour Weekly, No. 4, 2022)"
+    assert document_year(text, "2023-02-01") == 2022
+    assert document_year("Body text.", "2023-02-01") == 2023
+    assert document_year("Body text.", None) is None
 
 
 def test_numbers_that_are_not_years() -> None:

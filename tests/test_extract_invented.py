@@ -28,6 +28,10 @@ The China-Vanuatu Marine Research Center was set up in Port Vila in 2021.
 MILESTONES = """\
 Milestones of the Western Lines
 
+Updated: 2023-02-01
+
+This year marks the fifth anniversary of the proposal of the Korvath Trade Initiative. From September 3 to 5, the Lindel Harbour Forum was held in Almaty.
+
 Having entered into operation since November 2020, the Korvath-Lindel Railway has carried 3 million passengers.
 Officially opened on May 9, 2022, the Sarrow Bay Bridge has cut the crossing to ten minutes.
 At the third forum held in 2021, 30 ministers attended the Velmora Green Transport Roundtable.
@@ -35,6 +39,8 @@ Since 2015, Kenya has trained 2,000 engineers; Kenya has established the Tarvil 
 In 2019, the agency established three offices near the Gorran Industrial Park.
 Since 2016, the Dunmere Logistics Park has launched 40 freight routes.
 Since the launch of freight trains on 3 April 2021, the Pellam Dry Port has handled 50,000 containers.
+
+(Originally appeared in Harbour Weekly, No. 4, 2022)
 """
 
 
@@ -124,6 +130,8 @@ def test_located_in(corpus: Corpus, label: str, country: str) -> None:
         ("Korvath-Lindel Railway", "startOfOperation", "2020-11"),
         ("Sarrow Bay Bridge", "opening", "2022-05-09"),
         ("Velmora Green Transport Roundtable", "holding", "2021"),
+        # "This year" is the year the text says it first appeared, not that of the update.
+        ("Lindel Harbour Forum", "holding", "2022-09-03"),
     ],
 )
 def test_dated_events(corpus: Corpus, label: str, kind: str, date: str) -> None:
@@ -137,6 +145,7 @@ def test_dated_events(corpus: Corpus, label: str, kind: str, date: str) -> None:
         "Gorran Industrial Park",  # "established three offices near the X": a counted object
         "Dunmere Logistics Park",  # "Since 2016, the X has launched": a state, not an event
         "Pellam Dry Port",  # "since the launch of freight trains on ..., the X": not its launch
+        "Korvath Trade Initiative",  # "This year marks the fifth anniversary of the proposal"
     ],
 )
 def test_dates_that_date_no_event(corpus: Corpus, label: str) -> None:

@@ -166,6 +166,8 @@ _PARTICIPLE_TAIL = re.compile(
     r",\s*(?:the\s+)?",
     re.I,
 )
+# The date of an anniversary is not the date of the event it marks.
+_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\s+of\b[^,;]*$", re.I)
 _COUNTED = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     r"dozens?|hundreds|thousands|several|many|numerous|multiple)\b",
@@ -518,6 +520,10 @@ class Relater:
             for match in pattern.finditer(ctx.text):
                 trigger = ctx.sentence.start + match.start()
                 trigger_end = ctx.sentence.start + match.end()
+                if _ANNIVERSARY.search(
+                    ctx.doc.text, max(ctx.sentence.start, trigger - 80), trigger
+                ):
+                    continue  # "This year marks the 10th anniversary of the X's proposal"
                 dates = [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
                 if not dates:
                     continue

@@ -1,7 +1,10 @@
-"""Short forms that refer back to a name: "the railway", "the forum", "the bank".
+"""Short forms that refer back to a name: "the railway", "the forum", "the bank"; and dates
+that refer to the year the document was written: "this year", "From October 17 to 18".
 
 A definite description whose noun is the head of a name mentioned shortly before (same
 document, a few sentences back) denotes that name's entity; it never makes a new entity.
+"This year" means the year the document says it was written, which a month-day before any
+explicit year falls in too; these need the whole document, so they are resolved here.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import Document, Mention, MentionKind
+from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
 
 WINDOW = 3  # sentences back to look for the antecedent
@@ -20,7 +24,9 @@ _SHORT_FORM = re.compile(
 
 
 def short_form_mentions(doc: Document) -> Iterator[Mention]:
-    """Yield a mention for each "the <head>" whose antecedent is a recent name with that head."""
+    """Yield a mention for each "the <head>" whose antecedent is a recent name with that head,
+    and for each date only the document's own year resolves."""
+    yield from _document_dates(doc)
     recent: list[Mention] = []
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
@@ -70,3 +76,20 @@ def _antecedent(
         if head.rstrip("s") in words and mention.rule != "coreference":
             return mention
     return None
+
+
+def _document_dates(doc: Document) -> Iterator[Mention]:
+    """ "This year", "September this year", and a month-day the recogniser could not date
+    because no year came before it, dated in the year the document was written."""
+    year = document_year(doc.text, doc.meta.date)
+    if year is None:
+        return
+    dated = [(m.start, m.end) for m in doc.mentions if m.kind is MentionKind.DATE]
+    for sentence in doc.sentences:
+        if sentence.language != "en" or sentence.is_heading:
+            continue
+        text = doc.text[sentence.start : sentence.end]
+        for mention in find_document_dates(text, sentence.start, year):
+            if not any(s < mention.end and mention.start < e for s, e in dated):
+                mention.sentence = sentence.index
+                yield mention

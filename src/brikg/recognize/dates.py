@@ -3,7 +3,9 @@
 Covers "on 14 March 2024", "March 14, 2024", "in March 2017", "by the end of June 2023",
 "in the first half of 2025", "since 2013", "2013-2022", "from 2013 to 2022", ISO dates, and
 month-day dates without a year ("October 17 to 18"), whose year is taken from the nearest
-earlier explicit year in the paragraph and marked as inferred.
+earlier explicit year in the paragraph and marked as inferred. With the year the document was
+written, also "this year" and "September this year" (inferred), and a month-day before any
+explicit year.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:from\s+|between\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and|through)\s*(?P<year2>(?:19|20)\d\d)\b"
         ),
     ),
+    ("date-this-year", re.compile(r"\b(?:" + _MONTH + r"\s+(?:of\s+)?)?[Tt]his\s+year\b")),
     ("date-month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d\d)")),
     (
         "date-year",
@@ -73,7 +76,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _HAS_DATE = re.compile(
-    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    r"\d|[Tt]his\syear|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
 
 _PART_QUALIFIERS = {
@@ -111,17 +114,24 @@ def _qualifier(match: re.Match[str] | None) -> str | None:
 
 
 def _value(
-    rule: str, match: re.Match[str], qualifier: str | None, context_year: int | None
+    rule: str,
+    match: re.Match[str],
+    qualifier: str | None,
+    context_year: int | None,
+    document_year: int | None = None,
 ) -> DateValue | None:
     groups = match.groupdict()
     month = MONTHS.get(groups["month"].lower().rstrip(".")) if groups.get("month") else None
     if rule == "date-iso":
         month = int(groups["month"])
     day = int(groups["day"]) if groups.get("day") else None
+    if rule == "date-this-year":
+        return DateValue(document_year, month, None, qualifier, True) if document_year else None
     if rule == "date-month-day":
-        if context_year is None or month is None or not day or day > 31:
+        year = context_year or document_year
+        if year is None or month is None or not day or day > 31:
             return None
-        return DateValue(context_year, month, day, qualifier, inferred=True)
+        return DateValue(year, month, day, qualifier, inferred=True)
     year = int(groups["year"])
     if month is not None and not 1 <= month <= 12:
         return None
@@ -135,10 +145,17 @@ def _value(
     return DateValue(year, month, day, qualifier)
 
 
-def find_dates(text: str, offset: int = 0, context_year: int | None = None) -> Iterator[Mention]:
+def find_dates(
+    text: str,
+    offset: int = 0,
+    context_year: int | None = None,
+    document_year: int | None = None,
+) -> Iterator[Mention]:
     """Yield date mentions in ``text`` (offsets shifted by ``offset``), longest forms first.
 
-    ``context_year`` is the year a month-day date without a year is assumed to fall in.
+    ``context_year`` is the year a month-day date without a year is assumed to fall in;
+    ``document_year``, the year the document was written, is what "this year" means and the
+    year of a month-day when there is no context year.
     """
     if not _HAS_DATE.search(text):
         return
@@ -155,7 +172,7 @@ def find_dates(text: str, offset: int = 0, context_year: int | None = None) -> I
                 before = None
             if rule == "date-year" and not _plausible_bare_year(text, match, before):
                 continue
-            value = _value(rule, match, _qualifier(before), context_year)
+            value = _value(rule, match, _qualifier(before), context_year, document_year)
             if value is None:
                 continue
             if before is not None and _qualifier(before):
@@ -184,3 +201,37 @@ def _plausible_bare_year(text: str, match: re.Match[str], qualifier: re.Match[st
     year_start = match.start("year")
     before = text[max(0, year_start - 14) : year_start]
     return bool(_YEAR_CONTEXT.search(before)) or year_start == 0
+
+
+_NEEDS_YEAR = re.compile(r"[Tt]his\s+year|" + _MONTH + r"\s+[0-3]?\d\b")
+
+
+def find_document_dates(text: str, offset: int, year: int) -> Iterator[Mention]:
+    """The dates in ``text`` that only the document's ``year`` resolves: "this year",
+    "September this year", and a month-day ("From October 17 to 18") that no earlier year in
+    the text dates."""
+    if not _NEEDS_YEAR.search(text):
+        return
+    for mention in find_dates(text, offset, document_year=year):
+        if mention.rule in {"date-this-year", "date-month-day"}:
+            yield mention
+
+
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|first)\s+(?:appeared|published|printed|ran)\b[^\n]{0,160}?"
+    r"\b(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def document_year(text: str, published: str | None) -> int | None:
+    """The year the text was written, which "this year" in it means: the year it says it
+    originally appeared ("(Originally appeared in Qiushi Journal, No. 21, 2023)"), else the
+    year of its publication date (``published``, ISO 8601), since a web edition or an update
+    may come a year later than the text."""
+    stated = [int(match.group("year")) for match in _ORIGINALLY.finditer(text)]
+    if stated:
+        return stated[-1]
+    if published and published[:4].isdigit():
+        return int(published[:4])
+    return None
