@@ -382,6 +382,7 @@ PERSON_ROLES = frozenset(
         "ceo",
     ]
 )
+_PERSON_WORDS = PERSON_TITLES | PERSON_ROLES
 STRATEGY_WORDS = frozenset(
     ["strategy", "plan", "policy", "vision", "programme", "program", "agenda", "outline"]
 )
@@ -877,11 +878,9 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
 
 def _persons(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
     """A title or role followed by one to three capitalised words: "President Xi Jinping"."""
-    for index, token in enumerate(tokens):
-        norm = token.norm.rstrip(".")
-        if norm not in PERSON_TITLES and norm not in PERSON_ROLES:
-            continue
-        if norm in PERSON_ROLES and token.text[:1].isupper():
+    for index in [at for at, token in enumerate(tokens) if token.norm in _PERSON_WORDS]:
+        token = tokens[index]
+        if token.norm in PERSON_ROLES and token.text[:1].isupper():
             continue
         names: list[Token] = []
         position = index + 1
@@ -926,10 +925,12 @@ def _strategies(
     text: str, tokens: list[Token], offset: int, context: NameContext
 ) -> Iterator[Mention]:
     """National strategies: quoted names before a strategy word, and "Country's X Plan"."""
-    for pattern, rule in (
-        (_QUOTED_STRATEGY, "strategy-quoted"),
-        (_POSSESSIVE_STRATEGY, "strategy-possessive"),
+    for pattern, rule, needs in (
+        (_QUOTED_STRATEGY, "strategy-quoted", ('"', "“")),
+        (_POSSESSIVE_STRATEGY, "strategy-possessive", ("'s", "’s")),
     ):
+        if not any(mark in text for mark in needs):  # the patterns are slow to fail
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("name")
             if match.groupdict().get("head") == "initiative" and not match.group("owner"):

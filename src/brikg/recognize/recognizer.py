@@ -73,8 +73,8 @@ class Recognizer:
         countries = sorted(
             (m for m in known if m.label is EntityType.COUNTRY), key=lambda m: m.start
         )
+        starts = [token.start for token in tokens]
         if countries:
-            starts = [token.start for token in tokens]
             for mention in countries:
                 first = bisect.bisect_left(starts, mention.start)
                 for index in range(first, len(tokens)):
@@ -82,8 +82,11 @@ class Recognizer:
                         break
                     country_tokens.add(index)
                     country_codes[index] = mention.countries[0]
-        ends = {m.end for m in known}
-        known_ends = {index for index, token in enumerate(tokens) if token.end in ends}
+        known_ends: set[int] = set()
+        for mention in known:  # the token a known name ends with: the last to start before
+            last = bisect.bisect_left(starts, mention.end) - 1
+            if last >= 0 and tokens[last].end == mention.end:
+                known_ends.add(last)
         context = NameContext(country_tokens, country_codes, known_ends)
         entities = _bracketed_aliases(
             _settle(known + list(find_names(text, tokens, offset, context))), text, offset
