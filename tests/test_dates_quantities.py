@@ -93,3 +93,22 @@ def test_quantities(text: str, value: float, unit: str, approximate: bool) -> No
     assert mention.quantity is not None
     assert mention.quantity.value == pytest.approx(value)
     assert (mention.quantity.unit, mention.quantity.approximate) == (unit, approximate)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("a loan of US$2.9 billion for the port", "US$2.9 billion", "USD"),
+        ("a loan of USD 40 million for the port", "USD 40 million", "USD"),
+        ("a loan of $7 billion for the port", "$7 billion", "USD"),
+        ("grants of RMB 3 billion", "RMB 3 billion", "CNY"),
+        ("grants of ¥300 million", "¥300 million", "CNY"),
+        ("grants of €12 million", "€12 million", "EUR"),
+        ("grants of eur 12 million", "eur 12 million", "EUR"),
+        ("it has twelve ports and 2,400 km", "twelve ports", "port"),
+    ],
+)
+def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str, unit: str) -> None:
+    first = next(iter(find_quantities(text)))
+    assert first.quantity is not None
+    assert (first.text, first.quantity.unit) == (quote, unit)

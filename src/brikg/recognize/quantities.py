@@ -49,11 +49,15 @@ _APPROX = re.compile(
     r"(?i:more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|at\s+least"
     r"|less\s+than|above|close\s+to|roughly)\s+\Z"
 )
-# Where a quantity can start: a currency sign or code, a number's first digit, a number word.
+# Where a quantity can start: a number's first digit, or a number word. The scan is kept apart
+# from the currency check below, and number words are tried only after one of their first
+# letters: otherwise the regex engine tries every alternative at every character (2x slower).
+_FIRST_LETTERS = "".join(sorted({word[0] for word in NUMBER_WORDS}))
 _START = re.compile(
-    r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)?(?<!\d)\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b",
-    re.I,
+    rf"(?<!\d)\d|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?i:{'|'.join(NUMBER_WORDS)})\b"
 )
+# A currency sign or code just before a number belongs to the quantity ("US$2.9 trillion").
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)\Z", re.I)
 _CURRENCY = re.compile(
     r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)"
     + _NUMBER.replace("(?P<number>", "(?P<number>")
@@ -135,6 +139,9 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
     end_of_last = 0
     for start_match in _START.finditer(text):
         start = start_match.start()
+        currency = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+        if currency is not None and text[start].isdigit():
+            start = currency.start()
         if start < end_of_last:
             continue
         for rule, pattern in (
