@@ -386,6 +386,7 @@ _PERSON_WORDS = PERSON_TITLES | PERSON_ROLES
 STRATEGY_WORDS = frozenset(
     ["strategy", "plan", "policy", "vision", "programme", "program", "agenda", "outline"]
 )
+_STRATEGY_CUES = STRATEGY_WORDS | {"initiative"}  # the head words of the strategy patterns
 # Words that start place names the gazetteer keeps as countries or regions, not cities.
 _PLACE_WORDS = frozenset("asia africa europe america oceania china".split())
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -590,11 +591,17 @@ def find_names(
     """Yield entity mentions found by grammar in one sentence (``text`` starts at ``offset``)."""
     if _is_title_case(tokens):
         return
+    # The sentence's words, so that a pattern whose cue word is absent is not run at all.
+    norms = {token.norm for token in tokens}
     yield from _persons(text, tokens, offset)
-    yield from _credited(text, offset)
-    yield from _strategies(text, tokens, offset, context)
-    yield from _quoted_names(text, tokens, offset)
-    yield from _listed_names(text, tokens, offset, context)
+    if "by" in norms:
+        yield from _credited(text, offset)
+    if not norms.isdisjoint(_STRATEGY_CUES):
+        yield from _strategies(text, tokens, offset, context)
+    if '"' in norms or "“" in norms:
+        yield from _quoted_names(text, tokens, offset)
+    if not norms.isdisjoint(_LIST_HEADS):
+        yield from _listed_names(text, tokens, offset, context)
     for start, end in _chunks(tokens, context.country_tokens):
         yield from _names_from_chunk(text, tokens, start, end, offset, context)
         section = _section(text, tokens, start, end, offset)
@@ -689,9 +696,12 @@ def _complement_name(
     return inner_type, start, inner_cut
 
 
+_LIST_HEADS = (
+    "plants stations ports railways bridges parks zones highways airports terminals pipelines"
+    " hospitals dams mines projects"
+).split()
 _LISTED = re.compile(
-    r"\b(?P<head>plants|stations|ports|railways|bridges|parks|zones|highways|airports"
-    r"|terminals|pipelines|hospitals|dams|mines|projects)\s+(?:such\s+as|including|like|of)\s+"
+    rf"\b(?P<head>{'|'.join(_LIST_HEADS)})\s+(?:such\s+as|including|like|of)\s+"
     r"(?P<items>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}"
     r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})+)"
 )
