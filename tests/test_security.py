@@ -2,7 +2,7 @@
 document text that tries to become HTML.
 
 brikg reads RDF with pyoxigraph. Its RDF/XML parser does expand internal DTD entities (a
-billion-laughs file takes all memory), so ``brikg.validate.read_quads`` refuses any RDF/XML
+billion-laughs file takes all memory), so ``brikg.store.load_quads`` refuses any RDF/XML
 whose DTD declares entities or names an external DTD before parsing it, as defusedxml does.
 rdflib's RDF/XML parser (xml.sax, which expands entities too) is never given input.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from brikg.errors import BrikgError
-from brikg.validate import read_quads
+from brikg.store import load_quads
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "brikg-secret-7f3a9c"
@@ -82,10 +82,10 @@ def hostile_rdf(folder: Path) -> dict[str, Path]:
     ["billion-laughs", "billion-laughs-utf16", "external-entity", "parameter-entity",
      "external-dtd"],
 )  # fmt: skip
-def test_read_quads_refuses_entities(name: str, tmp_path: Path) -> None:
+def test_load_quads_refuses_entities(name: str, tmp_path: Path) -> None:
     path = hostile_rdf(tmp_path)[name]
     with pytest.raises(BrikgError) as raised:
-        read_quads(path)
+        load_quads(path)
     message = str(raised.value)
     assert "refused" in message and SECRET not in message
     assert len(message.splitlines()) == 1
@@ -95,7 +95,7 @@ def test_plain_rdf_xml_is_read(tmp_path: Path) -> None:
     """The control: RDF/XML without entities (a bare DOCTYPE too) reads normally."""
     path = tmp_path / "plain.rdf"
     path.write_text(_document("<!DOCTYPE rdf:RDF>", "Gwadar Port"), encoding="utf-8")
-    quads = read_quads(path)
+    quads = load_quads(path)
     assert [q.object.value for q in quads] == ["Gwadar Port"]
 
 
@@ -110,10 +110,10 @@ def test_rdflib_is_never_given_rdf_input(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(rdflib.Dataset, "parse", forbidden)
     path = tmp_path / "plain.rdf"
     path.write_text(_document("", "Gwadar Port"), encoding="utf-8")
-    assert len(read_quads(path)) == 1
+    assert len(load_quads(path)) == 1
     turtle = tmp_path / "plain.ttl"
     turtle.write_text('<https://example.org/x> <https://example.org/p> "x" .\n', encoding="utf-8")
-    assert len(read_quads(turtle)) == 1
+    assert len(load_quads(turtle)) == 1
 
 
 # --- every command that reads RDF --------------------------------------------------------------

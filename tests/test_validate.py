@@ -21,7 +21,8 @@ from brikg.corpus import load_corpus
 from brikg.ir import Corpus
 from brikg.pipeline import GRAPH_FILES, extract_documents, write_graph
 from brikg.rdf import corpus_quads
-from brikg.validate import read_quads, validate_file
+from brikg.store import load_quads
+from brikg.validate import validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "graph" / "brikg.trig"
@@ -138,7 +139,7 @@ def test_fresh_build_is_valid(built_graph: Path) -> None:
 
 def _broken(small: Path) -> tuple[list[Quad], set[tuple[str, str]]]:
     """The small graph with one breakage per rule, and the (shape, node) pairs expected."""
-    quads = read_quads(small / "graph" / "brikg.trig")
+    quads = load_quads(small / "graph" / "brikg.trig")
     store = _store(quads)
     remove: set[Quad] = set()
     add: list[Quad] = []
@@ -254,7 +255,7 @@ def test_valid_small_graph_passes(small: Path) -> None:
 def test_cli_reports_invalid_graph_with_shapes_and_exit_1(small: Path, tmp_path: Path) -> None:
     """Through the CLI: the four breakages of the issue are named, grouped and counted, and
     locatedIn -> Project is also an OWL contradiction (Project and Country are disjoint)."""
-    quads = read_quads(small / "graph" / "brikg.trig")
+    quads = load_quads(small / "graph" / "brikg.trig")
     broken, expected = _broken(small)
     wanted = {
         "bsh:Entity-label", "bsh:LocatedIn-country", "bsh:Provenance-sentence", "bsh:Date-date",
@@ -275,7 +276,7 @@ def test_cli_reports_invalid_graph_with_shapes_and_exit_1(small: Path, tmp_path:
 
 def test_quotes_are_checked_against_the_source_files(small: Path, tmp_path: Path) -> None:
     """A quote that differs from the file, or a file changed since the build, is reported."""
-    quads = read_quads(small / "graph" / "brikg.trig")
+    quads = load_quads(small / "graph" / "brikg.trig")
     store = _store(quads)
     row = _first(
         store,

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
 from brikg.errors import BrikgError
+from brikg.store import load_store
 from brikg.vocab import BRIKG, EVENT_KINDS, ID
 
 SEED = 42
@@ -161,15 +162,10 @@ def graph_file(path: Path) -> Path:
 
 
 def load_graph(path: Path) -> GraphData:
-    """Read a built graph (a folder holding brikg.trig, or a .trig/.nq file)."""
+    """Read a built graph (a folder holding brikg.trig, or an RDF file) with the commands'
+    one reader, so analyses see the same formats, errors and refusals as queries."""
     file = graph_file(path)
-    rdf_format = RdfFormat.N_QUADS if file.suffix == ".nq" else RdfFormat.TRIG
-    store = Store()
-    try:
-        store.bulk_load(path=str(file), format=rdf_format)
-    except (SyntaxError, ValueError, OSError) as error:
-        raise BrikgError(f"cannot read {file}: {error}") from error
-    data = read_store(store)
+    data = read_store(load_store(file))
     data.source = str(file)
     return data
 

@@ -12,11 +12,9 @@ Two checks that answer different questions:
 Both run on the union of the graph's named graphs, against the bundled ontology (the copy of
 the ontology inside a graph file is not trusted to judge the graph).
 
-RDF is read here with pyoxigraph's strict parsers, never rdflib's: the same parser for every
-format, with line and column in its errors. RDF/XML is screened first, because pyoxigraph (like
-expat) expands DTD entities: a document that declares entities is refused before it is parsed,
-as defusedxml does, so a billion-laughs or external-entity file cannot exhaust memory or read a
-local file. JSON-LD remote contexts are never fetched (pyoxigraph has no loader for them).
+RDF is read with :func:`brikg.store.load_quads`, the reader every command uses: pyoxigraph's
+strict parsers, never rdflib's, with RDF/XML that declares DTD entities refused before it is
+parsed. JSON-LD remote contexts are never fetched (pyoxigraph has no loader for them).
 """
 
 from __future__ import annotations
@@ -25,38 +23,24 @@ import json
 import shutil
 import tempfile
 import time
-import xml.parsers.expat
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
-from brikg.errors import BrikgError
+from brikg.errors import BrikgError, UsageError
 from brikg.rdf import ONTOLOGY_DIR
+from brikg.store import RdfInputError, load_quads, one_line
 from brikg.vocab import BRIKG, ID, ONTOLOGY_IRI, PREFIXES
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY = ONTOLOGY_DIR / "brikg.ttl"
 SHAPES_NS = "https://w3id.org/brikg/shapes#"
-
-RDF_FORMATS: dict[str, RdfFormat] = {
-    ".trig": RdfFormat.TRIG,
-    ".nq": RdfFormat.N_QUADS,
-    ".ttl": RdfFormat.TURTLE,
-    ".nt": RdfFormat.N_TRIPLES,
-    ".jsonld": RdfFormat.JSON_LD,
-    ".json": RdfFormat.JSON_LD,
-    ".n3": RdfFormat.N3,
-    ".rdf": RdfFormat.RDF_XML,
-    ".owl": RdfFormat.RDF_XML,
-    ".xml": RdfFormat.RDF_XML,
-}
-"""File suffix -> the format brikg reads it as."""
 
 OWL_MODES = ("entities", "full", "none")
 
@@ -68,96 +52,11 @@ _LANG_STRING = _RDF + "langString"
 _SH = "http://www.w3.org/ns/shacl#"
 
 
-class RdfInputError(BrikgError):
-    """RDF that cannot be read (missing, malformed, unsafe): nothing was validated."""
+class GraphUnreadable(BrikgError):
+    """The graph file could not be read, so nothing was validated: exit status 2, since 1
+    means the graph was read and found invalid."""
 
     exit_code = 2
-
-
-# --- reading RDF -----------------------------------------------------------------------------
-
-
-def rdf_format(path: Path) -> RdfFormat:
-    """The format of ``path`` from its suffix, or an RdfInputError naming the ones known."""
-    rdf_format = RDF_FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        known = ", ".join(sorted(RDF_FORMATS))
-        raise RdfInputError(f"{path}: unknown RDF file type {path.suffix!r} (brikg reads {known})")
-    return rdf_format
-
-
-def read_quads(path: Path) -> list[Quad]:
-    """Every quad of an RDF file, strictly parsed; triples land in the default graph.
-
-    Raises RdfInputError, one line, for a missing file, a syntax error (with its line and
-    column) or an RDF/XML document that declares DTD entities.
-    """
-    rdf_format_ = rdf_format(path)
-    if not path.is_file():
-        raise RdfInputError(f"{path}: " + ("not a file" if path.exists() else "file not found"))
-    if rdf_format_ is RdfFormat.RDF_XML:
-        refuse_xml_entities(path)
-    try:
-        parsed = parse(path=str(path), format=rdf_format_)
-        return [
-            item if isinstance(item, Quad) else Quad(*item, DefaultGraph())  # type: ignore[misc]
-            for item in parsed
-        ]
-    except SyntaxError as error:
-        raise RdfInputError(
-            f"{path}: not valid {rdf_format_.name}: {_one_line(error.msg)}"
-        ) from error
-    except (OSError, ValueError) as error:
-        raise RdfInputError(f"{path}: cannot read: {_one_line(str(error))}") from error
-
-
-class _Prolog(Exception):
-    """Raised when the XML prolog is over: the DTD, if any, has been seen in full."""
-
-
-def refuse_xml_entities(path: Path) -> None:
-    """Refuse an XML document whose DTD declares entities or loads an external DTD.
-
-    expat reads only the prolog (it stops at the root element), with handlers that raise on
-    the first entity declaration, before any entity is referenced, so nothing is expanded.
-    """
-    parser = xml.parsers.expat.ParserCreate()
-
-    def doctype(name: str, system_id: str | None, public_id: str | None, _subset: int) -> None:
-        if system_id or public_id:
-            raise RdfInputError(
-                f"{path}: refused: the XML document loads an external DTD"
-                f" ({system_id or public_id})"
-            )
-
-    def entity(name: str, *_args: object) -> None:
-        raise RdfInputError(
-            f"{path}: refused: the XML document declares the entity {name!r}; brikg does not"
-            " expand DTD entities (entity expansion and external entities are unsafe)"
-        )
-
-    def root(*_args: object) -> None:
-        raise _Prolog
-
-    parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = entity
-    parser.UnparsedEntityDeclHandler = entity
-    parser.StartElementHandler = root
-    try:
-        with path.open("rb") as stream:
-            while chunk := stream.read(65536):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-    except _Prolog:
-        return
-    except xml.parsers.expat.ExpatError as error:
-        raise RdfInputError(f"{path}: not valid RDF_XML: {error}") from error
-    except OSError as error:
-        raise RdfInputError(f"{path}: cannot read: {error.strerror or error}") from error
-
-
-def _one_line(message: str) -> str:
-    return " ".join(str(message).split())
 
 
 def ontology_quads() -> list[Quad]:
@@ -167,7 +66,7 @@ def ontology_quads() -> list[Quad]:
 
 
 def _parse_triples(path: Path) -> list[Triple]:
-    return [q.triple for q in parse(path=str(path), format=RdfFormat.TURTLE)]
+    return [q.triple for q in load_quads(path)]
 
 
 def instance_quads(quads: Iterable[Quad]) -> list[Quad]:
@@ -415,7 +314,7 @@ def reason(tbox: list[Quad], abox: list[Triple]) -> tuple[bool, list[str]]:
         except owlready2.OwlReadyJavaError as error:
             lines = [line for line in str(error).splitlines() if line.strip()]
             raise BrikgError(
-                f"the OWL reasoner failed: {_one_line(lines[-1] if lines else str(error))}"
+                f"the OWL reasoner failed: {one_line(lines[-1] if lines else str(error))}"
             ) from error
         finally:
             world.close()
@@ -717,9 +616,12 @@ def validate_file(
     if owl not in OWL_MODES:
         raise BrikgError(f"unknown OWL mode {owl!r} (expected one of {', '.join(OWL_MODES)})")
     if corpus_dir is not None and not corpus_dir.is_dir():
-        raise RdfInputError(f"corpus folder not found: {corpus_dir}")
+        raise UsageError(f"corpus folder not found: {corpus_dir}")
     started = time.perf_counter()
-    quads = read_quads(path)
+    try:
+        quads = load_quads(path)
+    except RdfInputError as error:
+        raise GraphUnreadable(str(error)) from error
     data = instance_quads(quads)
     union = list(dict.fromkeys(q.triple for q in data))
     read_seconds = time.perf_counter() - started
