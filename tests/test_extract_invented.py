@@ -43,12 +43,30 @@ Since the launch of freight trains on 3 April 2021, the Pellam Dry Port has hand
 (Originally appeared in Harbour Weekly, No. 4, 2022)
 """
 
+# Where projects are, read from compounds with regions, links, partners, parts and wholes.
+PLACES = """\
+Where the New Lines Run
+
+The Eastern Europe-Western Kazakhstan Highway has been completed.
+The China-Central Africa Trevan Industrial Park is under construction.
+The Zorvath-Ulmin Railway Bridge and the Pelgrave River Bridge, connecting Georgia and Armenia, have opened to traffic.
+The China-Laos and China-Vietnam "Two Lands, Twin Ports" projects are making steady progress.
+The Korrin Cement Plant, a joint venture between China and Uzbekistan, is now operational.
+Along the China-Pakistan Economic Corridor, the Velkar Highway Phase II is open to traffic.
+Container ships berth at the Velmoor Port Area of Mombasa Port.
+The Nakuru-Eldoret section of the Orlevan Highway has opened to traffic.
+"""
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     folder = tmp_path_factory.mktemp("invented")
     documents = []
-    for name, text in (("invented-progress-report", INVENTED), ("invented-milestones", MILESTONES)):
+    for name, text in (
+        ("invented-progress-report", INVENTED),
+        ("invented-milestones", MILESTONES),
+        ("invented-places", PLACES),
+    ):
         path = folder / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
         documents.append(load_file(path))
@@ -111,10 +129,28 @@ def test_unseen_names_found_with_class(corpus: Corpus, label: str, entity_type: 
         ("Durrani Hydropower Station", "pk"),
         ("Tarsk-Olven section", "rs"),
         ("Orvell Friendship Hospital", "kh"),
+        ("Eastern Europe-Western Kazakhstan Highway", "kz"),  # countries and regions
+        ("Zorvath-Ulmin Railway Bridge", "ge"),  # "the X and the Y, connecting A and B"
+        ("Zorvath-Ulmin Railway Bridge", "am"),
+        ("Pelgrave River Bridge", "ge"),
+        ("Pelgrave River Bridge", "am"),
+        ("Two Lands, Twin Ports", "cn"),  # "the China-Laos and China-Vietnam "X" projects"
+        ("Two Lands, Twin Ports", "la"),
+        ("Two Lands, Twin Ports", "vn"),
+        ("Korrin Cement Plant", "uz"),  # "a joint venture between China and Uzbekistan"
+        ("Velkar Highway Phase II", "pk"),  # along a China-Pakistan corridor, parts and wholes
+        ("Velkar Highway", "pk"),
+        ("Velmoor Port Area", "ke"),  # "the X Port Area of Mombasa Port": where its whole is
+        ("Orlevan Highway", "ke"),  # "the Nakuru-Eldoret section of the X": where its part is
     ],
 )
 def test_located_in(corpus: Corpus, label: str, country: str) -> None:
     assert (_entity(corpus, label), f"country/{country}") in _facts(corpus, "locatedIn")
+
+
+def test_partnership_named_with_a_region_is_not_located_in_china(corpus: Corpus) -> None:
+    park = _entity(corpus, "China-Central Africa Trevan Industrial Park")
+    assert (park, "country/cn") not in _facts(corpus, "locatedIn")
 
 
 @pytest.mark.parametrize(
@@ -159,6 +195,12 @@ def test_part_of(corpus: Corpus) -> None:
     section = _entity(corpus, "Tarsk-Olven section")
     assert (section, _entity(corpus, "Brevik-Ulmar Highway")) in part_of
     assert (_entity(corpus, "Astrava Solar Park"), "initiative/belt-and-road-initiative") in part_of
+    area, port = _entity(corpus, "Velmoor Port Area"), _entity(corpus, "Mombasa Port")
+    assert (area, port) in part_of
+    # A phase is what the text lists along the corridor; the whole named inside it is not.
+    cpec = "corridor/china-pakistan-economic-corridor"
+    assert (_entity(corpus, "Velkar Highway Phase II"), cpec) in part_of
+    assert (_entity(corpus, "Velkar Highway"), cpec) not in part_of
 
 
 def test_parties_and_members(corpus: Corpus) -> None:

@@ -97,6 +97,16 @@ _IN_COUNTRY = re.compile(
     r"^\s*,?\s*(?:(?:project|site|facility)\s+)?(?:(?:located|based|situated)\s+)?in\s+(?:the\s+)?$"
 )
 _IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
+_CONNECTING = re.compile(r",?\s*\b(?:connecting|linking|joining)\s+(?:the\s+)?")
+_DIRECTION = re.compile(
+    r"(?:Central|Western|Eastern|Northern|Southern|West|East|North|South|Southeast|Northeast"
+    r"|Southwest|Northwest)\s+"
+)
+# World regions a place compound may join to a country: "China-Central Asia", "Western Europe".
+_REGION = re.compile(
+    r"(?:" + _DIRECTION.pattern + r")?(?:Asia|Europe|Africa|Americas?|Oceania|Eurasia"
+    r"|Latin\s+America|Middle\s+East|Caribbean|Balkans|Caucasus|Mediterranean)\b"
+)
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:(?:new|first|largest|biggest|key|major|flagship)\s+)?$")
 _INCLUDING = re.compile(r"\bin\s+(?:the\s+)?$")
 _PARTY_TRIGGER = re.compile(
@@ -250,7 +260,10 @@ class Relater:
             self._located_here = list(self._located_in(context))
             facts.extend(self._located_here)
             facts.extend(self._name_compounds(context))
-            facts.extend(self._part_of(context, scope[1] if scope else None))
+            part_of = list(self._part_of(context, scope[1] if scope else None))
+            facts.extend(part_of)
+            located = self._located_here + [f for f in part_of if f.predicate == "locatedIn"]
+            facts.extend(self._part_locations(context, located))
             facts.extend(self._parties(context))
             facts.extend(self._strategies(context))
             facts.extend(self._events(context))
@@ -284,13 +297,17 @@ class Relater:
             if entry is not None:
                 for code in entry.country_codes:
                     yield ctx.fact(project, "locatedIn", _country_id(code), "lexicon-country")
-            codes = _compound_countries(ctx, project)
-            if len(codes) > 1 and "CN" in codes and _HOSTED.search(project.text):
-                # "China-Belarus ... Industrial Park", "Bangladesh-China Friendship Bridge",
-                # "China-Thailand Railway": named for the partnership, built in the partner.
-                codes = [code for code in codes if code != "CN"]
-            for code in codes:
-                yield ctx.fact(project, "locatedIn", _country_id(code), "name-compound")
+            for rule, codes, partnered in (
+                ("name-compound", _compound_countries(ctx, project), False),
+                ("name-region-compound", _region_compound_countries(ctx, project), True),
+                ("premodifier-compound", _premodifier_countries(ctx, project), False),
+            ):
+                if "CN" in codes and (partnered or len(codes) > 1) and _HOSTED.search(project.text):
+                    # "China-Belarus ... Industrial Park", "Bangladesh-China Friendship Bridge",
+                    # "China-Thailand Railway": named for the partnership, built in the partner.
+                    codes = [code for code in codes if code != "CN"]
+                for code in codes:
+                    yield ctx.fact(project, "locatedIn", _country_id(code), rule)
             anchor = ctx.parent_of(project) or project
             nearby = ctx.starting_in(project.start - _PHRASE_GAP, anchor.end + _PHRASE_GAP + 1)
             for country in (m for m in nearby if ctx.type_of(m) is EntityType.COUNTRY):
@@ -307,6 +324,60 @@ class Relater:
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
         yield from self._including_list(ctx)
         yield from self._sole_project_in(ctx)
+        yield from self._connecting(ctx)
+        yield from self._partner_hosts(ctx)
+
+    def _connecting(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "the X Bridge and the Y Bridge, connecting China and Russia": a link between
+        countries stands in each of them."""
+        projects = [p for p in ctx.of_type(EntityType.PROJECT) if not ctx.nested(p)]
+        for match in _CONNECTING.finditer(ctx.text):
+            countries = ctx.list_after(
+                ctx.sentence.start + match.end(), frozenset({EntityType.COUNTRY})
+            )
+            linked = [p for p in projects if p.end == ctx.sentence.start + match.start()]
+            if len({c.entity for c in countries}) < 2 or not linked:
+                continue
+            for project in reversed(projects):  # back along "the X and the Y"
+                if project.end <= linked[-1].start and _GAP.fullmatch(
+                    ctx.between(project, linked[-1])
+                ):
+                    linked.append(project)
+            for project in linked:
+                for country in countries:
+                    yield ctx.fact(project, "locatedIn", country.entity, "connecting-countries")
+
+    def _partner_hosts(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "The X Plant, a joint venture between China and Kazakhstan": a park, plant or zone
+        China builds with one partner stands in the partner, as a "China-Belarus ... Park"
+        does."""
+        for subject, parties in ctx.party_phrases():
+            if ctx.type_of(subject) is not EntityType.PROJECT:
+                continue
+            if not _HOSTED.search(subject.text) or _UNLOCATED.search(subject.text):
+                continue
+            codes = {m.countries[0] for m in parties if m.countries}
+            partners = codes - {"CN"}
+            if "CN" in codes and len(partners) == 1:
+                (partner,) = partners
+                yield ctx.fact(subject, "locatedIn", _country_id(partner), "partner-hosts", 0.7)
+
+    def _part_locations(self, ctx: _SentenceContext, located: list[Fact]) -> Iterator[Fact]:
+        """A named part and its whole share a country: the whole stands where its part does,
+        and a part ("the Chuanshan Port Area of the X Port") where its whole does when the whole
+        is in one country."""
+        where: dict[str, set[str]] = {}
+        for fact in located:
+            where.setdefault(fact.subject, set()).add(fact.object or "")
+        for part in ctx.of_type(EntityType.PROJECT):
+            whole = ctx.parent_of(part)
+            if whole is None or ctx.type_of(whole) is not EntityType.PROJECT:
+                continue
+            for country in sorted(where.get(part.entity or "", ())):
+                yield ctx.fact(whole, "locatedIn", country, "part-location", 0.8)
+            countries = where.get(whole.entity or "", set())
+            if len(countries) == 1 and not where.get(part.entity or ""):
+                yield ctx.fact(part, "locatedIn", next(iter(countries)), "whole-location", 0.8)
 
     def _sole_project_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "The Vado Gateway terminal has become the first semi-automatic terminal operating in
@@ -418,15 +489,23 @@ class Relater:
                 yield ctx.fact(part, "partOf", parent.entity, "part-of-name")
         projects = list(ctx.of_type(EntityType.PROJECT))
         # Only what the text names directly in a corridor: a section belongs to its railway,
-        # and the whole named inside "X Phase II" is not itself listed there.
-        top_level = [p for p in projects if p.rule != "name-parent" and ctx.parent_of(p) is None]
+        # and the whole named inside "X Phase II" is not itself listed there (the phase is).
+        top_level = [
+            p
+            for p in projects
+            if p.rule not in {"name-parent", "name-section"}
+            and (p.rule == "name-phase" or ctx.parent_of(p) is None)
+        ]
         if scope is not None:
             partner = _sole_partner(ctx.doc, scope)
             located = {f.subject for f in self._located_here}
-            for project in top_level:
+            # Every project named there is in the partner, parts and wholes too; only those
+            # the text lists directly are part of the corridor.
+            for project in projects:
                 if project.entity == scope.entity:
                     continue
-                yield ctx.fact(project, "partOf", scope.entity, "scope-along", 0.9)
+                if any(project is p for p in top_level):
+                    yield ctx.fact(project, "partOf", scope.entity, "scope-along", 0.9)
                 if (
                     partner
                     and project.entity not in located
@@ -463,17 +542,7 @@ class Relater:
 
     # -- parties: builders, members, signatories ------------------------------------------
     def _parties(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        for match in _PARTY_TRIGGER.finditer(ctx.text):
-            start = ctx.sentence.start + match.end()
-            parties = ctx.list_after(start, AGENTS)
-            if not parties:
-                continue
-            subject = ctx.nearest(
-                ctx.sentence.start + match.start(),
-                {EntityType.PROJECT, EntityType.MECHANISM, EntityType.CORRIDOR},
-            )
-            if subject is None:
-                continue
+        for subject, parties in ctx.party_phrases():
             for party in parties:
                 yield ctx.fact(subject, "involves", party.entity, "party-phrase", 0.9)
         for match in _MEMBERS.finditer(ctx.text):
@@ -710,13 +779,20 @@ class _SentenceContext:
         return self._parents[id(part)]
 
     def _find_parent(self, part: Mention) -> Mention | None:
-        candidates = self.starting_in(part.start, part.end, self._name_parents)
+        # " of the " may stand between a part and its whole: "Chuanshan Port Area of the Y".
+        candidates = self.starting_in(part.start, part.end + 9, self._name_parents)
         if part.rule == "name-section":
             candidates = self.starting_in(part.start - _PHRASE_GAP, part.end + _PHRASE_GAP)
         for mention in candidates:
             if mention is part:
                 continue
             if mention.rule == "name-parent" and part.start <= mention.start < part.end:
+                return mention
+            if (
+                mention.rule == "name-parent"
+                and mention.start >= part.end
+                and _OF_THE.match(self.between(part, mention))
+            ):
                 return mention
             if part.rule != "name-section":
                 continue
@@ -804,6 +880,30 @@ class _SentenceContext:
         if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def party_phrases(self) -> list[tuple[Mention, list[Mention]]]:
+        """(thing, its parties) for each "jointly built by A and B", "between A and B": the
+        thing is the nearest project, mechanism or corridor."""
+        found: list[tuple[Mention, list[Mention]]] = []
+        for match in _PARTY_TRIGGER.finditer(self.text):
+            parties = self.list_after(self.sentence.start + match.end(), AGENTS)
+            subject = self.nearest(
+                self.sentence.start + match.start(),
+                {EntityType.PROJECT, EntityType.MECHANISM, EntityType.CORRIDOR},
+            )
+            if parties and subject is not None:
+                found.append((subject, parties))
+        return found
+
+    def nested(self, mention: Mention) -> bool:
+        """Whether ``mention`` lies inside another name ("Karakoram Highway" in "... Phase II")."""
+        return any(
+            other is not mention
+            and other.start <= mention.start
+            and mention.end <= other.end
+            and other.end - other.start > mention.end - mention.start
+            for other in self.starting_in(mention.start - _PHRASE_GAP, mention.start + 1)
+        )
 
     def point_dates(self) -> list[Mention]:
         """The sentence's dates that can date an event. A period ("2017-2022") dates a
@@ -905,6 +1005,62 @@ def _compound_countries(
     if not codes or text[position : position + 1] not in {" ", ""} or position >= mention.end:
         return []
     return codes
+
+
+def _region_compound_countries(ctx: _SentenceContext, mention: Mention) -> list[str]:
+    """Countries of a name that starts with countries and world regions joined by hyphens:
+    "China-Central Asia Gas Pipeline", "Western Europe-Western China Highway" → CN. At least
+    one part must be a region (all-country compounds are :func:`_compound_countries`)."""
+    text = ctx.doc.text
+    inside = {
+        m.start: m
+        for m in ctx.starting_in(mention.start, mention.end, ctx.countries)
+        if m.end <= mention.end and m.countries and m is not mention
+    }
+    codes: list[str] = []
+    regions = 0
+    position = mention.start
+    while True:
+        direction = _DIRECTION.match(text, position)
+        country = inside.get(position) or (inside.get(direction.end()) if direction else None)
+        region = _REGION.match(text, position)
+        if country is not None:
+            codes.append(country.countries[0])
+            position = country.end
+        elif region is not None:
+            regions += 1
+            position = region.end()
+        else:
+            return []
+        if text[position : position + 1] != "-":
+            break
+        position += 1
+    if not regions or position >= mention.end or text[position : position + 1] != " ":
+        return []
+    return codes
+
+
+def _premodifier_countries(ctx: _SentenceContext, mention: Mention) -> list[str]:
+    """Countries of hyphenated country compounds written just before a name, outside it: "the
+    China-Malaysia and China-Indonesia "Two Countries, Twin Parks" projects" → CN, MY, ID."""
+    text = ctx.doc.text
+    ending = {m.end: m for m in ctx.countries if m.end <= mention.start and m.countries}
+    codes: list[str] = []
+    position = mention.start
+    gap = re.compile(r"[\s\"“‘']*$")
+    while True:
+        before = gap.search(text, max(0, position - 8), position)
+        country = ending.get(before.start()) if before else None
+        parts: list[str] = []
+        while country is not None:
+            parts.insert(0, country.countries[0])
+            position = country.start
+            country = ending.get(position - 1) if text[position - 1 : position] == "-" else None
+        if len(parts) < 2 or any(ctx.nested(m) for m in ctx.countries if m.start == position):
+            break
+        codes = parts + codes
+        gap = re.compile(r"\s*(?:,|\band)\s*$")
+    return list(dict.fromkeys(codes))
 
 
 def _sole_partner(doc: Document, corridor: Mention) -> str | None:
