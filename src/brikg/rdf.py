@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,13 @@ ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 
 
 def typed(value: object, datatype: str) -> Literal:
-    return Literal(str(value), datatype=_n(XSD_NS + datatype))
+    return Literal(str(value), datatype=_xsd(datatype))
+
+
+@cache
+def _xsd(datatype: str) -> NamedNode:
+    """An XSD datatype's node, made once: tens of thousands of literals share a dozen."""
+    return _n(XSD_NS + datatype)
 
 
 def date_literal(date: DateValue) -> Literal:
