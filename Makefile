@@ -21,7 +21,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 ## graph: build the knowledge graph from corpus/ into graph/, with its report and views
 graph: $(VENV)/.installed
-	$(BRIKG) build --corpus corpus --out graph
+	$(BRIKG) build --corpus corpus --out graph --jobs 0
 	$(BRIKG) report --data graph --out graph
 	$(BRIKG) viz --data graph --kind all --out graph/viz
 
