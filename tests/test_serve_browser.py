@@ -11,19 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM
 from test_serve import Server, start, stop
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium (make system-deps installs it)"
@@ -55,21 +46,20 @@ def server(hostile_graph: Path) -> Iterator[Server]:
 
 
 @pytest.fixture()
-def page(server: Server) -> Iterator[tuple[object, list[str], list[str]]]:
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        try:
-            tab = browser.new_page()
-            errors: list[str] = []
-            requests: list[str] = []
-            tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            tab.on("pageerror", lambda e: errors.append(str(e)))
-            tab.on("request", lambda r: requests.append(r.url))
-            tab.goto(server.url + "/")
-            tab.wait_for_selector("#picker option[value='timeline']", state="attached")
-            yield tab, errors, requests
-        finally:
-            browser.close()
+def page(browser: object, server: Server) -> Iterator[tuple[object, list[str], list[str]]]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        requests: list[str] = []
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.on("request", lambda r: requests.append(r.url))
+        tab.goto(server.url + "/")
+        tab.wait_for_selector("#picker option[value='timeline']", state="attached")
+        yield tab, errors, requests
+    finally:
+        context.close()
 
 
 def table_rows(tab: object) -> list[list[str]]:
