@@ -39,6 +39,9 @@ Since 2015, Kenya has trained 2,000 engineers; Kenya has established the Tarvil 
 In 2019, the agency established three offices near the Gorran Industrial Park.
 Since 2016, the Dunmere Logistics Park has launched 40 freight routes.
 Since the launch of freight trains on 3 April 2021, the Pellam Dry Port has handled 50,000 containers.
+The Molvan Railway was completed in December 2023 and went into operation in January 2024.
+The Tessaly Expressway opened in November 2022.
+Ethiopia's Gondra Wind Farm was commissioned in 2019.
 
 (Originally appeared in Harbour Weekly, No. 4, 2022)
 """
@@ -55,6 +58,12 @@ The Korrin Cement Plant, a joint venture between China and Uzbekistan, is now op
 Along the China-Pakistan Economic Corridor, the Velkar Highway Phase II is open to traffic.
 Container ships berth at the Velmoor Port Area of Mombasa Port.
 The Nakuru-Eldoret section of the Orlevan Highway has opened to traffic.
+The Tarvosa Deep-sea Port, a major port in Ghana, and the Quellin Dry Port handle 2 million TEUs.
+Located in Zambia, the Ulvar Solar Park powers the Drennan Industrial Park.
+The Ostrel Economic Zone, situated in southern Laos, and the Pavik Logistics Park are growing.
+The Harvel-Quill Railway links Kenya with Uganda.
+The Eldra Highway between Kyrgyzstan and Tajikistan carries trucks.
+The Norvik Bridge, the flagship project of cooperation between China and Ghana, is open.
 """
 
 
@@ -142,15 +151,28 @@ def test_unseen_names_found_with_class(corpus: Corpus, label: str, entity_type: 
         ("Velkar Highway", "pk"),
         ("Velmoor Port Area", "ke"),  # "the X Port Area of Mombasa Port": where its whole is
         ("Orlevan Highway", "ke"),  # "the Nakuru-Eldoret section of the X": where its part is
+        ("Tarvosa Deep-sea Port", "gh"),  # "X, a major port in Ghana"
+        ("Ulvar Solar Park", "zm"),  # "Located in Zambia, the X"
+        ("Ostrel Economic Zone", "la"),  # "X, situated in southern Laos"
+        ("Harvel-Quill Railway", "ke"),  # "X links Kenya with Uganda"
+        ("Harvel-Quill Railway", "ug"),
+        ("Eldra Highway", "kg"),  # "the X between Kyrgyzstan and Tajikistan"
+        ("Eldra Highway", "tj"),
     ],
 )
 def test_located_in(corpus: Corpus, label: str, country: str) -> None:
     assert (_entity(corpus, label), f"country/{country}") in _facts(corpus, "locatedIn")
 
 
-def test_partnership_named_with_a_region_is_not_located_in_china(corpus: Corpus) -> None:
-    park = _entity(corpus, "China-Central Africa Trevan Industrial Park")
-    assert (park, "country/cn") not in _facts(corpus, "locatedIn")
+def test_partners_are_not_locations(corpus: Corpus) -> None:
+    located = _facts(corpus, "locatedIn")
+    # A partnership named with a region is built in the partner, not in China.
+    assert (
+        _entity(corpus, "China-Central Africa Trevan Industrial Park"),
+        "country/cn",
+    ) not in located
+    # "cooperation between China and Ghana" names parties, not where the bridge is.
+    assert (_entity(corpus, "Norvik Bridge"), "country/cn") not in located
 
 
 @pytest.mark.parametrize(
@@ -168,6 +190,11 @@ def test_partnership_named_with_a_region_is_not_located_in_china(corpus: Corpus)
         ("Velmora Green Transport Roundtable", "holding", "2021"),
         # "This year" is the year the text says it first appeared, not that of the update.
         ("Lindel Harbour Forum", "holding", "2022-09-03"),
+        # Each verb takes the date that follows it.
+        ("Molvan Railway", "completion", "2023-12"),
+        ("Molvan Railway", "startOfOperation", "2024-01"),
+        ("Tessaly Expressway", "opening", "2022-11"),
+        ("Gondra Wind Farm", "startOfOperation", "2019"),
     ],
 )
 def test_dated_events(corpus: Corpus, label: str, kind: str, date: str) -> None:

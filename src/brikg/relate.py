@@ -64,11 +64,13 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:began|begun|begin|started|start|commenced|entered|went|put)\s+(?:into\s+|full\s+)?"
             r"(?:operations?|service)\b|\bput\s+into\s+(?:commercial\s+)?(?:operation|use|service)\b|"
             r"\bentered\s+into\s+operation\b|\bcommercial\s+operation\b|"
-            r"\b(?:entered|came)\s+into\s+(?:force|effect)\b|\btook\s+effect\b",
+            r"\b(?:entered|came)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|"
+            r"\b(?:was|were|been|is|are)\s+(?:officially\s+|fully\s+)?commissioned\b",
         ),
         (
             "opening",
-            r"\bopen(?:ed|s)?\s+to\s+traffic\b|\b(?:was|were|been|officially)\s+opened\b|\bopening\s+of\b|\binaugurated\b",
+            r"\bopen(?:ed|s)?\s+to\s+traffic\b|\b(?:was|were|been|officially)\s+opened\b|\bopening\s+of\b|\binaugurated\b|"
+            r"\bopened(?=\s+(?:in|on)\s)",
         ),
         (
             "completion",
@@ -93,11 +95,26 @@ _ALIGN = re.compile(
     re.I,
 )
 _SCOPE = re.compile(r"(?:^(?:Along|Under|Within|Across|On|In)|\b[Aa]long)\s+(?:the\s+)?$")
-_IN_COUNTRY = re.compile(
-    r"^\s*,?\s*(?:(?:project|site|facility)\s+)?(?:(?:located|based|situated)\s+)?in\s+(?:the\s+)?$"
+# "in southern Laos": a part of the country is in it.
+_COMPASS = (
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern"
+    r"|north-?western|south-?eastern|south-?western)\s+)?"
 )
+# "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
+_IN_COUNTRY = re.compile(
+    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
+    r"(?:(?:located|based|situated|sited|built)\s+)?in\s+(?:the\s+)?" + _COMPASS + "$"
+)
+# "Located in Zambia, the X ...": a fronted location.
+_FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
 _IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
-_CONNECTING = re.compile(r",?\s*\b(?:connecting|linking|joining)\s+(?:the\s+)?")
+# "the X Bridge, connecting A and B", "the X Railway links A with B", "the X Highway between
+# A and B" (right after the name: "cooperation between A and B" names parties instead).
+_CONNECTING = re.compile(
+    r",?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?"
+    r"|join(?:s|ing)?|(?:runs?|running|stretch(?:es|ing)?)\s+between|between)\s+(?:the\s+)?"
+)
+_LINKED_TO = re.compile(r"\s+(?:with|to|and)\s+(?:the\s+)?")
 _DIRECTION = re.compile(
     r"(?:Central|Western|Eastern|Northern|Southern|West|East|North|South|Southeast|Northeast"
     r"|Southwest|Northwest)\s+"
@@ -319,6 +336,12 @@ class Relater:
                     ctx.between(country, project)
                 ):
                     yield ctx.fact(project, "locatedIn", country.entity, "possessive-country")
+                elif (
+                    0 <= project.start - country.end <= _PHRASE_GAP
+                    and _FRONTED_IN.match(ctx.doc.text, ctx.sentence.start, country.start)
+                    and re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.between(country, project))
+                ):
+                    yield ctx.fact(project, "locatedIn", country.entity, "fronted-in-country")
             # A curated entry knows where it is; "Luban Workshop" is not in Lubań, Poland.
             for code in [] if entry is not None else _city_countries(project.text):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
@@ -331,10 +354,12 @@ class Relater:
         """ "the X Bridge and the Y Bridge, connecting China and Russia": a link between
         countries stands in each of them."""
         projects = [p for p in ctx.of_type(EntityType.PROJECT) if not ctx.nested(p)]
+        country_type = frozenset({EntityType.COUNTRY})
         for match in _CONNECTING.finditer(ctx.text):
-            countries = ctx.list_after(
-                ctx.sentence.start + match.end(), frozenset({EntityType.COUNTRY})
-            )
+            countries = ctx.list_after(ctx.sentence.start + match.end(), country_type)
+            further = _LINKED_TO.match(ctx.doc.text, countries[-1].end) if countries else None
+            if further is not None:  # "links Kenya with Uganda"
+                countries += ctx.list_after(further.end(), country_type)
             linked = [p for p in projects if p.end == ctx.sentence.start + match.start()]
             if len({c.entity for c in countries}) < 2 or not linked:
                 continue
@@ -585,6 +610,11 @@ class Relater:
         point_dates = ctx.point_dates()
         if not point_dates:
             return
+        triggers = sorted(
+            ctx.sentence.start + match.start()
+            for _, pattern in EVENT_TRIGGERS
+            for match in pattern.finditer(ctx.text)
+        )
         for kind, pattern in EVENT_TRIGGERS:
             for match in pattern.finditer(ctx.text):
                 trigger = ctx.sentence.start + match.start()
@@ -599,7 +629,7 @@ class Relater:
                 subjects = ctx.event_subjects(trigger, trigger_end, EVENT_SUBJECT_TYPES[kind])
                 if not subjects:
                     continue
-                date = min(dates, key=lambda d: abs(d.start - trigger))
+                date = _event_date(dates, trigger, trigger_end, triggers)
                 assert date.date is not None
                 participants = tuple(
                     sorted(
@@ -962,6 +992,21 @@ class _SentenceContext:
         """ "proposed by the X": the agent of a passive is not its subject."""
         before = self.doc.text[max(0, mention.start - 10) : mention.start]
         return bool(re.search(r"\bby\s+(?:the\s+)?$", before))
+
+
+def _event_date(dates: list[Mention], start: int, end: int, triggers: list[int]) -> Mention:
+    """The date of the event a trigger at ``[start, end)`` names: the first one shortly after
+    the verb ("opened in 2022") unless another event verb comes first ("was completed in
+    December 2023 and went into operation in January 2024"), else the nearest one ("In 2013,
+    Xi put forward ...")."""
+    following = [
+        d
+        for d in dates
+        if end <= d.start <= end + 80 and not any(end <= t < d.start for t in triggers)
+    ]
+    if following:
+        return min(following, key=lambda d: d.start)
+    return min(dates, key=lambda d: abs(d.start - start))
 
 
 def _is_meeting(ctx: _SentenceContext, mention: Mention) -> bool:
