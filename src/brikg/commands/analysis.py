@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from brikg.commands import format_option
 from brikg.errors import UsageError
 
 DATA_OPTION = click.option(
@@ -35,13 +36,7 @@ def _graph_folder(data_path: Path) -> Path:
     show_default=True,
     help="Which analysis to run.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json", "markdown"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "json", "markdown")
 @click.option("--top", "k", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rows in each top-k table.")  # fmt: skip
 @click.option("--out", "out_path", type=click.Path(path_type=Path), default=None,

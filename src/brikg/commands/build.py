@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from brikg.commands import F, format_option
 from brikg.corpus import load_file
 from brikg.errors import BrikgError
 from brikg.incremental import DEFAULT_CACHE
@@ -38,15 +39,26 @@ def _progress(total_hint: str) -> Iterator[Progress | None]:
         yield lambda name: bar.update(task, description=f"extracting {name}")
 
 
+def _corpus_option(help_text: str) -> Callable[[F], F]:
+    """``--corpus``, the folder of documents that build and evaluate both read."""
+    return click.option(
+        "--corpus",
+        "corpus_dir",
+        type=click.Path(path_type=Path),
+        default=Path("corpus"),
+        show_default=True,
+        help=help_text,
+    )
+
+
+def _echo_errors(errors: list[str]) -> None:
+    """One ``brikg: error:`` line per document that could not be read."""
+    for error in errors:
+        click.echo(f"brikg: error: {error}", err=True)
+
+
 @click.command()
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(path_type=Path),
-    default=Path("corpus"),
-    show_default=True,
-    help="Folder of documents (with an optional manifest.toml).",
-)
+@_corpus_option("Folder of documents (with an optional manifest.toml).")
 @click.option(
     "--out",
     "out_dir",
@@ -87,8 +99,7 @@ def build(
     with _progress("loading corpus") as progress:
         corpus, report = extract_corpus(corpus_dir, jobs=jobs, cache=cache, progress=progress)
     if not corpus.documents:
-        for error in corpus.errors:
-            click.echo(f"brikg: error: {error}", err=True)
+        _echo_errors(corpus.errors)
         raise BrikgError(f"no document in {corpus_dir} could be read; {out_dir} left as it was")
     stats = write_graph(corpus, out_dir, jobs=jobs)
     elapsed = time.perf_counter() - started
@@ -97,8 +108,7 @@ def build(
         f"{stats['triples']} triples in {elapsed:.1f} s"
     )
     click.echo(report.line())
-    for error in corpus.errors:
-        click.echo(f"brikg: error: {error}", err=True)
+    _echo_errors(corpus.errors)
     if corpus.errors:
         raise BrikgError(
             f"{len(corpus.errors)} document(s) could not be read; the others were built"
@@ -107,14 +117,7 @@ def build(
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "jsonl"]),
-    default="table",
-    show_default=True,
-    help="table for reading, jsonl for tools.",
-)
+@format_option("table", "jsonl", help_text="table for reading, jsonl for tools.")
 def extract(file: Path, output_format: str) -> None:
     """Show what one document yields: mentions, entities and facts with their quotes."""
     doc = load_file(file)
@@ -169,6 +172,12 @@ def _table(doc: Document, entities: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    def label(entity_id: str | None) -> str:
+        entity = entities.get(entity_id or "")
+        if entity is None:
+            return entity_id or ""
+        return entity.labels.get("en") or entity.labels.get("zh") or entity_id or ""
+
     console = Console(width=160, soft_wrap=False)
     named = Table("entity", "class", "mentions", title=f"{doc.id}: entities")
     counts: dict[str, int] = {}
@@ -176,16 +185,8 @@ def _table(doc: Document, entities: dict) -> None:
         if mention.kind is MentionKind.ENTITY and mention.entity:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
     for entity_id in sorted(counts):
-        entity = entities[entity_id]
-        label = entity.labels.get("en") or entity.labels.get("zh") or entity_id
-        named.add_row(label, entity.type.value, str(counts[entity_id]))
+        named.add_row(label(entity_id), entities[entity_id].type.value, str(counts[entity_id]))
     console.print(named)
-
-    def label(entity_id: str | None) -> str:
-        entity = entities.get(entity_id or "")
-        if entity is None:
-            return entity_id or ""
-        return entity.labels.get("en") or entity.labels.get("zh") or entity_id or ""
 
     facts = Table("subject", "relation", "object / value", "quote", title=f"{doc.id}: facts")
     for fact in doc.facts:
@@ -206,14 +207,7 @@ def _table(doc: Document, entities: dict) -> None:
 
 
 @click.command()
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(path_type=Path),
-    default=Path("corpus"),
-    show_default=True,
-    help="Folder of documents the gold documents belong to.",
-)
+@_corpus_option("Folder of documents the gold documents belong to.")
 @click.option(
     "--gold",
     "gold_dir",
@@ -222,13 +216,7 @@ def _table(doc: Document, entities: dict) -> None:
     show_default=True,
     help="Folder of gold annotations (*.json).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "markdown", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "markdown", "json")
 @click.option(
     "--language",
     type=click.Choice(["en", "zh"]),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from brikg.commands import format_option
 from brikg.validate import OWL_MODES, validate_file
 
 
@@ -30,14 +31,7 @@ from brikg.validate import OWL_MODES, validate_file
     default=None,
     help="Also check every quote against the source files in this folder (and their SHA-256).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for reading, json for tools.",
-)
+@format_option("text", "json", help_text="text for reading, json for tools.")
 @click.option(
     "--limit",
     type=click.IntRange(min=0),
