@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -19,5 +20,16 @@ def format_option(*choices: str, help_text: str | None = None) -> Callable[[F], 
         type=click.Choice(choices),
         default=choices[0],
         show_default=True,
+        help=help_text,
+    )
+
+
+def path_option(*names: str, default: Path | None = None, help_text: str) -> Callable[[F], F]:
+    """An option naming a file or folder, handed to the command as a Path, its default shown."""
+    return click.option(
+        *names,
+        type=click.Path(path_type=Path),
+        default=default,
+        show_default=default is not None,
         help=help_text,
     )

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import click
 
-from brikg.commands import format_option
+from brikg.commands import format_option, path_option
 from brikg.errors import UsageError
 
-DATA_OPTION = click.option(
+DATA_OPTION = path_option(
     "--data",
     "data_path",
-    type=click.Path(path_type=Path),
     default=Path("graph"),
-    show_default=True,
-    help="Graph folder (holding brikg.trig) or a .trig file.",
+    help_text="Graph folder (holding brikg.trig) or a .trig file.",
 )
 
 
@@ -39,8 +37,7 @@ def _graph_folder(data_path: Path) -> Path:
 @format_option("table", "json", "markdown")
 @click.option("--top", "k", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rows in each top-k table.")  # fmt: skip
-@click.option("--out", "out_path", type=click.Path(path_type=Path), default=None,
-              help="Write to this file instead of standard output.")  # fmt: skip
+@path_option("--out", "out_path", help_text="Write to this file instead of standard output.")
 def analyze(data_path: Path, kind: str, output_format: str, k: int, out_path: Path | None) -> None:
     """Network analyses: centrality, communities, components, events over time."""
     from brikg.analysis import analyze as run_analyses
@@ -58,12 +55,10 @@ def analyze(data_path: Path, kind: str, output_format: str, k: int, out_path: Pa
 
 @click.command()
 @DATA_OPTION
-@click.option(
+@path_option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder for report.md and report/*.png [default: the graph folder].",
+    help_text="Folder for report.md and report/*.png [default: the graph folder].",
 )
 @click.option("--top", "k", type=click.IntRange(min=1), default=10, show_default=True)
 def report(data_path: Path, out_dir: Path | None, k: int) -> None:
@@ -103,12 +98,10 @@ def report(data_path: Path, out_dir: Path | None, k: int) -> None:
     "country takes an ISO code (CN), entity an IRI, 'type/slug' or a label.",
 )
 @click.argument("target", required=False)
-@click.option(
+@path_option(
     "--out",
     "out_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="HTML file for one view, folder for all [default: <graph folder>/viz/].",
+    help_text="HTML file for one view, folder for all [default: <graph folder>/viz/].",
 )
 @click.option("--max-nodes", type=click.IntRange(min=10), default=1500, show_default=True,
               help="Larger views keep only their most central nodes.")  # fmt: skip

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from brikg.commands import F, format_option
+from brikg.commands import format_option, path_option
 from brikg.corpus import load_file
 from brikg.errors import BrikgError
 from brikg.incremental import DEFAULT_CACHE
@@ -39,18 +39,6 @@ def _progress(total_hint: str) -> Iterator[Progress | None]:
         yield lambda name: bar.update(task, description=f"extracting {name}")
 
 
-def _corpus_option(help_text: str) -> Callable[[F], F]:
-    """``--corpus``, the folder of documents that build and evaluate both read."""
-    return click.option(
-        "--corpus",
-        "corpus_dir",
-        type=click.Path(path_type=Path),
-        default=Path("corpus"),
-        show_default=True,
-        help=help_text,
-    )
-
-
 def _echo_errors(errors: list[str]) -> None:
     """One ``brikg: error:`` line per document that could not be read."""
     for error in errors:
@@ -58,14 +46,14 @@ def _echo_errors(errors: list[str]) -> None:
 
 
 @click.command()
-@_corpus_option("Folder of documents (with an optional manifest.toml).")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("graph"),
-    show_default=True,
-    help="Folder the graph files are written to.",
+@path_option(
+    "--corpus",
+    "corpus_dir",
+    default=Path("corpus"),
+    help_text="Folder of documents (with an optional manifest.toml).",
+)
+@path_option(
+    "--out", "out_dir", default=Path("graph"), help_text="Folder the graph files are written to."
 )
 @click.option(
     "--jobs",
@@ -207,14 +195,17 @@ def _table(doc: Document, entities: dict) -> None:
 
 
 @click.command()
-@_corpus_option("Folder of documents the gold documents belong to.")
-@click.option(
+@path_option(
+    "--corpus",
+    "corpus_dir",
+    default=Path("corpus"),
+    help_text="Folder of documents the gold documents belong to.",
+)
+@path_option(
     "--gold",
     "gold_dir",
-    type=click.Path(path_type=Path),
     default=Path("tests/gold"),
-    show_default=True,
-    help="Folder of gold annotations (*.json).",
+    help_text="Folder of gold annotations (*.json).",
 )
 @format_option("table", "markdown", "json")
 @click.option(

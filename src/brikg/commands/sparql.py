@@ -7,19 +7,14 @@ from pathlib import Path
 
 import click
 
+from brikg.commands import path_option
 from brikg.store import DEFAULT_DATA, ENGINES, Result, results_bytes, shorten
 
-_DATA_HELP = "RDF file to query (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML)."
-
-
-def _data_option(function: object) -> object:
-    return click.option(
-        "--data",
-        type=click.Path(path_type=Path),
-        default=DEFAULT_DATA,
-        show_default=True,
-        help=_DATA_HELP,
-    )(function)  # type: ignore[arg-type]
+_data_option = path_option(
+    "--data",
+    default=DEFAULT_DATA,
+    help_text="RDF file to query (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML).",
+)
 
 
 @click.command()
@@ -159,12 +154,7 @@ def serve(
     required=True,
     help="RDF syntax, graphml (the entity graph) or csv (one row per relation).",
 )
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="File to write [default: standard output].",
-)
+@path_option("--out", help_text="File to write [default: standard output].")
 @_data_option
 def export(export_format: str, out: Path | None, data: Path) -> None:
     """Export the graph for other tools and triple stores."""

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import click
 
-from brikg.commands import format_option
+from brikg.commands import format_option, path_option
+from brikg.store import DEFAULT_DATA
 from brikg.validate import OWL_MODES, validate_file
 
 
 @click.command()
-@click.argument(
-    "path", type=click.Path(path_type=Path), default=Path("graph/brikg.trig"), required=False
-)
+@click.argument("path", type=click.Path(path_type=Path), default=DEFAULT_DATA, required=False)
 @click.option(
     "--owl",
     type=click.Choice(OWL_MODES),
@@ -24,12 +23,10 @@ from brikg.validate import OWL_MODES, validate_file
     help="What HermiT reasons over: entities (types and relations; mentions and selectors are "
     "left to SHACL), full (every OWL assertion; slow), or none.",
 )
-@click.option(
+@path_option(
     "--corpus",
     "corpus_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Also check every quote against the source files in this folder (and their SHA-256).",
+    help_text="Also check every quote against the source files in this folder (and their SHA-256).",
 )
 @format_option("text", "json", help_text="text for reading, json for tools.")
 @click.option(
