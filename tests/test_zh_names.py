@@ -62,6 +62,13 @@ def _countries(recognizer: ChineseRecognizer, text: str) -> list[str]:
         ("他们进入乌兹别克斯坦铁路公司工作。", "乌兹别克斯坦铁路公司", EntityType.ORGANIZATION),
         ("《丝路星河合作倡议》于2022年发布。", "丝路星河合作倡议", EntityType.INITIATIVE),
         ("举办“丝路青年创客训练营培训班”。", "丝路青年创客训练营培训班", EntityType.PROJECT),
+        # a hospital and a secretariat are bodies with staff (GUIDELINES.zh.md §10)
+        ("在老挝，中国援建的帕克萨纳医院已正式启用。", "帕克萨纳医院", EntityType.ORGANIZATION),
+        (
+            "“一带一路”极地科考国际联盟秘书处在杜尚别揭牌。",
+            "“一带一路”极地科考国际联盟秘书处",
+            EntityType.ORGANIZATION,
+        ),
         ("塔吉克斯坦总统拉赫蒙表示欢迎。", "拉赫蒙", EntityType.PERSON),
         ("秘书长阿卜杜拉·卡里莫夫介绍了进展。", "阿卜杜拉·卡里莫夫", EntityType.PERSON),
     ],
@@ -91,6 +98,15 @@ def test_descriptions_are_not_names(recognizer: ChineseRecognizer, text: str) ->
 def test_a_known_name_with_a_generic_head_is_the_known_name(recognizer: ChineseRecognizer) -> None:
     found = _names(recognizer, "中吉乌铁路项目三国政府间协定签署。")
     assert set(found) == {"中吉乌铁路"} and found["中吉乌铁路"].rule == "lexicon"
+
+
+def test_a_quoted_programme_of_a_known_name_is_a_name(recognizer: ChineseRecognizer) -> None:
+    """“青年创新”鲁班工坊项目 is one named programme of the Luban Workshops (as “丝绸之路”中国政府
+    奖学金项目 is of the scholarship), not the workshops themselves; both are mentioned."""
+    found = _names(recognizer, "“青年创新”鲁班工坊项目于2023年在泰国设立。")
+    assert found["“青年创新”鲁班工坊项目"].label is EntityType.PROJECT
+    assert found["鲁班工坊"].rule == "lexicon"
+    assert set(_names(recognizer, "鲁班工坊项目于2023年在泰国设立。")) == {"鲁班工坊"}
 
 
 def test_the_edition_is_not_part_of_the_name(recognizer: ChineseRecognizer) -> None:

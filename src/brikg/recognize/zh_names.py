@@ -43,20 +43,21 @@ _P, _M, _C, _I, _O, _S = (
     EntityType.STRATEGY,
 )
 HEADS: dict[str, EntityType] = {
-    # projects: built infrastructure, zones, branded services and programmes
+    # projects: built infrastructure, zones, branded services and programmes (a hospital and
+    # a secretariat are bodies with staff and a seat: organizations, GUIDELINES.zh.md §10)
     "铁路": _P, "高铁": _P, "高速铁路": _P, "轻轨": _P, "地铁": _P, "公路": _P, "高速公路": _P,
     "快速路": _P, "大桥": _P, "跨海大桥": _P, "港": _P, "深水港": _P, "码头": _P, "机场": _P,
     "国际机场": _P, "电站": _P, "水电站": _P, "光伏电站": _P, "光热电站": _P, "核电站": _P,
     "火电站": _P, "电厂": _P, "发电厂": _P, "产业园": _P, "工业园": _P, "产业园区": _P,
     "工业园区": _P, "科技园": _P, "太阳能公园": _P, "经济特区": _P, "合作区": _P,
-    "经贸合作区": _P, "开发区": _P, "综合开发区": _P, "医院": _P, "鲁班工坊": _P, "项目": _P,
+    "经贸合作区": _P, "开发区": _P, "综合开发区": _P, "鲁班工坊": _P, "项目": _P,
     "工程": _P, "管道": _P, "输油管道": _P, "天然气管道": _P, "水渠": _P, "隧道": _P,
     "港口城": _P, "先行区": _P, "骨干网": _P, "快运": _P, "航空通道": _P, "电影节": _P,
     "培训班": _P,
     # mechanisms
     "论坛": _M, "分论坛": _M, "峰会": _M, "博览会": _M, "大会": _M, "研讨会": _M,
     "座谈会": _M, "会议": _M, "机制": _M, "联盟": _M, "伙伴关系": _M, "平台": _M,
-    "秘书处": _M, "合作体": _M, "原则": _M,
+    "合作体": _M, "原则": _M,
     # corridors, initiatives, strategies
     "经济走廊": _C, "走廊": _C, "通道": _C, "大陆桥": _C,
     "倡议": _I,
@@ -65,6 +66,7 @@ HEADS: dict[str, EntityType] = {
     "大学": _O, "学院": _O, "研究院": _O, "研究所": _O, "研究中心": _O, "中心": _O,
     "公司": _O, "集团": _O, "银行": _O, "基金": _O, "协会": _O, "管理局": _O, "委员会": _O,
     "组织": _O, "学会": _O, "部": _O, "局": _O, "通讯社": _O, "边检站": _O, "人民政府": _O,
+    "医院": _O, "秘书处": _O,
 }  # fmt: skip
 # Heads that make a name only inside quotation marks: “光明行”, “丝路对话”, “丝路海运”.
 QUOTED_HEADS: dict[str, EntityType] = {
@@ -280,6 +282,7 @@ def _walk_back(
         and before is not None
         and before.mention is not None
         and before.mention.label is not EntityType.COUNTRY
+        and not _quoted_before(units, index)
     ):
         return None  # 中吉乌铁路项目, “草原之路”倡议: the known name is the thing itself
     taken: list[Unit] = [] if head_units else [units[first]]
@@ -408,6 +411,15 @@ def _step(
     if unit.tag in SOFT_TAGS:
         return "soft"
     return "take"
+
+
+def _quoted_before(units: list[Unit], index: int) -> bool:
+    """A quotation right before the known name at ``index`` makes a programme of its own:
+    “丝绸之路”中国政府奖学金项目 is one named programme of the 中国政府奖学金, not the
+    scholarship itself (as 中吉乌铁路项目 is the railway)."""
+    if index < 1 or units[index - 1].kind != "quote":
+        return False
+    return units[index - 1].end == units[index].start
 
 
 def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None:

@@ -374,9 +374,12 @@ class ChineseRelater:
                 ):
                     continue
                 outer_type, inner_type = ctx.type_of(outer), ctx.type_of(inner)
-                if inner_type is EntityType.INITIATIVE or outer_type is EntityType.ORGANIZATION:
+                if inner_type is EntityType.INITIATIVE:
                     continue
-                if outer_type is inner_type or outer.text.endswith("秘书处"):
+                # A secretariat is part of what it serves; other bodies nest other bodies'
+                # names without being parts of them (中国政府奖学金 of no 中国政府).
+                secretariat = outer.text.endswith("秘书处")
+                if secretariat or (outer_type is inner_type and outer_type is not _O):
                     yield ctx.fact(
                         outer.entity or "", "partOf", inner.entity, "zh-nested-name", 0.8
                     )
@@ -594,7 +597,7 @@ _ANAPHOR = re.compile(
     r"(?:这一|这个|该|这条|这座|本届|这次)(项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站)"
 )
 _ANAPHOR_TYPES = {
-    "项目": _P, "铁路": _P, "高铁": _P, "医院": _P, "枢纽": _P, "电站": _P,
+    "项目": _P, "铁路": _P, "高铁": _P, "医院": _O, "枢纽": _P, "电站": _P,
     "走廊": EntityType.CORRIDOR, "通道": EntityType.CORRIDOR,
     "机制": _M, "论坛": _M, "联盟": _M, "原则": _M, "平台": _M,
 }  # fmt: skip
