@@ -15,7 +15,21 @@ user can audit it in the graph as a ``brikg:Link``:
   name's parts translate (“一带一路” = Belt and Road, 联盟 = Alliance, a country name), a
   compound of countries (中老 = China-Laos) and the place in the block;
 - ``name-translation``: a name in another English document whose words translate the
-  Chinese name part by part, head included, with at least three parts.
+  Chinese name part by part, head included, with at least three parts;
+- ``nested-translation``: a Chinese name built on a known name (“丝绸之路”中国政府奖学金项目 on
+  中国政府奖学金) and an English name in another document whose sentence, or whose own words,
+  name that known thing, while the rest of the Chinese name translates the rest of the English
+  one ("the Silk Road Program under the Chinese Government Scholarship scheme");
+- ``compound-translation``: the same countries in the same order and the same head
+  (中吉乌铁路 = "China-Kyrgyzstan-Uzbekistan railway").
+
+Two names are linked only if their classes can be one thing's: the same class, or two classes
+that recognisers of two languages give one thing for a reason the text shows. A programme is
+an initiative to one text and a project to another, a network a mechanism or a project; a
+hospital or a secretariat a project or a mechanism by its English head, but a body with staff
+(an organization) by the guidelines. The node then takes the class that a lexicon entry gives,
+else the one that the text's cue gives (项目/"project" after the name; a head that names a body),
+and a link without such a cue is not made.
 
 Each Chinese entity is linked to at most one entity per English document, pairs are taken
 best first and only when clearly ahead of the next candidate; a Chinese name with no such
@@ -92,6 +106,31 @@ _CHAPTERS = {"一": "one", "二": "two", "三": "three", "四": "four", "五": "
 _SECTION = re.compile(r"^(\d+)\.(\d+)\s")
 _CHAPTER_ZH = re.compile(r"^第([一二三四五六])章")
 _CHAPTER_EN = re.compile(r"^Chapter\s+(\w+)", re.I)
+_P, _M, _O, _I = (
+    EntityType.PROJECT,
+    EntityType.MECHANISM,
+    EntityType.ORGANIZATION,
+    EntityType.INITIATIVE,
+)
+# Pairs of classes that the recognisers of two languages may give one thing.
+_COMPATIBLE = frozenset(
+    {frozenset({_I, _P}), frozenset({_M, _P}), frozenset({_O, _M}), frozenset({_O, _P})}
+)
+# Heads of bodies with staff and a seat (GUIDELINES.zh.md §10), whatever an English head rule
+# makes of "hospital" or "secretariat": a node with one of them is an organization.
+_BODY_HEADS = ("医院", "秘书处", "边检站")
+# The text calls a thing a project: 坦桑尼亚国家光缆骨干网项目, "… Backbone Network project",
+# "medical outreach programs like “Operation Brightness,”".
+_PROJECT_AFTER_ZH = re.compile(
+    r"^[”\"]?(?:[、和与及]?[“\"][^“”\"]{1,12}[”\"])*等?[^，。；：！？、的\n]{0,8}?(?:项目|工程)"
+)
+_PROJECT_AFTER_EN = re.compile(r"^[”\"’,]*\s*(?:program|programme|project)s?\b", re.I)
+_PROJECT_BEFORE_EN = re.compile(
+    r"\b(?:program|programme|project)s?\s+(?:like|such\s+as|including)\s+[“\"]?$", re.I
+)
+_PROJECT_NAME = re.compile(r"(?:项目|工程)$|\b(?:program|programme|project)s?$", re.I)
+_TYPE_HEADS = frozenset({"项目", "工程"})
+"""Heads that only say "a project of": an English name may leave them out (“X”项目 = "X")."""
 MIN_SCORE = 2.5
 """Evidence a parallel-text pair needs: more than a head and a place in the block."""
 MARGIN = 1.0
@@ -157,6 +196,58 @@ class Linker:
             "|".join(sorted(map(re.escape, [*GLOSSARY, *self.country_zh]), key=len, reverse=True))
         )
         self._evidence: dict[tuple[str, str], tuple[float, list[str]]] = {}
+        self._classes: dict[tuple[str, str], EntityType] = {}
+
+    # -- which classes may be one thing's ----------------------------------------------------------
+    def node_class(
+        self,
+        entity: Entity,
+        other: Entity,
+        zh_names: list[tuple[Document, Mention]],
+        en_names: list[tuple[Document, Mention]],
+    ) -> tuple[EntityType, str] | None:
+        """The class of the one node that a Chinese ``entity`` and an English ``other`` would
+        become, and why; None when the text gives no reason to take their two classes for one
+        thing's (a link then stays unmade: two classes are two things until shown otherwise)."""
+        if entity.type is other.type:
+            return entity.type, f"same class {entity.type.value}"
+        pair = frozenset({entity.type, other.type})
+        if pair not in _COMPATIBLE:
+            return None
+        classes = f"classes {entity.type.value} and {other.type.value}"
+        for curated in (entity, other):
+            if curated.from_lexicon:
+                return curated.type, f"{classes}: the lexicon's {curated.type.value}"
+        if _O in pair:
+            for _doc, zh in zh_names:
+                head = next((h for h in _BODY_HEADS if _clean(zh.text).endswith(h)), None)
+                if head is None:
+                    continue
+                words = GLOSSARY[head]
+                if any(w in en.text.lower() for _doc, en in en_names for w in words):
+                    return _O, f"{classes}: {head} = {words[0]}, a body (an organization)"
+            return None
+        for doc, mention in [*zh_names, *en_names]:
+            cue = _project_cue(doc, mention)
+            if cue:
+                return _P, f"{classes}: the text calls {mention.text} a project ({cue})"
+        return None
+
+    def _reclass(
+        self, entities: dict[str, Entity], entity_id: str, cls: EntityType, merges: dict[str, str]
+    ) -> str:
+        """The id of ``entity_id``'s node in class ``cls``: itself, or a new id with the class
+        as its first part (ids read "<class>/<name>"), which it is merged into."""
+        entity = entities[entity_id]
+        if entity.type is cls:
+            return entity_id
+        new_id = f"{cls.value.lower()}/{entity_id.split('/', 1)[1]}"
+        if new_id not in entities:
+            entities[new_id] = Entity(
+                new_id, cls, dict(entity.labels), set(entity.alt_labels), entity.country_code
+            )
+        merges[entity_id] = new_id
+        return new_id
 
     def __call__(self, corpus: Corpus) -> Corpus:
         links: list[Link] = []
@@ -165,6 +256,7 @@ class Linker:
         self._apply(corpus, merges)
         merges = {}
         links += self._parallel(corpus, merges)
+        links += self._nested(corpus, merges)
         links += self._translations(corpus, merges)
         links += self._compounds(corpus, merges)
         self._apply(corpus, merges)
@@ -254,13 +346,22 @@ class Linker:
                 entity = corpus.entities[zh.entity]
                 for en in en_profiles.values():
                     other = corpus.entities[en.entity]
-                    if other.type is not entity.type or "zh" in languages[en.entity]:
+                    if "zh" in languages[en.entity]:
                         continue
                     if entity.from_lexicon and other.from_lexicon:
                         continue  # two curated entries are two things
-                    scored = self._score(doc, blocks, zh, en, entity, other)
+                    decided = self.node_class(
+                        entity,
+                        other,
+                        [(doc, m) for m in zh.mentions],
+                        [(doc, m) for m in en.mentions],
+                    )
+                    if decided is None:
+                        continue
+                    scored = self._score(doc, blocks, zh, en, decided[1])
                     if scored is not None:
                         score, reasons, zh_m, en_m = scored
+                        self._classes[zh.entity, en.entity] = decided[0]
                         candidates.append((score, zh.entity, en.entity, reasons, zh_m, en_m))
             links += self._assign(doc, corpus.entities, candidates, merges, "parallel-text")
         return links
@@ -297,15 +398,16 @@ class Linker:
                 continue
             taken |= {zh, en}
             keep, drop = _canonical(entities, zh, en)
-            merges[drop] = keep
+            node = self._reclass(entities, keep, self._classes[zh, en], merges)
+            merges[drop] = node
             confidence = round(min(0.95, 0.5 + 0.05 * score), 2)
             links.append(
                 Link(
-                    keep,
+                    node,
                     rule,
                     confidence,
                     tuple(reasons),
-                    members=(drop,),
+                    members=(drop,) if node == keep else (drop, keep),
                     mentions=(_ref(doc, zh_m), _ref(doc, en_m)),
                     sentences=((doc.id, zh_m.sentence), (doc.id, en_m.sentence)),
                 )
@@ -318,8 +420,7 @@ class Linker:
         blocks: _Blocks,
         zh: _Profile,
         en: _Profile,
-        entity: Entity,
-        other: Entity,
+        classes: str,
     ) -> tuple[float, list[str], Mention, Mention] | None:
         pairs = [
             (z, e) for z in zh.mentions for e in en.mentions if blocks.same_block(z.start, e.start)
@@ -327,7 +428,7 @@ class Linker:
         if not pairs:
             return None
         zh_m, en_m = min(pairs, key=lambda p: blocks.offset(p[0].start, p[1].start))
-        reasons = [f"same class {entity.type.value}", f"same passage ({blocks.label(zh_m.start)})"]
+        reasons = [classes, f"same passage ({blocks.label(zh_m.start)})"]
         score = 0.0
         context = False
         place = blocks.offset(zh_m.start, en_m.start)
@@ -527,7 +628,7 @@ class Linker:
         links = []
         languages = _languages(corpus)
         for zh_id, (zh_doc, zh) in sorted(zh_names.items()):
-            zh_target = merges.get(zh_id, zh_id)
+            zh_target = _final(merges, zh_id)
             entity = corpus.entities[zh_id]
             parts = _GLOSSARY_RE.findall(_clean(zh.text))
             if len(parts) < 3:
@@ -535,9 +636,9 @@ class Linker:
             best: list[tuple[float, str, Document, Mention, list[str]]] = []
             for en_id, occurrences in en_names.items():
                 other = corpus.entities[en_id]
-                if other.type is not entity.type or en_id == zh_target:
+                if en_id == zh_target or _final(merges, en_id) == zh_target:
                     continue
-                if merges.get(en_id) == zh_target or "zh" in languages[en_id]:
+                if "zh" in languages[en_id]:
                     continue
                 for en_doc, en in occurrences:
                     if en_doc.id == zh_doc.id:
@@ -545,10 +646,14 @@ class Linker:
                     lowered = en.text.lower()
                     if not all(any(w in lowered for w in GLOSSARY[part]) for part in parts):
                         continue  # every part must translate: skip the rest cheaply
+                    decided = self.node_class(entity, other, [(zh_doc, zh)], [(en_doc, en)])
+                    if decided is None:
+                        continue
                     score, reasons = self.name_evidence(zh.text, en.text)
                     sounded = self.sound_alike(zh.text, en.text.lower()) >= 0.5
                     if score >= len(parts) + 1.0 and not self.uncovered(zh.text, en.text, sounded):
-                        best.append((score, en_id, en_doc, en, reasons))
+                        self._classes[zh_id, en_id] = decided[0]
+                        best.append((score, en_id, en_doc, en, [decided[1], *reasons]))
                         break
             best.sort(key=lambda item: -item[0])
             if not best or (len(best) > 1 and best[0][0] - best[1][0] < MARGIN):
@@ -556,27 +661,180 @@ class Linker:
             score, en_id, en_doc, en, reasons = best[0]
             if en_id in merges:
                 continue
-            if zh_target == zh_id and not entity.from_lexicon:
-                merges[zh_id] = zh_target = en_id  # the English id names the node
-            else:
-                merges[en_id] = zh_target
+            confidence = round(min(0.9, 0.4 + 0.08 * score), 2)
             links.append(
-                Link(
-                    zh_target,
-                    "name-translation",
-                    round(min(0.9, 0.4 + 0.08 * score), 2),
-                    (f"same class {entity.type.value}", *reasons),
-                    members=(en_id,),
-                    mentions=(_ref(zh_doc, zh), _ref(en_doc, en)),
-                    sentences=((zh_doc.id, zh.sentence), (en_doc.id, en.sentence)),
-                )
-            )
+                self._join(corpus.entities, merges, (zh_doc, zh), (en_doc, en),
+                           ("name-translation", confidence, reasons))
+            )  # fmt: skip
         return links
+
+    def _join(
+        self,
+        entities: dict[str, Entity],
+        merges: dict[str, str],
+        chinese: tuple[Document, Mention],
+        english: tuple[Document, Mention],
+        why: tuple[str, float, list[str]],
+    ) -> Link:
+        """Merge the entities of a Chinese and an English name of another document into one
+        node of the class settled for them, and record it (``why``: the rule, a confidence
+        and the evidence). A curated id names the node, else the id the Chinese name's node
+        already has, else the English one."""
+        (zh_doc, zh), (en_doc, en) = chinese, english
+        zh_id, en_id = zh.entity or "", en.entity or ""
+        zh_target = _final(merges, zh_id)
+        if entities[en_id].from_lexicon and not entities[zh_target].from_lexicon:
+            keep, drop = en_id, zh_target
+        elif zh_target == zh_id and not entities[zh_id].from_lexicon:
+            keep, drop = en_id, zh_id
+        else:
+            keep, drop = zh_target, en_id
+        node = self._reclass(entities, keep, self._classes[zh_id, en_id], merges)
+        merges[drop] = node
+        rule, confidence, reasons = why
+        return Link(
+            node,
+            rule,
+            confidence,
+            tuple(reasons),
+            members=(drop,) if node == keep else (drop, keep),
+            mentions=(_ref(zh_doc, zh), _ref(en_doc, en)),
+            sentences=((zh_doc.id, zh.sentence), (en_doc.id, en.sentence)),
+        )
+
+    # -- names built on a known name ---------------------------------------------------------------
+    def _nested(self, corpus: Corpus, merges: dict[str, str]) -> list[Link]:
+        """A Chinese name built on the name of another known thing (“丝绸之路”中国政府奖学金项目
+        on 中国政府奖学金) and an English name in another document that the same known thing
+        qualifies, in its sentence ("the Silk Road Program under the Chinese Government
+        Scholarship scheme") or in its own words ("Silk Road" Chinese Government Scholarship),
+        when what the Chinese name adds translates the English name part by part."""
+        languages = _languages(corpus)
+        named: dict[tuple[str, int], set[str]] = defaultdict(set)  # entities of each sentence
+        for doc in corpus.documents:
+            for mention in _entity_mentions(doc):
+                named[doc.id, mention.sentence].add(_final(merges, mention.entity or ""))
+        links = []
+        for zh_doc in corpus.documents:
+            mentions = _entity_mentions(zh_doc)
+            for zh in mentions:
+                if zh.language != "zh" or not zh.rule.startswith("zh-name"):
+                    continue
+                inner = self._inner_name(corpus.entities, merges, zh, mentions)
+                if inner is None:
+                    continue
+                inner_id, rest = inner
+                found = self._nested_match(
+                    corpus, merges, (languages, named), (zh_doc, zh), inner_id, rest
+                )
+                for en_doc, en, reasons, score in found:
+                    zh_id = zh.entity or ""
+                    if en.entity in merges or _final(merges, zh_id) == en.entity:
+                        continue
+                    confidence = round(min(0.85, 0.45 + 0.1 * score), 2)
+                    links.append(
+                        self._join(corpus.entities, merges, (zh_doc, zh), (en_doc, en),
+                                   ("nested-translation", confidence, reasons))
+                    )  # fmt: skip
+        return links
+
+    def _inner_name(
+        self,
+        entities: dict[str, Entity],
+        merges: dict[str, str],
+        zh: Mention,
+        mentions: list[Mention],
+    ) -> tuple[str, str] | None:
+        """The known thing whose name a Chinese name is built on (a project, mechanism,
+        organization or corridor with an English label), and the rest of the Chinese name."""
+        for inner in mentions:
+            if not (zh.start <= inner.start and inner.end <= zh.end) or inner.entity == zh.entity:
+                continue
+            if (inner.start, inner.end) == (zh.start, zh.end) or inner.language != "zh":
+                continue
+            inner_id = _final(merges, inner.entity or "")
+            entity = entities.get(inner_id)
+            if entity is None or entity.type not in {_P, _M, _O, EntityType.CORRIDOR}:
+                continue
+            if "en" in entity.labels:
+                rest = zh.text[: inner.start - zh.start] + " " + zh.text[inner.end - zh.start :]
+                return inner_id, rest
+        return None
+
+    def _nested_match(
+        self,
+        corpus: Corpus,
+        merges: dict[str, str],
+        seen: tuple[dict[str, set[str]], dict[tuple[str, int], set[str]]],
+        chinese: tuple[Document, Mention],
+        inner_id: str,
+        rest: str,
+    ) -> list[tuple[Document, Mention, list[str], float]]:
+        """The best English name per other document for a Chinese name built on ``inner_id``:
+        the known thing qualifies it, and the rest of the Chinese name (``rest``) translates it
+        part by part, head included; a head that only says "a project" (项目) may be left out
+        when the English name holds the known name itself ("Silk Road" Chinese Government
+        Scholarship), not when only its sentence does (the quoted "Silk Road" after "the Chinese
+        government scholarship on" is too little a name to stand for the programme). ``seen``
+        holds the languages each entity is named in and the entities of each sentence."""
+        languages, named = seen
+        zh_doc, zh = chinese
+        entity = corpus.entities[zh.entity or ""]
+        inner = corpus.entities[inner_id]
+        parts = _GLOSSARY_RE.findall(_clean(rest))
+        head = _HEAD_RE.search(_clean(zh.text))
+        optional = {head.group()} & _TYPE_HEADS if head else set()
+        if not [p for p in parts if p not in optional] or self.unexplained(rest):
+            return []  # nothing of its own, or a part that no glossary entry explains
+        names = {name.lower() for name, lang in inner.alt_labels if lang == "en"}
+        names.add(inner.labels["en"].lower())
+        inner_names = sorted(names, key=len, reverse=True)  # "Luban Workshops" before "…Workshop"
+        found = []
+        for doc in corpus.documents:
+            if doc.id == zh_doc.id:
+                continue  # the same document's English is parallel text
+            best: list[tuple[float, Mention, list[str]]] = []
+            for en in _entity_mentions(doc):
+                en_id = en.entity or ""
+                if en.language != "en" or "zh" in languages[en_id] or en_id in merges:
+                    continue
+                if en_id in {inner_id, _final(merges, zh.entity or "")}:
+                    continue
+                lowered = en.text.lower()
+                inside = next((n for n in inner_names if _has_words(lowered, n)), None)
+                if inside is None and inner_id not in named[doc.id, en.sentence]:
+                    continue
+                own = lowered.replace(inside, " ") if inside else lowered
+                missed = [
+                    p
+                    for p in parts
+                    if not any(w in own for w in GLOSSARY[p]) and not (inside and p in optional)
+                ]
+                if missed or self.uncovered(rest, own, False):
+                    continue
+                decided = self.node_class(entity, corpus.entities[en_id], [chinese], [(doc, en)])
+                if decided is None:
+                    continue
+                translated = [p for p in parts if any(w in own for w in GLOSSARY[p])]
+                where = "in its name" if inside else "in its sentence"
+                reasons = [
+                    decided[1],
+                    f"built on {inner.labels.get('zh', inner_id)} = {inner.labels['en']}, "
+                    f"named {where}",
+                    "name parts translate: " + ", ".join(translated),
+                ]
+                self._classes[zh.entity or "", en_id] = decided[0]
+                best.append((float(len(translated)), en, reasons))
+            best.sort(key=lambda item: -item[0])
+            if best and (len(best) == 1 or best[0][0] - best[1][0] >= MARGIN):
+                found.append((doc, best[0][1], best[0][2], best[0][0]))
+        return found
 
     # -- compounds of countries ------------------------------------------------------------------
     def _compounds(self, corpus: Corpus, merges: dict[str, str]) -> list[Link]:
         """中吉乌铁路 and "China-Kyrgyzstan-Uzbekistan railway" (in any English document): the
-        same countries in the same order and the same head."""
+        same countries in the same order and the same head, and between them, if anything, a
+        transliteration that sounds alike (中塔卡尔巴克铁路 = "China-Tajikistan Karbak Railway")."""
         zh_names: dict[str, tuple[Document, Mention, tuple[str, ...]]] = {}
         for doc in corpus.documents:
             for mention in _entity_mentions(doc):
@@ -587,45 +845,61 @@ class Linker:
             return []
         links = []
         for zh_id, (zh_doc, zh, codes) in sorted(zh_names.items()):
-            target = merges.get(zh_id, zh_id)
             entity = corpus.entities.get(zh_id)
             head = _HEAD_RE.search(_clean(zh.text))
             if entity is None or head is None or head.group() not in GLOSSARY:
                 continue
+            middle = _clean(zh.text)[len(codes) : head.start()]
             for doc in corpus.documents:
                 for en in _entity_mentions(doc):
                     other = corpus.entities.get(en.entity or "")
-                    if en.language != "en" or other is None or other.type is not entity.type:
+                    if en.language != "en" or other is None or en.entity in merges:
                         continue
-                    if en.entity in {zh_id, target} or en.entity in merges:
+                    if en.entity in {zh_id, _final(merges, zh_id)}:
                         continue
                     if other.from_lexicon and entity.from_lexicon:
                         continue
                     words = re.split(r"[-\s]+", en.text.lower().replace("–", "-"))
                     english = [_country_code(word, self.lexicon) for word in words[: len(codes)]]
-                    rest = " ".join(words[len(codes) :])
-                    if english != list(codes) or not any(
-                        rest.startswith(t) or re.sub(r"\(\w+\)\s*", "", rest).startswith(t)
-                        for t in GLOSSARY[head.group()]
-                    ):
+                    rest = re.sub(r"\(\w+\)\s*", "", " ".join(words[len(codes) :]))
+                    if english != list(codes):
                         continue
-                    merges[en.entity or ""] = target
+                    between = self._between(middle, rest, GLOSSARY[head.group()])
+                    if between is None:
+                        continue
+                    decided = self.node_class(entity, other, [(zh_doc, zh)], [(doc, en)])
+                    if decided is None:
+                        continue
+                    self._classes[zh_id, other.id] = decided[0]
+                    reasons = [
+                        decided[1],
+                        f"{zh.text} = {en.text}: countries " + "-".join(codes),
+                        *between,
+                        f"head {head.group()} = {GLOSSARY[head.group()][0]}",
+                    ]
                     links.append(
-                        Link(
-                            target,
-                            "compound-translation",
-                            0.9,
-                            (
-                                f"same class {entity.type.value}",
-                                f"{zh.text} = {en.text}: countries " + "-".join(codes),
-                                f"head {head.group()} = {GLOSSARY[head.group()][0]}",
-                            ),
-                            members=(en.entity or "",),
-                            mentions=(_ref(zh_doc, zh), _ref(doc, en)),
-                            sentences=((zh_doc.id, zh.sentence), (doc.id, en.sentence)),
-                        )
-                    )
+                        self._join(corpus.entities, merges, (zh_doc, zh), (doc, en),
+                                   ("compound-translation", 0.9, reasons))
+                    )  # fmt: skip
         return links
+
+    def _between(self, middle: str, rest: str, heads: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Whether the English ``rest`` after a compound's countries is the Chinese ``middle``
+        (between its prefix and its head) and then the head: nothing before the head when
+        the middle is empty, else words that sound like it (卡尔巴克 ≈ Karbak). The reasons,
+        or None."""
+        for head in heads:
+            at = rest.find(head)
+            if at < 0 or (at > 0 and rest[at - 1] != " "):
+                continue
+            before = rest[:at].strip()
+            if not middle:
+                return () if not before else None
+            similarity = self.sound_alike(middle, before) if before else 0.0
+            if similarity >= 0.5:
+                return (f"{middle} sounds like {before} ({similarity:.2f})",)
+            return None
+        return None
 
     # -- merging ------------------------------------------------------------------------------
     def _apply(self, corpus: Corpus, merges: dict[str, str]) -> None:
@@ -634,16 +908,15 @@ class Linker:
             return
 
         def final(entity_id: str) -> str:
-            seen = set()
-            while entity_id in merges and entity_id not in seen:
-                seen.add(entity_id)
-                entity_id = merges[entity_id]
-            return entity_id
+            return _final(merges, entity_id)
 
         for doc in corpus.documents:
             for mention in doc.mentions:
                 if mention.entity in merges:
                     mention.entity = final(mention.entity)
+                    node = corpus.entities.get(mention.entity)
+                    if node is not None:
+                        mention.label = node.type  # a link may have settled another class
             facts = []
             for fact in doc.facts:
                 fact.subject = final(fact.subject)
@@ -781,13 +1054,17 @@ def _canonical(entities: dict[str, Entity], zh: str, en: str) -> tuple[str, str]
 
 
 def _redirect(link: Link, merges: dict[str, str]) -> Link:
-    entity = link.entity
-    seen = set()
-    while entity in merges and entity not in seen:
-        seen.add(entity)
-        entity = merges[entity]
-    link.entity = entity
+    link.entity = _final(merges, link.entity)
     return link
+
+
+def _final(merges: dict[str, str], entity_id: str) -> str:
+    """The id that ``entity_id`` ends up merged into, following a chain of merges."""
+    seen = set()
+    while entity_id in merges and entity_id not in seen:
+        seen.add(entity_id)
+        entity_id = merges[entity_id]
+    return entity_id
 
 
 def _ref(doc: Document, mention: Mention) -> tuple[str, int, int]:
@@ -800,6 +1077,27 @@ def _variant(first: str, second: str) -> bool:
     """One name inside the other: two spellings of one thing, not two candidates."""
     a, b = _clean(first).lower(), _clean(second).lower()
     return a in b or b in a
+
+
+def _project_cue(doc: Document, mention: Mention) -> str:
+    """The words by which the text calls ``mention`` a project or programme ("" if none)."""
+    named = _PROJECT_NAME.search(mention.text)
+    if named:
+        return named.group()
+    after = doc.text[mention.end : mention.end + 60]
+    found = (_PROJECT_AFTER_ZH if mention.language == "zh" else _PROJECT_AFTER_EN).match(after)
+    if found:
+        return found.group().strip()
+    if mention.language != "zh":
+        before = _PROJECT_BEFORE_EN.search(doc.text[max(0, mention.start - 40) : mention.start])
+        if before:
+            return before.group().strip()
+    return ""
+
+
+def _has_words(text: str, words: str) -> bool:
+    """``words`` occur in ``text`` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _clean(text: str) -> str:
