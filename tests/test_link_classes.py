@@ -247,3 +247,41 @@ def test_a_lexicon_entry_settles_the_class() -> None:
     )
     assert decided is not None and decided[0] is EntityType.PROJECT
     assert "the lexicon's Project" in decided[1]
+
+
+# -- well-known names: the lexicon knows them in both languages ---------------------------------
+
+ZH_BRIEF = """\
+星河航运简报
+
+2024年9月，第六届“丝路海运”国际合作论坛在厦门举行，泽凡尼港加入“丝路海运”命名航线。
+
+第二届郑州-卢森堡“空中丝绸之路”国际合作论坛于6月20日举行。
+"""
+EN_BRIEF = """\
+Star River Shipping Brief
+
+The Silk Road Maritime network added the Port of Zefani in September 2024.
+
+Taking the Zhengzhou-Luxembourg "Air Silk Road" as an example, cargo flights doubled.
+"""
+
+
+def test_well_known_names_are_one_node_through_the_lexicon() -> None:
+    corpus = extract_documents([_doc("zh-brief", ZH_BRIEF, "zh"), _doc("en-brief", EN_BRIEF, "en")])
+    for zh, en, entity_id in [
+        ("“丝路海运”", "Silk Road Maritime", "project/silk-road-maritime"),
+        (
+            "郑州-卢森堡“空中丝绸之路”",  # inside the forum's name, which is a name of its own
+            'Zhengzhou-Luxembourg "Air Silk Road"',
+            "project/zhengzhou-luxembourg-air-silk-road",
+        ),
+    ]:
+        assert _entity_of(corpus, "zh-brief", zh, "zh") == entity_id
+        assert _entity_of(corpus, "en-brief", en, "en") == entity_id
+        assert {"zh", "en"} <= set(corpus.entities[entity_id].labels)
+        (link,) = _links_of(corpus, entity_id)
+        assert link.rule == "lexicon" and link.confidence == 1.0
+        assert link.evidence == (f"lexicon entry {entity_id}: {zh} / {en}",)
+    forum = _entity_of(corpus, "zh-brief", "郑州-卢森堡“空中丝绸之路”国际合作论坛", "zh")
+    assert corpus.entities[forum].type is EntityType.MECHANISM
