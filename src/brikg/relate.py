@@ -114,6 +114,8 @@ _CONNECTING = re.compile(
     r",?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?"
     r"|join(?:s|ing)?|(?:runs?|running|stretch(?:es|ing)?)\s+between|between)\s+(?:the\s+)?"
 )
+_CONNECTING_CUES = ("connect", "link", "join", "between")  # every form _CONNECTING matches
+_WORD = re.compile(r"[a-z]+")
 _LINKED_TO = re.compile(r"\s+(?:with|to|and)\s+(?:the\s+)?")
 _DIRECTION = re.compile(
     r"(?:Central|Western|Eastern|Northern|Southern|West|East|North|South|Southeast|Northeast"
@@ -125,7 +127,9 @@ _REGION = re.compile(
     r"|Latin\s+America|Middle\s+East|Caribbean|Balkans|Caucasus|Mediterranean)\b"
 )
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:(?:new|first|largest|biggest|key|major|flagship)\s+)?$")
+_INCLUDING_CUES = frozenset({"including", "such"})
 _INCLUDING = re.compile(r"\bin\s+(?:the\s+)?$")
+_PARTY_CUES = frozenset({"between", "by", "venture"})
 _PARTY_TRIGGER = re.compile(
     r"\b(?:between|jointly\s+(?:built|constructed|developed|funded|financed|operated)\s+by|"
     r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted)\s+by|"
@@ -165,11 +169,16 @@ _ATTENDED = re.compile(
     r"\b(?:attended|attending|participated\s+in|took\s+part\s+in)\s+(?:the\s+)?", re.I
 )
 _HELD_IN = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:held\s+)?(?:in|on)\s+")
+_AGENT_CUES = frozenset(
+    "established set launched initiated proposed put founded hosted created jointly joined"
+    " sponsored".split()
+)
 _AGENT_TRIGGER = re.compile(
     r"\b(?:established|set\s+up|launched|initiated|proposed|put\s+forward|founded|hosted|"
     r"created|jointly\s+(?:built|established|launched)|joined|sponsored)\b",
     re.I,
 )
+_PARTNER_CUES = frozenset({"countries"})
 _PARTNER_LIST = re.compile(
     r"\b(?:BRI\s+|Belt\s+and\s+Road\s+)?(?:partner|participating|co-building)\s+countries"
     r"\s+(?:such\s+as|including|like|,\s+including|,\s+such\s+as)\s+",
@@ -355,6 +364,8 @@ class Relater:
         countries stands in each of them."""
         projects = [p for p in ctx.of_type(EntityType.PROJECT) if not ctx.nested(p)]
         country_type = frozenset({EntityType.COUNTRY})
+        if not any(cue in ctx.text for cue in _CONNECTING_CUES):
+            return  # the pattern's optional lead-in makes a failing scan slow
         for match in _CONNECTING.finditer(ctx.text):
             countries = ctx.list_after(ctx.sentence.start + match.end(), country_type)
             further = _LINKED_TO.match(ctx.doc.text, countries[-1].end) if countries else None
@@ -419,6 +430,8 @@ class Relater:
 
     def _including_list(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "projects in Bangladesh, including the X and the Y" places X and Y in Bangladesh."""
+        if not ctx.says_any(_INCLUDING_CUES):
+            return
         for match in re.finditer(r",?\s*(?:including|such as)\s", ctx.text):
             position = ctx.sentence.start + match.start()
             countries = [
@@ -460,6 +473,8 @@ class Relater:
     def _agents(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "China has established the X and the Y", "the X, launched by the AIIB": whoever
         establishes, launches, proposes, hosts or joins a thing is a party to it."""
+        if not ctx.says_any(_AGENT_CUES):
+            return
         for match in _AGENT_TRIGGER.finditer(ctx.text):
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
             if ctx.doc.text[end : end + 4] == " by ":
@@ -487,6 +502,8 @@ class Relater:
     def _partner_lists(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "partner countries such as Pakistan, Nepal and Togo": in a BRI document, the
         countries named as partner or participating countries take part in the BRI."""
+        if not ctx.says_any(_PARTNER_CUES):
+            return
         for match in _PARTNER_LIST.finditer(ctx.text):
             for country in ctx.list_after(
                 ctx.sentence.start + match.end(), frozenset({EntityType.COUNTRY})
@@ -734,6 +751,7 @@ class _SentenceContext:
     _starts: dict[int, list[int]] = field(default_factory=dict)
     _name_parents: list[Mention] = field(default_factory=list)
     _quote: Evidence | None = None
+    _words: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
@@ -755,6 +773,13 @@ class _SentenceContext:
 
     def of_type(self, entity_type: EntityType) -> Iterator[Mention]:
         return iter(self._by_type.get(entity_type, ()))
+
+    def says_any(self, cues: frozenset[str]) -> bool:
+        """Whether the sentence has one of these lowercase words: a rule whose trigger words
+        are all absent need not scan the sentence with its (slower) pattern."""
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(self.text.lower()))
+        return not self._words.isdisjoint(cues)
 
     def starting_in(self, start: int, end: int, pool: list[Mention] | None = None) -> list[Mention]:
         """Mentions of ``pool`` (default: all names) that start in ``[start, end)``, found by
@@ -915,6 +940,8 @@ class _SentenceContext:
         """(thing, its parties) for each "jointly built by A and B", "between A and B": the
         thing is the nearest project, mechanism or corridor."""
         found: list[tuple[Mention, list[Mention]]] = []
+        if not self.says_any(_PARTY_CUES):
+            return found
         for match in _PARTY_TRIGGER.finditer(self.text):
             parties = self.list_after(self.sentence.start + match.end(), AGENTS)
             subject = self.nearest(
