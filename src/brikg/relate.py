@@ -191,6 +191,7 @@ _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?$", 
 _UN_BODY = re.compile(r"^(?:the\s+)?(?:United\s+Nations|UN)\s+[A-Z]")
 UNITED_NATIONS = "organization/united-nations"
 BELT_AND_ROAD = "initiative/belt-and-road-initiative"
+_SIGNING_CUES = frozenset({"signed", "signing"})
 _SIGNED_UNDER = re.compile(
     r"\bsign(?:ed|ing)\b[^.;]*\b(?:cooperation|framework)\s+(?:documents?|agreements?|"
     r"memorand(?:a|ums?)|MoUs?|plans?)\b",
@@ -362,10 +363,10 @@ class Relater:
     def _connecting(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "the X Bridge and the Y Bridge, connecting China and Russia": a link between
         countries stands in each of them."""
-        projects = [p for p in ctx.of_type(EntityType.PROJECT) if not ctx.nested(p)]
-        country_type = frozenset({EntityType.COUNTRY})
         if not any(cue in ctx.text for cue in _CONNECTING_CUES):
             return  # the pattern's optional lead-in makes a failing scan slow
+        projects = [p for p in ctx.of_type(EntityType.PROJECT) if not ctx.nested(p)]
+        country_type = frozenset({EntityType.COUNTRY})
         for match in _CONNECTING.finditer(ctx.text):
             countries = ctx.list_after(ctx.sentence.start + match.end(), country_type)
             further = _LINKED_TO.match(ctx.doc.text, countries[-1].end) if countries else None
@@ -514,7 +515,7 @@ class Relater:
     def _signatories(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "UNDP and WHO have signed BRI cooperation agreements with China": the parties to
         cooperation documents under a named initiative are involved in it."""
-        if not _SIGNED_UNDER.search(ctx.text):
+        if not ctx.says_any(_SIGNING_CUES) or not _SIGNED_UNDER.search(ctx.text):
             return
         for initiative in ctx.of_type(EntityType.INITIATIVE):
             if not ctx.attributive(initiative):

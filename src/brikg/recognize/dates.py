@@ -75,8 +75,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# A cheap first test: a digit, "this year" or a month name. Month names are tried only after
+# their first letters, which keeps the regex engine from trying them at every character.
 _HAS_DATE = re.compile(
-    r"\d|[Tt]his\syear|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    r"\d|(?=[TtJFMASOND])(?:[Tt]his\syear|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\."
+    r"|Oct\.|Nov\.|Dec\.)"
 )
 
 _PART_QUALIFIERS = {
@@ -203,7 +207,7 @@ def _plausible_bare_year(text: str, match: re.Match[str], qualifier: re.Match[st
     return bool(_YEAR_CONTEXT.search(before)) or year_start == 0
 
 
-_NEEDS_YEAR = re.compile(r"[Tt]his\s+year|" + _MONTH + r"\s+[0-3]?\d\b")
+_NEEDS_YEAR = re.compile(r"(?=[TtJFMASOND])(?:[Tt]his\s+year|" + _MONTH + r"\s+[0-3]?\d\b)")
 
 
 def find_document_dates(text: str, offset: int, year: int) -> Iterator[Mention]:
