@@ -1,9 +1,14 @@
-"""Shared fixtures: the bundled corpus built once per test session, into a temporary folder, and
+"""Shared fixtures and helpers: the bundled corpus built once per test session, into a temporary
+folder; the brikg command line run as a user runs it, and the commands of it that read RDF; and
 the headless Chromium that the browser tests (viz pages, the query page) drive."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +28,65 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def brikg(
+    *args: str,
+    cwd: Path = ROOT,
+    timeout: float = 300,
+    preexec_fn: Callable[[], object] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m brikg ARGS`` in a fresh interpreter, so exit statuses and stderr are real."""
+    return subprocess.run(
+        [sys.executable, "-m", "brikg", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=preexec_fn,
+    )
+
+
+@functools.cache
+def command_help(*command: str) -> str:
+    """``brikg COMMAND --help``, asked once per session (each asking starts an interpreter)."""
+    return brikg(*command, "--help").stdout
+
+
+@functools.cache
+def rdf_commands() -> tuple[str, ...]:
+    """The commands `brikg --help` lists that read an RDF file (validate's PATH, or --data):
+    found from the help, so that a command added later is tested without a test changing."""
+    section = command_help().split("Commands:", 1)[1]
+    return tuple(
+        command
+        for command in re.findall(r"^  (\w[\w-]*)", section, flags=re.MULTILINE)
+        if command == "validate"
+        or re.search(r"^\s+--data\b", command_help(command), flags=re.MULTILINE)
+    )
+
+
+def rdf_command_args(command: str, path: Path, tmp_path: Path) -> list[str]:
+    """The arguments that make ``command`` read ``path`` and need nothing else to get that far:
+    a query, an endpoint (unreachable: bad data must fail before any network), a free port,
+    --out in ``tmp_path``, and the first choice of any other required option."""
+    query = tmp_path / "any.rq"
+    query.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
+    known = {
+        "query": [str(query)],
+        "push": ["--endpoint", "http://127.0.0.1:9/store"],
+        "serve": ["--port", "0"],
+        "report": ["--out", str(tmp_path / "out")],
+        "viz": ["--out", str(tmp_path / "out")],
+        "export": ["--out", str(tmp_path / "out.ttl")],
+    }
+    args = [str(path)] if command == "validate" else ["--data", str(path)]
+    args += known.get(command, [])
+    help_text = " ".join(command_help(command).split())
+    for option, choices in re.findall(r"(--[\w-]+) \[([\w|-]+)\][^\[]*?\[required\]", help_text):
+        if option not in args:
+            args += [option, choices.split("|")[0]]
+    return args
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -20,23 +19,13 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, brikg, rdf_command_args, rdf_commands
 from pyoxigraph import RdfFormat, parse
 
-ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 GOOD = "The Ilvara Deep-sea Port in Ghana was completed on 14 March 2024.\n"
 HUGE = 50 * 1024 * 1024
 ID = "https://w3id.org/brikg/id/"
-
-
-def brikg(*args: str, cwd: Path = ROOT, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brikg", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -349,73 +338,22 @@ def test_build_workers_leave_ctrl_c_to_the_parent(tmp_path: Path) -> None:
 # --- malformed RDF, to every command that reads it --------------------------------------------
 
 
-def _commands() -> list[str]:
-    """The commands `brikg --help` lists now (others are being added as this is written)."""
-    text = brikg("--help").stdout
-    section = text.split("Commands:", 1)[1]
-    return re.findall(r"^  (\w[\w-]*)", section, flags=re.MULTILINE)
-
-
-def _data_argument(command: str, path: Path) -> list[str] | None:
-    """How ``command`` is given an RDF file: its --data option, or validate's PATH argument."""
-    help_text = brikg(command, "--help").stdout
-    if re.search(r"^\s+--data\b", help_text, flags=re.MULTILINE):
-        return ["--data", str(path)]
-    if command == "validate":
-        return [str(path)]
-    return None
-
-
-def _required(command: str, tmp_path: Path) -> list[str]:
-    """What else ``command`` needs to run at all, so the data is what fails: a query, an
-    endpoint (unreachable: malformed data must fail before any network), --out, and the
-    first choice of any other required option."""
-    query = tmp_path / "any.rq"
-    query.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
-    known = {
-        "query": [str(query)],
-        "push": ["--endpoint", "http://127.0.0.1:9/store"],
-        "report": ["--out", str(tmp_path / "out")],
-        "viz": ["--out", str(tmp_path / "out")],
-        "export": ["--out", str(tmp_path / "out.ttl")],
-    }
-    extra = list(known.get(command, []))
-    help_text = " ".join(brikg(command, "--help").stdout.split())
-    for option, choices in re.findall(r"(--[\w-]+) \[([\w|-]+)\][^\[]*?\[required\]", help_text):
-        if option not in extra:
-            extra += [option, choices.split("|")[0]]
-    return extra
-
-
 MALFORMED = {
     "brikg.ttl": '@prefix ex: <http://example.org/> .\nex:a ex:b "unterminated .\n',
     "brikg.trig": "<http://example.org/g> { <http://example.org/a> <http://example.org/b> . }\n",
 }
 
 
-@pytest.fixture(scope="module")
-def rdf_commands() -> list[str]:
-    commands = [c for c in _commands() if _data_argument(c, Path("x.trig")) is not None]
-    assert "validate" in commands
-    return commands
-
-
-def _rdf_command_cases() -> list[tuple[str, str]]:
-    commands = [c for c in _commands() if _data_argument(c, Path("x.trig")) is not None]
-    return [(command, name) for command in commands for name in MALFORMED]
-
-
-@pytest.mark.parametrize(("command", "name"), _rdf_command_cases())
+@pytest.mark.parametrize("name", sorted(MALFORMED))
+@pytest.mark.parametrize("command", rdf_commands())
 def test_malformed_rdf(command: str, name: str, tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     path = data / name
     path.write_text(MALFORMED[name], encoding="utf-8")
-    argument = _data_argument(command, path)
-    assert argument is not None
-    extra = _required(command, tmp_path)
+    args = rdf_command_args(command, path, tmp_path)
     before = tree(tmp_path)
-    result = brikg(command, *argument, *extra, timeout=120)
+    result = brikg(command, *args, timeout=120)
     assert_clean_failure(result, name)
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert tree(tmp_path) == before

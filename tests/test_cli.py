@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import brikg
 
 from brikg import __version__
 
-ROOT = Path(__file__).resolve().parents[1]
 REPORT = "The Ilvara Deep-sea Port in Ghana was completed on 14 March 2024.\n"
-
-
-def brikg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brikg", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def test_version_and_help() -> None:

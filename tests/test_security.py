@@ -10,20 +10,19 @@ rdflib's RDF/XML parser (xml.sax, which expands entities too) is never given inp
 from __future__ import annotations
 
 import http.server
-import re
 import resource
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import brikg as run_brikg
+from conftest import rdf_command_args, rdf_commands
 
 from brikg.errors import BrikgError
 from brikg.store import load_quads
 
-ROOT = Path(__file__).resolve().parents[1]
 SECRET = "brikg-secret-7f3a9c"
 RDF_HEAD = (
     '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
@@ -126,17 +125,10 @@ def _limit_memory() -> None:
 
 
 def brikg(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run brikg; a command still running at ``timeout`` (a server that started) is stopped
-    and reported with returncode None."""
+    """Run brikg with its memory limited; a command still running at ``timeout`` (a server that
+    started) is stopped and reported with returncode None."""
     try:
-        return subprocess.run(
-            [sys.executable, "-m", "brikg", *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            preexec_fn=_limit_memory,
-        )
+        return run_brikg(*args, timeout=timeout, preexec_fn=_limit_memory)
     except subprocess.TimeoutExpired as expired:
         text = [
             part.decode("utf-8", "replace") if isinstance(part, bytes) else part or ""
@@ -145,52 +137,13 @@ def brikg(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         return subprocess.CompletedProcess(expired.cmd, None, *text)  # type: ignore[arg-type]
 
 
-def _rdf_commands() -> list[str]:
-    """Commands that take an RDF file: --data, or validate's PATH (from `brikg --help`)."""
-    text = subprocess.run(
-        [sys.executable, "-m", "brikg", "--help"], cwd=ROOT, capture_output=True, text=True,
-        check=True,
-    ).stdout  # fmt: skip
-    commands = re.findall(r"^  (\w[\w-]*)", text.split("Commands:", 1)[1], flags=re.MULTILINE)
-    found = ["validate"] if "validate" in commands else []
-    for command in commands:
-        help_text = subprocess.run(
-            [sys.executable, "-m", "brikg", command, "--help"], cwd=ROOT, capture_output=True,
-            text=True,
-        ).stdout  # fmt: skip
-        if re.search(r"^\s+--data\b", help_text, flags=re.MULTILINE):
-            found.append(command)
-    return found
+RDF_COMMANDS = rdf_commands()
 
 
-RDF_COMMANDS = _rdf_commands()
-
-def _arguments(command: str, path: Path, tmp_path: Path) -> list[str]:
-    if command == "validate":
-        return [str(path)]
-    args = ["--data", str(path)]
-    query = tmp_path / "any.rq"
-    query.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
-    extra = {
-        "query": [str(query)],
-        "export": ["--format", "ttl", "--out", str(tmp_path / "out.ttl")],
-        "push": ["--endpoint", "http://127.0.0.1:9/store"],
-        "report": ["--out", str(tmp_path / "report")],
-        "viz": ["--out", str(tmp_path / "viz")],
-        "serve": ["--port", "0"],
-    }
-    return args + extra.get(command, [])
-
-
-def _cases() -> Iterator[object]:
-    for command in RDF_COMMANDS:
-        yield pytest.param(command, id=command)
-
-
-@pytest.mark.parametrize("command", list(_cases()))
+@pytest.mark.parametrize("command", RDF_COMMANDS)
 def test_billion_laughs_through_every_rdf_command(command: str, tmp_path: Path) -> None:
     path = hostile_rdf(tmp_path)["billion-laughs"]
-    result = brikg(command, *_arguments(command, path, tmp_path), timeout=30)
+    result = brikg(command, *rdf_command_args(command, path, tmp_path), timeout=30)
     assert result.returncode is not None, f"brikg {command} still running after 30 s"
     assert result.returncode != 0, result.stdout[:500]
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
@@ -204,7 +157,7 @@ def test_external_entities_are_never_read(command: str, name: str, tmp_path: Pat
     """No command leaks a local file through an XML external entity, in output or errors."""
     path = hostile_rdf(tmp_path)[name]
     # A server whose data parsed keeps running: what it printed in 15 s is checked.
-    result = brikg(command, *_arguments(command, path, tmp_path), timeout=15)
+    result = brikg(command, *rdf_command_args(command, path, tmp_path), timeout=15)
     assert SECRET not in result.stdout + result.stderr
     for written in tmp_path.rglob("*"):
         if written.is_file() and written.name != "secret.txt":
@@ -250,7 +203,7 @@ def test_remote_jsonld_context_is_not_fetched(
     path.write_text(
         f'{{"@context": "{url}", "@id": "https://example.org/x", "name": "x"}}', encoding="utf-8"
     )
-    result = brikg(command, *_arguments(command, path, tmp_path), timeout=30)
+    result = brikg(command, *rdf_command_args(command, path, tmp_path), timeout=30)
     assert hits == [], f"brikg {command} fetched {hits}"
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

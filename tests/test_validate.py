@@ -10,11 +10,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, ROOT, brikg
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from brikg.corpus import load_corpus
@@ -24,9 +23,7 @@ from brikg.rdf import corpus_quads
 from brikg.store import load_quads
 from brikg.validate import validate_file
 
-ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "graph" / "brikg.trig"
-CORPUS = ROOT / "corpus"
 
 BRIKG = "https://w3id.org/brikg/ontology#"
 ID = "https://w3id.org/brikg/id/"
@@ -58,16 +55,6 @@ SMALL = {
         "中巴经济走廊是“一带一路”的旗舰项目。\n"
     ),
 }
-
-
-def brikg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brikg", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 @pytest.fixture(scope="module")
