@@ -3,6 +3,8 @@ strategy name invented, must yield the right classes, countries, dates and relat
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from brikg.corpus import load_file
@@ -262,3 +264,17 @@ def test_every_quote_is_the_original_text(corpus: Corpus) -> None:
         for mention in doc.mentions:
             start, end = doc.raw_span(mention.start, mention.end)
             assert doc.raw[start:end] == mention.text
+
+
+def test_a_railway_project_names_the_railway_and_a_secretariat_is_a_body(tmp_path: Path) -> None:
+    path = tmp_path / "invented-secretariat.txt"
+    path.write_text(
+        "The launch ceremony of the Morvane-Kelisto-Tarsk railway project was held in 2024. "
+        "The Secretariat of the Silverleaf Harbour Forum opened an office in Almaty.\n",
+        encoding="utf-8",
+    )
+    corpus = extract_documents([load_file(path)])
+    railway = _entity(corpus, "Morvane-Kelisto-Tarsk railway")
+    assert corpus.entities[railway].type is EntityType.PROJECT
+    secretariat = _entity(corpus, "Secretariat of the Silverleaf Harbour Forum")
+    assert corpus.entities[secretariat].type is EntityType.ORGANIZATION

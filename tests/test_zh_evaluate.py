@@ -128,3 +128,28 @@ def test_projects_named_in_both_languages_are_one_node(built_corpus: Corpus) -> 
             differ.append(f"{pair['zh']} = {pair['en']}: {zh} ≠ {en}")
     assert found >= 15
     assert same / found >= 0.9, differ
+
+
+def test_every_project_named_in_chinese_and_another_english_document_is_one_node(
+    built_corpus: Corpus,
+) -> None:
+    """Issue 4's requirement, pair by pair: each project the gold names in the Chinese part and
+    in another (English) document is found on both sides and is the same node."""
+    gold = _zh_gold()[0]
+    documents = {d.id: d for d in built_corpus.documents}
+    files = {d.meta.file_name: d for d in built_corpus.documents}
+    doc = documents[gold["document"]]
+    span = scope_span(doc, gold)
+    pairs = [
+        pair
+        for pair in gold["cross_lingual"]
+        if pair["type"] == "Project" and files[pair["en_file"]] is not doc
+    ]
+    problems = []
+    for pair in pairs:
+        zh = _entity_named(doc, pair["zh"], "Project", built_corpus, "zh", span)
+        en = _entity_named(files[pair["en_file"]], pair["en"], "Project", built_corpus, "en")
+        if zh is None or zh != en:
+            problems.append(f"{pair['zh']} = {pair['en']} ({pair['en_file']}): {zh} / {en}")
+    assert len(pairs) >= 13
+    assert not problems, problems

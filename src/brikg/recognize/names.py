@@ -92,7 +92,6 @@ HEADS: dict[str, EntityType] = {
             "association",
             "platform",
             "partnership",
-            "secretariat",
             "expo",
             "exposition",
             "fair",
@@ -110,6 +109,8 @@ HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
         [
             "bank",
+            # A body with staff, a head and a seat (tests/gold/GUIDELINES.zh.md, section 10).
+            "secretariat",
             "journal",
             "college",
             "fund",
@@ -834,6 +835,15 @@ def _lowercase_head_name(
         index in context.country_tokens for index in range(start, end) if _is_word(tokens[index])
     )
     stop = end if len(words) >= 2 and position == end and not places_only else position + 1
+    # "the China-Kyrgyzstan-Uzbekistan railway project": the railway is the name; "project"
+    # after an asset head only says it is being built.
+    if (
+        stop == position + 1
+        and tokens[position].norm == "project"
+        and position > end
+        and tokens[position - 1].norm in LOWERCASE_HEADS
+    ):
+        stop = position
     return _mention(text, tokens, start, stop, offset, P, "name-lowercase-head")
 
 
