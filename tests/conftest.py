@@ -89,6 +89,17 @@ def rdf_command_args(command: str, path: Path, tmp_path: Path) -> list[str]:
     return args
 
 
+def build_graph(folder: Path, documents: dict[str, str]) -> Path:
+    """``folder/graph``, built by the code under test from ``documents`` (file name -> text)
+    written as a corpus in ``folder/corpus``: a small graph made for one test's purpose."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in documents.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    write_graph(build_corpus(corpus), folder / "graph")
+    return folder / "graph"
+
+
 @pytest.fixture(scope="session")
 def built_corpus() -> Corpus:
     """The bundled corpus, extracted (not written)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from conftest import build_graph
 from pyoxigraph import RdfFormat, Store
 
 from brikg.analysis import (
@@ -38,7 +39,6 @@ from brikg.analysis import (
 )
 from brikg.cli import cli
 from brikg.errors import BrikgError
-from brikg.pipeline import build_corpus, write_graph
 from brikg.report import markdown_table, report_markdown, write_report
 from brikg.vocab import ID
 
@@ -62,10 +62,7 @@ def iri(local: str) -> str:
 @pytest.fixture(scope="module")
 def invented(tmp_path_factory: pytest.TempPathFactory) -> GraphData:
     folder = tmp_path_factory.mktemp("invented")
-    (folder / "corpus").mkdir()
-    (folder / "corpus" / "invented-progress-report.txt").write_text(INVENTED, encoding="utf-8")
-    write_graph(build_corpus(folder / "corpus"), folder / "graph")
-    return load_graph(folder / "graph")
+    return load_graph(build_graph(folder, {"invented-progress-report.txt": INVENTED}))
 
 
 @pytest.fixture(scope="module")

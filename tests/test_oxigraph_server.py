@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import brikg
 from pyoxigraph import Literal, QueryResultsFormat, parse_query_results
 
 from brikg.queries import library
@@ -25,7 +26,6 @@ from brikg.store import OxigraphEngine, Result, Term, comparable_rows, load_quad
 
 BIN = Path(sys.executable).parent
 OXIGRAPH = BIN / "oxigraph"
-BRIKG = BIN / "brikg"
 
 pytestmark = pytest.mark.skipif(
     not OXIGRAPH.exists(), reason="the oxigraph server binary comes with the test extras"
@@ -72,18 +72,8 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def pushed(store_url: str, built_graph: Path) -> str:
-    result = subprocess.run(
-        [
-            str(BRIKG),
-            "push",
-            "--endpoint",
-            f"{store_url}/store",
-            "--data",
-            str(built_graph / "brikg.trig"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
+    result = brikg(
+        "push", "--endpoint", f"{store_url}/store", "--data", str(built_graph / "brikg.trig")
     )
     assert result.returncode == 0, result.stderr
     assert "PUT <https://w3id.org/brikg/id/graph/scio-2023-white-paper>" in result.stdout
@@ -150,21 +140,8 @@ def test_bundled_query_same_rows_over_http(
 
 def test_push_into_one_graph(store_url: str, built_graph: Path) -> None:
     graph = "https://example.org/brikg-all"
-    result = subprocess.run(
-        [
-            str(BRIKG),
-            "push",
-            "--endpoint",
-            f"{store_url}/store",
-            "--graph",
-            graph,
-            "--data",
-            str(built_graph / "brikg.ttl"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    data = str(built_graph / "brikg.ttl")
+    result = brikg("push", "--endpoint", f"{store_url}/store", "--graph", graph, "--data", data)
     assert result.returncode == 0, result.stderr
     count = remote_select(
         store_url, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
@@ -176,31 +153,18 @@ def test_push_into_one_graph(store_url: str, built_graph: Path) -> None:
 def test_push_errors_are_one_line(store_url: str, built_graph: Path) -> None:
     data = str(built_graph / "brikg.trig")
     closed = f"http://127.0.0.1:{free_port()}/store"
-    unreachable = subprocess.run(
-        [str(BRIKG), "push", "--endpoint", closed, "--data", data],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    unreachable = brikg("push", "--endpoint", closed, "--data", data, timeout=120)
     assert unreachable.returncode == 1
     assert unreachable.stderr.startswith("brikg: error: cannot reach http://127.0.0.1:")
     assert len(unreachable.stderr.strip().splitlines()) == 1
-    rejected = subprocess.run(
-        [str(BRIKG), "push", "--endpoint", f"{store_url}/no-such-service", "--data", data],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    rejected = brikg(
+        "push", "--endpoint", f"{store_url}/no-such-service", "--data", data, timeout=120
     )
     assert rejected.returncode == 1
     assert f"{store_url}/no-such-service?graph=" in rejected.stderr
     assert "rejected the upload: HTTP 404" in rejected.stderr
     assert len(rejected.stderr.strip().splitlines()) == 1
-    wrong = subprocess.run(
-        [str(BRIKG), "push", "--endpoint", "ftp://example.org/", "--data", data],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    wrong = brikg("push", "--endpoint", "ftp://example.org/", "--data", data, timeout=120)
     assert wrong.returncode == 2 and "must be an http(s) URL" in wrong.stderr
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from conftest import brikg
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 BRIKG = [str(Path(sys.executable).with_name("brikg"))]
@@ -345,20 +346,10 @@ def test_stop_leaves_no_worker_behind(built_graph: Path) -> None:
 def test_bad_data_and_busy_port(tmp_path: Path, server: Server) -> None:
     broken = tmp_path / "broken.ttl"
     broken.write_text("<http://a> <http://b> \n", "utf-8")
-    result = subprocess.run(
-        [*BRIKG, "serve", "--data", str(broken), "--port", str(free_port())],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = brikg("serve", "--data", str(broken), "--port", str(free_port()), timeout=60)
     assert result.returncode == 1
     assert result.stderr.startswith(f"brikg: error: {broken}: ")
     port = server.url.rsplit(":", 1)[1]
-    busy = subprocess.run(
-        [*BRIKG, "serve", "--data", str(broken), "--port", port],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    busy = brikg("serve", "--data", str(broken), "--port", port, timeout=60)
     assert busy.returncode == 1
     assert busy.stderr.startswith(f"brikg: error: cannot listen on 127.0.0.1:{port}")

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import build_graph
 
 from brikg.analysis import EntityInfo, GraphData, Relation, Sentence, load_graph
 from brikg.cli import cli
 from brikg.errors import BrikgError, UsageError
-from brikg.pipeline import build_corpus, write_graph
 from brikg.viz import (
     CLASS_COLORS,
     MAIN_VIEWS,
@@ -195,10 +195,7 @@ def test_rendering_is_deterministic(data: GraphData) -> None:
 @pytest.fixture(scope="module")
 def hostile_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
-    (folder / "corpus").mkdir()
-    (folder / "corpus" / "injection-report.txt").write_text(INJECTION_DOC, encoding="utf-8")
-    write_graph(build_corpus(folder / "corpus"), folder / "graph")
-    return folder / "graph"
+    return build_graph(folder, {"injection-report.txt": INJECTION_DOC})
 
 
 def hostile_data() -> GraphData:

@@ -11,10 +11,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from conftest import build_graph
 from test_viz import INJECTION_DOC, hostile_data  # tests/ is on sys.path (rootdir mode)
 
 from brikg.analysis import load_graph
-from brikg.pipeline import build_corpus, write_graph
 from brikg.viz import CLASS_COLORS, View, make_view, render, write_views
 from brikg.vocab import ID
 
@@ -211,10 +211,7 @@ def _details_of(record: Visit, query: str) -> str:
 
 
 def test_hostile_corpus_runs_nothing(browser: object, tmp_path: Path) -> None:
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "injection-report.txt").write_text(INJECTION_DOC, encoding="utf-8")
-    write_graph(build_corpus(tmp_path / "corpus"), tmp_path / "graph")
-    data = load_graph(tmp_path / "graph")
+    data = load_graph(build_graph(tmp_path, {"injection-report.txt": INJECTION_DOC}))
     written = write_views(data, tmp_path / "viz")
     for view in written:
         for record in visit(browser, tmp_path / "viz" / f"{view.name}.html"):
