@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from brikg.ir import Corpus
-from brikg.pipeline import build_corpus, write_graph
+from brikg.pipeline import GRAPH_FILES, build_corpus, write_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -89,15 +89,25 @@ def rdf_command_args(command: str, path: Path, tmp_path: Path) -> list[str]:
     return args
 
 
+def write_corpus(folder: Path, documents: dict[str, str]) -> Path:
+    """``folder`` (made if need be) with ``documents`` (file name -> text) written into it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in documents.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def build_graph(folder: Path, documents: dict[str, str]) -> Path:
     """``folder/graph``, built by the code under test from ``documents`` (file name -> text)
     written as a corpus in ``folder/corpus``: a small graph made for one test's purpose."""
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in documents.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    write_graph(build_corpus(corpus), folder / "graph")
+    write_graph(build_corpus(write_corpus(folder / "corpus", documents)), folder / "graph")
     return folder / "graph"
+
+
+def assert_same_outputs(left: Path, right: Path) -> None:
+    """Two graph folders hold the same bytes in every graph file and in stats.json."""
+    for name in (*GRAPH_FILES, "stats.json"):
+        assert (left / name).read_bytes() == (right / name).read_bytes(), name
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import assert_same_outputs, write_corpus
 
 from brikg import incremental
 from brikg.cli import cli
 from brikg.incremental import ExtractionCache, fingerprint
 from brikg.parallel import extract_corpus
-from brikg.pipeline import GRAPH_FILES, build_corpus, write_graph, write_graph_in_memory
+from brikg.pipeline import build_corpus, write_graph, write_graph_in_memory
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUTS = (*GRAPH_FILES, "stats.json")
 
 DOCS = {
     "one.txt": (
@@ -56,21 +56,9 @@ def steady_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(incremental, "fingerprint", lambda ontology_dir=None: "test-fingerprint")
 
 
-def _corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _same_files(left: Path, right: Path) -> None:
-    for name in OUTPUTS:
-        assert (left / name).read_bytes() == (right / name).read_bytes(), name
-
-
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_rebuild_extracts_only_the_changed_document(tmp_path: Path, jobs: int) -> None:
-    folder = _corpus(tmp_path / "corpus")
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     cache = tmp_path / "cache"
     corpus, report = extract_corpus(folder, jobs=jobs, cache=cache)
     assert (report.extracted, report.cached) == (4, 0)
@@ -83,7 +71,7 @@ def test_rebuild_extracts_only_the_changed_document(tmp_path: Path, jobs: int) -
 
     clean = build_corpus(folder)  # no cache, serial: the reference
     write_graph_in_memory(clean, tmp_path / "clean")
-    _same_files(tmp_path / "clean", tmp_path / "graph")
+    assert_same_outputs(tmp_path / "clean", tmp_path / "graph")
     assert corpus.entities == clean.entities
 
     corpus, report = extract_corpus(folder, jobs=jobs, cache=cache)
@@ -91,7 +79,7 @@ def test_rebuild_extracts_only_the_changed_document(tmp_path: Path, jobs: int) -
 
 
 def test_touching_a_file_without_changing_it_reuses_the_cache(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "corpus")
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     cache = tmp_path / "cache"
     extract_corpus(folder, cache=cache)
     path = folder / "three.txt"
@@ -100,7 +88,7 @@ def test_touching_a_file_without_changing_it_reuses_the_cache(tmp_path: Path) ->
 
 
 def test_metadata_is_part_of_the_key(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "corpus")
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     cache = tmp_path / "cache"
     extract_corpus(folder, cache=cache)
     (folder / "manifest.toml").write_text(
@@ -111,7 +99,7 @@ def test_metadata_is_part_of_the_key(tmp_path: Path) -> None:
 
 
 def test_damaged_entry_is_extracted_again(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "corpus")
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     cache = tmp_path / "cache"
     extract_corpus(folder, cache=cache)
     entries = sorted(cache.rglob("*.pickle"))
@@ -121,7 +109,7 @@ def test_damaged_entry_is_extracted_again(tmp_path: Path) -> None:
     assert (report.extracted, report.cached) == (1, 3)
     write_graph(corpus, tmp_path / "graph")
     write_graph_in_memory(build_corpus(folder), tmp_path / "clean")
-    _same_files(tmp_path / "clean", tmp_path / "graph")
+    assert_same_outputs(tmp_path / "clean", tmp_path / "graph")
 
 
 def test_fingerprint_follows_source_lexicon_and_version(
@@ -160,7 +148,7 @@ def test_a_new_fingerprint_clears_the_old_entries(tmp_path: Path) -> None:
 def test_cli_incremental_says_what_it_extracted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _corpus(tmp_path / "corpus")
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     monkeypatch.chdir(tmp_path)  # --incremental uses .brikg-cache/ in the working folder
     runner = CliRunner()
     arguments = ["build", "--corpus", str(folder), "--out", "graph", "--incremental"]

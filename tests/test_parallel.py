@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import assert_same_outputs, write_corpus
 from pyoxigraph import RdfFormat, parse
 
 from brikg import parallel
@@ -18,11 +19,10 @@ from brikg.cli import cli
 from brikg.errors import BrikgError
 from brikg.ir import Corpus
 from brikg.parallel import extract_corpus, resolve_jobs, write_sharded_graph
-from brikg.pipeline import GRAPH_FILES, build_corpus, write_graph, write_graph_in_memory
+from brikg.pipeline import build_corpus, write_graph, write_graph_in_memory
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-OUTPUTS = (*GRAPH_FILES, "stats.json")
 
 # Each document names the same things differently, so entity ids, variant merges and labels
 # can only come out right if resolution sees every document at once.
@@ -48,18 +48,6 @@ DOCS = {
 }
 
 
-def _write(folder: Path, docs: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in docs.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _same_files(left: Path, right: Path) -> None:
-    for name in OUTPUTS:
-        assert (left / name).read_bytes() == (right / name).read_bytes(), name
-
-
 @pytest.fixture(scope="module")
 def bundled_parallel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
     """The bundled corpus extracted by two worker processes, written by two."""
@@ -77,7 +65,7 @@ def test_parallel_build_is_byte_identical_to_serial(
 ) -> None:
     """Serial extraction, written from one in-memory list of quads, is the reference."""
     write_graph_in_memory(built_corpus, tmp_path)
-    _same_files(tmp_path, bundled_parallel[1])
+    assert_same_outputs(tmp_path, bundled_parallel[1])
 
 
 def test_parallel_corpus_is_the_serial_corpus(
@@ -97,7 +85,7 @@ def test_parallel_corpus_is_the_serial_corpus(
 
 
 def test_cross_document_resolution_survives_workers(tmp_path: Path) -> None:
-    folder = _write(tmp_path / "corpus", DOCS)
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     serial = build_corpus(folder)
     corpus, report = extract_corpus(folder, jobs=2)
     assert report.jobs == 2
@@ -117,21 +105,21 @@ def test_cross_document_resolution_survives_workers(tmp_path: Path) -> None:
     assert corpus.entities == serial.entities
     write_graph_in_memory(serial, tmp_path / "serial")
     write_graph(corpus, tmp_path / "parallel", jobs=2)
-    _same_files(tmp_path / "serial", tmp_path / "parallel")
+    assert_same_outputs(tmp_path / "serial", tmp_path / "parallel")
 
 
 def test_jobs_one_writes_the_same_files_in_process(tmp_path: Path) -> None:
-    folder = _write(tmp_path / "corpus", DOCS)
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     corpus, report = extract_corpus(folder, jobs=1)
     assert report.jobs == 1
     write_graph(corpus, tmp_path / "one", jobs=1)
     write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
-    _same_files(tmp_path / "ref", tmp_path / "one")
+    assert_same_outputs(tmp_path / "ref", tmp_path / "one")
     assert parallel._ENTITIES == {} and parallel._RECOGNIZER is None  # nothing left behind
 
 
 def test_load_and_id_errors_are_those_of_a_serial_build(tmp_path: Path) -> None:
-    folder = _write(tmp_path / "corpus", DOCS)
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "alpha.md").write_text("Another\n\nThe Belt and Road Initiative grew.\n")
     (folder / "manifest.toml").write_text('[[document]]\nfile = "gone.txt"\n')
@@ -161,7 +149,7 @@ def test_shards_are_the_named_graphs_of_the_dataset(bundled_parallel: tuple[Corp
 def test_stale_shards_go_and_a_failed_write_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _write(tmp_path / "corpus", DOCS)
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     out = tmp_path / "graph"
     write_graph(build_corpus(folder), out)
     assert (out / "shards" / "gamma.nq").exists()
@@ -174,7 +162,7 @@ def test_stale_shards_go_and_a_failed_write_changes_nothing(
         raise OSError("disk full")
 
     monkeypatch.setattr(parallel, "_convert", broken)
-    _write(folder, {"gamma.txt": DOCS["gamma.txt"]})
+    write_corpus(folder, {"gamma.txt": DOCS["gamma.txt"]})
     with pytest.raises(OSError, match="disk full"):
         write_sharded_graph(build_corpus(folder), out, jobs=1)
     after = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
@@ -189,14 +177,14 @@ def test_jobs_zero_is_one_per_core_and_negative_is_refused() -> None:
 
 
 def test_cli_jobs_option(tmp_path: Path) -> None:
-    folder = _write(tmp_path / "corpus", DOCS)
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     result = CliRunner().invoke(
         cli, ["build", "--corpus", str(folder), "--out", str(tmp_path / "g"), "--jobs", "2"]
     )
     assert result.exit_code == 0, result.output
     assert "extracted 3 of 3 documents (2 jobs)" in result.output
     write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
-    _same_files(tmp_path / "ref", tmp_path / "g")
+    assert_same_outputs(tmp_path / "ref", tmp_path / "g")
 
 
 def _oxigraph() -> Path:
@@ -277,9 +265,9 @@ def test_workers_that_do_not_fork_get_the_documents_themselves(
 ) -> None:
     """Under spawn or forkserver (macOS, Windows, Python 3.14) documents travel pickled, with
     the IR's own reducers; the graph is the same."""
-    folder = _write(tmp_path / "corpus", DOCS)
+    folder = write_corpus(tmp_path / "corpus", DOCS)
     corpus, _report = extract_corpus(folder, jobs=2)
     monkeypatch.setattr(parallel, "_forks", lambda: False)
     write_graph(corpus, tmp_path / "sent", jobs=2)
     write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
-    _same_files(tmp_path / "ref", tmp_path / "sent")
+    assert_same_outputs(tmp_path / "ref", tmp_path / "sent")
