@@ -331,12 +331,11 @@ class Linker:
     # -- the same document's other language ---------------------------------------------------
     def _parallel(self, corpus: Corpus, merges: dict[str, str]) -> list[Link]:
         links: list[Link] = []
+        languages = _languages(corpus)  # merges are applied after this stage, not during it
         for doc in corpus.documents:
-            languages = {s.language for s in doc.sentences if not s.is_heading}
-            if not {"zh", "en"} <= languages:
+            if not {"zh", "en"} <= {s.language for s in doc.sentences if not s.is_heading}:
                 continue
             blocks = _blocks(doc)
-            languages = _languages(corpus)
             zh_profiles = self._profiles(doc, "zh", corpus.entities)
             en_profiles = self._profiles(doc, "en", corpus.entities)
             candidates: list[tuple[float, str, str, list[str], Mention, Mention]] = []
