@@ -399,8 +399,9 @@ def _piece_paths(scratch: Path, name: str) -> tuple[Path, Path, Path]:
 def _write_piece(
     scratch: Path, graph: str, name: str, quads: list[Quad], local: str = ""
 ) -> _Piece:
-    """Sorted and deduplicated as :func:`brikg.rdf.corpus_quads` sorts the whole dataset."""
-    ordered = sort_quads(quads)
+    """Sorted and deduplicated as :func:`brikg.rdf.corpus_quads` sorts the whole dataset
+    (every quad of a piece is in its one ``graph``)."""
+    ordered = sort_quads(quads, one_graph=True)
     shard, trig, ntriples = _piece_paths(scratch, name)
     nquads = serialize(ordered, format=RdfFormat.N_QUADS)
     assert nquads is not None
