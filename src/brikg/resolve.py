@@ -146,18 +146,24 @@ def _variant_merges(mentions: list[Mention], canonical: frozenset[str]) -> dict[
             places[mention.entity] = _place_prefix(mention.text)
     merges: dict[str, str] = {}
     ids = sorted(words, key=lambda i: (-len(words[i][1]), i))
+    # A variant shares its full name's class, place compound ("China-Thailand Railway" is not
+    # the "China-Laos-Thailand Railway") and first word, so only names that share all three
+    # are compared: linear in the corpus, not quadratic.
+    buckets: dict[tuple[EntityType, str, str], list[str]] = defaultdict(list)
+    for entity_id in ids:
+        entity_type, entity_words = words[entity_id]
+        if entity_words:
+            buckets[entity_type, places[entity_id], entity_words[0]].append(entity_id)
     for short in ids:
         short_type, short_words = words[short]
         if not short_words or short in canonical:
             continue
-        for full in ids:
-            full_type, full_words = words[full]
-            if full == short or full_type is not short_type or len(full_words) <= len(short_words):
+        if not places[short] and short_type is not EntityType.PERSON:
+            continue  # without a place to anchor it, "Silk Road Program" may be any programme
+        for full in buckets[short_type, places[short], short_words[0]]:
+            full_words = words[full][1]
+            if full == short or len(full_words) <= len(short_words):
                 continue
-            if places[short] != places[full]:
-                continue  # "China-Thailand Railway" is not the "China-Laos-Thailand Railway"
-            if not places[short] and short_type is not EntityType.PERSON:
-                continue  # without a place to anchor it, "Silk Road Program" may be any programme
             if _abbreviates(short_words, full_words, short_type):
                 merges[short] = full
                 break
