@@ -753,6 +753,7 @@ class _SentenceContext:
     _name_parents: list[Mention] = field(default_factory=list)
     _quote: Evidence | None = None
     _words: frozenset[str] | None = None
+    _country_ends: dict[int, Mention] | None = None
 
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
@@ -774,6 +775,12 @@ class _SentenceContext:
 
     def of_type(self, entity_type: EntityType) -> Iterator[Mention]:
         return iter(self._by_type.get(entity_type, ()))
+
+    def countries_by_end(self) -> dict[int, Mention]:
+        """The sentence's country mentions by where they end (made once per sentence)."""
+        if self._country_ends is None:
+            self._country_ends = {m.end: m for m in self.countries if m.countries}
+        return self._country_ends
 
     def says_any(self, cues: frozenset[str]) -> bool:
         """Whether the sentence has one of these lowercase words: a rule whose trigger words
@@ -1117,7 +1124,7 @@ def _premodifier_countries(ctx: _SentenceContext, mention: Mention) -> list[str]
     """Countries of hyphenated country compounds written just before a name, outside it: "the
     China-Malaysia and China-Indonesia "Two Countries, Twin Parks" projects" → CN, MY, ID."""
     text = ctx.doc.text
-    ending = {m.end: m for m in ctx.countries if m.end <= mention.start and m.countries}
+    ending = ctx.countries_by_end()  # every key looked up below is at or before the name
     codes: list[str] = []
     position = mention.start
     gap = re.compile(r"[\s\"“‘']*$")

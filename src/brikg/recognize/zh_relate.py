@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from brikg.ir import (
     DateValue,
@@ -101,6 +101,8 @@ class _Context:
     positions: list[int]
     mentions: list[Mention]
     entities: dict[str, Entity]
+    _nested: set[tuple[int, int]] | None = None
+    _things: dict[tuple[frozenset[EntityType], bool], list[Mention]] = field(default_factory=dict)
 
     def local(self, offset: int) -> int:
         """The position in the sentence's text (without gaps) of a document offset."""
@@ -120,26 +122,38 @@ class _Context:
     def things(self, types: frozenset[EntityType] = SUBJECTS, outer: bool = False) -> list[Mention]:
         """Entity mentions of the given classes; with ``outer``, only those that are not part
         of a longer name or of a document title in 《》 (the “一带一路” of 《…“一带一路”…报告》)."""
-        found = [
-            m
-            for m in self.mentions
-            if m.kind is MentionKind.ENTITY and m.entity and self.type_of(m) in types
-        ]
-        if not outer:
-            return found
-        names = [m for m in self.mentions if m.kind is MentionKind.ENTITY]
-        return [
-            m
-            for m in found
-            if not any(
-                o is not m
-                and o.start <= m.start
-                and m.end <= o.end
-                and o.end - o.start > m.end - m.start
-                for o in names
+        key = (types, outer)
+        if key not in self._things:  # asked once per rule and per project: made once
+            found = [
+                m
+                for m in self.mentions
+                if m.kind is MentionKind.ENTITY and m.entity and self.type_of(m) in types
+            ]
+            if outer:
+                nested = self._nested_spans()
+                found = [
+                    m for m in found if (m.start, m.end) not in nested and not self.bracketed(m)
+                ]
+            self._things[key] = found
+        return list(self._things[key])
+
+    def _nested_spans(self) -> set[tuple[int, int]]:
+        """Spans of entity mentions inside a longer one, found in one sweep (a flattened table
+        names a thing a thousand times in one "sentence"; comparing all pairs was quadratic).
+        Sorted by start and then longest first, a span is inside another exactly when an
+        earlier span reaches as far."""
+        if self._nested is None:
+            spans = sorted(
+                {(m.start, m.end) for m in self.mentions if m.kind is MentionKind.ENTITY},
+                key=lambda span: (span[0], -span[1]),
             )
-            and not self.bracketed(m)
-        ]
+            self._nested = set()
+            reach = -1
+            for start, end in spans:
+                if reach >= end:
+                    self._nested.add((start, end))
+                reach = max(reach, end)
+        return self._nested
 
     def bracketed(self, mention: Mention) -> bool:
         """Inside 《…》 or a quoted phrase with punctuation (a title, a theme, a slogan)."""
