@@ -11,13 +11,14 @@ over it, so a slow query is noticed and rewritten.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import platform
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from run import time_runs  # bench/run.py, beside this script
 
 from brikg.queries import library
 from brikg.store import (
@@ -38,14 +39,7 @@ def median_ms(
     Processor time is shown beside wall time because a shared machine's load stretches the
     wall clock; the budget is judged on wall time all the same.
     """
-    engine.query(text, bindings)  # warm-up: parse caches, lazy imports
-    gc.collect()
-    wall, cpu = [], []
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        engine.query(text, bindings)
-        wall.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
+    wall, cpu = time_runs(engine, text, bindings, runs)  # after a warm-up run
     return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 

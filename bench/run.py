@@ -409,10 +409,11 @@ def _bindings(query: Any, engine: Any) -> tuple[dict[str, Any], str]:
     return query.bindings(values, engine), ", ".join(notes)
 
 
-def _time(
+def time_runs(
     engine: Any, text: str, bindings: dict[str, Any], runs: int, warm_up: bool = True
 ) -> tuple[list, list]:
-    """Wall and processor seconds of ``runs`` runs, results fully read, after a warm-up."""
+    """Wall and processor seconds of ``runs`` runs, results fully read, after a warm-up (the
+    one timing loop of bench/run.py and bench/queries.py)."""
     import gc
 
     if warm_up:
@@ -444,7 +445,7 @@ def _rdflib_worker(data: str, connection: Any) -> None:
             return
         text, bindings, runs, warm_up = message
         try:
-            connection.send(("done", _time(engine, text, bindings, runs, warm_up)))
+            connection.send(("done", time_runs(engine, text, bindings, runs, warm_up)))
         except Exception as error:  # noqa: BLE001 - reported in the table
             connection.send(("error", str(error).splitlines()[0][:80]))
 
@@ -515,7 +516,7 @@ def bench_sparql(size: SparqlSize, runs: int, timeout: float, rdflib_runs: int) 
                 if note:
                     size.substitutions[name] = note
                 times.rows = len(oxigraph.query(query.text, bindings).rows or [])
-                times.oxigraph, times.oxigraph_cpu = _time(oxigraph, query.text, bindings, runs)
+                times.oxigraph, times.oxigraph_cpu = time_runs(oxigraph, query.text, bindings, runs)
             except Exception as error:  # noqa: BLE001 - report, go on with the other queries
                 times.error = str(error).splitlines()[0][:80]
                 print(f"    {name}: error {times.error}", flush=True)
