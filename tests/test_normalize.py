@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brikg import normalize as normalize_module
 from brikg.ir import Document, DocumentMeta
 from brikg.normalize import fill_document, normalize, normalize_markdown
 
@@ -107,6 +108,19 @@ def test_already_normal_text_is_unchanged_with_identity_offsets() -> None:
     assert text == raw
     assert starts == list(range(len(raw)))
     assert ends == list(range(1, len(raw) + 1))
+
+
+def test_offset_lists_are_the_callers_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Maps are built from shared offsets (see ``_positions``): changing one changes no other,
+    and a text longer than the shared offsets gets its own."""
+    raw = "The Belt\tand Road\r\nInitiative"
+    text, starts, ends = normalize(raw)
+    starts[0] = ends[0] = -1
+    assert normalize(raw) == (text, [0, *starts[1:]], [1, *ends[1:]])
+    monkeypatch.setattr(normalize_module, "_SHARED_MAX", 4)
+    monkeypatch.setattr(normalize_module, "_shared", [])
+    assert normalize(raw) == (text, [0, *starts[1:]], [1, *ends[1:]])
+    assert normalize_module._shared == []
 
 
 def test_empty_and_blank_text() -> None:

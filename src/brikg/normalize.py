@@ -80,51 +80,62 @@ def _whitespace(
     Offsets are into ``s``, or, given the mapping of ``s`` to its original (``base_starts``,
     ``base_ends``), into that original.
     """
+    if base_starts is None or base_ends is None:
+        base_starts = _positions(len(s))
+        base_ends = _positions(len(s) + 1)[1 : len(s) + 1]
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-
-    def copy(start: int, end: int) -> None:
-        out.append(s[start:end])
-        if base_starts is None or base_ends is None:
-            starts.extend(range(start, end))
-            ends.extend(range(start + 1, end + 1))
-        else:
-            starts.extend(base_starts[start:end])
-            ends.extend(base_ends[start:end])
-
-    def emit(char: str, start: int, end: int) -> None:
-        out.append(char)
-        if base_starts is None or base_ends is None:
-            starts.append(start)
-            ends.append(end)
-        else:
-            starts.append(base_starts[start])
-            ends.append(base_ends[end - 1])
-
     first = len(s) - len(s.lstrip(_WS_CHARS))  # whitespace at either end of the text goes
     last = len(s.rstrip(_WS_CHARS))
     copied = first  # s[copied:] has not been emitted yet
     for match in _WS_RUN.finditer(s, first, last):
         run_start, run_end = match.span()
         if run_start > copied:
-            copy(copied, run_start)
+            out.append(s[copied:run_start])
+            starts += base_starts[copied:run_start]
+            ends += base_ends[copied:run_start]
         copied = run_end
         run = match.group()
         breaks = list(_BREAK.finditer(run))
         if not breaks:
             if _HAS_VISIBLE_SPACE.search(run):
-                emit(" ", run_start, run_end)
+                out.append(" ")
+                starts.append(base_starts[run_start])
+                ends.append(base_ends[run_end - 1])
             # else only zero-width characters: nothing to show
         elif len(breaks) == 1:
-            emit("\n", run_start, run_end)
+            out.append("\n")
+            starts.append(base_starts[run_start])
+            ends.append(base_ends[run_end - 1])
         else:
             middle = run_start + breaks[0].end()
-            emit("\n", run_start, middle)
-            emit("\n", middle, run_end)
+            out.append("\n\n")
+            starts += (base_starts[run_start], base_starts[middle])
+            ends += (base_ends[middle - 1], base_ends[run_end - 1])
     if copied < last:
-        copy(copied, last)
+        out.append(s[copied:last])
+        starts += base_starts[copied:last]
+        ends += base_ends[copied:last]
     return "".join(out), starts, ends
+
+
+# Offsets 0, 1, 2, ... shared by every mapping: slicing a list of existing ints is several times
+# cheaper than creating new ones (most of the cost of an offset map), and maps that share them
+# take less memory. Grown to the longest text seen, up to _SHARED_MAX.
+_shared: list[int] = []
+_SHARED_MAX = 1 << 21
+
+
+def _positions(n: int) -> list[int]:
+    """A list that starts ``0, 1, ..., n - 1`` (maybe longer): slice it, never change it."""
+    global _shared
+    if n <= len(_shared):
+        return _shared
+    if n > _SHARED_MAX:
+        return list(range(n))
+    _shared = list(range(min(max(n, 2 * len(_shared)), _SHARED_MAX)))
+    return _shared
 
 
 def _nfc(s: str, starts: list[int], ends: list[int]) -> Mapping:
@@ -262,6 +273,7 @@ def _inline_markup(raw: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _delete(raw: str, spans: list[tuple[int, int]]) -> Mapping:
     """``raw`` without the characters in ``spans`` (which may overlap), with its mapping."""
+    positions = _positions(len(raw) + 1)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -269,11 +281,11 @@ def _delete(raw: str, spans: list[tuple[int, int]]) -> Mapping:
     for start, end in sorted(spans):
         if start > copied:
             out.append(raw[copied:start])
-            starts.extend(range(copied, start))
-            ends.extend(range(copied + 1, start + 1))
+            starts += positions[copied:start]
+            ends += positions[copied + 1 : start + 1]
         copied = max(copied, end)
     if copied < len(raw):
         out.append(raw[copied:])
-        starts.extend(range(copied, len(raw)))
-        ends.extend(range(copied + 1, len(raw) + 1))
+        starts += positions[copied : len(raw)]
+        ends += positions[copied + 1 : len(raw) + 1]
     return "".join(out), starts, ends
