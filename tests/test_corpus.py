@@ -20,7 +20,7 @@ from brikg.corpus import (
     register_loader,
 )
 from brikg.errors import BrikgError, DocumentError
-from brikg.lang import document_languages, script_language
+from brikg.lang import document_languages, has_ideographs, script_language
 from brikg.normalize import normalize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -195,6 +195,8 @@ def test_languages() -> None:
     assert script_language("中老铁路（China-Laos Railway）全线开通运营") == "zh"
     assert script_language("The 中老铁路 was built by China and Laos with many partners") == "en"
     assert script_language("") == "en"
+    assert has_ideographs("The 中老铁路") and has_ideographs("𠀀")
+    assert not has_ideographs("Café – “Belt and Road”") and not has_ideographs("")
     assert document_languages(ENGLISH * 10) == "en"
     assert document_languages(CHINESE * 10 + "图1 Figure\n") == "zh"
     assert document_languages(CHINESE * 10 + ENGLISH * 5) == "zh en"

@@ -86,6 +86,20 @@ def test_language_per_passage() -> None:
     assert mixed.sentences[0].language == "zh"
 
 
+def test_language_per_sentence() -> None:
+    doc = _segment(
+        "蒙内铁路全长480公里。\n\nThe Mombasa-Nairobi line opened in 2017. 蒙内铁路。 2017.\n"
+    )
+    assert [(sentence_text(doc, s)[0], s.language) for s in doc.sentences] == [
+        ("蒙内铁路全长480公里。", "zh"),
+        ("The Mombasa-Nairobi line opened in 2017.", "en"),
+        ("蒙内铁路。", "zh"),
+        ("2017.", "en"),  # no letters: the language of its (English) paragraph
+    ]
+    doc = _segment("蒙内铁路全长480公里。\n\n2017. 2018.\n")
+    assert [s.language for s in doc.sentences] == ["zh", "zh", "zh"]
+
+
 def test_a_line_without_letters_takes_the_language_before_it() -> None:
     doc = _segment("中塔卡尔巴克铁路全长386公里。\n\n--------- ----\n")
     assert [s.language for s in doc.sentences] == ["zh", "zh"]

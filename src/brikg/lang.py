@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 # CJK Unified Ideographs with extension A, the compatibility block, and extensions B and later.
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-# Letters of any script: word characters that are not digits or underscores.
-_LETTER = re.compile(r"[^\W\d_]")
+# Matched in runs and counted by what removing them removes: far fewer objects than a match each.
+_IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+# Runs of letters of any script (word characters that are not digits or underscores): counted
+# by their lengths, which makes a few objects a word, not one a letter.
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 ZH_SHARE = 0.3
 """A passage is Chinese when ideographs are at least this share of its letters."""
@@ -31,11 +33,16 @@ _MIN_LETTERS = 12
 
 def script_language(text: str) -> str:
     """``"zh"`` when CJK ideographs are at least :data:`ZH_SHARE` of the letters, else ``"en"``."""
-    ideographs = len(_IDEOGRAPH.findall(text))
+    ideographs = _ideograph_count(text)
     if not ideographs:
         return "en"
-    letters = len(_LETTER.findall(text))
+    letters = _letter_count(text)
     return "zh" if ideographs >= ZH_SHARE * letters else "en"
+
+
+def has_ideographs(text: str) -> bool:
+    """True when ``text`` has a CJK ideograph: without one, no part of it is Chinese."""
+    return not text.isascii() and _IDEOGRAPHS.search(text) is not None
 
 
 def document_languages(text: str) -> str:
@@ -49,8 +56,8 @@ def document_languages(text: str) -> str:
     for line in text.splitlines():
         if not line.strip():
             continue
-        ideographs = len(_IDEOGRAPH.findall(line))
-        letters = len(_LETTER.findall(line))
+        ideographs = _ideograph_count(line)
+        letters = _letter_count(line)
         if ideographs >= ZH_SHARE * letters and ideographs >= _MIN_IDEOGRAPHS:
             zh += 1
         elif ideographs < ZH_SHARE * letters and letters - ideographs >= _MIN_LETTERS:
@@ -63,3 +70,13 @@ def document_languages(text: str) -> str:
     ):
         return "zh en"
     return script_language(text)
+
+
+def _ideograph_count(text: str) -> int:
+    """CJK ideographs in ``text``; ASCII text (most English lines) is answered without a scan."""
+    return 0 if text.isascii() else len(text) - len(_IDEOGRAPHS.sub("", text))
+
+
+def _letter_count(text: str) -> int:
+    """Letters in ``text``, counted by runs (see :data:`_LETTERS`)."""
+    return sum(map(len, _LETTERS.findall(text)))
