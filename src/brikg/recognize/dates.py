@@ -53,19 +53,46 @@ _QUALIFIER = re.compile(
 )
 _WINDOW = 48
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("date-iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("date-day-month-year", re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b")),
-    ("date-month-day-year", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",\s*" + _YEAR + r"\b")),
-    ("date-month-year", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
+# What a pattern cannot match without (see _cues): a year, a month name, the word "year".
+_YEAR_CUE, _MONTH_CUE, _THIS_YEAR_CUE = 1, 2, 4
+_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
+    (
+        "date-iso",
+        re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        _YEAR_CUE,
+    ),
+    (
+        "date-day-month-year",
+        re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+        _YEAR_CUE | _MONTH_CUE,
+    ),
+    (
+        "date-month-day-year",
+        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",\s*" + _YEAR + r"\b"),
+        _YEAR_CUE | _MONTH_CUE,
+    ),
+    (
+        "date-month-year",
+        re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
+        _YEAR_CUE | _MONTH_CUE,
+    ),
     (
         "date-year-range",
         re.compile(
             r"\b(?:from\s+|between\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and|through)\s*(?P<year2>(?:19|20)\d\d)\b"
         ),
+        _YEAR_CUE,
     ),
-    ("date-this-year", re.compile(r"\b(?:" + _MONTH + r"\s+(?:of\s+)?)?[Tt]his\s+year\b")),
-    ("date-month-day", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    (
+        "date-this-year",
+        re.compile(r"\b(?:" + _MONTH + r"\s+(?:of\s+)?)?[Tt]his\s+year\b"),
+        _THIS_YEAR_CUE,
+    ),
+    (
+        "date-month-day",
+        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d\d)"),
+        _MONTH_CUE,
+    ),
     (
         "date-year",
         re.compile(
@@ -73,10 +100,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + _YEAR
             + r"\b(?![,.]\d|\s*(?:Agenda|Olympic|Asian|World|FIFA|Winter|Summer)\b)(?!-\d)"
         ),
+        _YEAR_CUE,
     ),
 ]
-# A cheap first test: a digit, "this year" or a month name. Month names are tried only after
-# their first letters, which keeps the regex engine from trying them at every character.
+# Every month name in _MONTH starts with one of these.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _cues(text: str) -> int:
+    """Which of the patterns' necessary parts ``text`` has, by substring tests: a regex scan
+    per pattern costs far more, and most sentences have no date."""
+    cues = _YEAR_CUE if "19" in text or "20" in text else 0
+    if any(stem in text for stem in _MONTH_STEMS):
+        cues |= _MONTH_CUE
+    if "year" in text:
+        cues |= _THIS_YEAR_CUE
+    return cues
+
+
+# Whether to look at all: a digit, "this year" or a month name. Month names are tried only
+# after their first letters, which keeps the regex engine from trying them at every character.
 _HAS_DATE = re.compile(
     r"\d|(?=[TtJFMASOND])(?:[Tt]his\syear|January|February|March|April|May|June|July|August"
     r"|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\."
@@ -161,11 +204,15 @@ def find_dates(
     ``document_year``, the year the document was written, is what "this year" means and the
     year of a month-day when there is no context year.
     """
-    if not _HAS_DATE.search(text):
+    cues = _cues(text)
+    # With a year there is a digit, which _HAS_DATE accepts; without, it still decides.
+    if not cues or (not cues & _YEAR_CUE and not _HAS_DATE.search(text)):
         return
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
-    for rule, pattern in _PATTERNS:
+    for rule, pattern, needs in _PATTERNS:
+        if needs & cues != needs:
+            continue  # it cannot match
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -214,7 +261,7 @@ def find_document_dates(text: str, offset: int, year: int) -> Iterator[Mention]:
     """The dates in ``text`` that only the document's ``year`` resolves: "this year",
     "September this year", and a month-day ("From October 17 to 18") that no earlier year in
     the text dates."""
-    if not _NEEDS_YEAR.search(text):
+    if not _cues(text) & (_MONTH_CUE | _THIS_YEAR_CUE) or not _NEEDS_YEAR.search(text):
         return
     for mention in find_dates(text, offset, document_year=year):
         if mention.rule in {"date-this-year", "date-month-day"}:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon
-from brikg.recognize.tokens import Token, norm_token, tokenize
+from brikg.recognize.tokens import NORM, Token, norm_token, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class Gazetteer:
         Countries are matched in a pass of their own, so that the countries a known name
         contains ("China-Laos Railway") are found too.
         """
-        norms = [token.norm for token in tokens]
+        norms = list(map(NORM, tokens))
         yield from self._match(self._lexicon_index, tokens, norms, text_of, offset)
         yield from self._match(self._country_index, tokens, norms, text_of, offset)
 
@@ -86,7 +87,8 @@ class Gazetteer:
         offset: int,
     ) -> Iterator[Mention]:
         free = 0  # the first token not inside an earlier match
-        for position in [at for at, norm in enumerate(norms) if norm in index]:
+        # The positions of tokens that start some phrase, found without a Python loop.
+        for position in compress(count(), map(index.__contains__, norms)):
             if position < free:
                 continue
             token = tokens[position]

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import and_, itemgetter, or_
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.places import city_country
-from brikg.recognize.tokens import Token
+from brikg.recognize.tokens import NORM, TEXT, Token
 
 P, C, M, ORG, INIT, S = (
     EntityType.PROJECT,
@@ -390,6 +392,7 @@ STRATEGY_WORDS = frozenset(
 _STRATEGY_CUES = STRATEGY_WORDS | {"initiative"}  # the head words of the strategy patterns
 # Words that start place names the gazetteer keeps as countries or regions, not cities.
 _PLACE_WORDS = frozenset("asia africa europe america oceania china".split())
+_FIRST_CHAR = itemgetter(0)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _BRACKETED_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
@@ -419,12 +422,11 @@ def _chunks(
     """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside."""
     count = len(tokens)
     done = 0
-    # Capitalised words and ordinals (one pass in a comprehension; most tokens are neither).
-    firsts = [
-        at
-        for at, token in enumerate(tokens)
-        if token.text[:1].isupper() or token.text[:1].isdigit()
-    ]
+    # Capitalised words and ordinals (most tokens are neither), found without a Python loop.
+    initials = list(map(_FIRST_CHAR, map(TEXT, tokens)))
+    firsts = compress(
+        range(count), map(or_, map(str.isupper, initials), map(str.isdigit, initials))
+    )
     for index in firsts:
         if index < done or not _capitalized(tokens[index]):
             continue
@@ -579,7 +581,12 @@ _FUNCTION_WORDS = frozenset(
 def _is_title_case(tokens: list[Token]) -> bool:
     """A heading written in Title Case ("The High-quality Development Of The Belt And Road"):
     its function words are capitalised after the first word, which prose never does."""
-    function_words = [t for t in tokens[1:] if t.norm in _FUNCTION_WORDS]
+    rest = tokens[1:]
+    # Over 60% of at least two means two capitalised ones; prose has none (counted in C).
+    capitalised = map(str.isupper, map(_FIRST_CHAR, map(TEXT, rest)))
+    if sum(map(and_, map(_FUNCTION_WORDS.__contains__, map(NORM, rest)), capitalised)) < 2:
+        return False
+    function_words = [t for t in rest if t.norm in _FUNCTION_WORDS]
     if len(function_words) < 2:
         return False
     capitalised = sum(1 for t in function_words if t.text[:1].isupper())
@@ -593,8 +600,9 @@ def find_names(
     if _is_title_case(tokens):
         return
     # The sentence's words, so that a pattern whose cue word is absent is not run at all.
-    norms = {token.norm for token in tokens}
-    yield from _persons(text, tokens, offset)
+    norms = set(map(NORM, tokens))
+    if not norms.isdisjoint(_PERSON_WORDS):
+        yield from _persons(text, tokens, offset)
     if "by" in norms:
         yield from _credited(text, offset)
     if not norms.isdisjoint(_STRATEGY_CUES):
@@ -898,7 +906,7 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
 
 def _persons(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
     """A title or role followed by one to three capitalised words: "President Xi Jinping"."""
-    for index in [at for at, token in enumerate(tokens) if token.norm in _PERSON_WORDS]:
+    for index in compress(range(len(tokens)), map(_PERSON_WORDS.__contains__, map(NORM, tokens))):
         token = tokens[index]
         if token.norm in PERSON_ROLES and token.text[:1].isupper():
             continue

@@ -56,6 +56,12 @@ _FIRST_LETTERS = "".join(sorted({word[0] for word in NUMBER_WORDS}))
 _START = re.compile(
     rf"(?<!\d)\d|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?i:{'|'.join(NUMBER_WORDS)})\b"
 )
+# Only digits: the number words cannot match (see _has_number_word).
+_DIGIT_START = re.compile(r"(?<!\d)\d")
+_DIGIT = re.compile(r"\d")
+# Letters that the case-insensitive number words match although lower() does not map them to
+# ASCII: dotted and dotless i, long s.
+_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f")
 # A currency sign or code just before a number belongs to the quantity ("US$2.9 trillion").
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)\Z", re.I)
 _CURRENCY = re.compile(
@@ -135,9 +141,15 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
 
     The patterns are tried only where a number starts, which keeps this stage fast.
     """
+    if _has_number_word(text):
+        starts = _START
+    elif _DIGIT.search(text):
+        starts = _DIGIT_START
+    else:
+        return  # most sentences: no number at all
     found: list[Mention] = []
     end_of_last = 0
-    for start_match in _START.finditer(text):
+    for start_match in starts.finditer(text):
         start = start_match.start()
         currency = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
         if currency is not None and text[start].isdigit():
@@ -170,6 +182,15 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
             )
             break
     yield from found
+
+
+def _has_number_word(text: str) -> bool:
+    """Whether a number word may occur in ``text``, by substring tests (a regex scan for them
+    costs as much as the whole search)."""
+    lowered = text.lower()
+    return any(word in lowered for word in NUMBER_WORDS) or any(
+        letter in text for letter in _FOLDED_LETTERS
+    )
 
 
 def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:

@@ -18,7 +18,7 @@ from brikg.recognize.dates import find_dates
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
-from brikg.recognize.tokens import tokenize
+from brikg.recognize.tokens import START, tokenize
 from brikg.recognize.zh import ChineseRecognizer
 
 
@@ -73,7 +73,7 @@ class Recognizer:
         countries = sorted(
             (m for m in known if m.label is EntityType.COUNTRY), key=lambda m: m.start
         )
-        starts = [token.start for token in tokens]
+        starts = list(map(START, tokens))
         if countries:
             for mention in countries:
                 first = bisect.bisect_left(starts, mention.start)
