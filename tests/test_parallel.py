@@ -3,7 +3,9 @@ the serial build's graph, and the shards bulk-load into an Oxigraph store."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -225,8 +227,9 @@ def test_shards_bulk_load_into_an_oxigraph_store(
     assert count == json.loads((out / "stats.json").read_text())["quads"]
 
 
+@pytest.mark.parametrize("foreign", ["a", "b"])
 def test_merge_deduplicates_exactly_when_a_graph_states_another_documents_node(
-    tmp_path: Path,
+    tmp_path: Path, foreign: str
 ) -> None:
     """The fast path skips the seen-set for a document's own nodes; a graph that states
     another document's node must switch it off, or that triple would be written twice."""
@@ -240,11 +243,14 @@ def test_merge_deduplicates_exactly_when_a_graph_states_another_documents_node(
     def quad(doc: str, subject: str, text: str) -> Quad:
         return Quad(NamedNode(subject), label, Literal(text), NamedNode(document_graph(doc)))
 
-    b_node = f"{document_iri('b')}/sentence/1"
+    # The foreign graph comes first, or after the block it repeats was copied unchecked.
+    other = "b" if foreign == "a" else "a"
+    node = f"{document_iri(other)}/sentence/1"
     quads = {
-        "a": [quad("a", b_node, "said in a about b"), quad("a", f"{document_iri('a')}/x", "a")],
-        "b": [quad("b", b_node, "said in a about b"), quad("b", "https://e.org/shared", "s")],
+        foreign: [quad(foreign, node, "said"), quad(foreign, f"{document_iri(foreign)}/x", "x")],
+        other: [quad(other, node, "said"), quad(other, "https://e.org/shared", "s")],
     }
+    quads = dict(sorted(quads.items()))
     scratch = tmp_path / "scratch"
     for folder in ("shards", "trig", "nt", "out"):
         (scratch / folder).mkdir(parents=True)
@@ -252,8 +258,8 @@ def test_merge_deduplicates_exactly_when_a_graph_states_another_documents_node(
         parallel._write_piece(scratch, str(document_graph(doc)), doc, q, str(document_iri(doc)))
         for doc, q in quads.items()
     ]
-    assert pieces[0].foreign and not pieces[1].foreign
-    merged = parallel._merge(pieces, scratch, scratch / "out")
+    assert [piece.foreign for piece in pieces] == [foreign == "a", foreign == "b"]
+    merged = parallel._merge(iter(pieces), scratch, scratch / "out")
     expected = union_triples(sort_quads(quads["a"] + quads["b"]))
     nt = scratch / "out" / "brikg.nt"
     written = [q.triple for q in parse(path=nt, format=RdfFormat.N_TRIPLES)]
@@ -266,8 +272,45 @@ def test_workers_that_do_not_fork_get_the_documents_themselves(
     """Under spawn or forkserver (macOS, Windows, Python 3.14) documents travel pickled, with
     the IR's own reducers; the graph is the same."""
     folder = write_corpus(tmp_path / "corpus", DOCS)
-    corpus, _report = extract_corpus(folder, jobs=2)
     monkeypatch.setattr(parallel, "_forks", lambda: False)
+    corpus, _report = extract_corpus(folder, jobs=2)  # relating too
     write_graph(corpus, tmp_path / "sent", jobs=2)
     write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
     assert_same_outputs(tmp_path / "ref", tmp_path / "sent")
+
+
+def test_pieces_out_of_graph_order_or_sharing_a_graph_are_refused(tmp_path: Path) -> None:
+    scratch = tmp_path / "scratch"
+    for folder in ("shards", "trig", "nt", "out"):
+        (scratch / folder).mkdir(parents=True)
+    pieces = parallel._static_pieces(scratch)
+    with pytest.raises(BrikgError, match="came after"):
+        parallel._merge(sorted(pieces, key=lambda p: p.graph, reverse=True), scratch, scratch)
+    twin = dataclasses.replace(pieces[0], name=pieces[1].name)
+    with pytest.raises(BrikgError, match="share the named graph"):
+        parallel._merge([pieces[0], twin], scratch, scratch)
+
+
+def _die(task: object) -> object:
+    """A worker killed mid-task (the OOM killer, a segfault in an extension)."""
+    os._exit(9)
+
+
+@pytest.mark.parametrize("stage", ["_extract", "_relate", "_write_document"])
+def test_a_worker_that_dies_is_one_clear_error_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    folder = write_corpus(tmp_path / "corpus", DOCS)
+    out = tmp_path / "graph"
+    write_graph(build_corpus(folder), out)
+    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    monkeypatch.setattr(parallel, stage, _die)
+    result = CliRunner().invoke(
+        cli, ["build", "--corpus", str(folder), "--out", str(out), "--jobs", "2"]
+    )
+    assert result.exit_code == 1
+    assert "a worker process ended abruptly" in result.output
+    assert "Traceback" not in result.output
+    after = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    assert after == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []

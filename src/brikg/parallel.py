@@ -7,13 +7,22 @@ A build has three kinds of work, and each runs where it can:
    build their :class:`~brikg.recognize.recognizer.Recognizer` once in the pool's initializer,
    and send back the document's IR. With a cache (:mod:`brikg.incremental`), a document whose
    bytes and extractor are unchanged is loaded but not extracted again.
-2. **Corpus-wide** (resolve, relate, link: :func:`brikg.pipeline.link_documents`), in the parent,
-   on all documents at once, exactly as a serial build does: entity ids, variant merges and labels
-   depend on every mention of the corpus, so this is where correctness is decided.
-3. **Per document, after resolution** (to RDF, sort, serialise). Workers turn each document into
-   its named graph and write ``shards/<doc-id>.nq`` plus TriG and N-Triples pieces, which the
-   parent concatenates into the graph files (union triples deduplicated by a 128-bit digest of
-   their N-Triples line). Turtle and JSON-LD are re-serialised from the merged N-Triples.
+2. **Corpus-wide** (:func:`brikg.pipeline.link_documents`): resolution, then ``add_referenced``
+   and cross-lingual linking run in the parent, on all documents at once, exactly as a serial
+   build does: entity ids, variant merges and labels depend on every mention of the corpus, so
+   this is where correctness is decided. Between them, relating (the English and Chinese
+   relaters) is per document and only reads the resolved entities, so a pool forked after
+   resolution does it: workers get a document's index, and send back its facts, the one thing
+   relating changes. (Without it the parent held a fifth of a two-job build's processor time.)
+3. **Per document, after linking** (to RDF, sort, serialise). Workers turn each document into
+   its named graph and write ``shards/<doc-id>.nq`` plus TriG and N-Triples pieces; the parent
+   concatenates them into the graph files in graph order, each as soon as it and those before
+   it are written, so merging overlaps the workers' writing (union triples deduplicated by a
+   128-bit digest of their N-Triples line). Turtle and JSON-LD are then re-serialised from the
+   merged N-Triples, one worker each.
+
+Relating cannot overlap writing: linking, between them, rewrites facts and entity labels
+across documents, and a document's graph shows both.
 
 The output is byte for byte what :func:`brikg.pipeline.write_graph_in_memory` writes for the
 same corpus, whatever ``jobs`` is; tests/test_parallel.py checks it. Document IR keeps its
@@ -25,6 +34,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import json
 import multiprocessing
 import os
@@ -35,6 +45,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from multiprocessing.reduction import ForkingPickler
@@ -58,11 +69,13 @@ from brikg.ir import (
     QuantityValue,
     Sentence,
 )
-from brikg.lexicon import load_lexicon
+from brikg.lexicon import Lexicon, load_lexicon
 from brikg.output import InterruptedAfterCommit, deferred_interrupt
 from brikg.pipeline import (
     GRAPH_FILES,
     Progress,
+    RelateAll,
+    document_relater,
     graph_stats,
     link_documents,
     recognise_document,
@@ -133,6 +146,11 @@ def _workers(
             workers, initializer=_worker_start, initargs=(initializer, *initargs)
         ) as pool:
             yield pool
+    except BrokenProcessPool as error:
+        raise BrikgError(
+            "a worker process ended abruptly (killed, or out of memory?); nothing was written."
+            " Build again, or with fewer --jobs"
+        ) from error
     finally:
         gc.unfreeze()
 
@@ -145,8 +163,8 @@ def _worker_start(initializer: Callable[..., None], *initargs: object) -> None:
 
 
 def _reset() -> None:
-    global _RECOGNIZER, _CACHE, _ENTITIES, _SCRATCH
-    _RECOGNIZER, _CACHE, _ENTITIES, _SCRATCH = None, None, {}, None
+    global _RECOGNIZER, _CACHE, _ENTITIES, _SCRATCH, _RELATE
+    _RECOGNIZER, _CACHE, _ENTITIES, _SCRATCH, _RELATE = None, None, {}, None, None
 
 
 def _run(pool: Executor | None, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
@@ -333,7 +351,7 @@ def extract_corpus(
         report.extracted += not result.from_cache
     report.documents = len(corpus.documents)
     report.failed += len(errors)
-    link_documents(corpus, lexicon)
+    link_documents(corpus, lexicon, _relate_in_workers(workers))
     return corpus, report
 
 
@@ -344,12 +362,58 @@ def _size(path: Path) -> int:
         return 0
 
 
+# --- 2. relations, per document, after resolution ---------------------------------------------
+
+_FORKED_DOCUMENTS: list[Document] = []
+_RELATE: Callable[[Document], None] | None = None
+
+
+def _init_relater(entities: dict[str, Entity]) -> None:
+    """Pool initializer: relaters over the resolved entities (forked workers already hold them
+    and the lexicon; others get the entities pickled once and parse the lexicon)."""
+    global _RELATE
+    _RELATE = document_relater(load_lexicon(), entities)
+
+
+def _relate(task: Document | int) -> list[Fact]:
+    """A document's facts: all that relating changes, so all that travels back."""
+    assert _RELATE is not None, "worker not initialised"
+    doc = _FORKED_DOCUMENTS[task] if isinstance(task, int) else task
+    _RELATE(doc)
+    return doc.facts
+
+
+def _relate_in_workers(jobs: int) -> RelateAll:
+    """The relation stage for :func:`brikg.pipeline.link_documents`, in ``jobs`` processes.
+
+    The pool forks after resolution, so workers inherit the resolved documents and entities
+    and get each document as its index; only the facts come back (pickling them costs a
+    twentieth of reading them). Larger documents go first, as in extraction.
+    """
+
+    def relate_all(corpus: Corpus, lexicon: Lexicon) -> None:
+        global _FORKED_DOCUMENTS
+        documents = corpus.documents
+        order = sorted(range(len(documents)), key=lambda i: (-len(documents[i].text), i))
+        _FORKED_DOCUMENTS = documents  # before the pool forks; reset below
+        try:
+            with _workers(jobs, len(documents), _init_relater, (corpus.entities,)) as pool:
+                tasks: list[int] | list[Document] = order
+                if pool is not None and not _forks():
+                    tasks = [documents[index] for index in order]
+                for index, facts in zip(order, _run(pool, _relate, tasks), strict=True):
+                    documents[index].facts = facts
+        finally:
+            _FORKED_DOCUMENTS = []
+
+    return relate_all
+
+
 # --- 3. the graph, per document, merged ------------------------------------------------------
 
 _PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 _ENTITIES: dict[str, Entity] = {}
 _SCRATCH: Path | None = None
-_FORKED_DOCUMENTS: list[Document] = []
 
 
 def _init_writer(entities: dict[str, Entity], scratch: Path) -> None:
@@ -510,6 +574,7 @@ class _Merged:
     quads: int = 0
     triples: int = 0
     predicates: Counter[bytes] = field(default_factory=Counter)
+    names: list[str] = field(default_factory=list)  # the pieces merged, in graph order
 
     def by_local_name(self) -> Counter[str]:
         """As :func:`brikg.pipeline.graph_stats` counts them: by the IRI's last segment."""
@@ -519,51 +584,72 @@ class _Merged:
         return totals
 
 
-def _merge(pieces: list[_Piece], scratch: Path, staged: Path) -> _Merged:
-    """Concatenate the pieces in graph order into brikg.trig and, deduplicated, brikg.nt.
+def _merge(pieces: Iterable[_Piece], scratch: Path, staged: Path) -> _Merged:
+    """Concatenate the pieces, which come in graph order, into brikg.trig and, deduplicated,
+    brikg.nt; each piece is merged as it comes, while workers still write the later ones.
 
     The union view keeps each triple's first occurrence in graph order, as
     :func:`brikg.rdf.union_triples` does, checked by a 128-bit digest of its N-Triples line.
-    A piece's block of lines about its document's own nodes is copied without that check,
-    unless some graph states another document's node: then every line is checked.
+    A piece's block of lines about its document's own nodes is copied without that check until
+    a graph states another document's node: from then on every line is checked, against the
+    blocks copied before too (no other graph states their lines until then).
     """
-    ordered = sorted(pieces, key=lambda p: p.graph)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if before.graph == after.graph:
-            raise BrikgError(
-                f"{before.name} and {after.name} would share the named graph {after.graph}"
-            )
-    everything = any(piece.foreign for piece in ordered)
     merged = _Merged()
     seen: set[bytes] = set()
+    unchecked: list[_Piece] = []  # pieces whose block went into brikg.nt without the check
+    checking = False
     header = b""
+    previous: _Piece | None = None
     trig_path = staged / _format_file(RdfFormat.TRIG)
     nt_path = staged / _format_file(RdfFormat.N_TRIPLES)
     with trig_path.open("wb") as trig_out, nt_path.open("wb") as nt_out:
-        for number, piece in enumerate(ordered):
+        for piece in pieces:
+            if previous is not None and piece.graph <= previous.graph:
+                if piece.graph == previous.graph:
+                    raise BrikgError(
+                        f"{previous.name} and {piece.name} would share the named graph"
+                        f" {piece.graph}"
+                    )
+                raise BrikgError(f"graph {piece.graph} came after {previous.graph}")
             _shard, trig, ntriples = _piece_paths(scratch, piece.name)
             data = trig.read_bytes()
-            if number == 0:
+            if previous is None:
                 header = _trig_header(data)
                 trig_out.write(data)
             else:
                 trig_out.write(_strip_header(data, header))
+            previous = piece
+            merged.names.append(piece.name)
             merged.quads += piece.quads
+            if piece.foreign and not checking:
+                checking = True
+                for earlier in unchecked:
+                    block = _piece_paths(scratch, earlier.name)[2].read_bytes()
+                    seen.update(_digest(line) for line in _lines(block, *earlier.block))
             data = ntriples.read_bytes()
-            start, end = (0, 0) if everything else piece.block
+            start, end = (0, 0) if checking else piece.block
             _unseen(data[:start], seen, nt_out, merged)
             if end > start:
                 nt_out.write(data[start:end])
                 merged.triples += piece.block_lines
                 merged.predicates.update(piece.block_predicates)
+                unchecked.append(piece)
             _unseen(data[end:], seen, nt_out, merged)
     return merged
+
+
+def _lines(data: bytes, start: int, end: int) -> list[bytes]:
+    return data[start:end].splitlines(keepends=True)
+
+
+def _digest(line: bytes) -> bytes:
+    return hashlib.blake2b(line, digest_size=16).digest()
 
 
 def _unseen(data: bytes, seen: set[bytes], out: BinaryIO, merged: _Merged) -> None:
     """Write the lines of ``data`` not seen before, and remember them."""
     for line in data.splitlines(keepends=True):
-        key = hashlib.blake2b(line, digest_size=16).digest()
+        key = _digest(line)
         if key in seen:
             continue
         seen.add(key)
@@ -604,15 +690,16 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
         for folder in (SHARDS, "trig", "nt", "out"):
             (scratch / folder).mkdir()
         staged = scratch / "out"
-        pieces = _static_pieces(scratch)
-        _FORKED_DOCUMENTS = corpus.documents  # before the pool forks; reset below
-        with _workers(
-            workers, len(corpus.documents), _init_writer, (corpus.entities, scratch)
-        ) as pool:
-            tasks: list[Document] | range = corpus.documents
-            if pool is not None and _forks():
-                tasks = range(len(corpus.documents))  # no pickling: the fork has them
-            pieces.extend(_run(pool, _write_document, tasks))
+        static = sorted(_static_pieces(scratch), key=lambda piece: piece.graph)
+        documents = corpus.documents
+        order = sorted(range(len(documents)), key=lambda i: document_graph(documents[i].id))
+        _FORKED_DOCUMENTS = documents  # before the pool forks; reset below
+        with _workers(workers, len(documents), _init_writer, (corpus.entities, scratch)) as pool:
+            tasks: list[int] | list[Document] = order  # no pickling: the fork has them
+            if pool is not None and not _forks():
+                tasks = [documents[index] for index in order]
+            written = _run(pool, _write_document, tasks)  # in graph order, as they finish
+            pieces = heapq.merge(static, written, key=lambda piece: piece.graph)
             merged = _merge(pieces, scratch, staged)
             nt_path = staged / _format_file(RdfFormat.N_TRIPLES)
             conversions = [
@@ -627,7 +714,7 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
             json.dumps(stats, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
             encoding="utf-8",
         )
-        _commit(scratch, staged, out_dir, [piece.name for piece in pieces])
+        _commit(scratch, staged, out_dir, merged.names)
     finally:
         _FORKED_DOCUMENTS = []
         shutil.rmtree(scratch, ignore_errors=True)

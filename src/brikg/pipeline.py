@@ -17,7 +17,7 @@ from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from brikg.corpus import load_corpus
 from brikg.errors import DocumentError
-from brikg.ir import Corpus, Document, MentionKind
+from brikg.ir import Corpus, Document, Entity, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
 from brikg.link import Linker
 from brikg.output import StagedOutputs
@@ -73,20 +73,45 @@ def recognise_document(doc: Document, recognizer: Recognizer) -> str | None:
     return None
 
 
-def link_documents(corpus: Corpus, lexicon: Lexicon) -> Corpus:
+def document_relater(lexicon: Lexicon, entities: dict[str, Entity]) -> Callable[[Document], None]:
+    """The relation stage of one document (English, then Chinese sentences): sets its facts.
+
+    It reads the resolved entities and the document and writes nothing but ``doc.facts``, so
+    :mod:`brikg.parallel` can run it in worker processes once resolution is done.
+    """
+    english = Relater(lexicon, entities)
+    chinese = ChineseRelater(lexicon, entities)
+
+    def relate(doc: Document) -> None:
+        english(doc)
+        if any(sentence.language == "zh" for sentence in doc.sentences):
+            chinese(doc)
+
+    return relate
+
+
+def relate_documents(corpus: Corpus, lexicon: Lexicon) -> None:
+    """Every document's relations, one after the other, in this process."""
+    relate = document_relater(lexicon, corpus.entities)
+    for doc in corpus.documents:
+        relate(doc)
+
+
+RelateAll = Callable[[Corpus, Lexicon], None]
+
+
+def link_documents(
+    corpus: Corpus, lexicon: Lexicon, relate_all: RelateAll = relate_documents
+) -> Corpus:
     """The stages after every document is recognised: resolve, relate, link across languages.
 
     Serial and parallel builds (:mod:`brikg.parallel`) both end with this function, so a
-    corpus-wide stage added here runs in both.
+    corpus-wide stage added here runs in both. Resolution, ``add_referenced`` and linking need
+    the whole corpus; relating is per document, and ``relate_all`` may spread it over workers.
     """
     resolver = Resolver(lexicon)
     resolver(corpus)
-    relater = Relater(lexicon, corpus.entities)
-    chinese = ChineseRelater(lexicon, corpus.entities)
-    for doc in corpus.documents:
-        relater(doc)
-        if any(sentence.language == "zh" for sentence in doc.sentences):
-            chinese(doc)
+    relate_all(corpus, lexicon)
     resolver.add_referenced(corpus)
     Linker(lexicon)(corpus)
     return corpus
