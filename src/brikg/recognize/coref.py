@@ -35,8 +35,11 @@ def short_form_mentions(doc: Document) -> Iterator[Mention]:
     for sentence in doc.sentences:
         if sentence.language != "en" or sentence.is_heading:
             continue
-        text = doc.text[sentence.start : sentence.end]
         named = by_sentence.get(sentence.index, [])
+        # ``recent`` is in sentence order: without a name here or in its window, skip the scan.
+        if not named and not (recent and sentence.index - recent[-1].sentence <= WINDOW):
+            continue
+        text = doc.text[sentence.start : sentence.end]
         taken = [(m.start, m.end) for m in named]
         for match in _SHORT_FORM.finditer(text):
             head = match.group("head")

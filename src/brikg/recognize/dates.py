@@ -103,15 +103,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         _YEAR_CUE,
     ),
 ]
-# Every month name in _MONTH starts with one of these.
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Every month name in _MONTH starts with one of these (a literal alternation: a fast scan).
+_MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
 def _cues(text: str) -> int:
-    """Which of the patterns' necessary parts ``text`` has, by substring tests: a regex scan
-    per pattern costs far more, and most sentences have no date."""
+    """Which of the patterns' necessary parts ``text`` has, by substring tests: a scan per
+    pattern costs far more, and most sentences have no date."""
     cues = _YEAR_CUE if "19" in text or "20" in text else 0
-    if any(stem in text for stem in _MONTH_STEMS):
+    if _MONTH_STEM.search(text):
         cues |= _MONTH_CUE
     if "year" in text:
         cues |= _THIS_YEAR_CUE

@@ -92,14 +92,15 @@ class Gazetteer:
             if position < free:
                 continue
             token = tokens[position]
+            initial = token.text[:1]
+            capitalised = initial.isupper() or initial.isdigit()
+            upper = token.text == token.text.upper()
+            if not (capitalised or upper):
+                continue  # lowercase ("the", "new"): no phrase may start here
             found = None
             for size, phrases in index[norms[position]]:
                 for phrase in phrases.get(tuple(norms[position : position + size]), ()):
-                    if phrase.acronym and token.text != token.text.upper():
-                        continue
-                    if not phrase.acronym and not (
-                        token.text[:1].isupper() or token.text[:1].isdigit()
-                    ):
+                    if not (upper if phrase.acronym else capitalised):
                         continue
                     found = phrase
                     break

@@ -187,9 +187,8 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
 def _has_number_word(text: str) -> bool:
     """Whether a number word may occur in ``text``, by substring tests (a regex scan for them
     costs as much as the whole search)."""
-    lowered = text.lower()
-    return any(word in lowered for word in NUMBER_WORDS) or any(
-        letter in text for letter in _FOLDED_LETTERS
+    return any(map(text.lower().__contains__, NUMBER_WORDS)) or any(
+        map(text.__contains__, _FOLDED_LETTERS)
     )
 
 
