@@ -13,6 +13,7 @@ offset is then mapped back to the document, so a mention's span still quotes the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from brikg.ir import DateValue, Document, EntityType, Mention, MentionKind, Sentence
 from brikg.lexicon import Lexicon
@@ -21,6 +22,7 @@ from brikg.recognize.zh_names import HEADS, find_names
 from brikg.recognize.zh_values import find_dates, find_quantities
 from brikg.recognize.zh_words import Word, Words
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
 # Places whose names contain a country name but are not that country.
 _NOT_COUNTRY_AFTER = re.compile(r"^(?:洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍)")
@@ -60,6 +62,8 @@ class ChineseRecognizer:
         self._last_date: tuple[str, DateValue] | None = None
         self._year: int | None = None
         self._paragraph_codes: tuple[str, ...] = ()
+        self._paragraph_doc: Document | None = None
+        self._paragraph_sentences: dict[int, list[Sentence]] = {}
 
     def __call__(
         self, doc: Document, sentence: Sentence, context_year: int | None = None
@@ -143,11 +147,15 @@ class ChineseRecognizer:
         """Country names, also inside other names (中国—东盟博览会), but not inside a place
         name (印度洋, 几内亚湾, 内蒙古) or a longer country (巴布亚新几内亚)."""
         found: list[Mention] = []
+        starts = [w.start for w in words]
         for match in self._country_re.finditer(text):
             start, end = match.span()
             if _NOT_COUNTRY_AFTER.match(text[end:]) or text[max(0, start - 1) : start] == "内":
                 continue
-            word = next((w for w in words if w.start <= start and end <= w.end), None)
+            # The word holding the name: the last to start at or before it (words do not
+            # overlap), if it reaches the name's end.
+            index = bisect_right(starts, start) - 1
+            word = words[index] if index >= 0 and end <= words[index].end else None
             inside = word is not None and (word.start, word.end) != (start, end)
             if inside and word is not None and word.tag in {"ns", "nz", "nr", "nrt"}:
                 continue
@@ -198,12 +206,15 @@ class ChineseRecognizer:
 
     def _paragraph_countries(self, doc: Document, sentence: Sentence) -> tuple[str, ...]:
         """Countries other than China named in the sentence's paragraph, in order."""
+        if self._paragraph_doc is not doc:
+            # Read the document's sentences once, by paragraph: not all of them per paragraph.
+            self._paragraph_doc, self._paragraph_sentences = doc, {}
+            for other in doc.sentences:
+                self._paragraph_sentences.setdefault(other.paragraph, []).append(other)
         key = (doc.id, sentence.paragraph)
         if self._paragraph_key != key:
             codes: list[str] = []
-            for other in doc.sentences:
-                if other.paragraph != sentence.paragraph:
-                    continue
+            for other in self._paragraph_sentences.get(sentence.paragraph, ()):
                 for match in self._country_re.finditer(sentence_text(doc, other)[0]):
                     code = self.country_names[match.group()]
                     if code not in codes and code != "CN":
@@ -228,7 +239,7 @@ def sentence_text(doc: Document, sentence: Sentence) -> tuple[str, list[int]]:
 
 def _needs_words(text: str) -> bool:
     """jieba is loaded only for sentences where a name pattern or a country check needs it."""
-    return bool(re.search(r"[\u4e00-\u9fff]", text))
+    return _HAN.search(text) is not None
 
 
 def _whole_words(mention: Mention, words: list[Word]) -> bool:

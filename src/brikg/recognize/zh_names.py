@@ -145,6 +145,7 @@ _ORDINAL = re.compile(r"^第[一二三四五六七八九十百\d]+")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
 _NUMBER = re.compile(r"[\d.]+|[一二三四五六七八九十两]+")
 _LATIN = re.compile(r"[A-Za-z]")
+_WORD_CHAR = re.compile(r"\w")
 MAX_UNITS = 14
 MAX_CHARS = 32
 
@@ -171,6 +172,7 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
         if mention.kind is MentionKind.ENTITY and not (outer and mention.start < outer[-1].end):
             outer.append(mention)
     by_start = {m.start: m for m in outer}
+    inside = {position for m in outer for position in range(m.start + 1, m.end)}
     units: list[Unit] = []
     position = 0
     for word in words:
@@ -181,7 +183,7 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
             units.append(Unit(mention.start, mention.end, mention.text, "known", mention=mention))
             position = mention.end
             continue
-        if any(m.start < word.start < m.end for m in outer):
+        if word.start in inside:
             continue
         if word.text == "“":
             close = text.find("”", word.end)
@@ -193,7 +195,7 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
                 units.append(Unit(word.start, close + 1, text[word.start : close + 1], "quote"))
                 position = close + 1
                 continue
-        kind = "word" if re.search(r"\w", word.text) else "punct"
+        kind = "word" if _WORD_CHAR.search(word.text) else "punct"
         units.append(Unit(word.start, word.end, word.text, kind, word.tag))
         position = word.end
     return units
@@ -660,7 +662,7 @@ def _quoted(
             body = [
                 Unit(w.start, w.end, w.text, "word", w.tag)
                 for w in words
-                if start <= w.start and w.end <= end - len(head) and re.search(r"\w", w.text)
+                if start <= w.start and w.end <= end - len(head) and _WORD_CHAR.search(w.text)
             ]
             if any(u.text not in GENERIC and u.tag != "a" for u in body) or len(head) == 1:
                 mention = _name(start, end, content, heads[head], "zh-name-quoted")
@@ -707,18 +709,7 @@ def _organisation_words(text: str, units: list[Unit]) -> Iterator[Mention]:
     of a clause or after a country, not inside a longer name (文化和旅游部, 泰国铁路运输部)."""
     for index, unit in enumerate(units):
         word = unit.text
-        before = units[index - 1] if index else None
-        if before is not None and not (
-            before.kind == "punct"
-            or (before.kind == "word" and (before.text in HARD_STOPS or before.text in HARD_CHARS))
-            or (
-                before.kind == "known"
-                and before.mention is not None
-                and before.mention.label is EntityType.COUNTRY
-            )
-        ):
-            continue
-        if (
+        if not (
             unit.kind == "word"
             and len(word) >= 3
             and unit.tag in {"nt", "n"}
@@ -726,6 +717,17 @@ def _organisation_words(text: str, units: list[Unit]) -> Iterator[Mention]:
             and word not in _NOT_ORGANIZATIONS
             and word[0] not in HARD_CHARS
             and (unit.tag == "nt" or word.endswith("部"))
+        ):
+            continue
+        before = units[index - 1] if index else None
+        if before is None or (
+            before.kind == "punct"
+            or (before.kind == "word" and (before.text in HARD_STOPS or before.text in HARD_CHARS))
+            or (
+                before.kind == "known"
+                and before.mention is not None
+                and before.mention.label is EntityType.COUNTRY
+            )
         ):
             yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
     for match in _MINISTRY.finditer(text):

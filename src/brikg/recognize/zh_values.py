@@ -26,7 +26,10 @@ _BEFORE = r"(?P<before>截至|截止到|截止|截到|到|至|自|从|于|在)?"
 _AFTER = r"(?P<after>以来|起|前|以前|之前)?"
 
 _DATE = re.compile(
-    _BEFORE
+    # Every part is optional, so the pattern matches (mostly nothing) at every character; a
+    # match that is not empty starts with one of these characters, and only there is it tried.
+    r"(?=[截到至自从于在0-9上下年底初末中份\s—–\-~～以起前之])"
+    + _BEFORE
     + r"(?:"
     + r"(?P<range_from>(?:19|20)\d\d)\s?[—–\-~～至到]\s?(?P<range_to>(?:19|20)\d\d)\s?年"
     + r"|"
@@ -37,6 +40,7 @@ _DATE = re.compile(
     + r"(?:" + r"\s?[至到—–\-~～]\s?(?P<to_month>1[0-2]|0?[1-9])\s?月(?P<to_part>份|底)?" + r")?"
     + _AFTER
 )  # fmt: skip
+_ASCII_DIGIT = re.compile("[0-9]")
 _PARTS = {
     "上半年": "first-half",
     "下半年": "second-half",
@@ -66,11 +70,13 @@ _BEFORE_QUALIFIER = {
 def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
     """Date mentions of ``text`` (offsets into it); a month or day without a year takes the
     year stated earlier in the text, else ``context_year``, and is marked inferred."""
+    if _ASCII_DIGIT.search(text) is None:
+        return  # no year, month or day without a digit
     year = context_year
     for match in _DATE.finditer(text):
-        groups = match.groupdict()
-        if not (groups["year"] or groups["month"] or groups["range_from"]):
+        if not any(match.group("year", "month", "range_from")):
             continue
+        groups = match.groupdict()
         if groups["month"] and not groups["year"] and not _standalone_month(text, match):
             continue
         date = _date(groups, year)
@@ -171,6 +177,7 @@ _QUANTITY = re.compile(
 )  # fmt: skip
 
 
+_DIGIT = re.compile(r"\d")
 _NOUN_END = frozenset("的和与及等在为均已将于是占、，。；：）)”")
 
 
@@ -182,6 +189,8 @@ def _continues(text: str, position: int) -> bool:
 
 def find_quantities(text: str) -> Iterator[Mention]:
     """Quantity mentions of ``text`` (offsets into it)."""
+    if _DIGIT.search(text) is None:
+        return  # every quantity has a number
     for match in _QUANTITY.finditer(text):
         groups = match.groupdict()
         number = float(groups["number"].replace(",", ""))
