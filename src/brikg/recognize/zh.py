@@ -105,10 +105,12 @@ class ChineseRecognizer:
         words = self.words.cut(text) if _needs_words(text) else []
         countries = self.countries(text, words)
         known = [
-            m
-            for m in self.gazetteer.match_chinese(text, 0)
-            if m.label is not EntityType.COUNTRY and _whole_words(m, words)
+            m for m in self.gazetteer.match_chinese(text, 0) if m.label is not EntityType.COUNTRY
         ]
+        if words and any(len(m.text) <= 3 for m in known):
+            # A short known name must not start or end inside a word: 亚行 is not in 东南亚行动.
+            starts, ends = {w.start for w in words}, {w.end for w in words}
+            known = [m for m in known if len(m.text) > 3 or (m.start in starts and m.end in ends)]
         for mention in known:
             if mention.label is not EntityType.COUNTRY and not mention.countries:
                 mention.countries = self.compound(mention.text)
@@ -240,15 +242,6 @@ def sentence_text(doc: Document, sentence: Sentence) -> tuple[str, list[int]]:
 def _needs_words(text: str) -> bool:
     """jieba is loaded only for sentences where a name pattern or a country check needs it."""
     return _HAN.search(text) is not None
-
-
-def _whole_words(mention: Mention, words: list[Word]) -> bool:
-    """A known name must not start inside a word: 亚行 is not in 东南亚行动 (a split word)."""
-    if not words or len(mention.text) > 3:
-        return True
-    starts = {w.start for w in words}
-    ends = {w.end for w in words}
-    return mention.start in starts and mention.end in ends
 
 
 def _country(start: int, end: int, text: str, code: str, rule: str) -> Mention:
