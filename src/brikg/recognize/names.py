@@ -612,7 +612,10 @@ def find_names(
     if not norms.isdisjoint(_LIST_HEADS):
         yield from _listed_names(text, tokens, offset, context)
     for start, end in _chunks(tokens, context.country_tokens):
-        yield from _names_from_chunk(text, tokens, start, end, offset, context)
+        # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):
+        # most chunks, so they skip the grammar.
+        if end - start > 1 or _head_type(tokens, start) is not None:
+            yield from _names_from_chunk(text, tokens, start, end, offset, context)
         section = _section(text, tokens, start, end, offset)
         if section is not None:
             yield section
