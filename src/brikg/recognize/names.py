@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
-from operator import and_, itemgetter, or_
+from operator import itemgetter, or_
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.places import city_country
@@ -416,18 +416,21 @@ def _capitalized(token: Token) -> bool:
     return first.isupper() or (first.isdigit() and bool(_ORDINAL.match(token.text)))
 
 
+def _capitals(tokens: list[Token]) -> list[int]:
+    """Where capitalised words and numbers are (most tokens are neither), found in C."""
+    initials = list(map(_FIRST_CHAR, map(TEXT, tokens)))
+    flags = map(or_, map(str.isupper, initials), map(str.isdigit, initials))
+    return list(compress(range(len(tokens)), flags))
+
+
 def _chunks(
-    tokens: list[Token], countries: set[int] | frozenset[int] = frozenset()
+    tokens: list[Token], capitals: list[int], countries: set[int] | frozenset[int] = frozenset()
 ) -> Iterator[tuple[int, int]]:
-    """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside."""
+    """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside;
+    ``capitals`` are the positions of tokens that start with a capital or a digit."""
     count = len(tokens)
     done = 0
-    # Capitalised words and ordinals (most tokens are neither), found without a Python loop.
-    initials = list(map(_FIRST_CHAR, map(TEXT, tokens)))
-    firsts = compress(
-        range(count), map(or_, map(str.isupper, initials), map(str.isdigit, initials))
-    )
-    for index in firsts:
+    for index in capitals:
         if index < done or not _capitalized(tokens[index]):
             continue
         end = index + 1
@@ -578,15 +581,17 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _is_title_case(tokens: list[Token]) -> bool:
+def _is_title_case(tokens: list[Token], capitals: list[int]) -> bool:
     """A heading written in Title Case ("The High-quality Development Of The Belt And Road"):
-    its function words are capitalised after the first word, which prose never does."""
-    rest = tokens[1:]
+    its function words are capitalised after the first word, which prose never does.
+
+    ``capitals`` are the positions of tokens that start with a capital or a digit."""
     # Over 60% of at least two means two capitalised ones; prose has none (counted in C).
-    capitalised = map(str.isupper, map(_FIRST_CHAR, map(TEXT, rest)))
-    if sum(map(and_, map(_FUNCTION_WORDS.__contains__, map(NORM, rest)), capitalised)) < 2:
+    later = capitals[1:] if capitals[:1] == [0] else capitals
+    capitalised = map(NORM, map(tokens.__getitem__, later))
+    if sum(map(_FUNCTION_WORDS.__contains__, capitalised)) < 2:
         return False
-    function_words = [t for t in rest if t.norm in _FUNCTION_WORDS]
+    function_words = [t for t in tokens[1:] if t.norm in _FUNCTION_WORDS]
     if len(function_words) < 2:
         return False
     capitalised = sum(1 for t in function_words if t.text[:1].isupper())
@@ -597,7 +602,8 @@ def find_names(
     text: str, tokens: list[Token], offset: int, context: NameContext
 ) -> Iterator[Mention]:
     """Yield entity mentions found by grammar in one sentence (``text`` starts at ``offset``)."""
-    if _is_title_case(tokens):
+    capitals = _capitals(tokens)
+    if _is_title_case(tokens, capitals):
         return
     # The sentence's words, so that a pattern whose cue word is absent is not run at all.
     norms = set(map(NORM, tokens))
@@ -611,7 +617,7 @@ def find_names(
         yield from _quoted_names(text, tokens, offset)
     if not norms.isdisjoint(_LIST_HEADS):
         yield from _listed_names(text, tokens, offset, context)
-    for start, end in _chunks(tokens, context.country_tokens):
+    for start, end in _chunks(tokens, capitals, context.country_tokens):
         # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):
         # most chunks, so they skip the grammar.
         if end - start > 1 or _head_type(tokens, start) is not None:
