@@ -275,12 +275,34 @@ _ORIGINALLY = re.compile(
 )
 
 
+_ORIGINALLY_CUE = re.compile("originally|first")
+# Letters that match i or s case-insensitively but do not lower() to them (İ also lowers to two
+# characters, which would shift offsets).
+_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f")
+
+
+def _originally(text: str) -> Iterator[re.Match[str]]:
+    """``_ORIGINALLY.finditer(text)``, tried only where "originally" or "first" starts: the
+    case-insensitive pattern is slow to scan a whole document with."""
+    if any(map(text.__contains__, _FOLDED_LETTERS)):
+        yield from _ORIGINALLY.finditer(text)
+        return
+    end = 0
+    for cue in _ORIGINALLY_CUE.finditer(text.lower()):
+        if cue.start() < end:
+            continue
+        match = _ORIGINALLY.match(text, cue.start())
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def document_year(text: str, published: str | None) -> int | None:
     """The year the text was written, which "this year" in it means: the year it says it
     originally appeared ("(Originally appeared in Qiushi Journal, No. 21, 2023)"), else the
     year of its publication date (``published``, ISO 8601), since a web edition or an update
     may come a year later than the text."""
-    stated = [int(match.group("year")) for match in _ORIGINALLY.finditer(text)]
+    stated = [int(match.group("year")) for match in _originally(text)]
     if stated:
         return stated[-1]
     if published and published[:4].isdigit():
