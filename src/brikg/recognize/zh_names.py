@@ -182,7 +182,7 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
             continue
         mention = by_start.get(start)
         if mention is not None:
-            units.append(Unit(mention.start, mention.end, mention.text, "known", mention=mention))
+            units.append(_unit((mention.start, mention.end, mention.text, "known", "", mention)))
             position = mention.end
             continue
         if start in inside:
@@ -197,7 +197,8 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
                 units.append(Unit(start, close + 1, text[start : close + 1], "quote"))
                 position = close + 1
                 continue
-        kind = "word" if _WORD_CHAR.search(word) else "punct"
+        # str.isalnum implies \w: the regex is left for the few words not all alphanumeric.
+        kind = "word" if word.isalnum() or _WORD_CHAR.search(word) else "punct"
         units.append(_unit((start, end, word, kind, tag, None)))
         position = end
     return units
