@@ -20,7 +20,7 @@ def pair() -> tuple[Words, Any, dict[str, str], list[str]]:
 
     jieba.setLogLevel(logging.WARNING)
     words = Words(["墨拉瓦水电站", "卡鲁玛水电站", "中老铁路", "共建国家"])
-    prefixes, total, tags = words._derive(Path(jieba.__file__).with_name("dict.txt"))
+    prefixes, total, tags = words._frequencies(Path(jieba.__file__).with_name("dict.txt"))
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = prefixes, total, True
     return words, tokenizer, tags, sorted(prefixes)

@@ -150,9 +150,7 @@ class Words:
         return self._scores
 
     def _build(self) -> dict[str, float]:
-        """Each word's log-probability, as jieba's ``calc`` computes it: ``log(frequency) -
-        log(total)``; NaN for a bare prefix, so that the route search skips it without a test
-        of its own (8% faster)."""
+        """Each word's log-probability, derived once and kept as a table (see ``_derive``)."""
         # jieba is only the source of the dictionary: finding its file does not import it
         # (0.2 s of processor time per process).
         spec = find_spec("jieba")
@@ -165,17 +163,25 @@ class Words:
             Path(__file__).read_text("utf-8"),
             "\n".join(self._extra),
         )
-        prefixes, total, self._tags = cached_table(
+        scores, self._unknown, self._tags = cached_table(
             "jieba-words", inputs, lambda: self._derive(source)
         )
+        return scores
+
+    def _derive(self, source: Path) -> tuple[dict[str, float], float, dict[str, str]]:
+        """Each word's log-probability as jieba's ``calc`` computes it, ``log(frequency) -
+        log(total)`` (NaN for a bare prefix, so that the route search skips it without a test
+        of its own), the score of a character that is no word (frequency 1), and the tags:
+        kept in the table, not recomputed in every process."""
+        prefixes, total, tags = self._frequencies(source)
         log_total = log(total)
-        self._unknown = log(1) - log_total  # a character that is no word: frequency 1
-        return {
+        scores = {
             word: log(frequency) - log_total if frequency else nan
             for word, frequency in prefixes.items()
         }
+        return scores, log(1) - log_total, tags
 
-    def _derive(self, source: Path) -> tuple[dict[str, int], int, dict[str, str]]:
+    def _frequencies(self, source: Path) -> tuple[dict[str, int], int, dict[str, str]]:
         """jieba's prefix dictionary (word → frequency, 0 for a bare prefix), the total
         frequency, and the tags, for the reduced word list."""
         frequencies: dict[str, int] = {}
