@@ -17,9 +17,11 @@ from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
 
 WINDOW = 3  # sentences back to look for the antecedent
+# "[Tt]" first, its word boundary checked behind it: the scanner then jumps from one t to the
+# next instead of trying the pattern at every position (twice as fast as a leading \b).
 _SHORT_FORM = re.compile(
-    r"\b[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest"
-    r"|previous|last|next)\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+    r"[Tt](?<!\w[Tt])he\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|latest|previous|last|next)\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
 )
 
 

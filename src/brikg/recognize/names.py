@@ -423,75 +423,88 @@ def _capitals(tokens: list[Token]) -> list[int]:
     return list(compress(range(len(tokens)), flags))
 
 
+def _capitalised(tokens: list[Token], capitals: list[int]) -> list[int]:
+    """The positions among ``capitals`` that ``_capitalized`` accepts (digits only as ordinals),
+    so that the chunker tests set membership instead of the token's text."""
+    return [i for i in capitals if tokens[i].text[0].isupper() or _ORDINAL.match(tokens[i].text)]
+
+
+# The only tokens other than capitalised words that can go on with a chunk.
+_GOES_ON_NORMS = CONNECTORS | {"the", "with", "in", "'s"}
+_GOES_ON_TEXTS = frozenset({"-", "‐", "–", "(", "'", "’"})
+
+
 def _chunks(
-    tokens: list[Token], capitals: list[int], countries: set[int] | frozenset[int] = frozenset()
+    tokens: list[Token],
+    starts: list[int],
+    upper: set[int],
+    countries: set[int] | frozenset[int] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
     """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside;
-    ``capitals`` are the positions of tokens that start with a capital or a digit."""
+    ``starts`` are the positions of capitalised tokens in order, ``upper`` the same as a set."""
     count = len(tokens)
     done = 0
-    for index in capitals:
-        if index < done or not _capitalized(tokens[index]):
+    for index in starts:
+        if index < done:
             continue
         end = index + 1
         in_complement = False
         while end < count:
             token = tokens[end]
-            if token.text in {"-", "‐", "–"} and end + 1 < count and _is_word(tokens[end + 1]):
-                if tokens[end].start == tokens[end - 1].end:  # joined, as in "Deep-sea"
+            text, norm = token.text, token.norm
+            if end in upper and text[:1].isalnum():
+                end += 1
+                continue
+            if norm not in _GOES_ON_NORMS and text not in _GOES_ON_TEXTS:
+                break  # most often a lowercase word: nothing below applies
+            if text in {"-", "‐", "–"} and end + 1 < count and _is_word(tokens[end + 1]):
+                if token.start == tokens[end - 1].end:  # joined, as in "Deep-sea"
                     end += 2
                     continue
                 break
-            if _is_word(token) and _capitalized(token):
-                end += 1
-                continue
             if (
-                token.text == "("
+                text == "("
                 and end + 3 < count
                 and _ACRONYM.match(tokens[end + 1].text)
                 and tokens[end + 2].text == ")"
-                and _capitalized(tokens[end + 3])
+                and end + 3 in upper
             ):
                 end += 3  # "Lagos Rail Mass Transit (LRMT) Blue Line"
                 continue
             if (
-                token.text in {"'", "’"}
+                text in {"'", "’"}
                 and tokens[end - 1].text.endswith("s")
                 and token.start == tokens[end - 1].end
                 and end + 1 < count
-                and _capitalized(tokens[end + 1])
+                and end + 1 in upper
             ):
                 end += 1  # "Leaders' Roundtable"
                 continue
-            if token.norm == "'s" and end + 1 < count and _capitalized(tokens[end + 1]):
+            if norm == "'s" and end + 1 < count and end + 1 in upper:
                 end += 1  # "Cox's Bazar"; a possessive owner is cut off later
                 continue
             if (
-                token.norm == "the"
+                norm == "the"
                 and in_complement
                 and end + 1 < count
+                and end + 1 in upper
                 and _is_word(tokens[end + 1])
-                and _capitalized(tokens[end + 1])
             ):
                 end += 2  # "Guiding Principles on Financing the Development of the ..."
                 continue
-            if (
-                in_complement
-                and token.norm in {"with", "in"}
-                and _continues(tokens, end + 1, countries)
-            ):
+            if in_complement and norm in {"with", "in"} and _continues(tokens, end + 1, countries):
                 end = _after_the(tokens, end + 1) + 1  # "... for Trade in Services"
                 continue
-            if token.norm in CONNECTORS and end + 1 < count:
-                in_complement = in_complement or token.norm in COMPLEMENT_CONNECTORS
+            if norm in CONNECTORS and end + 1 < count:
+                in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
                 look = end + 1
                 if tokens[look].norm == "the" and look + 1 < count:
-                    if token.norm not in COMPLEMENT_CONNECTORS:
+                    if norm not in COMPLEMENT_CONNECTORS:
                         break  # "the X Bridge and the Y Bridge" are two names
                     look += 1
-                if _is_word(tokens[look]) and _capitalized(tokens[look]):
+                if look in upper and _is_word(tokens[look]):
                     if (
-                        token.norm == "and"
+                        norm == "and"
                         and _ends_with_head(tokens, index, end)
                         and not _single_head_after(tokens, look)
                     ):
@@ -542,6 +555,8 @@ def _single_head_after(tokens: list[Token], position: int) -> bool:
 
 def _head_type(tokens: list[Token], position: int) -> EntityType | None:
     norm = tokens[position].norm
+    if norm not in _HEAD_WORDS:
+        return None  # most words: none of the rules below can match
     if position > 0:
         pair = (tokens[position - 1].norm, norm)
         if pair in TWO_WORD_HEADS:
@@ -557,6 +572,12 @@ def _head_type(tokens: list[Token], position: int) -> EntityType | None:
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
+
+
+# Every word ``_head_type`` can accept: heads, their plurals, second words of two-word heads.
+_HEAD_WORDS = frozenset(
+    [*HEADS, *(word + "s" for word in HEADS), *(last for _, last in TWO_WORD_HEADS), "cooperation"]
+)
 
 
 _FUNCTION_WORDS = frozenset(
@@ -617,14 +638,17 @@ def find_names(
         yield from _quoted_names(text, tokens, offset)
     if not norms.isdisjoint(_LIST_HEADS):
         yield from _listed_names(text, tokens, offset, context)
-    for start, end in _chunks(tokens, capitals, context.country_tokens):
+    starts = _capitalised(tokens, capitals)
+    sections = "section" in norms
+    for start, end in _chunks(tokens, starts, set(starts), context.country_tokens):
         # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):
         # most chunks, so they skip the grammar.
         if end - start > 1 or _head_type(tokens, start) is not None:
             yield from _names_from_chunk(text, tokens, start, end, offset, context)
-        section = _section(text, tokens, start, end, offset)
-        if section is not None:
-            yield section
+        if sections:
+            section = _section(text, tokens, start, end, offset)
+            if section is not None:
+                yield section
 
 
 def _section(text: str, tokens: list[Token], start: int, end: int, offset: int) -> Mention | None:
