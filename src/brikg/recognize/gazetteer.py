@@ -62,6 +62,8 @@ class Gazetteer:
             index = countries_by_first if entity_id.startswith("country/") else by_first
             index[tokens[0]].append(Phrase(tokens, entity_id, acronym))
         self._lexicon_index = _by_length(by_first)
+        # Each entity's class and country codes, computed once rather than per mention.
+        self._labels: dict[str, tuple[EntityType, tuple[str, ...]]] = {}
         self._country_index = _by_length(countries_by_first)
         self._zh_entity: dict[str, str] = {}  # a form listed twice keeps its first entity
         for forms in zh_by_first.values():
@@ -83,7 +85,18 @@ class Gazetteer:
         )
 
     def entity_type(self, entity_id: str) -> EntityType:
-        return EntityType(entity_id.split("/", 1)[0].capitalize())
+        return self._label(entity_id)[0]
+
+    def _label(self, entity_id: str) -> tuple[EntityType, tuple[str, ...]]:
+        """The class of ``entity_id`` and, for a country, its code: cached, since the same few
+        entities are mentioned over and over."""
+        label = self._labels.get(entity_id)
+        if label is None:
+            prefix, _, rest = entity_id.partition("/")
+            entity_type = EntityType(prefix.capitalize())
+            countries = (rest.upper(),) if entity_type is EntityType.COUNTRY else ()
+            label = self._labels[entity_id] = (entity_type, countries)
+        return label
 
     def match_tokens(self, tokens: list[Token], text_of: str, offset: int) -> Iterator[Mention]:
         """Yield longest non-overlapping matches over ``tokens`` (offsets relative to text).
@@ -108,10 +121,10 @@ class Gazetteer:
         for position in compress(count(), map(index.__contains__, norms)):
             if position < free:
                 continue
-            token = tokens[position]
-            initial = token.text[:1]
+            text = tokens[position].text
+            initial = text[:1]
             capitalised = initial.isupper() or initial.isdigit()
-            upper = token.text == token.text.upper()
+            upper = text == text.upper()
             if not (capitalised or upper):
                 continue  # lowercase ("the", "new"): no phrase may start here
             found = None
@@ -125,12 +138,11 @@ class Gazetteer:
                     break
             if found is None:
                 continue
-            last = tokens[position + len(found.tokens) - 1]
-            start, end = token.start - offset, last.end - offset
-            yield self._mention(
-                found.entity_id, start + offset, end + offset, text_of[start:end], "en"
-            )
             free = position + len(found.tokens)
+            start, end = tokens[position].start, tokens[free - 1].end
+            yield self._mention(
+                found.entity_id, start, end, text_of[start - offset : end - offset], "en"
+            )
 
     def match_chinese(self, text: str, offset: int) -> Iterator[Mention]:
         """Yield longest non-overlapping matches of Chinese forms in ``text``."""
@@ -145,10 +157,7 @@ class Gazetteer:
             )
 
     def _mention(self, entity_id: str, start: int, end: int, text: str, language: str) -> Mention:
-        entity_type = self.entity_type(entity_id)
-        countries: tuple[str, ...] = ()
-        if entity_type is EntityType.COUNTRY:
-            countries = (entity_id.split("/", 1)[1].upper(),)
+        entity_type, countries = self._label(entity_id)
         return Mention(
             start,
             end,

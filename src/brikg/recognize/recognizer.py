@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from brikg.ir import Document, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
@@ -70,11 +71,11 @@ class Recognizer:
         known = list(self.gazetteer.match_tokens(tokens, text, offset))
         country_tokens: set[int] = set()
         country_codes: dict[int, str] = {}
-        countries = sorted(
-            (m for m in known if m.label is EntityType.COUNTRY), key=lambda m: m.start
-        )
-        starts = list(map(START, tokens))
-        if countries:
+        known_ends: set[int] = set()
+        if known:  # most sentences name nothing known: skip the token offsets
+            starts = list(map(START, tokens))
+            countries = [m for m in known if m.label is EntityType.COUNTRY]
+            countries.sort(key=_START_OF)
             for mention in countries:
                 first = bisect.bisect_left(starts, mention.start)
                 for index in range(first, len(tokens)):
@@ -82,19 +83,17 @@ class Recognizer:
                         break
                     country_tokens.add(index)
                     country_codes[index] = mention.countries[0]
-        known_ends: set[int] = set()
-        for mention in known:  # the token a known name ends with: the last to start before
-            last = bisect.bisect_left(starts, mention.end) - 1
-            if last >= 0 and tokens[last].end == mention.end:
-                known_ends.add(last)
+            for mention in known:  # the token a known name ends with: the last to start before
+                last = bisect.bisect_left(starts, mention.end) - 1
+                if last >= 0 and tokens[last].end == mention.end:
+                    known_ends.add(last)
         context = NameContext(country_tokens, country_codes, known_ends)
-        entities = _bracketed_aliases(
-            _settle(known + list(find_names(text, tokens, offset, context))), text, offset
-        )
+        known.extend(find_names(text, tokens, offset, context))
+        entities = _bracketed_aliases(_settle(known), text, offset)
         dates = list(find_dates(text, offset, context_year))
-        quantities = [
-            q for q in find_quantities(text, offset) if not any(_overlap(q, d) for d in dates)
-        ]
+        quantities = list(find_quantities(text, offset))
+        if dates and quantities:  # a number inside a date is not a quantity
+            quantities = [q for q in quantities if not any(_overlap(q, d) for d in dates)]
         return entities + dates + quantities
 
     def _acronym_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -186,8 +185,17 @@ _RULE_PRIORITY = (
 )
 
 
-def _priority(rule: str) -> int:
-    return _RULE_PRIORITY.index(rule) if rule in _RULE_PRIORITY else len(_RULE_PRIORITY)
+_PRIORITY = {rule: index for index, rule in enumerate(_RULE_PRIORITY)}
+_START_OF = attrgetter("start")
+
+
+def _settle_key(mention: Mention) -> tuple[int, int, int]:
+    """Longest first, then by rule priority, then leftmost."""
+    return (
+        mention.start - mention.end,
+        _PRIORITY.get(mention.rule, len(_RULE_PRIORITY)),
+        mention.start,
+    )
 
 
 def _settle(mentions: list[Mention]) -> list[Mention]:
@@ -197,7 +205,9 @@ def _settle(mentions: list[Mention]) -> list[Mention]:
     On equal spans the lexicon wins over grammar, since it knows the canonical entity, and a
     strategy pattern wins over a bare head noun.
     """
-    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _priority(m.rule), m.start))
+    if len(mentions) < 2:  # nothing can overlap: already settled
+        return mentions
+    ordered = sorted(mentions, key=_settle_key)
     kept: list[Mention] = []
     starts: list[int] = []
     longest = 0
