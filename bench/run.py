@@ -841,7 +841,9 @@ def _k(target: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    parser.add_argument("--scales", default="1,10,100", help="corpus sizes; 1 is the bundled one")
+    parser.add_argument(
+        "--scales", default="1,10,100,1000", help="corpus sizes; 1 is the bundled one"
+    )
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument(
         "--repeat", type=int, default=3, help="builds per job count, for corpora up to 10x"
