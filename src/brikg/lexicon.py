@@ -92,6 +92,7 @@ class CountryInfo:
         return f"country/{self.alpha2.lower()}"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The key under which two spellings count as one name (case, accents, dashes, quotes).
 

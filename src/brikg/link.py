@@ -38,11 +38,13 @@ counterpart stays a node with its Chinese label, not dropped and not guessed.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
@@ -949,30 +951,34 @@ class _Blocks:
     def __init__(self, zh: list[tuple[int, str]], en: list[tuple[int, str]]) -> None:
         self.zh = zh  # (start offset, label) of each shared heading, in order
         self.en = en
-
-    def _index(self, anchors: list[tuple[int, str]], position: int) -> int:
-        index = -1
-        for number, (start, _label) in enumerate(anchors):
-            if start <= position:
-                index = number
-        return index
+        self._zh_starts = [start for start, _label in zh]
+        self._en_starts = [start for start, _label in en]
 
     def same_block(self, zh_position: int, en_position: int) -> bool:
-        return self._index(self.zh, zh_position) == self._index(self.en, en_position)
+        return _last_at_or_before(self._zh_starts, zh_position) == _last_at_or_before(
+            self._en_starts, en_position
+        )
 
     def label(self, zh_position: int) -> str:
-        index = self._index(self.zh, zh_position)
+        index = _last_at_or_before(self._zh_starts, zh_position)
         return self.zh[index][1] if index >= 0 else "opening"
 
     def offset(self, zh_position: int, en_position: int) -> float:
         """How far apart two positions are, as shares of their blocks (0 = same place)."""
-        return abs(self._share(self.zh, zh_position) - self._share(self.en, en_position))
+        return abs(_share(self._zh_starts, zh_position) - _share(self._en_starts, en_position))
 
-    def _share(self, anchors: list[tuple[int, str]], position: int) -> float:
-        index = self._index(anchors, position)
-        start = anchors[index][0] if index >= 0 else 0
-        end = anchors[index + 1][0] if index + 1 < len(anchors) else position + 1
-        return (position - start) / max(1, end - start)
+
+def _last_at_or_before(starts: list[int], position: int) -> int:
+    """The index of the last heading starting at or before ``position``, -1 if none."""
+    return bisect.bisect_right(starts, position) - 1
+
+
+def _share(starts: list[int], position: int) -> float:
+    """How far into its block ``position`` lies, as a share of the block."""
+    index = _last_at_or_before(starts, position)
+    start = starts[index] if index >= 0 else 0
+    end = starts[index + 1] if index + 1 < len(starts) else position + 1
+    return (position - start) / max(1, end - start)
 
 
 def _blocks(doc: Document) -> _Blocks:
@@ -1096,7 +1102,13 @@ def _project_cue(doc: Document, mention: Mention) -> str:
 
 def _has_words(text: str, words: str) -> bool:
     """``words`` occur in ``text`` as whole words."""
-    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+    return _whole_words(words).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(words: str) -> re.Pattern[str]:
+    """Compiled once per phrase: the linker asks about the same few hundred many times."""
+    return re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
 
 
 def _clean(text: str) -> str:
