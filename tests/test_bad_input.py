@@ -22,7 +22,6 @@ import pytest
 from conftest import ROOT, brikg, rdf_command_args, rdf_commands
 from pyoxigraph import RdfFormat, parse
 
-CORPUS = ROOT / "corpus"
 GOOD = "The Ilvara Deep-sea Port in Ghana was completed on 14 March 2024.\n"
 HUGE = 50 * 1024 * 1024
 ID = "https://w3id.org/brikg/id/"
@@ -255,6 +254,20 @@ def _jobs_supported() -> bool:
     return "--jobs" in brikg("build", "--help").stdout
 
 
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic corpus six times the bundled one: its build lasts long enough (over 10 s
+    here) that a signal 2.5 s after the start lands in the middle of it, workers running,
+    however much faster the build becomes (the bundled corpus now builds in about 3 s)."""
+    corpus = tmp_path_factory.mktemp("long") / "corpus"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", "6", "--seed", "1",
+         "--out", str(corpus)],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return corpus
+
+
 def _start_build(corpus: Path, out: Path, *options: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "brikg", "build", "--corpus", str(corpus), "--out", str(out),
@@ -266,17 +279,15 @@ def _start_build(corpus: Path, out: Path, *options: str) -> subprocess.Popen[str
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_interrupted_build_leaves_the_output_as_it_was(
-    jobs: str, tmp_path: Path, out: Path
+    jobs: str, long_corpus: Path, out: Path
 ) -> None:
     """SIGINT to the whole process group (as a terminal's Ctrl-C does, workers included) in
-    the middle of building the bundled corpus: exit 130, one line, the output untouched."""
+    the middle of a build: exit 130, one line, the output untouched."""
     if jobs != "1" and not _jobs_supported():
         pytest.skip("brikg build has no --jobs option")
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
     before = tree(out)
-    process = _start_build(corpus, out, *(["--jobs", jobs] if jobs != "1" else []))
-    time.sleep(2.5)  # well past start-up, well before the end (a build takes ~10 s)
+    process = _start_build(long_corpus, out, *(["--jobs", jobs] if jobs != "1" else []))
+    time.sleep(2.5)  # well past start-up, well before the end
     assert process.poll() is None, "the build ended before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
@@ -304,14 +315,12 @@ def _ignores_sigint(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
-def test_build_workers_leave_ctrl_c_to_the_parent(tmp_path: Path) -> None:
+def test_build_workers_leave_ctrl_c_to_the_parent(tmp_path: Path, long_corpus: Path) -> None:
     """Deterministic form of the worker traceback on Ctrl-C: every worker process of a
     --jobs build must ignore SIGINT (the parent handles it and stops the pool)."""
     if not _jobs_supported():
         pytest.skip("brikg build has no --jobs option")
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    process = _start_build(corpus, tmp_path / "out", "--jobs", "2")
+    process = _start_build(long_corpus, tmp_path / "out", "--jobs", "2")
     try:
         deadline = time.monotonic() + 60
         workers: list[int] = []
