@@ -378,7 +378,7 @@ def _init_relater(entities: dict[str, Entity]) -> None:
 def _relate(task: Document | int) -> list[Fact]:
     """A document's facts: all that relating changes, so all that travels back."""
     assert _RELATE is not None, "worker not initialised"
-    doc = _FORKED_DOCUMENTS[task] if isinstance(task, int) else task
+    doc = _document(task)
     _RELATE(doc)
     return doc.facts
 
@@ -392,21 +392,43 @@ def _relate_in_workers(jobs: int) -> RelateAll:
     """
 
     def relate_all(corpus: Corpus, lexicon: Lexicon) -> None:
-        global _FORKED_DOCUMENTS
         documents = corpus.documents
         order = sorted(range(len(documents)), key=lambda i: (-len(documents[i].text), i))
-        _FORKED_DOCUMENTS = documents  # before the pool forks; reset below
-        try:
-            with _workers(jobs, len(documents), _init_relater, (corpus.entities,)) as pool:
-                tasks: list[int] | list[Document] = order
-                if pool is not None and not _forks():
-                    tasks = [documents[index] for index in order]
-                for index, facts in zip(order, _run(pool, _relate, tasks), strict=True):
-                    documents[index].facts = facts
-        finally:
-            _FORKED_DOCUMENTS = []
+        initargs = (corpus.entities,)
+        with _document_pool(jobs, documents, order, _init_relater, initargs) as (pool, tasks):
+            for index, facts in zip(order, _run(pool, _relate, tasks), strict=True):
+                documents[index].facts = facts
 
     return relate_all
+
+
+@contextmanager
+def _document_pool(
+    jobs: int,
+    documents: list[Document],
+    order: list[int],
+    initializer: Callable[..., None],
+    initargs: tuple,
+) -> Iterator[tuple[Executor | None, list[int] | list[Document]]]:
+    """A pool (see :func:`_workers`) for per-document tasks, and the tasks in ``order``: each
+    document's index where workers fork from this process and so hold the documents already,
+    the document itself (pickled) where they do not."""
+    global _FORKED_DOCUMENTS
+    _FORKED_DOCUMENTS = documents  # before the pool forks; reset below
+    try:
+        with _workers(jobs, len(documents), initializer, initargs) as pool:
+            tasks: list[int] | list[Document] = order
+            if pool is not None and not _forks():
+                tasks = [documents[index] for index in order]
+            yield pool, tasks
+    finally:
+        _FORKED_DOCUMENTS = []
+
+
+def _document(task: Document | int) -> Document:
+    """The document of a task of :func:`_document_pool`: sent whole, or its index in the
+    list the worker was forked with."""
+    return _FORKED_DOCUMENTS[task] if isinstance(task, int) else task
 
 
 # --- 3. the graph, per document, merged ------------------------------------------------------
@@ -520,7 +542,7 @@ def _block(piece: _Piece, lines: list[bytes], local: str) -> _Piece:
 def _write_document(task: Document | int) -> _Piece:
     """A document's graph; a forked worker gets only its index in the parent's list."""
     assert _SCRATCH is not None, "worker not initialised"
-    doc = _FORKED_DOCUMENTS[task] if isinstance(task, int) else task
+    doc = _document(task)
     quads = document_quads(doc, _ENTITIES)
     return _write_piece(
         _SCRATCH, str(document_graph(doc.id)), doc.id, quads, str(document_iri(doc.id))
@@ -679,7 +701,6 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
     Everything is first written into a hidden scratch folder inside ``out_dir`` and renamed into
     place only when complete; shards of documents no longer in the corpus are then removed.
     """
-    global _FORKED_DOCUMENTS
     _check_formats()
     workers = resolve_jobs(jobs)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -693,11 +714,8 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
         static = sorted(_static_pieces(scratch), key=lambda piece: piece.graph)
         documents = corpus.documents
         order = sorted(range(len(documents)), key=lambda i: document_graph(documents[i].id))
-        _FORKED_DOCUMENTS = documents  # before the pool forks; reset below
-        with _workers(workers, len(documents), _init_writer, (corpus.entities, scratch)) as pool:
-            tasks: list[int] | list[Document] = order  # no pickling: the fork has them
-            if pool is not None and not _forks():
-                tasks = [documents[index] for index in order]
+        initargs = (corpus.entities, scratch)
+        with _document_pool(workers, documents, order, _init_writer, initargs) as (pool, tasks):
             written = _run(pool, _write_document, tasks)  # in graph order, as they finish
             pieces = heapq.merge(static, written, key=lambda piece: piece.graph)
             merged = _merge(pieces, scratch, staged)
@@ -716,7 +734,6 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
         )
         _commit(scratch, staged, out_dir, merged.names)
     finally:
-        _FORKED_DOCUMENTS = []
         shutil.rmtree(scratch, ignore_errors=True)
     return stats
 
