@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import DateValue, Mention, MentionKind
+from brikg.recognize.tokens import has_irregular_case
 
 MONTHS = {
     name: number
@@ -276,15 +277,12 @@ _ORIGINALLY = re.compile(
 
 
 _ORIGINALLY_CUE = re.compile("originally|first")
-# Letters that match i or s case-insensitively but do not lower() to them (İ also lowers to two
-# characters, which would shift offsets).
-_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f")
 
 
 def _originally(text: str) -> Iterator[re.Match[str]]:
     """``_ORIGINALLY.finditer(text)``, tried only where "originally" or "first" starts: the
     case-insensitive pattern is slow to scan a whole document with."""
-    if any(map(text.__contains__, _FOLDED_LETTERS)):
+    if has_irregular_case(text):
         yield from _ORIGINALLY.finditer(text)
         return
     end = 0

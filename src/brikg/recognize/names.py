@@ -423,10 +423,10 @@ def _capitals(tokens: list[Token]) -> list[int]:
     return list(compress(range(len(tokens)), flags))
 
 
-def _capitalised(tokens: list[Token], capitals: list[int]) -> list[int]:
-    """The positions among ``capitals`` that ``_capitalized`` accepts (digits only as ordinals),
-    so that the chunker tests set membership instead of the token's text."""
-    return [i for i in capitals if tokens[i].text[0].isupper() or _ORDINAL.match(tokens[i].text)]
+def _capitalized_positions(tokens: list[Token], capitals: list[int]) -> list[int]:
+    """The positions among ``capitals`` that :func:`_capitalized` accepts (digits only as
+    ordinals), so that the chunker tests set membership instead of the token's text."""
+    return [i for i in capitals if _capitalized(tokens[i])]
 
 
 # The only tokens other than capitalised words that can go on with a chunk.
@@ -638,7 +638,7 @@ def find_names(
         yield from _quoted_names(text, tokens, offset)
     if not norms.isdisjoint(_LIST_HEADS):
         yield from _listed_names(text, tokens, offset, context)
-    starts = _capitalised(tokens, capitals)
+    starts = _capitalized_positions(tokens, capitals)
     sections = "section" in norms
     for start, end in _chunks(tokens, starts, set(starts), context.country_tokens):
         # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import Mention, MentionKind, QuantityValue
+from brikg.recognize.tokens import has_irregular_case
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 NUMBER_WORDS = {
@@ -59,9 +60,6 @@ _START = re.compile(
 # Only digits: the number words cannot match (see _has_number_word).
 _DIGIT_START = re.compile(r"(?<!\d)\d")
 _DIGIT = re.compile(r"\d")
-# Letters that the case-insensitive number words match although lower() does not map them to
-# ASCII: dotted and dotless i, long s.
-_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f")
 # A currency sign or code just before a number belongs to the quantity ("US$2.9 trillion").
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)\Z", re.I)
 _CURRENCY = re.compile(
@@ -187,9 +185,7 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
 def _has_number_word(text: str) -> bool:
     """Whether a number word may occur in ``text``, by substring tests (a regex scan for them
     costs as much as the whole search)."""
-    return any(map(text.lower().__contains__, NUMBER_WORDS)) or any(
-        map(text.__contains__, _FOLDED_LETTERS)
-    )
+    return any(map(text.lower().__contains__, NUMBER_WORDS)) or has_irregular_case(text)
 
 
 def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:

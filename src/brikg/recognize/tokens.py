@@ -41,6 +41,17 @@ def norm_token(text: str) -> str:
     return "".join(char for char in folded if not unicodedata.combining(char))
 
 
+# Letters that a case-insensitive regex matches as "i" or "s" although lower() does not turn
+# them into those letters: dotted and dotless i, long s (İ even lowers to two characters).
+_IRREGULAR_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+def has_irregular_case(text: str) -> bool:
+    """Whether a search of ``text.lower()`` may miss what a case-insensitive regex finds in
+    ``text`` (or find it at other offsets): prefilters that lower() the text fall back then."""
+    return any(map(text.__contains__, _IRREGULAR_CASE))
+
+
 # Fields of a Token read without Python-level calls (map(NORM, tokens) runs in C).
 TEXT, START, NORM = itemgetter(0), itemgetter(1), itemgetter(3)
 _new_token = partial(tuple.__new__, Token)

@@ -40,7 +40,7 @@ _DATE = re.compile(
     + r"(?:" + r"\s?[至到—–\-~～]\s?(?P<to_month>1[0-2]|0?[1-9])\s?月(?P<to_part>份|底)?" + r")?"
     + _AFTER
 )  # fmt: skip
-_ASCII_DIGIT = re.compile("[0-9]")
+_DIGIT = re.compile(r"\d")
 _PARTS = {
     "上半年": "first-half",
     "下半年": "second-half",
@@ -70,7 +70,7 @@ _BEFORE_QUALIFIER = {
 def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
     """Date mentions of ``text`` (offsets into it); a month or day without a year takes the
     year stated earlier in the text, else ``context_year``, and is marked inferred."""
-    if _ASCII_DIGIT.search(text) is None:
+    if _DIGIT.search(text) is None:
         return  # no year, month or day without a digit
     year = context_year
     for match in _DATE.finditer(text):
@@ -177,7 +177,6 @@ _QUANTITY = re.compile(
 )  # fmt: skip
 
 
-_DIGIT = re.compile(r"\d")
 _NOUN_END = frozenset("的和与及等在为均已将于是占、，。；：）)”")
 
 
