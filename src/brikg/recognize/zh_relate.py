@@ -176,6 +176,19 @@ class _Context:
         return Fact(subject, predicate, self.evidence(rule, confidence), object=obj)
 
 
+def _paragraph_codes(
+    doc: Document, by_sentence: dict[int, list[Mention]]
+) -> dict[int, tuple[str, ...]]:
+    """The countries other than China that each paragraph names, in order of first mention:
+    the parties a paragraph's agreements are between (one pass over the document)."""
+    codes: dict[int, dict[str, None]] = {}
+    for sentence in doc.sentences:
+        for m in by_sentence.get(sentence.index, ()):
+            if m.label is EntityType.COUNTRY and m.countries and m.countries[0] != "CN":
+                codes.setdefault(sentence.paragraph, {})[m.countries[0]] = None
+    return {paragraph: tuple(found) for paragraph, found in codes.items()}
+
+
 class ChineseRelater:
     """Reads facts out of the Chinese sentences of a document, after resolution."""
 
@@ -189,6 +202,7 @@ class ChineseRelater:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         facts: list[Fact] = []
         self._recent: list[Mention] = []
+        paragraph_codes = _paragraph_codes(doc, by_sentence)
         scope: tuple[int, str] | None = None  # (paragraph, country id) of a "在X，" clause
         card: tuple[int, str | None] | None = None  # (paragraph, entity) of a 【知识卡片】
         for sentence in doc.sentences:
@@ -212,7 +226,7 @@ class ChineseRelater:
             facts.extend(self._located(ctx, scope, country is not None))
             facts.extend(self._compound(ctx))
             facts.extend(self._part_of(ctx))
-            facts.extend(self._parties(ctx, self._paragraph_codes(doc, sentence, by_sentence)))
+            facts.extend(self._parties(ctx, paragraph_codes.get(sentence.paragraph, ())))
             facts.extend(self._events(ctx, in_card))
             facts.extend(self._quantities(ctx, in_card))
             self._remember(ctx)
@@ -250,17 +264,6 @@ class ChineseRelater:
                 continue
             return mention.entity
         return None
-
-    def _paragraph_codes(
-        self, doc: Document, sentence: Sentence, by_sentence: dict[int, list[Mention]]
-    ) -> tuple[str, ...]:
-        codes: list[str] = []
-        for other in doc.sentences:
-            if other.paragraph == sentence.paragraph:
-                for m in by_sentence.get(other.index, []):
-                    if m.label is EntityType.COUNTRY and m.countries and m.countries[0] != "CN":
-                        codes.append(m.countries[0])
-        return tuple(dict.fromkeys(codes))
 
     # -- knowledge cards --------------------------------------------------------------------
     def _card(self, ctx: _Context) -> tuple[int, str | None]:
