@@ -44,7 +44,7 @@ import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
@@ -172,6 +172,28 @@ def _run(pool: Executor | None, function: Callable[[T], R], items: Iterable[T]) 
     if pool is None:
         return map(function, items)
     return pool.map(function, items)
+
+
+def _run_started_in(
+    pool: Executor | None, function: Callable[[T], R], items: list[T], start: list[int]
+) -> Iterator[R]:
+    """:func:`_run`, but the pool starts the tasks in the order of ``start`` (indices into
+    ``items``, largest first, so that no worker is left with a big one at the end while the
+    other idles); results still come in the order of ``items``."""
+    if pool is None:
+        yield from map(function, items)
+        return
+    futures: list[Future[R] | None] = [None] * len(items)
+    for index in start:
+        futures[index] = pool.submit(function, items[index])
+    try:
+        for future in futures:
+            assert future is not None, "start must list every item"
+            yield future.result()
+    finally:  # an error or an abandoned merge: drop what has not started, as map does
+        for future in futures:
+            if future is not None:
+                future.cancel()
 
 
 # --- 1. extraction, per document -------------------------------------------------------------
@@ -714,9 +736,10 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
         static = sorted(_static_pieces(scratch), key=lambda piece: piece.graph)
         documents = corpus.documents
         order = sorted(range(len(documents)), key=lambda i: document_graph(documents[i].id))
+        largest = sorted(range(len(order)), key=lambda k: (-len(documents[order[k]].text), k))
         initargs = (corpus.entities, scratch)
         with _document_pool(workers, documents, order, _init_writer, initargs) as (pool, tasks):
-            written = _run(pool, _write_document, tasks)  # in graph order, as they finish
+            written = _run_started_in(pool, _write_document, tasks, largest)  # in graph order
             pieces = heapq.merge(static, written, key=lambda piece: piece.graph)
             merged = _merge(pieces, scratch, staged)
             nt_path = staged / _format_file(RdfFormat.N_TRIPLES)
