@@ -45,12 +45,14 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon
 from brikg.recognize.zh import sentence_text
 from brikg.recognize.zh_names import HEADS, QUOTED_HEADS
+from brikg.tables import cached_table
 
 # Chinese name parts and the English words that translate them (lower case, as substrings).
 GLOSSARY: dict[str, tuple[str, ...]] = {
@@ -104,6 +106,14 @@ _HEAD_RE = re.compile(
     + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
     + ")$"
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+_LETTERS = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s+")
+_HYPHEN_OR_SPACE = re.compile(r"[-\s]")
+_HYPHENS_OR_SPACES = re.compile(r"[-\s]+")
+_BRACKETED = re.compile(r"\(\w+\)\s*")
+_REPEATS = re.compile(r"(.)\1+")
 _CHAPTERS = {"一": "one", "二": "two", "三": "three", "四": "four", "五": "five", "六": "six"}
 _SECTION = re.compile(r"^(\d+)\.(\d+)\s")
 _CHAPTER_ZH = re.compile(r"^第([一二三四五六])章")
@@ -197,8 +207,20 @@ class Linker:
         self._parts_re = re.compile(
             "|".join(sorted(map(re.escape, [*GLOSSARY, *self.country_zh]), key=len, reverse=True))
         )
+        self._prefixes = lexicon.compound_prefixes()  # built anew by every call: keep one
+        self._country_codes: dict[str, str | None] = {}
         self._evidence: dict[tuple[str, str], tuple[float, list[str]]] = {}
         self._classes: dict[tuple[str, str], EntityType] = {}
+
+    def _country_code(self, word: str) -> str | None:
+        """The ISO code of the country an English word names ("laos" -> LA), else None;
+        remembered, as compound names ask about the same few words thousands of times."""
+        if word not in self._country_codes:
+            found = self.lexicon.lookup(word)
+            self._country_codes[word] = (
+                found.split("/", 1)[1].upper() if found and found.startswith("country/") else None
+            )
+        return self._country_codes[word]
 
     # -- which classes may be one thing's ----------------------------------------------------------
     def node_class(
@@ -470,7 +492,7 @@ class Linker:
 
     def unexplained(self, zh_name: str) -> int:
         """Characters of a Chinese name that no glossary part, country or quotation covers."""
-        return len(re.findall(r"[\u4e00-\u9fff]", self.rest_of(zh_name)))
+        return len(_HAN.findall(self.rest_of(zh_name)))
 
     def name_evidence(self, zh_name: str, en_name: str) -> tuple[float, list[str]]:
         """How well the parts of a Chinese name translate into an English one."""
@@ -507,13 +529,12 @@ class Linker:
                 reasons.append(f"country {code} named in both")
             else:
                 score -= 1.5
-        compound = _compound_codes(zh_name, self.lexicon)
+        compound = _compound_codes(zh_name, self._prefixes)
         named_en = {self._english_countries[m] for m in self._english_country_re.findall(en)}
-        prefixes = self.lexicon.compound_prefixes()
-        abbreviated = {prefixes[char] for char in zh_name[:3] if char in prefixes}
+        abbreviated = {self._prefixes[char] for char in zh_name[:3] if char in self._prefixes}
         score -= 2.0 * len(named_en - zh_countries - set(compound) - abbreviated)
         if len(compound) > 1:
-            english = [_country_code(word, self.lexicon) for word in re.split(r"[-\s]", en)]
+            english = [self._country_code(word) for word in _HYPHEN_OR_SPACE.split(en)]
             if english[: len(compound)] == list(compound):
                 score += 3.0
                 reasons.append("compound " + "-".join(compound))
@@ -541,11 +562,11 @@ class Linker:
         }
         countries |= {
             word
-            for code in _compound_codes(zh_name, self.lexicon)
+            for code in _compound_codes(zh_name, self._prefixes)
             for label in self.country_en.get(code, ())
             for word in label.split()
         }
-        words = [w for w in re.findall(r"[a-z]+", en.lower()) if w not in _STOP_EN]
+        words = [w for w in _LETTERS.findall(en.lower()) if w not in _STOP_EN]
         left = [
             w
             for w in words
@@ -563,13 +584,13 @@ class Linker:
     def sound_alike(self, zh_name: str, en_name: str) -> float:
         """How alike the untranslated part of a Chinese name (in pinyin: 阿布扎比 abuzhabi,
         卡鲁玛 kaluma, 江苏 jiangsu) and the English words no glossary part explains sound."""
-        rest = re.findall(r"[\u4e00-\u9fff]+", self.rest_of(zh_name))
+        rest = _HAN_RUNS.findall(self.rest_of(zh_name))
         if not rest:
             return 0.0
         covered = {w for part in _GLOSSARY_RE.findall(_clean(zh_name)) for w in GLOSSARY[part]}
         words = [
             w
-            for w in re.findall(r"[a-z]+", en_name.lower())
+            for w in _LETTERS.findall(en_name.lower())
             if w not in _STOP_EN
             and not _ENGLISH_HEAD.fullmatch(w)
             and not any(w.startswith(c[:5]) for c in covered)
@@ -616,7 +637,7 @@ class Linker:
         """A Chinese name whose every part translates into an English name of one class in
         another document (“一带一路”新闻合作联盟 = "Belt and Road" News Cooperation Alliance)."""
         zh_names: dict[str, tuple[Document, Mention]] = {}
-        en_names: dict[str, list[tuple[Document, Mention]]] = defaultdict(list)
+        en_names: dict[str, list[tuple[Document, Mention, str]]] = defaultdict(list)
         for doc in corpus.documents:
             for mention in _entity_mentions(doc):
                 entity = corpus.entities.get(mention.entity or "")
@@ -625,14 +646,24 @@ class Linker:
                 if mention.language == "zh" and mention.rule.startswith("zh-name"):
                     zh_names.setdefault(entity.id, (doc, mention))
                 elif mention.language == "en":
-                    en_names[entity.id].append((doc, mention))
+                    en_names[entity.id].append((doc, mention, mention.text.lower()))
         links = []
         languages = _languages(corpus)
+        texts = {lowered for occurrences in en_names.values() for _doc, _m, lowered in occurrences}
+        translating: dict[str, set[str]] = {}  # glossary part -> English names it translates into
         for zh_id, (zh_doc, zh) in sorted(zh_names.items()):
             zh_target = _final(merges, zh_id)
             entity = corpus.entities[zh_id]
             parts = _GLOSSARY_RE.findall(_clean(zh.text))
             if len(parts) < 3:
+                continue
+            for part in parts:
+                if part not in translating:
+                    words = GLOSSARY[part]
+                    translating[part] = {t for t in texts if any(w in t for w in words)}
+            # every part must translate: the English names that qualify, found cheaply
+            candidates = set.intersection(*(translating[part] for part in parts))
+            if not candidates:
                 continue
             best: list[tuple[float, str, Document, Mention, list[str]]] = []
             for en_id, occurrences in en_names.items():
@@ -641,12 +672,11 @@ class Linker:
                     continue
                 if "zh" in languages[en_id]:
                     continue
-                for en_doc, en in occurrences:
+                for en_doc, en, lowered in occurrences:
                     if en_doc.id == zh_doc.id:
                         continue
-                    lowered = en.text.lower()
-                    if not all(any(w in lowered for w in GLOSSARY[part]) for part in parts):
-                        continue  # every part must translate: skip the rest cheaply
+                    if lowered not in candidates:
+                        continue
                     decided = self.node_class(entity, other, [(zh_doc, zh)], [(en_doc, en)])
                     if decided is None:
                         continue
@@ -718,10 +748,16 @@ class Linker:
         links = []
         for zh_doc in corpus.documents:
             mentions = _entity_mentions(zh_doc)
+            starts = [mention.start for mention in mentions]
+            in_order = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
             for zh in mentions:
                 if zh.language != "zh" or not zh.rule.startswith("zh-name"):
                     continue
-                inner = self._inner_name(corpus.entities, merges, zh, mentions)
+                # Only mentions starting inside this one can be inside it (mentions come
+                # sorted by start; if not, all are looked at).
+                first = bisect.bisect_left(starts, zh.start) if in_order else 0
+                last = bisect.bisect_right(starts, zh.end) if in_order else len(mentions)
+                inner = self._inner_name(corpus.entities, merges, zh, mentions[first:last])
                 if inner is None:
                     continue
                 inner_id, rest = inner
@@ -839,11 +875,17 @@ class Linker:
         zh_names: dict[str, tuple[Document, Mention, tuple[str, ...]]] = {}
         for doc in corpus.documents:
             for mention in _entity_mentions(doc):
-                codes = _compound_codes(_clean(mention.text), self.lexicon)
+                codes = _compound_codes(_clean(mention.text), self._prefixes)
                 if mention.language == "zh" and len(codes) > 1:
                     zh_names.setdefault(mention.entity or "", (doc, mention, codes))
         if not zh_names:
             return []
+        english_names = [
+            (doc, en, _HYPHENS_OR_SPACES.split(en.text.lower().replace("–", "-")))
+            for doc in corpus.documents
+            for en in _entity_mentions(doc)
+            if en.language == "en"
+        ]  # each English name's words, split once for all the Chinese names
         links = []
         for zh_id, (zh_doc, zh, codes) in sorted(zh_names.items()):
             entity = corpus.entities.get(zh_id)
@@ -851,37 +893,35 @@ class Linker:
             if entity is None or head is None or head.group() not in GLOSSARY:
                 continue
             middle = _clean(zh.text)[len(codes) : head.start()]
-            for doc in corpus.documents:
-                for en in _entity_mentions(doc):
-                    other = corpus.entities.get(en.entity or "")
-                    if en.language != "en" or other is None or en.entity in merges:
-                        continue
-                    if en.entity in {zh_id, _final(merges, zh_id)}:
-                        continue
-                    if other.from_lexicon and entity.from_lexicon:
-                        continue
-                    words = re.split(r"[-\s]+", en.text.lower().replace("–", "-"))
-                    english = [_country_code(word, self.lexicon) for word in words[: len(codes)]]
-                    rest = re.sub(r"\(\w+\)\s*", "", " ".join(words[len(codes) :]))
-                    if english != list(codes):
-                        continue
-                    between = self._between(middle, rest, GLOSSARY[head.group()])
-                    if between is None:
-                        continue
-                    decided = self.node_class(entity, other, [(zh_doc, zh)], [(doc, en)])
-                    if decided is None:
-                        continue
-                    self._classes[zh_id, other.id] = decided[0]
-                    reasons = [
-                        decided[1],
-                        f"{zh.text} = {en.text}: countries " + "-".join(codes),
-                        *between,
-                        f"head {head.group()} = {GLOSSARY[head.group()][0]}",
-                    ]
-                    links.append(
-                        self._join(corpus.entities, merges, (zh_doc, zh), (doc, en),
-                                   ("compound-translation", 0.9, reasons))
-                    )  # fmt: skip
+            for doc, en, words in english_names:
+                other = corpus.entities.get(en.entity or "")
+                if other is None or en.entity in merges:
+                    continue
+                if en.entity in {zh_id, _final(merges, zh_id)}:
+                    continue
+                if other.from_lexicon and entity.from_lexicon:
+                    continue
+                english = [self._country_code(word) for word in words[: len(codes)]]
+                if english != list(codes):
+                    continue
+                rest = _BRACKETED.sub("", " ".join(words[len(codes) :]))
+                between = self._between(middle, rest, GLOSSARY[head.group()])
+                if between is None:
+                    continue
+                decided = self.node_class(entity, other, [(zh_doc, zh)], [(doc, en)])
+                if decided is None:
+                    continue
+                self._classes[zh_id, other.id] = decided[0]
+                reasons = [
+                    decided[1],
+                    f"{zh.text} = {en.text}: countries " + "-".join(codes),
+                    *between,
+                    f"head {head.group()} = {GLOSSARY[head.group()][0]}",
+                ]
+                links.append(
+                    self._join(corpus.entities, merges, (zh_doc, zh), (doc, en),
+                               ("compound-translation", 0.9, reasons))
+                )  # fmt: skip
         return links
 
     def _between(self, middle: str, rest: str, heads: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -1111,8 +1151,10 @@ def _whole_words(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
 
 
+@lru_cache(maxsize=65536)
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """A name without its spaces; cached, as the linker cleans the same names many times."""
+    return _SPACES.sub("", text)
 
 
 def _short_form(short: str, long: str) -> bool:
@@ -1126,10 +1168,11 @@ def _short_form(short: str, long: str) -> bool:
     return all(char in remaining for char in short)
 
 
-def _compound_codes(name: str, lexicon: Lexicon) -> tuple[str, ...]:
+def _compound_codes(name: str, prefixes: dict[str, str]) -> tuple[str, ...]:
+    """The countries of a compound name (中吉乌 -> CN, KG, UZ), by the lexicon's one-character
+    country ``prefixes``."""
     if not name.startswith("中") or name.startswith("中国"):
         return ()
-    prefixes = lexicon.compound_prefixes()
     codes = ["CN"]
     for char in name[1:]:
         code = prefixes.get(char)
@@ -1139,11 +1182,6 @@ def _compound_codes(name: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def _country_code(word: str, lexicon: Lexicon) -> str | None:
-    found = lexicon.lookup(word)
-    return found.split("/", 1)[1].upper() if found and found.startswith("country/") else None
-
-
 _ENGLISH_HEAD = re.compile(
     r"\b(?:railway|rail|road|highway|bridge|port|terminal|station|plant|park|zone|airport|"
     r"hospital|forum|summit|expo|alliance|coalition|mechanism|partnership|platform|"
@@ -1151,30 +1189,38 @@ _ENGLISH_HEAD = re.compile(
     r"institute|company|corporation|center|centre|ministry|initiative|principles|course|"
     r"program|programme|project|conference|seminar|symposium|dialogue|day|festival)s?\b"
 )
-_PINYIN: dict[int, str] | None = None
 
 
 def _pinyin(text: str) -> str:
-    """The pinyin of ``text`` without tones, one reading per character (pypinyin's table,
-    loaded on first use: only documents with Chinese names unlinked by the lexicon need it)."""
-    global _PINYIN
-    if _PINYIN is None:
-        # The table module alone: importing the pypinyin package also parses its phrase
-        # dictionary, which takes most of a second and is not needed here.
-        spec = importlib.util.find_spec("pypinyin")
-        assert spec is not None and spec.origin is not None
-        table = importlib.util.spec_from_file_location(
-            "brikg_pinyin_table", Path(spec.origin).with_name("pinyin_dict.py")
-        )
-        assert table is not None and table.loader is not None
-        module = importlib.util.module_from_spec(table)
-        table.loader.exec_module(module)
-        _PINYIN = module.pinyin_dict
-    out = []
-    for char in text:
-        syllable = _PINYIN.get(ord(char), "").split(",", 1)[0]
-        out.append(unicodedata.normalize("NFKD", syllable))
-    return "".join(c for c in "".join(out) if c.isascii() and c.isalpha())
+    """The pinyin of ``text`` without tones, one reading per character."""
+    table = _pinyin_table()
+    return "".join([table.get(ord(char), "") for char in text])
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[int, str]:
+    """Each character's first pypinyin reading in plain ASCII letters, derived once and kept
+    (:mod:`brikg.tables`): reading pypinyin's table costs more than the linking it serves."""
+    inputs = (metadata.version("pypinyin"), Path(__file__).read_text("utf-8"))
+    return cached_table("pinyin", inputs, _derive_pinyin)
+
+
+def _derive_pinyin() -> dict[int, str]:
+    # The table module alone: importing the pypinyin package also parses its phrase
+    # dictionary, which takes most of a second and is not needed here.
+    spec = importlib.util.find_spec("pypinyin")
+    assert spec is not None and spec.origin is not None
+    source = importlib.util.spec_from_file_location(
+        "brikg_pinyin_table", Path(spec.origin).with_name("pinyin_dict.py")
+    )
+    assert source is not None and source.loader is not None
+    module = importlib.util.module_from_spec(source)
+    source.loader.exec_module(module)
+    table = {}
+    for code, readings in module.pinyin_dict.items():
+        syllable = unicodedata.normalize("NFKD", readings.split(",", 1)[0])
+        table[code] = "".join(c for c in syllable if c.isascii() and c.isalpha())
+    return table
 
 
 # Letters by how they sound across pinyin and English spellings of one name: voiced and
@@ -1188,7 +1234,7 @@ _SOUND = str.maketrans(
 
 def _sound(letters: str) -> str:
     skeleton = letters.lower().translate(_SOUND)
-    return re.sub(r"(.)\1+", r"\1", skeleton)
+    return _REPEATS.sub(r"\1", skeleton)
 
 
 def _dice(first: str, second: str) -> float:
