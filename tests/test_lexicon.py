@@ -1,4 +1,8 @@
-"""The curated lexicon: well-formed data, one entity per surface form, all ISO countries."""
+"""The curated lexicon: well-formed data, one entity per surface form, all ISO countries.
+
+The data checks read the .ttl files with rdflib, a second Turtle parser, so that they also
+check brikg.lexicon's own reading of them (pyoxigraph).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from pathlib import Path
 
 import pycountry
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from brikg.ir import EntityType
@@ -27,6 +31,8 @@ from brikg.vocab import BRIKG, ID, slugify
 # removed from the data instead (see the comments in the two .ttl files).
 ALLOWED_COLLISIONS: dict[str, set[str]] = {}
 
+SCHEME_IRI = URIRef(SCHEME)
+
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
@@ -44,14 +50,14 @@ def countries_graph() -> Graph:
 
 
 def test_scheme_is_declared(lexicon_graph: Graph) -> None:
-    assert (SCHEME, RDF.type, SKOS.ConceptScheme) in lexicon_graph
-    assert lexicon_graph.value(SCHEME, SKOS.prefLabel) is not None
+    assert (SCHEME_IRI, RDF.type, SKOS.ConceptScheme) in lexicon_graph
+    assert lexicon_graph.value(SCHEME_IRI, SKOS.prefLabel) is not None
 
 
 def test_every_entry_iri_is_type_and_slug_of_english_label(lexicon_graph: Graph) -> None:
     """The IRI is a pure function of the canonical name, as brikg.vocab mints them."""
     classes = {BRIKG[entity_type.value]: entity_type for entity_type in EntityType}
-    subjects = set(lexicon_graph.subjects(SKOS.inScheme, SCHEME))
+    subjects = set(lexicon_graph.subjects(SKOS.inScheme, SCHEME_IRI))
     assert len(subjects) >= 60
     wrong = []
     for subject in subjects:
@@ -203,24 +209,97 @@ def test_entry_details(lexicon: Lexicon) -> None:
     assert lexicon.entries["strategy/agenda-2063"].owner == "organization/african-union"
 
 
+def test_entries_agree_with_rdflib(lexicon: Lexicon, lexicon_graph: Graph) -> None:
+    """Each entry's labels, aliases, places, owner and definition as rdflib reads them."""
+    subjects = sorted(lexicon_graph.subjects(SKOS.inScheme, SCHEME_IRI), key=str)
+    assert list(lexicon.entries) == [entity_id_of(subject) for subject in subjects]
+    for subject in subjects:
+        entry = lexicon.entries[entity_id_of(subject)]
+        labels = [(str(o), o.language) for o in lexicon_graph.objects(subject, SKOS.prefLabel)]
+        assert [(text, language) for language, text in entry.labels.items()] == labels
+        aliases = {(str(o), o.language) for o in lexicon_graph.objects(subject, SKOS.altLabel)}
+        assert set(entry.aliases) == aliases - set(labels)
+        definition = lexicon_graph.value(subject, SKOS.definition)
+        assert entry.definition == (None if definition is None else str(definition))
+        owner = lexicon_graph.value(subject, BRIKG.ownedBy)
+        assert entry.owner == (None if owner is None else entity_id_of(owner))
+        places = {entity_id_of(o) for o in lexicon_graph.objects(subject, BRIKG.locatedIn)}
+        places |= {entry.owner} if entry.owner and entry.owner.startswith("country/") else set()
+        assert entry.country_codes == tuple(sorted(p.split("/")[1].upper() for p in places))
+
+
+def test_countries_agree_with_rdflib(lexicon: Lexicon, countries_graph: Graph) -> None:
+    for subject in countries_graph.subjects(RDF.type, BRIKG.Country):
+        info = lexicon.countries[entity_id_of(subject).split("/")[1].upper()]
+        for label in countries_graph.objects(subject, SKOS.prefLabel):
+            assert info.labels[label.language] == str(label), subject
+        for alias in countries_graph.objects(subject, SKOS.altLabel):
+            name = (str(alias), alias.language)
+            assert name in info.aliases or info.labels.get(name[1]) == name[0], subject
+        prefixes = countries_graph.objects(subject, BRIKG.compoundPrefix)
+        assert info.compound_prefixes == tuple(sorted(str(char) for char in prefixes))
+
+
+_PREFIXES = """@prefix brikg: <https://w3id.org/brikg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix country: <https://w3id.org/brikg/id/country/> .
+@prefix project: <https://w3id.org/brikg/id/project/> .
+"""
+
+
+def _write_lexicon(folder: Path, turtle: str) -> Path:
+    """``turtle`` (after :data:`_PREFIXES`) as the lexicon file, beside the real countries."""
+    (folder / COUNTRIES_FILE).write_text(
+        (DEFAULT_ONTOLOGY_DIR / COUNTRIES_FILE).read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = folder / LEXICON_FILE
+    path.write_text(_PREFIXES + turtle, encoding="utf-8")
+    return path.resolve()
+
+
+def test_turtle_is_read_as_written(tmp_path: Path) -> None:
+    """Escapes, long strings, tag case, labels in file order, a triple stated twice."""
+    _write_lexicon(
+        tmp_path,
+        r'''project:x a brikg:Project ;
+    skos:inScheme <https://w3id.org/brikg/id/lexicon> ;
+    skos:prefLabel "X桥"@zh , "X \u6865"@EN-GB , "X桥"@zh ;
+    skos:altLabel "Y"@en , "\"Z\""@en , "X桥"@zh ;
+    brikg:locatedIn country:la , country:cn ;
+    skos:definition """Two
+lines."""@en .
+''',
+    )
+    entry = load_lexicon(tmp_path).entries["project/x"]
+    assert list(entry.labels.items()) == [("zh", "X桥"), ("en", "X 桥")]
+    assert entry.aliases == (('"Z"', "en"), ("Y", "en"))
+    assert entry.country_codes == ("CN", "LA")
+    assert entry.definition == "Two\nlines."
+
+
 def test_load_is_cached_and_overridable(tmp_path: Path) -> None:
     assert load_lexicon() is load_lexicon(DEFAULT_ONTOLOGY_DIR)
-    with pytest.raises(LexiconError):
+    with pytest.raises(LexiconError, match=f"{LEXICON_FILE}: lexicon file not found$"):
         load_lexicon(tmp_path)
 
 
+def test_bad_turtle_names_file_and_position(tmp_path: Path) -> None:
+    path = _write_lexicon(tmp_path, 'project:x a brikg:Project ;\n    skos:prefLabel "X"@en , .\n')
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: cannot parse Turtle: ")
+    assert f"line {len(_PREFIXES.splitlines()) + 2} column " in message
+    assert "\n" not in message
+
+
 def test_bad_data_fails_loudly(tmp_path: Path) -> None:
-    (tmp_path / COUNTRIES_FILE).write_text(
-        (DEFAULT_ONTOLOGY_DIR / COUNTRIES_FILE).read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    (tmp_path / LEXICON_FILE).write_text(
-        """@prefix brikg: <https://w3id.org/brikg/ontology#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-<https://w3id.org/brikg/id/corridor/x> a brikg:Project ;
+    _write_lexicon(
+        tmp_path,
+        """<https://w3id.org/brikg/id/corridor/x> a brikg:Project ;
     skos:inScheme <https://w3id.org/brikg/id/lexicon> ;
     skos:prefLabel "X"@en .
 """,
-        encoding="utf-8",
     )
     with pytest.raises(LexiconError, match="does not match its class"):
         load_lexicon(tmp_path)

@@ -27,17 +27,30 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycountry
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse
 
 from brikg.errors import BrikgError
 from brikg.ir import EntityType
-from brikg.vocab import BRIKG, ID
+from brikg.vocab import BRIKG_BASE, ID_BASE
 
 DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 LEXICON_FILE = "lexicon.ttl"
 COUNTRIES_FILE = "countries.ttl"
-SCHEME = ID["lexicon"]
+SCHEME = ID_BASE + "lexicon"
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_IN_SCHEME = _SKOS + "inScheme"
+_PREF_LABEL = _SKOS + "prefLabel"
+_ALT_LABEL = _SKOS + "altLabel"
+_DEFINITION = _SKOS + "definition"
+_COUNTRY = BRIKG_BASE + "Country"
+_LOCATED_IN = BRIKG_BASE + "locatedIn"
+_OWNED_BY = BRIKG_BASE + "ownedBy"
+_COMPOUND_PREFIX = BRIKG_BASE + "compoundPrefix"
+
+_Subject = NamedNode | BlankNode | Triple
+_Term = _Subject | Literal
 
 # pycountry's zh_CN catalogue has a few plain errors; they must not become surface forms.
 # (Taiwan-usage variants such as 瓜地马拉 are real spellings and stay as aliases.)
@@ -189,31 +202,66 @@ def _load(ontology_dir: Path) -> Lexicon:
     return Lexicon(entries, countries)
 
 
-def _parse(path: Path) -> Graph:
+class _Graph:
+    """The triples of one Turtle file: subject -> predicate IRI -> objects.
+
+    pyoxigraph, not rdflib: the lexicon is loaded in every build, and rdflib took about six
+    times as long. Objects keep file order without repeats, as rdflib's in-memory graph gave
+    them (labels stay in order; a triple stated twice is one triple, not two labels).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._index: dict[_Subject, dict[str, dict[_Term, None]]] = {}
+        for quad in parse(path=path, format=RdfFormat.TURTLE, base_iri=path.as_uri()):
+            by_predicate = self._index.setdefault(quad.subject, {})
+            by_predicate.setdefault(quad.predicate.value, {})[quad.object] = None
+
+    def objects(self, subject: _Subject, predicate: str) -> list[_Term]:
+        return list(self._index.get(subject, {}).get(predicate, ()))
+
+    def subjects(self, predicate: str, iri: str) -> list[_Subject]:
+        """The subjects with ``predicate`` pointing to the IRI ``iri``, in file order."""
+        node = NamedNode(iri)
+        return [
+            subject
+            for subject, by_predicate in self._index.items()
+            if node in by_predicate.get(predicate, ())
+        ]
+
+
+def _parse(path: Path) -> _Graph:
     if not path.is_file():
         raise LexiconError(f"{path}: lexicon file not found")
-    graph = Graph()
     try:
-        graph.parse(path, format="turtle")
-    except Exception as error:  # rdflib raises several unrelated types for bad Turtle
-        raise LexiconError(f"{path}: cannot parse Turtle: {error}") from error
-    return graph
+        return _Graph(path)
+    except SyntaxError as error:  # pyoxigraph's message gives the line and column
+        raise LexiconError(f"{path}: cannot parse Turtle: {' '.join(error.msg.split())}") from error
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read: {error}") from error
 
 
-def entity_id_of(iri: URIRef | str) -> str:
+def _text(term: _Term) -> str:
+    """An IRI, a literal's lexical form or a blank node's id (what ``str`` of rdflib's gave)."""
+    return str(term) if isinstance(term, Triple) else term.value
+
+
+def entity_id_of(iri: str) -> str:
     """``https://w3id.org/brikg/id/project/x`` -> ``project/x``."""
-    text = str(iri)
-    if not text.startswith(str(ID)):
-        raise LexiconError(f"{text}: not an entity IRI under {ID}")
-    return text[len(str(ID)) :]
+    if not iri.startswith(ID_BASE):
+        raise LexiconError(f"{iri}: not an entity IRI under {ID_BASE}")
+    return iri[len(ID_BASE) :]
 
 
-def _entries(graph: Graph, countries: dict[str, CountryInfo]) -> dict[str, LexiconEntry]:
-    types = {BRIKG[entity_type.value]: entity_type for entity_type in EntityType}
+def _entries(graph: _Graph, countries: dict[str, CountryInfo]) -> dict[str, LexiconEntry]:
+    types = {BRIKG_BASE + entity_type.value: entity_type for entity_type in EntityType}
     entries: dict[str, LexiconEntry] = {}
-    for subject in sorted(set(graph.subjects(SKOS.inScheme, SCHEME)), key=str):
-        entity_id = entity_id_of(subject)
-        found = [types[t] for t in graph.objects(subject, RDF.type) if t in types]
+    for subject in sorted(graph.subjects(_IN_SCHEME, SCHEME), key=_text):
+        entity_id = entity_id_of(_text(subject))
+        found = [
+            types[t.value]
+            for t in graph.objects(subject, _RDF_TYPE)
+            if isinstance(t, NamedNode) and t.value in types
+        ]
         if len(found) != 1:
             raise LexiconError(f"{entity_id}: needs exactly one brikg entity class, has {found}")
         entity_type = found[0]
@@ -224,16 +272,16 @@ def _entries(graph: Graph, countries: dict[str, CountryInfo]) -> dict[str, Lexic
             raise LexiconError(f"{entity_id}: no English skos:prefLabel")
         owner = None
         codes = {
-            _country_code(o, countries, entity_id) for o in graph.objects(subject, BRIKG.locatedIn)
+            _country_code(o, countries, entity_id) for o in graph.objects(subject, _LOCATED_IN)
         }
-        owners = list(graph.objects(subject, BRIKG.ownedBy))
+        owners = graph.objects(subject, _OWNED_BY)
         if len(owners) > 1:
             raise LexiconError(f"{entity_id}: more than one brikg:ownedBy")
         if owners:
-            owner = entity_id_of(owners[0])
+            owner = entity_id_of(_text(owners[0]))
             if owner.startswith("country/"):
                 codes.add(_country_code(owners[0], countries, entity_id))
-        definition = graph.value(subject, SKOS.definition)
+        definitions = graph.objects(subject, _DEFINITION)
         entries[entity_id] = LexiconEntry(
             id=entity_id,
             type=entity_type,
@@ -241,7 +289,7 @@ def _entries(graph: Graph, countries: dict[str, CountryInfo]) -> dict[str, Lexic
             aliases=_alt_labels(graph, subject, labels),
             country_codes=tuple(sorted(codes)),
             owner=owner,
-            definition=str(definition) if definition is not None else None,
+            definition=_text(definitions[0]) if definitions else None,
         )
     for entity_id, entry in entries.items():
         if entry.owner and not entry.owner.startswith("country/") and entry.owner not in entries:
@@ -249,57 +297,57 @@ def _entries(graph: Graph, countries: dict[str, CountryInfo]) -> dict[str, Lexic
     return entries
 
 
-def _country_code(iri: object, countries: dict[str, CountryInfo], where: str) -> str:
-    entity_id = entity_id_of(str(iri))
+def _country_code(iri: _Term, countries: dict[str, CountryInfo], where: str) -> str:
+    entity_id = entity_id_of(_text(iri))
     kind, _, code = entity_id.partition("/")
     if kind != "country" or code.upper() not in countries or code != code.lower():
         raise LexiconError(f"{where}: {entity_id} is not an ISO 3166-1 country IRI")
     return code.upper()
 
 
-def _pref_labels(graph: Graph, subject: URIRef, where: str) -> dict[str, str]:
+def _pref_labels(graph: _Graph, subject: _Subject, where: str) -> dict[str, str]:
     labels: dict[str, str] = {}
-    for label in graph.objects(subject, SKOS.prefLabel):
+    for label in graph.objects(subject, _PREF_LABEL):
         language = _language(label, where)
         if language in labels:
             raise LexiconError(f"{where}: two skos:prefLabel in @{language}")
-        labels[language] = str(label)
+        labels[language] = _text(label)
     return labels
 
 
 def _alt_labels(
-    graph: Graph, subject: URIRef, labels: dict[str, str]
+    graph: _Graph, subject: _Subject, labels: dict[str, str]
 ) -> tuple[tuple[str, str], ...]:
     aliases = {
-        (str(label), _language(label, str(subject)))
-        for label in graph.objects(subject, SKOS.altLabel)
+        (_text(label), _language(label, _text(subject)))
+        for label in graph.objects(subject, _ALT_LABEL)
     }
     aliases -= {(text, language) for language, text in labels.items()}
     return tuple(sorted(aliases, key=lambda alias: (alias[1], alias[0])))
 
 
-def _language(label: object, where: str) -> str:
+def _language(label: _Term, where: str) -> str:
     if not isinstance(label, Literal) or not label.language:
-        raise LexiconError(f"{where}: label {label!r} has no language tag")
+        raise LexiconError(f"{where}: label {label} has no language tag")
     return label.language.split("-", 1)[0].lower()
 
 
-def _countries(graph: Graph) -> dict[str, CountryInfo]:
+def _countries(graph: _Graph) -> dict[str, CountryInfo]:
     """Every ISO 3166-1 country from pycountry, merged with ``countries.ttl``."""
     extra_labels: dict[str, dict[str, str]] = defaultdict(dict)
     extra_aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
     prefixes: dict[str, list[str]] = defaultdict(list)
     owner_of_prefix: dict[str, str] = {}
-    for subject in set(graph.subjects(RDF.type, BRIKG.Country)):
-        entity_id = entity_id_of(subject)
+    for subject in graph.subjects(_RDF_TYPE, _COUNTRY):
+        entity_id = entity_id_of(_text(subject))
         kind, _, code = entity_id.partition("/")
         alpha2 = code.upper()
         if kind != "country" or code != code.lower() or not pycountry.countries.get(alpha_2=alpha2):
             raise LexiconError(f"{COUNTRIES_FILE}: {entity_id} is not an ISO 3166-1 country IRI")
         extra_labels[alpha2] = _pref_labels(graph, subject, entity_id)
         extra_aliases[alpha2] = set(_alt_labels(graph, subject, {}))
-        for char in graph.objects(subject, BRIKG.compoundPrefix):
-            text = str(char)
+        for char in graph.objects(subject, _COMPOUND_PREFIX):
+            text = _text(char)
             if len(text) != 1 or text in owner_of_prefix:
                 raise LexiconError(
                     f"{entity_id}: compound prefix {text!r} is not one unique character"

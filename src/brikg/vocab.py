@@ -13,7 +13,8 @@ import unicodedata
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-BRIKG = Namespace("https://w3id.org/brikg/ontology#")
+BRIKG_BASE = "https://w3id.org/brikg/ontology#"
+BRIKG = Namespace(BRIKG_BASE)
 ONTOLOGY_IRI = URIRef("https://w3id.org/brikg/ontology")
 ID_BASE = "https://w3id.org/brikg/id/"
 ID = Namespace(ID_BASE)
