@@ -80,7 +80,7 @@ from brikg.pipeline import (
     link_documents,
     recognise_document,
 )
-from brikg.rdf import document_quads, sort_quads, static_quads
+from brikg.rdf import document_quads, static_quads
 from brikg.recognize.recognizer import Recognizer
 from brikg.vocab import ID, PREFIXES, document_graph, document_iri
 
@@ -508,11 +508,18 @@ def _write_piece(
     scratch: Path, graph: str, name: str, quads: list[Quad], local: str = ""
 ) -> _Piece:
     """Sorted and deduplicated as :func:`brikg.rdf.corpus_quads` sorts the whole dataset
-    (every quad of a piece is in its one ``graph``)."""
-    ordered = sort_quads(quads, one_graph=True)
+    (every quad of a piece is in its one ``graph``), by its N-Quads lines: serialised once
+    in pyoxigraph, they are the keys that ``str(quad)`` would give, without a Python string
+    made per quad, and the sorted lines are the shard."""
+    unsorted = serialize(quads, format=RdfFormat.N_QUADS)
+    assert unsorted is not None
+    first: dict[bytes, int] = {}  # each line, with the first quad it serialises
+    for index, line in enumerate(unsorted.splitlines(keepends=True)):
+        first.setdefault(line, index)
+    keys = sorted(first)
+    ordered = [quads[first[key]] for key in keys]
+    nquads = b"".join(keys)
     shard, trig, ntriples = _piece_paths(scratch, name)
-    nquads = serialize(ordered, format=RdfFormat.N_QUADS)
-    assert nquads is not None
     shard.write_bytes(nquads)
     serialize(ordered, output=trig, format=RdfFormat.TRIG, prefixes=_PREFIXES)
     lines = _triple_lines(nquads, graph)
