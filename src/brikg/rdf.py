@@ -360,14 +360,11 @@ def corpus_quads(corpus: Corpus, ontology_dir: Path = ONTOLOGY_DIR) -> list[Quad
     return sort_quads(quads)
 
 
-def sort_quads(quads: Iterable[Quad], one_graph: bool = False) -> list[Quad]:
+def sort_quads(quads: Iterable[Quad]) -> list[Quad]:
     """Each quad once, by graph and then by its N-Quads text: a total order that is the same
     on every machine, keyed by one string per quad (reading terms one by one from pyoxigraph
-    costs twice as much). ``one_graph``: the caller knows all quads share a graph, so the text
-    alone orders them, as it would within that graph."""
-    if one_graph:
-        text = {str(quad): quad for quad in quads}
-        return [text[key] for key in sorted(text)]
+    costs twice as much). The sharded writer orders each graph's quads the same way, by their
+    N-Quads lines (:func:`brikg.parallel._write_piece`)."""
     unique = {(quad.graph_name.value, str(quad)): quad for quad in quads}
     return [unique[key] for key in sorted(unique)]
 
