@@ -154,16 +154,18 @@ NOUNS: dict[str, str] = {
 }  # fmt: skip
 _MEASURE_WORDS = "个家名条所座口项位架艘台套批期场次户"
 _NUMBER = r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
-_APPROX_BEFORE = (
-    r"(?P<approx>约为|约合|约|大约|超过|超|逾|近|将近|接近|达到|达|多达|最高达|最高可达)?"
-)
+_APPROX_WORDS = "约为 约合 约 大约 超过 超 逾 近 将近 接近 达到 达 多达 最高达 最高可达".split()
+_APPROX_BEFORE = "(?P<approx>" + "|".join(_APPROX_WORDS) + ")?"
 _APPROX_AFTER = r"(?P<plus>余|多)?"
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _NOUN_WORDS = sorted(NOUNS, key=len, reverse=True)
 _QUANTITY = re.compile(
-    _APPROX_BEFORE
+    # Tried only where a match can start; the number is atomic: nothing after it matches the
+    # digit, "," or "." that giving back part of it would leave, so backtracking only costs.
+    "(?=[" + "".join(sorted({word[0] for word in _APPROX_WORDS})) + r"时\d])"
+    + _APPROX_BEFORE
     + r"(?P<speed>时速\s?)?"
-    + _NUMBER
+    + r"(?>" + _NUMBER + ")"
     + r"\s?(?P<scale>万亿|亿|万|千)?"
     + _APPROX_AFTER
     + r"\s?(?:"
