@@ -14,25 +14,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 
 from brikg.ir import DateValue, Document, EntityType, Mention, MentionKind, Sentence
 from brikg.lexicon import Lexicon
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.zh_names import HEADS, find_names
 from brikg.recognize.zh_values import find_dates, find_quantities
-from brikg.recognize.zh_words import Word, Words
+from brikg.recognize.zh_words import Word, Words, longest_first
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_START, _END = attrgetter("start"), attrgetter("end")
 _RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
 # Places whose names contain a country name but are not that country.
-_NOT_COUNTRY_AFTER = re.compile(r"^(?:洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍)")
+_NOT_COUNTRY_AFTER = re.compile(r"洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍")
 # Compounds of 中 with a region are not country compounds: 中亚, 中东, 中欧, 中非, 中南半岛.
 _REGION_AFTER_CHINA = frozenset("亚东欧非南西部外美拉")
-_COMPOUND_FOLLOWERS = re.compile(
-    r"^(?:两国|三国|双方|关系|合作|共建|友好|友谊|高质量|人民|企业|高校|经济|铁路|公路|国际|"
-    + "|".join(sorted(map(re.escape, HEADS), key=len, reverse=True))
-    + r")"
-)
 
 
 class ChineseRecognizer:
@@ -50,9 +47,7 @@ class ChineseRecognizer:
                 known = lexicon.lookup(name)
                 if len(name) >= 2 and (known is None or known.startswith("country/")):
                     self.country_names.setdefault(name, code)  # not 香港, 澳门: places of CN
-        self._country_re = re.compile(
-            "|".join(sorted(map(re.escape, self.country_names), key=len, reverse=True))
-        )
+        self._country_re = re.compile(longest_first(self.country_names))
         extra = [text for text, language, _id in lexicon.surface_forms() if language == "zh"]
         # "共建国家" (BRI partner countries) is one term, not the verb 共建 and a noun.
         self.words = Words([*extra, *HEADS, *self.country_names, "共建国家"])
@@ -64,6 +59,9 @@ class ChineseRecognizer:
         self._paragraph_codes: tuple[str, ...] = ()
         self._paragraph_doc: Document | None = None
         self._paragraph_sentences: dict[int, list[Sentence]] = {}
+        # Each sentence of the paragraph: its text and the country names in it, found once for
+        # the paragraph's countries and used again for the sentence's own.
+        self._sentence_countries: dict[int, tuple[str, list[re.Match[str]]]] = {}
 
     def __call__(
         self, doc: Document, sentence: Sentence, context_year: int | None = None
@@ -74,7 +72,8 @@ class ChineseRecognizer:
         paragraph, else the document's year of publication: a report's "6月" is June of the
         year it reports on, not of whatever a box of background two paragraphs up said.
         """
-        text, positions = sentence_text(doc, sentence)
+        context = self._paragraph_countries(doc, sentence)
+        text, country_matches = self._sentence_countries[sentence.index]
         key = (doc.id, sentence.paragraph)
         if self._year_key != key:
             published = (doc.meta.date or "")[:4]
@@ -82,34 +81,45 @@ class ChineseRecognizer:
             self._year = int(published) if published.isdigit() else context_year
         if self._last_date is not None and self._last_date[0] != doc.id:
             self._last_date = None
-        mentions = self.mentions(text, self._year, self._paragraph_countries(doc, sentence))
+        mentions = self.mentions(text, self._year, context, country_matches)
         mentions += self._relative_dates(text, mentions)
         for mention in mentions:
             if mention.kind is MentionKind.DATE and mention.date and not mention.date.inferred:
                 self._year = (mention.date.end or mention.date).year
             if mention.kind is MentionKind.DATE and mention.date and mention.rule == "zh-date":
                 self._last_date = (doc.id, mention.date.end or mention.date)
+        if sentence.gaps:
+            positions = sentence_text(doc, sentence)[1]
+            for mention in mentions:
+                start, end = positions[mention.start], positions[mention.end - 1] + 1
+                mention.start, mention.end = start, end
+        else:  # the offsets are the sentence's start plus the offsets into its text
+            for mention in mentions:
+                mention.start += sentence.start
+                mention.end += sentence.start
         for mention in mentions:
-            start = positions[mention.start]
-            end = positions[mention.end - 1] + 1
-            mention.start, mention.end = start, end
             mention.language = "zh"
         return mentions
 
     def mentions(
-        self, text: str, context_year: int | None = None, context: tuple[str, ...] = ()
+        self,
+        text: str,
+        context_year: int | None = None,
+        context: tuple[str, ...] = (),
+        country_matches: list[re.Match[str]] | None = None,
     ) -> list[Mention]:
         """Mentions in ``text`` (offsets into it); ``context`` lists countries of the
-        paragraph, which decide what a one-character prefix stands for (中乌 = Uganda there)."""
+        paragraph, which decide what a one-character prefix stands for (中乌 = Uganda there);
+        ``country_matches``, the country names in ``text`` if already found."""
         self._context = context
         words = self.words.cut(text) if _needs_words(text) else []
-        countries = self.countries(text, words)
+        countries = self.countries(text, words, country_matches)
         known = [
             m for m in self.gazetteer.match_chinese(text, 0) if m.label is not EntityType.COUNTRY
         ]
         if words and any(len(m.text) <= 3 for m in known):
             # A short known name must not start or end inside a word: 亚行 is not in 东南亚行动.
-            starts, ends = {w.start for w in words}, {w.end for w in words}
+            starts, ends = set(map(_START, words)), set(map(_END, words))
             known = [m for m in known if len(m.text) > 3 or (m.start in starts and m.end in ends)]
         for mention in known:
             if mention.label is not EntityType.COUNTRY and not mention.countries:
@@ -145,14 +155,19 @@ class ChineseRecognizer:
         return dates
 
     # -- countries -----------------------------------------------------------------------------
-    def countries(self, text: str, words: list[Word]) -> list[Mention]:
+    def countries(
+        self, text: str, words: list[Word], matches: list[re.Match[str]] | None = None
+    ) -> list[Mention]:
         """Country names, also inside other names (中国—东盟博览会), but not inside a place
-        name (印度洋, 几内亚湾, 内蒙古) or a longer country (巴布亚新几内亚)."""
+        name (印度洋, 几内亚湾, 内蒙古) or a longer country (巴布亚新几内亚); ``matches``, the
+        names in ``text`` if already found."""
         found: list[Mention] = []
-        starts = [w.start for w in words]
-        for match in self._country_re.finditer(text):
+        if matches is None:
+            matches = list(self._country_re.finditer(text))
+        starts = list(map(_START, words)) if matches else []
+        for match in matches:
             start, end = match.span()
-            if _NOT_COUNTRY_AFTER.match(text[end:]) or text[max(0, start - 1) : start] == "内":
+            if _NOT_COUNTRY_AFTER.match(text, end) or text[max(0, start - 1) : start] == "内":
                 continue
             # The word holding the name: the last to start at or before it (words do not
             # overlap), if it reaches the name's end.
@@ -211,13 +226,18 @@ class ChineseRecognizer:
         if self._paragraph_doc is not doc:
             # Read the document's sentences once, by paragraph: not all of them per paragraph.
             self._paragraph_doc, self._paragraph_sentences = doc, {}
+            self._paragraph_key = None
             for other in doc.sentences:
                 self._paragraph_sentences.setdefault(other.paragraph, []).append(other)
         key = (doc.id, sentence.paragraph)
         if self._paragraph_key != key:
             codes: list[str] = []
+            self._sentence_countries = {}
             for other in self._paragraph_sentences.get(sentence.paragraph, ()):
-                for match in self._country_re.finditer(sentence_text(doc, other)[0]):
+                text = sentence_text(doc, other)[0] if other.gaps else _gapless_text(doc, other)
+                matches = list(self._country_re.finditer(text))
+                self._sentence_countries[other.index] = text, matches
+                for match in matches:
                     code = self.country_names[match.group()]
                     if code not in codes and code != "CN":
                         codes.append(code)
@@ -237,6 +257,11 @@ def sentence_text(doc: Document, sentence: Sentence) -> tuple[str, list[int]]:
         positions.extend(range(cursor, gap_start))
         cursor = gap_end
     return "".join(pieces), positions
+
+
+def _gapless_text(doc: Document, sentence: Sentence) -> str:
+    """The text of a sentence without gaps: a slice, with no list of positions to make."""
+    return doc.text[sentence.start : sentence.end]
 
 
 def _needs_words(text: str) -> bool:
