@@ -28,12 +28,15 @@ quotation marks after their country (南非“经济重建和复苏计划”), q
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import count, islice
+from operator import attrgetter
 from typing import NamedTuple
 
 from brikg.ir import EntityType, Mention, MentionKind
-from brikg.recognize.zh_words import Word
+from brikg.recognize.zh_words import Word, longest_first
 
 _P, _M, _C, _I, _O, _S = (
     EntityType.PROJECT,
@@ -77,7 +80,7 @@ QUOTED_HEADS: dict[str, EntityType] = {
 LENIENT = frozenset({"论坛", "分论坛", "峰会", "博览会", "大会", "电影节", "研讨会", "座谈会"})
 # Heads that only say "this is a project/plan of the name before": 中吉乌铁路项目.
 TYPE_WORDS = frozenset({"项目", "工程", "倡议", "战略", "构想", "愿景", "规划", "计划", "政策"})
-_HEAD_RE = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)))
+_HEAD_RE = re.compile(longest_first(HEADS))
 # Linear infrastructure runs through every country its compound name lists (中老铁路: CN, LA).
 LINEAR_HEADS = frozenset(
     {"铁路", "高铁", "高速铁路", "公路", "高速公路", "管道", "输油管道", "天然气管道",
@@ -164,6 +167,7 @@ class Unit(NamedTuple):
 
 
 _unit = partial(tuple.__new__, Unit)  # without NamedTuple's Python-level __new__
+_START, _END = attrgetter("start"), attrgetter("end")
 CompoundCountries = Callable[[str], tuple[str, ...]]
 
 
@@ -209,8 +213,9 @@ def find_names(
 ) -> list[Mention]:
     """Name mentions of ``text`` (offsets into it) by head, 《》, quotation and title."""
     units = units_of(text, words, known)
-    starts = {unit.start: i for i, unit in enumerate(units)}
-    ends = {unit.end: i for i, unit in enumerate(units)}
+    # Units by where they start and end (units do not overlap), made in C.
+    starts = dict(zip(map(_START, units), count()))
+    ends = dict(zip(map(_END, units), count()))
     found: list[Mention] = []
     for match in _HEAD_RE.finditer(text):
         last = ends.get(match.end())
@@ -232,8 +237,8 @@ def find_names(
         if mention is not None:
             found.append(mention)
     found.extend(_bracketed(text, known))
-    found.extend(_quoted(text, units, words, known, compound))
-    found.extend(_organisation_words(text, units))
+    found.extend(_quoted(text, units, starts, words, known, compound))
+    found.extend(_organisation_words(text, units, ends))
     found.extend(_people(text, known))
     return found
 
@@ -255,9 +260,7 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
         return following.text in {"功能区", "部长", "局长", "部门"} or any(
             following.text.endswith(h) for h in ("部", "局", "公司", "集团")
         )
-    if following.text in _FOLLOWING or (
-        len(following.text) > 1 and _HEAD_RE.fullmatch(following.text[-1:] or "")
-    ):
+    if following.text in _FOLLOWING or (len(following.text) > 1 and following.text[-1] in HEADS):
         return True
     if any(following.text.endswith(h) for h in ("部", "局", "公司", "集团")):
         return True
@@ -652,33 +655,49 @@ def _longest_head(content: str) -> str | None:
     return None
 
 
+def _names_something(words: list[Word], first: int, end: int) -> bool:
+    """Whether the words from index ``first`` up to offset ``end`` hold one that is neither
+    punctuation, generic nor an adjective (the words tile the text: they are in order)."""
+    for word in islice(words, first, None):
+        if word.end > end:
+            return False
+        if _WORD_CHAR.search(word.text) and word.text not in GENERIC and word.tag != "a":
+            return True
+    return False
+
+
+_OPENING_QUOTE = re.compile("“")
 _STRATEGY_TAIL = re.compile(r"新经济政策|经济政策|战略|倡议|构想|规划|计划|愿景|议程|政策")
 
 
 def _quoted(
     text: str,
     units: list[Unit],
+    starts: dict[int, int],
     words: list[Word],
     known: list[Mention],
     compound: CompoundCountries,
 ) -> Iterator[Mention]:
     """A quoted name that ends in a head (“良渚论坛”, “太平洋岛国菌草技术培训班”), and a quoted
-    strategy after its country or naming it (南非“经济重建和复苏计划”, “振兴塞内加尔”计划)."""
-    for index, unit in enumerate(units):
-        if unit.kind != "quote":
+    strategy after its country or naming it (南非“经济重建和复苏计划”, “振兴塞内加尔”计划).
+
+    ``starts`` gives the unit starting at an offset: a quotation starts at a “."""
+    word_starts: list[int] | None = None
+    for opening in _OPENING_QUOTE.finditer(text):
+        index = starts.get(opening.start())
+        if index is None or units[index].kind != "quote":
             continue
+        unit = units[index]
         content = unit.text[1:-1]
         start, end = unit.start + 1, unit.end - 1
         head = _longest_head(content)
         if (head == "行" and len(content) != 3) or (head == "日" and len(content) < 4):
             head = None  # “光明行”, “丝路电商日”: campaigns and days; not “一路同行”
         if head is not None and _ALL_HEADS[head] is not _O:
-            body = [
-                Unit(w.start, w.end, w.text, "word", w.tag)
-                for w in words
-                if start <= w.start and w.end <= end - len(head) and _WORD_CHAR.search(w.text)
-            ]
-            if any(u.text not in GENERIC and u.tag != "a" for u in body) or len(head) == 1:
+            if word_starts is None:
+                word_starts = list(map(_START, words))
+            first = bisect_left(word_starts, start)
+            if len(head) == 1 or _names_something(words, first, end - len(head)):
                 mention = _name(start, end, content, _ALL_HEADS[head], "zh-name-quoted")
                 mention.countries = compound(content)
                 yield mention
@@ -708,6 +727,7 @@ def _quoted(
 
 
 _ORG_WORD_HEADS = ("大学", "学院", "研究院", "科学院", "部", "委", "银行", "通讯社", "人民政府")
+_ORG_WORD_END = re.compile("[" + "".join(sorted({head[-1] for head in _ORG_WORD_HEADS})) + "]")
 _NOT_ORGANIZATIONS = frozenset(
     "全部 内部 外部 东部 西部 南部 北部 中部 局部 干部 总部 本部 俱乐部 司令部 指挥部 细部 腹部 "
     "头部 底部 顶部 上部 下部 后部 前部 基层 党委 常委 编委 政委 纪委".split()
@@ -718,10 +738,17 @@ _NOT_ORGANIZATIONS = frozenset(
 _MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}和[\u4e00-\u9fff]{2,4}部(?!长|门|分)")
 
 
-def _organisation_words(text: str, units: list[Unit]) -> Iterator[Mention]:
+def _organisation_words(text: str, units: list[Unit], ends: dict[int, int]) -> Iterator[Mention]:
     """Organisation words that jieba knows (清华大学, 外交部, 教育部), on their own: at the start
-    of a clause or after a country, not inside a longer name (文化和旅游部, 泰国铁路运输部)."""
-    for index, unit in enumerate(units):
+    of a clause or after a country, not inside a longer name (文化和旅游部, 泰国铁路运输部).
+
+    Only the units ending where a head's last character is (``ends``: the unit ending at an
+    offset) are looked at."""
+    for last in _ORG_WORD_END.finditer(text):
+        index = ends.get(last.end())
+        if index is None:
+            continue
+        unit = units[index]
         word = unit.text
         if not (
             unit.kind == "word"
@@ -781,6 +808,8 @@ def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
             continue
         seen.add((start, end))
         yield _name(start, end, match.group("name"), EntityType.PERSON, "zh-person-title")
+    if "·" not in text:
+        return  # the pattern, which tries most characters, needs the dot
     for match in _DOT_NAME.finditer(text):
         start, end = match.span()
         if (start, end) in seen or any(m.start < end and start < m.end for m in known):
