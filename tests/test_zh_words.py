@@ -28,7 +28,11 @@ def pair() -> tuple[Words, Any, dict[str, str], list[str]]:
 
 
 def _jieba(tokenizer: Any, tags: dict[str, str], text: str) -> list[tuple]:
-    return [(w, s, e, tags.get(w, "")) for w, s, e in tokenizer.tokenize(text, HMM=False)]
+    """jieba's words as ours are: text, offsets, tag, and whether it has a letter or digit."""
+    return [
+        (w, s, e, tags.get(w, ""), "word" if re.search(r"\w", w) else "punct", None)
+        for w, s, e in tokenizer.tokenize(text, HMM=False)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +57,26 @@ def test_cut_is_jiebas_on_random_text(pair: tuple) -> None:
     every tie and fallback of the route search is met."""
     words, tokenizer, tags, vocabulary = pair
     rng = random.Random(7)
-    extras = ["a", "B", "5", "5G", " ", "\r\n", "\r", "-", "。", "，", "x.y", "“", "”", "%", "鿿"]
+    extras = [
+        "a",
+        "B",
+        "5",
+        "5G",
+        " ",
+        "\r\n",
+        "\r",
+        "-",
+        "。",
+        "，",
+        "x.y",
+        "“",
+        "”",
+        "%",
+        "鿿",
+        "é",
+        "ア",
+        "_",
+    ]
     for _ in range(3000):
         text = "".join(
             rng.choice(vocabulary) if rng.random() < 0.7 else rng.choice(extras)

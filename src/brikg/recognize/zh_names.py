@@ -30,10 +30,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from functools import partial
 from itertools import count, islice
 from operator import attrgetter
-from typing import NamedTuple
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.recognize.zh_words import Word, longest_first
@@ -154,57 +152,62 @@ MAX_UNITS = 14
 MAX_CHARS = 32
 
 
-class Unit(NamedTuple):
-    """A piece of the sentence that the walk-back takes or leaves whole (a named tuple: a
-    sentence has dozens, made faster than a dataclass's)."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # "word", "known", "quote", "punct"
-    tag: str = ""
-    mention: Mention | None = None
-
-
-_unit = partial(tuple.__new__, Unit)  # without NamedTuple's Python-level __new__
+# A piece of the sentence that the walk-back takes or leaves whole: a word ("word", "punct"),
+# or a known name ("known") or quotation ("quote") taken as one.
+Unit = Word
 _START, _END = attrgetter("start"), attrgetter("end")
 CompoundCountries = Callable[[str], tuple[str, ...]]
 
 
 def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
-    """The sentence as units: known mentions and quotations whole, other text by jieba word."""
+    """The sentence as units: known mentions and quotations whole, other text by jieba word.
+
+    Only the words where a known name starts, inside one, and at a “ are looked at; the
+    words between are units as they are, taken in slices."""
     outer: list[Mention] = []
     for mention in sorted(known, key=lambda m: (m.start, -(m.end - m.start))):
         if mention.kind is MentionKind.ENTITY and not (outer and mention.start < outer[-1].end):
             outer.append(mention)
+    quotes = [match.start() for match in _OPENING_QUOTE.finditer(text)]
+    if not outer and not quotes:
+        return words
+    starts = list(map(_START, words))
     by_start = {m.start: m for m in outer}
-    inside = {position for m in outer for position in range(m.start + 1, m.end)}
+    inside: set[int] = set()  # the words that start inside a known name
+    for m in outer:
+        inside.update(range(bisect_left(starts, m.start + 1), bisect_left(starts, m.end)))
+    special = inside | {bisect_left(starts, m.start) for m in outer}
+    special.update(bisect_left(starts, quote) for quote in quotes)  # “ is a word of its own
+    special.discard(len(words))  # past the last word: a name starting inside it
     units: list[Unit] = []
-    position = 0
-    for word, start, end, tag in words:
+    position = 0  # the end of the last known name or quotation: words before it are inside
+    done = 0  # the words before this one are placed
+    for index in sorted(special):
+        units.extend(words[bisect_left(starts, position, done, index) : index])
+        done = index + 1
+        word = words[index]
+        start, end = word.start, word.end
         if start < position:
             continue
         mention = by_start.get(start)
         if mention is not None:
-            units.append(_unit((mention.start, mention.end, mention.text, "known", "", mention)))
+            units.append(Unit(mention.text, mention.start, mention.end, "", "known", mention))
             position = mention.end
             continue
-        if start in inside:
+        if index in inside:
             continue
-        if word == "“":
+        if word.text == "“":
             close = text.find("”", end)
             if (
                 close != -1
                 and close - end <= 20
                 and not any(start < m.start <= close < m.end for m in outer)
             ):
-                units.append(Unit(start, close + 1, text[start : close + 1], "quote"))
+                units.append(Unit(text[start : close + 1], start, close + 1, "", "quote"))
                 position = close + 1
                 continue
-        # str.isalnum implies \w: the regex is left for the few words not all alphanumeric.
-        kind = "word" if word.isalnum() or _WORD_CHAR.search(word) else "punct"
-        units.append(_unit((start, end, word, kind, tag, None)))
-        position = end
+        units.append(word)
+    units.extend(words[bisect_left(starts, position, done) :])
     return units
 
 

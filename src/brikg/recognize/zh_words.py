@@ -24,6 +24,7 @@ from math import inf, log, nan
 from pathlib import Path
 from typing import NamedTuple
 
+from brikg.ir import Mention
 from brikg.tables import cached_table
 
 _ENTRY = re.compile(r"^(\S+) (\d{2,}) (\S+)$", re.M)
@@ -36,6 +37,8 @@ _HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")
 # jieba's re_skip_default, as it splits the rest: "\r\n" or one space whole, else one character.
 _SKIP = re.compile(r"\r\n|\s|.", re.S)
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ANY_ASCII_ALNUM = re.compile("[a-zA-Z0-9]")  # the same, to look for in a whole block
+_WORD_CHAR = re.compile(r"\w")
 # Starting value of the route search's best total: below any word's.
 _NO_WORD = -inf
 
@@ -66,19 +69,49 @@ def _branches(node: dict[str, dict]) -> str:
 
 
 class Word(NamedTuple):
-    """One word of a segmented text: ``text[start:end]`` with jieba's tag ("" if unknown).
+    """One word of a segmented text: ``text[start:end]`` with jieba's tag ("" if unknown) and
+    its kind, "word" (it has a letter or digit) or "punct" (punctuation, spaces).
 
-    A named tuple, not a dataclass: a sentence makes dozens of them, and a tuple is made
-    several times faster."""
+    The names of :mod:`zh_names` are read from the same tuples, where a known name or a
+    quotation is one unit (kind "known", with its ``mention``, or "quote"): a plain word is
+    then its own unit, not copied. A named tuple, not a dataclass: a sentence makes dozens
+    of them, and a tuple is made several times faster."""
 
     text: str
     start: int
     end: int
     tag: str
+    kind: str
+    mention: Mention | None = None
 
 
 # Makes a Word from a tuple without NamedTuple's Python-level __new__: a sentence has dozens.
 _word = partial(tuple.__new__, Word)
+
+
+def _kind(word: str) -> str:
+    """ "word" if ``word`` has a letter or digit (str.isalnum implies it: the regular
+    expression is left for the few words not all alphanumeric), else "punct"."""
+    return "word" if word.isalnum() or _WORD_CHAR.search(word) else "punct"
+
+
+def _join_ascii(block: str, ends: list[int]) -> None:
+    """Makes each run of single ASCII letters and digits on the route one word, as jieba does:
+    the run's first character then ends where the run does."""
+    length = len(block)
+    start = 0
+    run = -1  # where the current run started
+    while start < length:
+        end = ends[start]
+        if end - start == 1 and block[start] in _ASCII_ALNUM:
+            if run < 0:
+                run = start
+        elif run >= 0:
+            ends[run] = start
+            run = -1
+        start = end
+    if run >= 0:
+        ends[run] = length
 
 
 class Words:
@@ -107,40 +140,30 @@ class Words:
     def cut(self, text: str) -> list[Word]:
         """The words of ``text`` with their offsets (dictionary only: no HMM guessing)."""
         scores = self._load()
-        tags = self._tags
+        tag = self._tags.get
         words: list[Word] = []
         position = 0
         for index, block in enumerate(_HAN.split(text)):
             if not index % 2:  # between jieba's blocks: "\r\n" or a space whole, else by character
                 for piece in _SKIP.findall(block):
                     end = position + len(piece)
-                    words.append(_word((piece, position, end, tags.get(piece, ""))))
+                    words.append(_word((piece, position, end, tag(piece, ""), _kind(piece), None)))
                     position = end
                 continue
             ends = self._route(block, scores)
+            if _ANY_ASCII_ALNUM.search(block):
+                _join_ascii(block, ends)
+            kind = "word" if block.isalnum() else ""  # else each word's own
             length = len(block)
             start = 0
-            run = -1  # where a run of single ASCII letters and digits started, joined as jieba does
             while start < length:
                 end = ends[start]
-                if end - start == 1 and block[start] in _ASCII_ALNUM:
-                    if run < 0:
-                        run = start
-                else:
-                    if run >= 0:
-                        word = block[run:start]
-                        words.append(
-                            _word((word, position + run, position + start, tags.get(word, "")))
-                        )
-                        run = -1
-                    word = block[start:end]
-                    words.append(
-                        _word((word, position + start, position + end, tags.get(word, "")))
-                    )
+                word = block[start:end]
+                kind_of = kind or _kind(word)
+                words.append(
+                    _word((word, position + start, position + end, tag(word, ""), kind_of, None))
+                )
                 start = end
-            if run >= 0:
-                word = block[run:]
-                words.append(_word((word, position + run, position + length, tags.get(word, ""))))
             position += length
         return words
 
