@@ -25,10 +25,12 @@ _PART = r"(?P<part>上半年|下半年|年底|年初|年中|年末|底|初|末|�
 _BEFORE = r"(?P<before>截至|截止到|截止|截到|到|至|自|从|于|在)?"
 _AFTER = r"(?P<after>以来|起|前|以前|之前)?"
 
+# Every part of a date is optional, so the pattern matches (mostly nothing) at every
+# character; a match that is not empty starts with one of these, and only there is it tried.
+_DATE_FIRST = r"[截到至自从于在0-9上下年底初末中份\s—–\-~～以起前之]"
+_DATE_START = re.compile(_DATE_FIRST)
 _DATE = re.compile(
-    # Every part is optional, so the pattern matches (mostly nothing) at every character; a
-    # match that is not empty starts with one of these characters, and only there is it tried.
-    r"(?=[截到至自从于在0-9上下年底初末中份\s—–\-~～以起前之])"
+    "(?=" + _DATE_FIRST + ")"
     + _BEFORE
     + r"(?:"
     + r"(?P<range_from>(?:19|20)\d\d)\s?[—–\-~～至到]\s?(?P<range_to>(?:19|20)\d\d)\s?年"
@@ -73,7 +75,7 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
     if _DIGIT.search(text) is None:
         return  # no year, month or day without a digit
     year = context_year
-    for match in _DATE.finditer(text):
+    for match in _date_matches(text):
         if not any(match.group("year", "month", "range_from")):
             continue
         groups = match.groupdict()
@@ -88,6 +90,23 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
         if groups["before"] in {"于", "在"}:  # "于2023年…" is a preposition, not part of the date
             start += len(groups["before"])
         yield Mention(start, end, text[start:end], MentionKind.DATE, "zh-date", date=date)
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of the date pattern that are not empty, as ``finditer`` finds them, but
+    tried only where one can start: the regular expression engine scans for a set of first
+    characters fast, and for a lookahead not. An empty match moves on by one character, as
+    ``finditer``'s does (the pattern is greedy throughout: where it matches nothing, nothing
+    longer matches either)."""
+    position = 0
+    while (first := _DATE_START.search(text, position)) is not None:
+        start = first.start()
+        match = _DATE.match(text, start)
+        if match is not None and match.end() > start:
+            yield match
+            position = match.end()
+        else:
+            position = start + 1
 
 
 def _standalone_month(text: str, match: re.Match[str]) -> bool:
