@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import DateValue, Mention, MentionKind
-from brikg.recognize.tokens import has_irregular_case
+from brikg.recognize.tokens import has_irregular_case, matches_at, may_end_with
 
 MONTHS = {
     name: number
@@ -56,26 +56,39 @@ _WINDOW = 48
 
 # What a pattern cannot match without (see _cues): a year, a month name, the word "year".
 _YEAR_CUE, _MONTH_CUE, _THIS_YEAR_CUE = 1, 2, 4
-_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
+# Every month name in _MONTH starts with one of these (a literal alternation: a fast scan).
+_MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# Where a match of a pattern can start (see _starts). The patterns open with a word boundary,
+# which keeps the regex engine from skipping ahead to a likely first character: a scan tries
+# them at every character, five times the cost of trying them only here.
+_YEAR_AT = re.compile(r"(?:19|20)\d\d")
+_DAY_AT = re.compile(r"\d(?<!\w\d)")  # the first digit of a number
+_RANGE_AT = re.compile(r"from|between|(?:19|20)\d\d")
+_THIS_AT = re.compile(r"[Tt]his|" + _MONTH_STEM.pattern)
+_PATTERNS: list[tuple[str, re.Pattern[str], int, re.Pattern[str]]] = [
     (
         "date-iso",
         re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         _YEAR_CUE,
+        _YEAR_AT,
     ),
     (
         "date-day-month-year",
         re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         _YEAR_CUE | _MONTH_CUE,
+        _DAY_AT,
     ),
     (
         "date-month-day-year",
         re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",\s*" + _YEAR + r"\b"),
         _YEAR_CUE | _MONTH_CUE,
+        _MONTH_STEM,
     ),
     (
         "date-month-year",
         re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
         _YEAR_CUE | _MONTH_CUE,
+        _MONTH_STEM,
     ),
     (
         "date-year-range",
@@ -83,16 +96,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
             r"\b(?:from\s+|between\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and|through)\s*(?P<year2>(?:19|20)\d\d)\b"
         ),
         _YEAR_CUE,
+        _RANGE_AT,
     ),
     (
         "date-this-year",
         re.compile(r"\b(?:" + _MONTH + r"\s+(?:of\s+)?)?[Tt]his\s+year\b"),
         _THIS_YEAR_CUE,
+        _THIS_AT,
     ),
     (
         "date-month-day",
         re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d\d)"),
         _MONTH_CUE,
+        _MONTH_STEM,
     ),
     (
         "date-year",
@@ -102,10 +118,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
             + r"\b(?![,.]\d|\s*(?:Agenda|Olympic|Asian|World|FIFA|Winter|Summer)\b)(?!-\d)"
         ),
         _YEAR_CUE,
+        _YEAR_AT,
     ),
 ]
-# Every month name in _MONTH starts with one of these (a literal alternation: a fast scan).
-_MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
+def _starts(scan: re.Pattern[str], text: str) -> list[int]:
+    """Where ``scan`` finds a possible start. Its matches cannot overlap a real start: a match
+    starts after a non-word character, and a year, a month name's first three letters, "from"
+    or "between" hold no such place."""
+    return [match.start() for match in scan.finditer(text)]
 
 
 def _cues(text: str) -> int:
@@ -143,6 +165,25 @@ _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|from|during|until|through|before|after|of|year|as of|end of|half of)\s*$",
     re.I,
 )
+
+
+# The last words of every qualifier _QUALIFIER finds, before the space it ends with ("early",
+# "mid" and "late" also before a hyphen; see may_end_with).
+_EARLY = ("early", "mid", "late")
+_QUALIFIER_ENDS = (*"since from by of to until till through in during the year".split(), *_EARLY)
+
+
+def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
+    """The qualifier that ends where a date starts at ``start``, if any."""
+    window_start = max(0, start - _WINDOW)
+    window = text[window_start:start]
+    if window.endswith("-"):  # "mid-2023"
+        if not (has_irregular_case(window) or window[:-1].lower().endswith(_EARLY)):
+            return None
+    elif not may_end_with(window, _QUALIFIER_ENDS):
+        return None
+    before = _QUALIFIER.search(text, window_start, start)
+    return None if before is None or before.start() == before.end() else before
 
 
 def _qualifier(match: re.Match[str] | None) -> str | None:
@@ -211,17 +252,17 @@ def find_dates(
         return
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
-    for rule, pattern, needs in _PATTERNS:
+    starts: dict[re.Pattern[str], list[int]] = {}
+    for rule, pattern, needs, scan in _PATTERNS:
         if needs & cues != needs:
             continue  # it cannot match
-        for match in pattern.finditer(text):
+        if scan not in starts:
+            starts[scan] = _starts(scan, text)
+        for match in matches_at(pattern, text, starts[scan]):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            window_start = max(0, start - _WINDOW)
-            before = _QUALIFIER.search(text, window_start, start)
-            if before is not None and before.start() == before.end():
-                before = None
+            before = _qualifier_before(text, start)
             if rule == "date-year" and not _plausible_bare_year(text, match, before):
                 continue
             value = _value(rule, match, _qualifier(before), context_year, document_year)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import Mention, MentionKind, QuantityValue
-from brikg.recognize.tokens import has_irregular_case
+from brikg.recognize.tokens import has_irregular_case, matches_at, may_end_with
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 NUMBER_WORDS = {
@@ -57,9 +57,12 @@ _FIRST_LETTERS = "".join(sorted({word[0] for word in NUMBER_WORDS}))
 _START = re.compile(
     rf"(?<!\d)\d|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?i:{'|'.join(NUMBER_WORDS)})\b"
 )
-# Only digits: the number words cannot match (see _has_number_word).
-_DIGIT_START = re.compile(r"(?<!\d)\d")
-_DIGIT = re.compile(r"\d")
+# A number's first digit, its check written after it: a pattern that opens with a character
+# (class) is scanned in C from one candidate to the next.
+_DIGIT_START = re.compile(r"\d(?<!\d\d)")
+# Number words in lowercased text: a case-sensitive alternation of literals scans just as fast,
+# where the case-insensitive one tries every alternative at every character.
+_NUMBER_WORD = re.compile("|".join(NUMBER_WORDS))
 # A currency sign or code just before a number belongs to the quantity ("US$2.9 trillion").
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)\Z", re.I)
 _CURRENCY = re.compile(
@@ -139,16 +142,12 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
 
     The patterns are tried only where a number starts, which keeps this stage fast.
     """
-    if _has_number_word(text):
-        starts = _START
-    elif _DIGIT.search(text):
-        starts = _DIGIT_START
-    else:
+    starts = _starts(text)
+    if not starts:
         return  # most sentences: no number at all
     found: list[Mention] = []
     end_of_last = 0
-    for start_match in starts.finditer(text):
-        start = start_match.start()
+    for start in starts:
         currency = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
         if currency is not None and text[start].isdigit():
             start = currency.start()
@@ -162,7 +161,7 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
             match = pattern.match(text, start)
             if match is None:
                 continue
-            hedge = _APPROX.search(text, max(0, start - 24), start)
+            hedge = _hedge(text, start)
             quantity = _quantity(rule, match, text, hedge is not None)
             if quantity is None:
                 continue
@@ -182,10 +181,32 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
     yield from found
 
 
-def _has_number_word(text: str) -> bool:
-    """Whether a number word may occur in ``text``, by substring tests (a regex scan for them
-    costs as much as the whole search)."""
-    return any(map(text.lower().__contains__, NUMBER_WORDS)) or has_irregular_case(text)
+def _starts(text: str) -> list[int]:
+    """Where ``_START`` matches in ``text``: its number words are looked for in lowercased
+    text, and only where one occurs is the case-insensitive pattern tried."""
+    if has_irregular_case(text):  # lower() may not find what the regex does, or move it
+        return [match.start() for match in _START.finditer(text)]
+    digits = [match.start() for match in _DIGIT_START.finditer(text)]
+    words = [match.start() for match in _NUMBER_WORD.finditer(text.lower())]
+    if not words:
+        return digits
+    # A number word that _START accepts starts after a non-word character, so no match of
+    # _NUMBER_WORD (letters only) hides one.
+    return [match.start() for match in matches_at(_START, text, sorted(digits + words))]
+
+
+# The last word of every hedge _APPROX finds, before the space it ends with (see may_end_with).
+_HEDGE_ENDS = tuple(
+    "than over nearly almost about around approximately some to least above roughly".split()
+)
+
+
+def _hedge(text: str, start: int) -> re.Match[str] | None:
+    """The hedge ("more than", "about") that ends where a quantity starts at ``start``."""
+    window_start = max(0, start - 24)
+    if not may_end_with(text[window_start:start], _HEDGE_ENDS):
+        return None
+    return _APPROX.search(text, window_start, start)
 
 
 def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:

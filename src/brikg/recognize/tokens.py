@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
@@ -50,6 +51,26 @@ def has_irregular_case(text: str) -> bool:
     """Whether a search of ``text.lower()`` may miss what a case-insensitive regex finds in
     ``text`` (or find it at other offsets): prefilters that lower() the text fall back then."""
     return any(map(text.__contains__, _IRREGULAR_CASE))
+
+
+def may_end_with(window: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that ends in one of ``words`` and ``\\s+\\Z`` may
+    match at the end of ``window``: a search for such a pattern tries every place in the
+    window, so it is run only where this holds."""
+    if not window[-1:].isspace():
+        return False
+    return has_irregular_case(window) or window.rstrip().lower().endswith(words)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern that matches only at ``starts`` (in order):
+    a pattern that opens with a word boundary or a look-behind is tried by the regex engine at
+    every character, where ``starts`` can be found by a scan it skips through in C."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
 
 
 # Fields of a Token read without Python-level calls (map(NORM, tokens) runs in C).
