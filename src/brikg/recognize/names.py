@@ -916,6 +916,8 @@ _CREDIT = re.compile(
 
 def _credited(text: str, offset: int) -> Iterator[Mention]:
     """Bylines and photo credits: "By Zheng Shanjie", "(Photo by JIANG XIAODONG)"."""
+    if not text.startswith("By") and "photo" not in text.lower():
+        return  # the pattern cannot match, and is slow to scan
     for match in _CREDIT.finditer(text):
         name = match.group("name")
         words = name.split()

@@ -104,10 +104,15 @@ class Recognizer:
         if not definitions:
             return []
         covered = _Coverage(m for m in mentions if m.kind is MentionKind.ENTITY)
-        # A whole word equal to a defined acronym, as a token of it would be.
-        uses = re.compile(
-            r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(definitions))) + r")(?![\w])"
+        # A whole word equal to a defined acronym, as a token of it would be. Each alternative
+        # checks what precedes it after its first letter, so that the pattern opens with a
+        # letter and the regex engine skips in C to the next possible one.
+        alternatives = (
+            f"{first}(?<![\\w'’]{first}){re.escape(acronym[1:])}"
+            for acronym in sorted(definitions)
+            for first in [re.escape(acronym[0])]
         )
+        uses = re.compile(f"(?:{'|'.join(alternatives)})(?![\\w])")
         extra: list[Mention] = []
         for sentence in doc.sentences:
             if sentence.language == "zh":
