@@ -15,7 +15,7 @@ from itertools import compress, count
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon
-from brikg.recognize.tokens import NORM, Token, norm_token, tokenize
+from brikg.recognize.tokens import Tokens, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ class Gazetteer:
             if language == "zh":
                 zh_by_first[surface[0]].append((surface, entity_id))
                 continue
-            tokens = tuple(norm_token(token.text) for token in tokenize(surface))
+            tokens = tuple(tokenize(surface).norms)
             if not tokens:
                 continue
             acronym = len(tokens) == 1 and surface.isupper() and len(surface) <= 8
@@ -98,30 +98,23 @@ class Gazetteer:
             label = self._labels[entity_id] = (entity_type, countries)
         return label
 
-    def match_tokens(self, tokens: list[Token], text_of: str, offset: int) -> Iterator[Mention]:
+    def match_tokens(self, tokens: Tokens, text_of: str, offset: int) -> Iterator[Mention]:
         """Yield longest non-overlapping matches over ``tokens`` (offsets relative to text).
 
         Countries are matched in a pass of their own, so that the countries a known name
         contains ("China-Laos Railway") are found too.
         """
-        norms = list(map(NORM, tokens))
-        yield from self._match(self._lexicon_index, tokens, norms, text_of, offset)
-        yield from self._match(self._country_index, tokens, norms, text_of, offset)
+        yield from self._match(self._lexicon_index, tokens, text_of, offset)
+        yield from self._match(self._country_index, tokens, text_of, offset)
 
-    def _match(
-        self,
-        index: _Index,
-        tokens: list[Token],
-        norms: list[str],
-        text_of: str,
-        offset: int,
-    ) -> Iterator[Mention]:
+    def _match(self, index: _Index, tokens: Tokens, text_of: str, offset: int) -> Iterator[Mention]:
+        norms = tokens.norms
         free = 0  # the first token not inside an earlier match
         # The positions of tokens that start some phrase, found without a Python loop.
         for position in compress(count(), map(index.__contains__, norms)):
             if position < free:
                 continue
-            text = tokens[position].text
+            text = tokens.texts[position]
             initial = text[:1]
             capitalised = initial.isupper() or initial.isdigit()
             upper = text == text.upper()
@@ -139,7 +132,7 @@ class Gazetteer:
             if found is None:
                 continue
             free = position + len(found.tokens)
-            start, end = tokens[position].start, tokens[free - 1].end
+            start, end = tokens.starts[position], tokens.ends[free - 1]
             yield self._mention(
                 found.entity_id, start, end, text_of[start - offset : end - offset], "en"
             )

@@ -11,6 +11,7 @@ defines an acronym for the rest of the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -18,7 +19,7 @@ from operator import itemgetter, or_
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.places import city_country
-from brikg.recognize.tokens import NORM, TEXT, Token
+from brikg.recognize.tokens import Tokens
 
 P, C, M, ORG, INIT, S = (
     EntityType.PROJECT,
@@ -407,26 +408,27 @@ class NameContext:
     known_ends: set[int]
 
 
-def _is_word(token: Token) -> bool:
-    return token.text[:1].isalnum()
+def _is_word(text: str) -> bool:
+    return text[:1].isalnum()
 
 
-def _capitalized(token: Token) -> bool:
-    first = token.text[:1]
-    return first.isupper() or (first.isdigit() and bool(_ORDINAL.match(token.text)))
+def _capitalized(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or (first.isdigit() and bool(_ORDINAL.match(text)))
 
 
-def _capitals(tokens: list[Token]) -> list[int]:
+def _capitals(tokens: Tokens) -> list[int]:
     """Where capitalised words and numbers are (most tokens are neither), found in C."""
-    initials = list(map(_FIRST_CHAR, map(TEXT, tokens)))
+    initials = list(map(_FIRST_CHAR, tokens.texts))
     flags = map(or_, map(str.isupper, initials), map(str.isdigit, initials))
-    return list(compress(range(len(tokens)), flags))
+    return list(compress(range(len(initials)), flags))
 
 
-def _capitalized_positions(tokens: list[Token], capitals: list[int]) -> list[int]:
+def _capitalized_positions(tokens: Tokens, capitals: list[int]) -> list[int]:
     """The positions among ``capitals`` that :func:`_capitalized` accepts (digits only as
     ordinals), so that the chunker tests set membership instead of the token's text."""
-    return [i for i in capitals if _capitalized(tokens[i])]
+    texts = tokens.texts
+    return [i for i in capitals if _capitalized(texts[i])]
 
 
 # The only tokens other than capitalised words that can go on with a chunk.
@@ -435,14 +437,15 @@ _GOES_ON_TEXTS = frozenset({"-", "‐", "–", "(", "'", "’"})
 
 
 def _chunks(
-    tokens: list[Token],
+    tokens: Tokens,
     starts: list[int],
     upper: set[int],
     countries: set[int] | frozenset[int] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
     """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside;
     ``starts`` are the positions of capitalised tokens in order, ``upper`` the same as a set."""
-    count = len(tokens)
+    texts, norms, begins, ends = tokens.texts, tokens.norms, tokens.starts, tokens.ends
+    count = len(texts)
     done = 0
     for index in starts:
         if index < done:
@@ -450,31 +453,30 @@ def _chunks(
         end = index + 1
         in_complement = False
         while end < count:
-            token = tokens[end]
-            text, norm = token.text, token.norm
+            text, norm = texts[end], norms[end]
             if end in upper and text[:1].isalnum():
                 end += 1
                 continue
             if norm not in _GOES_ON_NORMS and text not in _GOES_ON_TEXTS:
                 break  # most often a lowercase word: nothing below applies
-            if text in {"-", "‐", "–"} and end + 1 < count and _is_word(tokens[end + 1]):
-                if token.start == tokens[end - 1].end:  # joined, as in "Deep-sea"
+            if text in {"-", "‐", "–"} and end + 1 < count and _is_word(texts[end + 1]):
+                if begins[end] == ends[end - 1]:  # joined, as in "Deep-sea"
                     end += 2
                     continue
                 break
             if (
                 text == "("
                 and end + 3 < count
-                and _ACRONYM.match(tokens[end + 1].text)
-                and tokens[end + 2].text == ")"
+                and _ACRONYM.match(texts[end + 1])
+                and texts[end + 2] == ")"
                 and end + 3 in upper
             ):
                 end += 3  # "Lagos Rail Mass Transit (LRMT) Blue Line"
                 continue
             if (
                 text in {"'", "’"}
-                and tokens[end - 1].text.endswith("s")
-                and token.start == tokens[end - 1].end
+                and texts[end - 1].endswith("s")
+                and begins[end] == ends[end - 1]
                 and end + 1 < count
                 and end + 1 in upper
             ):
@@ -488,7 +490,7 @@ def _chunks(
                 and in_complement
                 and end + 1 < count
                 and end + 1 in upper
-                and _is_word(tokens[end + 1])
+                and _is_word(texts[end + 1])
             ):
                 end += 2  # "Guiding Principles on Financing the Development of the ..."
                 continue
@@ -498,11 +500,11 @@ def _chunks(
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
                 look = end + 1
-                if tokens[look].norm == "the" and look + 1 < count:
+                if norms[look] == "the" and look + 1 < count:
                     if norm not in COMPLEMENT_CONNECTORS:
                         break  # "the X Bridge and the Y Bridge" are two names
                     look += 1
-                if look in upper and _is_word(tokens[look]):
+                if look in upper and _is_word(texts[look]):
                     if (
                         norm == "and"
                         and _ends_with_head(tokens, index, end)
@@ -516,57 +518,58 @@ def _chunks(
         done = end
 
 
-def _after_the(tokens: list[Token], position: int) -> int:
+def _after_the(tokens: Tokens, position: int) -> int:
     """Skip one "the"."""
-    if tokens[position].norm == "the" and position + 1 < len(tokens):
+    if tokens.norms[position] == "the" and position + 1 < len(tokens):
         return position + 1
     return position
 
 
-def _continues(tokens: list[Token], position: int, countries: set[int] | frozenset[int]) -> bool:
+def _continues(tokens: Tokens, position: int, countries: set[int] | frozenset[int]) -> bool:
     """Inside a complement, "with"/"in" + capitalised words go on with the name, unless they
     name a place: "Fair for Trade in Services", but "Forum for Cooperation in Beijing"."""
     if position >= len(tokens):
         return False
     position = _after_the(tokens, position)
-    token = tokens[position]
-    if not (_is_word(token) and token.text[:1].isupper()) or position in countries:
+    text = tokens.texts[position]
+    if not (_is_word(text) and text[:1].isupper()) or position in countries:
         return False
-    run = [token.text]
-    for following in tokens[position + 1 : position + 3]:
-        if not (_is_word(following) and following.text[:1].isupper()):
+    run = [text]
+    for following in tokens.texts[position + 1 : position + 3]:
+        if not (_is_word(following) and following[:1].isupper()):
             break
-        run.append(following.text)
+        run.append(following)
     # The whole capitalised run is the place ("Beijing"), not its first word ("Green Finance").
-    return city_country(" ".join(run)) is None and token.norm not in _PLACE_WORDS
+    return city_country(" ".join(run)) is None and tokens.norms[position] not in _PLACE_WORDS
 
 
-def _ends_with_head(tokens: list[Token], start: int, end: int) -> bool:
+def _ends_with_head(tokens: Tokens, start: int, end: int) -> bool:
     """True when ``tokens[start:end]`` already ends in a head noun: a complete name."""
     return end - start >= 2 and _head_type(tokens, end - 1) is not None
 
 
-def _single_head_after(tokens: list[Token], position: int) -> bool:
+def _single_head_after(tokens: Tokens, position: int) -> bool:
     """ "Conference & Exhibition": a lone head after "and" continues the name."""
-    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    following = tokens.texts[position + 1] if position + 1 < len(tokens) else None
     lone = following is None or not (_is_word(following) and _capitalized(following))
     return lone and _head_type(tokens, position) is not None
 
 
-def _head_type(tokens: list[Token], position: int) -> EntityType | None:
-    norm = tokens[position].norm
+def _head_type(tokens: Tokens, position: int) -> EntityType | None:
+    norms = tokens.norms
+    norm = norms[position]
     if norm not in _HEAD_WORDS:
         return None  # most words: none of the rules below can match
     if position > 0:
-        pair = (tokens[position - 1].norm, norm)
+        pair = (norms[position - 1], norm)
         if pair in TWO_WORD_HEADS:
             return TWO_WORD_HEADS[pair]
     if norm == "cooperation":
         # "China-Africa Health Cooperation", "Lancang-Mekong Cooperation": a named mechanism;
         # "Belt and Road Cooperation" is the BRI's generic name for itself.
-        before = [t.norm for t in tokens[max(0, position - 3) : position]]
+        before = norms[max(0, position - 3) : position]
         named = position >= 2 and all(
-            t.text == "-" or _capitalized(t) for t in tokens[position - 2 : position]
+            text == "-" or _capitalized(text) for text in tokens.texts[position - 2 : position]
         )
         return M if named and before != ["belt", "and", "road"] else None
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
@@ -602,32 +605,34 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _is_title_case(tokens: list[Token], capitals: list[int]) -> bool:
+def _is_title_case(tokens: Tokens, capitals: list[int]) -> bool:
     """A heading written in Title Case ("The High-quality Development Of The Belt And Road"):
     its function words are capitalised after the first word, which prose never does.
 
     ``capitals`` are the positions of tokens that start with a capital or a digit."""
     # Over 60% of at least two means two capitalised ones; prose has none (counted in C).
     later = capitals[1:] if capitals[:1] == [0] else capitals
-    capitalised = map(NORM, map(tokens.__getitem__, later))
+    capitalised = map(tokens.norms.__getitem__, later)
     if sum(map(_FUNCTION_WORDS.__contains__, capitalised)) < 2:
         return False
-    function_words = [t for t in tokens[1:] if t.norm in _FUNCTION_WORDS]
+    function_words = [
+        text
+        for text, norm in zip(tokens.texts[1:], tokens.norms[1:], strict=True)
+        if norm in _FUNCTION_WORDS
+    ]
     if len(function_words) < 2:
         return False
-    capitalised = sum(1 for t in function_words if t.text[:1].isupper())
+    capitalised = sum(1 for text in function_words if text[:1].isupper())
     return capitalised / len(function_words) > 0.6
 
 
-def find_names(
-    text: str, tokens: list[Token], offset: int, context: NameContext
-) -> Iterator[Mention]:
+def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> Iterator[Mention]:
     """Yield entity mentions found by grammar in one sentence (``text`` starts at ``offset``)."""
     capitals = _capitals(tokens)
     if _is_title_case(tokens, capitals):
         return
     # The sentence's words, so that a pattern whose cue word is absent is not run at all.
-    norms = set(map(NORM, tokens))
+    norms = set(tokens.norms)
     if not norms.isdisjoint(_PERSON_WORDS):
         yield from _persons(text, tokens, offset)
     if "by" in norms:
@@ -651,12 +656,12 @@ def find_names(
                 yield section
 
 
-def _section(text: str, tokens: list[Token], start: int, end: int, offset: int) -> Mention | None:
+def _section(text: str, tokens: Tokens, start: int, end: int, offset: int) -> Mention | None:
     """ "the Belgrade-Novi Sad section (of the Hungary-Serbia Railway)": a project of its own;
     the relation stage reads "of the Y" as part-of."""
-    if end >= len(tokens) or tokens[end].norm != "section":
+    if end >= len(tokens) or tokens.norms[end] != "section":
         return None
-    while start < end and tokens[start].norm in LEADING_STOPWORDS:
+    while start < end and tokens.norms[start] in LEADING_STOPWORDS:
         start += 1
     if start >= end:
         return None
@@ -664,18 +669,19 @@ def _section(text: str, tokens: list[Token], start: int, end: int, offset: int) 
 
 
 def _names_from_chunk(
-    text: str, tokens: list[Token], start: int, end: int, offset: int, context: NameContext
+    text: str, tokens: Tokens, start: int, end: int, offset: int, context: NameContext
 ) -> Iterator[Mention]:
     """The name a chunk holds, and the named whole it is part of when it says so:
     "Karakoram Highway Phase II" (of the Karakoram Highway), "Advisory Council of the Belt and
     Road Forum" (of the Forum). The whole is a nested mention with rule ``name-parent``."""
-    while start < end and (tokens[start].norm in LEADING_STOPWORDS or not _is_word(tokens[start])):
+    texts, norms = tokens.texts, tokens.norms
+    while start < end and (norms[start] in LEADING_STOPWORDS or not _is_word(texts[start])):
         start += 1
     # "Minister of the National Development and Reform Commission": the role is not the name.
     start = _skip_roles(tokens, start, end)
     # A possessive owner ("Pakistan's Karot ...", "the EU's ...") is not part of the name.
     for position in range(start, end):
-        if tokens[position].norm == "'s" and position - 1 in context.known_ends:
+        if norms[position] == "'s" and position - 1 in context.known_ends:
             start = position + 1
     if start >= end:
         return
@@ -685,14 +691,18 @@ def _names_from_chunk(
         if mention is not None:
             yield mention
         return
-    name_tokens = [t for t in tokens[start:cut] if _is_word(t) and t.norm not in CONNECTORS]
+    name_tokens = [
+        norm
+        for text, norm in zip(texts[start:cut], norms[start:cut], strict=True)
+        if _is_word(text) and norm not in CONNECTORS
+    ]
     if len(name_tokens) < 2:
         return
     only_country = head_at - start == 1 and start in context.country_tokens
     if only_country and entity_type is P:
         # "China Railway" is a company or a country's railway, not a named project; too vague.
         return
-    if [t.norm for t in name_tokens] == ["silk", "road"]:
+    if name_tokens == ["silk", "road"]:
         return  # the historical Silk Road, not a BRI initiative
     phase = _phase_end(tokens, cut)
     if phase and entity_type is P:
@@ -702,7 +712,7 @@ def _names_from_chunk(
     parent = _complement_name(tokens, head_at, cut)
     if parent is not None and entity_type is P and head_at > start:
         cut = head_at + 1  # "Chuanshan Port Area (of Ningbo-Zhoushan Port)": the area's name
-    if [t.norm for t in name_tokens[:2]] == ["united", "nations"]:
+    if name_tokens[:2] == ["united", "nations"]:
         entity_type = ORG  # "United Nations Environment Programme" is a UN body
     yield _mention(text, tokens, start, cut, offset, entity_type, "name-head")
     if parent is not None:
@@ -713,24 +723,23 @@ def _names_from_chunk(
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})$")
 
 
-def _phase_end(tokens: list[Token], cut: int) -> int | None:
+def _phase_end(tokens: Tokens, cut: int) -> int | None:
     """ "Railway Phase I": where a phase number after the head ends."""
-    if cut + 1 < len(tokens) and tokens[cut].norm == "phase" and _ROMAN.match(tokens[cut + 1].text):
+    texts, norms = tokens.texts, tokens.norms
+    if cut + 1 < len(texts) and norms[cut] == "phase" and _ROMAN.match(texts[cut + 1]):
         return cut + 2
     return None
 
 
-def _complement_name(
-    tokens: list[Token], head_at: int, cut: int
-) -> tuple[EntityType, int, int] | None:
+def _complement_name(tokens: Tokens, head_at: int, cut: int) -> tuple[EntityType, int, int] | None:
     """ "Office of the Leading Group for ...": when the head is a part (office, council,
     secretariat, ...) and the complement is a name with a head of its own, that is the whole."""
-    if head_at + 2 >= cut or tokens[head_at + 1].norm != "of":
+    if head_at + 2 >= cut or tokens.norms[head_at + 1] != "of":
         return None
-    if tokens[head_at].norm not in PART_HEADS:
+    if tokens.norms[head_at] not in PART_HEADS:
         return None
     start = head_at + 2
-    if tokens[start].norm == "the":
+    if tokens.norms[start] == "the":
         start += 1
     inner_head, inner_type, inner_cut = _find_head(tokens, start, cut)
     if inner_type is None or inner_head == start:
@@ -751,11 +760,11 @@ _ITEM = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}")
 
 
 def _listed_names(
-    text: str, tokens: list[Token], offset: int, context: NameContext
+    text: str, tokens: Tokens, offset: int, context: NameContext
 ) -> Iterator[Mention]:
     """ "Coal-fired power plants such as Sahiwal, Port Qasim, Thar, and Hub": a plural head
     before a list of bare names makes each of them a project."""
-    country_spans = [(tokens[i].start, tokens[i].end) for i in context.country_tokens]
+    country_spans = [(tokens.starts[i], tokens.ends[i]) for i in context.country_tokens]
     for match in _LISTED.finditer(text):
         for item in _ITEM.finditer(match.group("items")):
             start = offset + match.start("items") + item.start()
@@ -775,13 +784,19 @@ _QUOTED = re.compile(r"[\"“](?P<name>[A-Z][^\"”]{3,120}?)[,.]?[\"”]")
 _QUOTED_THEN_HEAD = re.compile(r"(?P<name>[\"“][A-Z][^\"”]{2,60}[\"”](?:\s[A-Z][\w-]*){1,3})")
 
 
-def _quoted_names(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
+def _inside(tokens: Tokens, start: int, end: int) -> Tokens:
+    """The tokens that lie within ``[start, end)`` (in order, so a run of them)."""
+    first = bisect_left(tokens.starts, start)
+    return tokens.slice(first, max(first, bisect_right(tokens.ends, end)))
+
+
+def _quoted_names(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
     """A quoted title that ends in a head noun is a name, whatever its inner capitals:
     "China-ASEAN Initiative on Establishing a Digital Economy Partnership"; so is a quoted
     title followed by a head: '"Chinese Bridge" Summer Camp'."""
     for match in _QUOTED_THEN_HEAD.finditer(text):
         start, end = offset + match.start("name"), offset + match.end("name")
-        inner = [t for t in tokens if start <= t.start and t.end <= end]
+        inner = _inside(tokens, start, end)
         entity_type = _head_type(inner, len(inner) - 1) if inner else None
         if entity_type is not None:
             yield Mention(
@@ -794,48 +809,50 @@ def _quoted_names(text: str, tokens: list[Token], offset: int) -> Iterator[Menti
             )
     for match in _QUOTED.finditer(text):
         start, end = offset + match.start("name"), offset + match.end("name")
-        inner = [t for t in tokens if start <= t.start and t.end <= end]
-        words = [t for t in inner if _is_word(t)]
+        inner = _inside(tokens, start, end)
+        words = [word for word in inner.texts if _is_word(word)]
         if len(words) < 2 or len(words) > 16:
             continue
         entity_type = _head_type(inner, len(inner) - 1)
-        if entity_type is None or sum(1 for t in words if t.text[:1].islower()) > len(words) // 2:
+        if entity_type is None or sum(1 for word in words if word[:1].islower()) > len(words) // 2:
             continue
         yield Mention(
             start, end, match.group("name"), MentionKind.ENTITY, "name-quoted", label=entity_type
         )
 
 
-def _skip_roles(tokens: list[Token], start: int, end: int) -> int:
+def _skip_roles(tokens: Tokens, start: int, end: int) -> int:
     """Skip "Chief Economist of the", "Vice President of" before an organisation's name."""
+    norms = tokens.norms
     position = start
-    while position < end and tokens[position].norm in ROLE_PREFIXES:
+    while position < end and norms[position] in ROLE_PREFIXES:
         position += 1
-    if position == start or position + 1 >= end or tokens[position].norm != "of":
+    if position == start or position + 1 >= end or norms[position] != "of":
         return start
     position += 1
-    if tokens[position].norm == "the":
+    if norms[position] == "the":
         position += 1
     return _skip_roles(tokens, position, end) if position < end else start
 
 
-def _find_head(tokens: list[Token], start: int, end: int) -> tuple[int, EntityType | None, int]:
+def _find_head(tokens: Tokens, start: int, end: int) -> tuple[int, EntityType | None, int]:
     """The head noun of a chunk and where the name ends.
 
     The head is the one right before the first of/for/on complement ("Forum for International
     Cooperation", "Office of the Leading Group ..."), else the last head noun. A head that only
     occurs inside a complement ("Action Plan for the Belt and Road Initiative") makes no name.
     """
+    norms = tokens.norms
     last: tuple[int, EntityType | None, int] = (start, None, end)
     seen_complement = False
     for position in range(start, end):
-        if tokens[position].norm in COMPLEMENT_CONNECTORS:
+        if norms[position] in COMPLEMENT_CONNECTORS:
             seen_complement = True
             continue
         entity_type = _head_type(tokens, position)
         if entity_type is None:
             continue
-        following = tokens[position + 1].norm if position + 1 < end else ""
+        following = norms[position + 1] if position + 1 < end else ""
         if following in COMPLEMENT_CONNECTORS:
             return position, entity_type, end
         if seen_complement:
@@ -844,7 +861,7 @@ def _find_head(tokens: list[Token], start: int, end: int) -> tuple[int, EntityTy
         if (
             entity_type is S
             and stop < len(tokens)
-            and re.fullmatch(r"(?:19|20)\d\d", tokens[stop].text)
+            and re.fullmatch(r"(?:19|20)\d\d", tokens.texts[stop])
         ):
             stop += 1  # "Vision 2030", "Agenda 2063"
         last = (position, entity_type, stop)
@@ -852,20 +869,21 @@ def _find_head(tokens: list[Token], start: int, end: int) -> tuple[int, EntityTy
 
 
 def _lowercase_head_name(
-    text: str, tokens: list[Token], start: int, end: int, offset: int, context: NameContext
+    text: str, tokens: Tokens, start: int, end: int, offset: int, context: NameContext
 ) -> Mention | None:
     """ "Vado Gateway terminal", "China-Russia eastern natural gas pipeline"."""
+    texts, norms = tokens.texts, tokens.norms
     position = end
-    while position < len(tokens) and tokens[position].norm in LOWERCASE_MODIFIERS:
+    while position < len(norms) and norms[position] in LOWERCASE_MODIFIERS:
         position += 1
         if position - end > 3:
             return None
-    if position >= len(tokens) or tokens[position].norm not in LOWERCASE_HEADS:
+    if position >= len(norms) or norms[position] not in LOWERCASE_HEADS:
         return None
-    if tokens[position].text[:1].isupper():
+    if texts[position][:1].isupper():
         return None
-    words = [t for t in tokens[start:end] if _is_word(t)]
-    compound = any(t.text == "-" for t in tokens[start:end])
+    words = [word for word in texts[start:end] if _is_word(word)]
+    compound = "-" in texts[start:end]
     if not (len(words) >= 2 or compound):
         return None
     if not compound and all(index in context.country_tokens for index in range(start, end)):
@@ -873,16 +891,16 @@ def _lowercase_head_name(
     # "Vado Gateway terminal" names the Vado Gateway; "China-Russia eastern natural gas
     # pipeline" is only a name with its head.
     places_only = all(
-        index in context.country_tokens for index in range(start, end) if _is_word(tokens[index])
+        index in context.country_tokens for index in range(start, end) if _is_word(texts[index])
     )
     stop = end if len(words) >= 2 and position == end and not places_only else position + 1
     # "the China-Kyrgyzstan-Uzbekistan railway project": the railway is the name; "project"
     # after an asset head only says it is being built.
     if (
         stop == position + 1
-        and tokens[position].norm == "project"
+        and norms[position] == "project"
         and position > end
-        and tokens[position - 1].norm in LOWERCASE_HEADS
+        and norms[position - 1] in LOWERCASE_HEADS
     ):
         stop = position
     return _mention(text, tokens, start, stop, offset, P, "name-lowercase-head")
@@ -890,22 +908,22 @@ def _lowercase_head_name(
 
 def _mention(
     text: str,
-    tokens: list[Token],
+    tokens: Tokens,
     start: int,
     end: int,
     offset: int,
     entity_type: EntityType,
     rule: str,
 ) -> Mention:
-    first, last = tokens[start], tokens[end - 1]
-    surface = text[first.start - offset : last.end - offset]
+    last_end = tokens.ends[end - 1]
+    surface = text[tokens.starts[start] - offset : last_end - offset]
     # Drop an ordinal ("Third Belt and Road Forum", "71st United Nations General Assembly"):
     # one forum, held many times.
     words = surface.split()
     if len(words) > 2 and (words[0].casefold() in ORDINALS or _ORDINAL.match(words[0])):
         surface = surface[len(words[0]) :].lstrip()
-    begin = last.end - len(surface)
-    return Mention(begin, last.end, surface, MentionKind.ENTITY, rule, label=entity_type)
+    begin = last_end - len(surface)
+    return Mention(begin, last_end, surface, MentionKind.ENTITY, rule, label=entity_type)
 
 
 _CREDIT = re.compile(
@@ -939,33 +957,33 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
         )
 
 
-def _persons(text: str, tokens: list[Token], offset: int) -> Iterator[Mention]:
+def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
     """A title or role followed by one to three capitalised words: "President Xi Jinping"."""
-    for index in compress(range(len(tokens)), map(_PERSON_WORDS.__contains__, map(NORM, tokens))):
-        token = tokens[index]
-        if token.norm in PERSON_ROLES and token.text[:1].isupper():
+    texts, norms = tokens.texts, tokens.norms
+    count = len(texts)
+    for index in compress(range(count), map(_PERSON_WORDS.__contains__, norms)):
+        if norms[index] in PERSON_ROLES and texts[index][:1].isupper():
             continue
-        names: list[Token] = []
         position = index + 1
         # "General Secretary of the CPC Central Committee Xi Jinping" and "Vice Premier" forms
         # are handled by skipping further title words.
-        while position < len(tokens) and tokens[position].norm.rstrip(".") in PERSON_TITLES:
+        while position < count and norms[position].rstrip(".") in PERSON_TITLES:
             position += 1
-        while position < len(tokens) and len(names) < 3:
-            candidate = tokens[position]
-            if not (_is_word(candidate) and candidate.text[:1].isupper()):
+        first = position  # the names are tokens first, first + 1, ..., position - 1
+        while position < count and position - first < 3:
+            candidate = texts[position]
+            if not (_is_word(candidate) and candidate[:1].isupper()):
                 break
-            if candidate.norm in HEADS or candidate.norm in LEADING_STOPWORDS:
+            if norms[position] in HEADS or norms[position] in LEADING_STOPWORDS:
                 break
-            names.append(candidate)
             position += 1
-        if not names or _ACRONYM.match(names[0].text):
+        if position == first or _ACRONYM.match(texts[first]):
             continue
-        first, last = names[0], names[-1]
+        start, end = tokens.starts[first], tokens.ends[position - 1]
         yield Mention(
-            first.start,
-            last.end,
-            text[first.start - offset : last.end - offset],
+            start,
+            end,
+            text[start - offset : end - offset],
             MentionKind.ENTITY,
             "person-title",
             label=EntityType.PERSON,
@@ -984,9 +1002,7 @@ _POSSESSIVE_STRATEGY = re.compile(
 )
 
 
-def _strategies(
-    text: str, tokens: list[Token], offset: int, context: NameContext
-) -> Iterator[Mention]:
+def _strategies(text: str, tokens: Tokens, offset: int, context: NameContext) -> Iterator[Mention]:
     """National strategies: quoted names before a strategy word, and "Country's X Plan"."""
     for pattern, rule, needs in (
         (_QUOTED_STRATEGY, "strategy-quoted", ('"', "“")),
@@ -1012,13 +1028,11 @@ def _strategies(
             )
 
 
-def _owner_code(
-    owner: str | None, tokens: list[Token], start: int, context: NameContext
-) -> str | None:
+def _owner_code(owner: str | None, tokens: Tokens, start: int, context: NameContext) -> str | None:
     if not owner:
         return None
-    for index, token in enumerate(tokens):
-        if token.start >= start and index in context.country_codes:
+    for index, token_start in enumerate(tokens.starts):
+        if token_start >= start and index in context.country_codes:
             return context.country_codes[index]
     return None
 

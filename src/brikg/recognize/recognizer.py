@@ -19,7 +19,7 @@ from brikg.recognize.dates import find_dates
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
-from brikg.recognize.tokens import START, tokenize
+from brikg.recognize.tokens import tokenize
 from brikg.recognize.zh import ChineseRecognizer
 
 
@@ -72,20 +72,20 @@ class Recognizer:
         country_tokens: set[int] = set()
         country_codes: dict[int, str] = {}
         known_ends: set[int] = set()
-        if known:  # most sentences name nothing known: skip the token offsets
-            starts = list(map(START, tokens))
+        if known:  # most sentences name nothing known
+            starts, ends = tokens.starts, tokens.ends
             countries = [m for m in known if m.label is EntityType.COUNTRY]
             countries.sort(key=_START_OF)
             for mention in countries:
                 first = bisect.bisect_left(starts, mention.start)
-                for index in range(first, len(tokens)):
-                    if tokens[index].end > mention.end:
+                for index in range(first, len(ends)):
+                    if ends[index] > mention.end:
                         break
                     country_tokens.add(index)
                     country_codes[index] = mention.countries[0]
             for mention in known:  # the token a known name ends with: the last to start before
                 last = bisect.bisect_left(starts, mention.end) - 1
-                if last >= 0 and tokens[last].end == mention.end:
+                if last >= 0 and ends[last] == mention.end:
                     known_ends.add(last)
         context = NameContext(country_tokens, country_codes, known_ends)
         known.extend(find_names(text, tokens, offset, context))
