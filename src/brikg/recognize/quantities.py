@@ -44,6 +44,10 @@ CURRENCY_PREFIXES = {
 }
 
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+# The same, read whole (an atomic group): what may follow a number (a plus, a scale, a unit or
+# noun) never starts with a digit, comma or point, and no number word starts another, so
+# giving characters back never leads to a match; it only retried the unit alternatives.
+_WHOLE_NUMBER = f"(?>{_NUMBER})"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn)\b)?"
 # Hedges before a number ("more than 200 cities"), read from the text just before it.
 _APPROX = re.compile(
@@ -66,15 +70,13 @@ _NUMBER_WORD = re.compile("|".join(NUMBER_WORDS))
 # A currency sign or code just before a number belongs to the quantity ("US$2.9 trillion").
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)\Z", re.I)
 _CURRENCY = re.compile(
-    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)"
-    + _NUMBER.replace("(?P<number>", "(?P<number>")
-    + _SCALE,
+    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)" + _NUMBER + _SCALE,
     re.I,
 )
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _MEASURED = re.compile(
     r"\b"
-    + _NUMBER
+    + _WHOLE_NUMBER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
     + r"\s*(?P<unit>"
@@ -85,7 +87,7 @@ _MEASURED = re.compile(
 # A counted noun: "117 ports", "25 European countries", "74,000 trips" — up to two modifiers.
 _COUNTED = re.compile(
     r"\b"
-    + _NUMBER
+    + _WHOLE_NUMBER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
     + r"\s+(?P<mods>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*s|people|staff|personnel)\b",
@@ -187,9 +189,12 @@ def _starts(text: str) -> list[int]:
     if has_irregular_case(text):  # lower() may not find what the regex does, or move it
         return [match.start() for match in _START.finditer(text)]
     digits = [match.start() for match in _DIGIT_START.finditer(text)]
-    words = [match.start() for match in _NUMBER_WORD.finditer(text.lower())]
-    if not words:
+    lowered = text.lower()
+    # Substring tests first: most sentences hold no number word, and the scan below stops at
+    # every t, e, n, s, h, d and f.
+    if not any(map(lowered.__contains__, NUMBER_WORDS)):
         return digits
+    words = [match.start() for match in _NUMBER_WORD.finditer(lowered)]
     # A number word that _START accepts starts after a non-word character, so no match of
     # _NUMBER_WORD (letters only) hides one.
     return [match.start() for match in matches_at(_START, text, sorted(digits + words))]
