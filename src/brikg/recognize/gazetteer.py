@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, count
 
 from brikg.ir import EntityType, Mention, MentionKind
@@ -25,20 +25,39 @@ class Phrase:
     acronym: bool
 
 
-_Index = dict[str, list[tuple[int, dict[tuple[str, ...], list[Phrase]]]]]
-"""First token → (length, phrases of that length by their tokens), longest first."""
+@dataclass(slots=True)
+class _Node:
+    """The phrases whose tokens so far lead here: those that end here (in lexicon order), and
+    the nodes of the tokens that may come next."""
+
+    phrases: list[Phrase] = field(default_factory=list)
+    next: dict[str, _Node] = field(default_factory=dict)
 
 
-def _by_length(phrases_by_first: dict[str, list[Phrase]]) -> _Index:
-    """One dictionary lookup per phrase length instead of a comparison per phrase: "China"
-    starts 47 lexicon phrases, but of only a few lengths."""
+_Index = dict[str, _Node]
+"""First token → its node of a trie of phrases: matching follows the sentence's tokens down it,
+one dictionary lookup per token, where a lookup per phrase length cost a slice and a tuple
+each ("China" starts 47 lexicon phrases of several lengths; most uses are followed by none)."""
+
+
+def _trie(phrases_by_first: dict[str, list[Phrase]]) -> _Index:
     index: _Index = {}
     for first, phrases in phrases_by_first.items():
-        lengths: dict[int, dict[tuple[str, ...], list[Phrase]]] = {}
+        root = index[first] = _Node()
         for phrase in phrases:
-            lengths.setdefault(len(phrase.tokens), {}).setdefault(phrase.tokens, []).append(phrase)
-        index[first] = sorted(lengths.items(), key=lambda item: -item[0])
+            node = root
+            for token in phrase.tokens[1:]:
+                node = node.next.setdefault(token, _Node())
+            node.phrases.append(phrase)
     return index
+
+
+def _first_fit(phrases: list[Phrase], capitalised: bool, upper: bool) -> Phrase | None:
+    """The first of ``phrases`` that the case of the text allows: an acronym only in capitals."""
+    for phrase in phrases:
+        if upper if phrase.acronym else capitalised:
+            return phrase
+    return None
 
 
 class Gazetteer:
@@ -61,10 +80,11 @@ class Gazetteer:
             acronym = len(tokens) == 1 and surface.isupper() and len(surface) <= 8
             index = countries_by_first if entity_id.startswith("country/") else by_first
             index[tokens[0]].append(Phrase(tokens, entity_id, acronym))
-        self._lexicon_index = _by_length(by_first)
+        self._lexicon_index = _trie(by_first)
         # Each entity's class and country codes, computed once rather than per mention.
         self._labels: dict[str, tuple[EntityType, tuple[str, ...]]] = {}
-        self._country_index = _by_length(countries_by_first)
+        self._country_index = _trie(countries_by_first)
+        self._first_tokens = self._lexicon_index.keys() | self._country_index.keys()
         self._zh_entity: dict[str, str] = {}  # a form listed twice keeps its first entity
         for forms in zh_by_first.values():
             forms.sort(key=lambda form: -len(form[0]))
@@ -104,32 +124,43 @@ class Gazetteer:
         Countries are matched in a pass of their own, so that the countries a known name
         contains ("China-Laos Railway") are found too.
         """
-        yield from self._match(self._lexicon_index, tokens, text_of, offset)
-        yield from self._match(self._country_index, tokens, text_of, offset)
-
-    def _match(self, index: _Index, tokens: Tokens, text_of: str, offset: int) -> Iterator[Mention]:
-        norms = tokens.norms
-        free = 0  # the first token not inside an earlier match
+        texts = tokens.texts
+        starts: list[tuple[int, bool, bool]] = []  # where a phrase may start, and its case
         # The positions of tokens that start some phrase, found without a Python loop.
-        for position in compress(count(), map(index.__contains__, norms)):
-            if position < free:
-                continue
-            text = tokens.texts[position]
+        for position in compress(count(), map(self._first_tokens.__contains__, tokens.norms)):
+            text = texts[position]
             initial = text[:1]
             capitalised = initial.isupper() or initial.isdigit()
             upper = text == text.upper()
-            if not (capitalised or upper):
-                continue  # lowercase ("the", "new"): no phrase may start here
-            found = None
-            for size, phrases in index[norms[position]]:
-                for phrase in phrases.get(tuple(norms[position : position + size]), ()):
-                    if not (upper if phrase.acronym else capitalised):
-                        continue
-                    found = phrase
-                    break
+            if capitalised or upper:  # not lowercase ("the", "new"), where no phrase starts
+                starts.append((position, capitalised, upper))
+        if starts:
+            yield from self._match(self._lexicon_index, tokens, starts, text_of, offset)
+            yield from self._match(self._country_index, tokens, starts, text_of, offset)
+
+    def _match(
+        self,
+        index: _Index,
+        tokens: Tokens,
+        starts: list[tuple[int, bool, bool]],
+        text_of: str,
+        offset: int,
+    ) -> Iterator[Mention]:
+        norms = tokens.norms
+        free = 0  # the first token not inside an earlier match
+        for position, capitalised, upper in starts:
+            if position < free or (node := index.get(norms[position])) is None:
+                continue
+            nodes = [node]  # down the trie along the tokens: the nodes of longer and longer runs
+            at = position + 1
+            while at < len(norms) and (node := node.next.get(norms[at])) is not None:
+                nodes.append(node)
+                at += 1
+            for node in reversed(nodes):  # longest first
+                found = _first_fit(node.phrases, capitalised, upper)
                 if found is not None:
                     break
-            if found is None:
+            else:
                 continue
             free = position + len(found.tokens)
             start, end = tokens.starts[position], tokens.ends[free - 1]
