@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import partial
-from itertools import pairwise, starmap
+from itertools import chain, pairwise, starmap
 
 from brikg.ir import Document, Sentence
 from brikg.lang import has_ideographs, script_language
@@ -159,7 +159,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 # -- Chinese paragraph reconstruction ---------------------------------------------------------
 
 # A line is closed when it ends (after footnote markers such as "^①") with one of these.
-_ZH_CLOSED = re.compile(r"[。！？；：…”’」』）》】!?;:)\]]$")
+_ZH_CLOSERS = frozenset("。！？；：…”’」』）》】!?;:)]")
 _FOOTNOTE_TAIL = re.compile(r"(?:\^?[①-⑳]|\^\d{1,2})+$")
 _ZH_PUNCT = re.compile(r"[，。、；：！？]")
 # Lines that start a heading, a box or a caption never continue the line before them.
@@ -173,12 +173,22 @@ _PROSE_HINT = re.compile(r"\d+[年月日]|^(?:在|于|从|自|据|随着|由于|
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
+def _without_footnotes(line: str) -> str:
+    """``line`` without the footnote markers it ends with. The substitution tries every place
+    in the line (its pattern opens with a repeat), so it runs only when the last character
+    (before a final line break, where ``$`` also matches) can end a marker."""
+    last = line[-2:-1] if line.endswith("\n") else line[-1:]
+    if not ("①" <= last <= "⑳" or last.isdecimal()):
+        return line
+    return _FOOTNOTE_TAIL.sub("", line)
+
+
 def _zh_open(line: str) -> bool:
     """True when a Chinese body line stops mid-sentence (PDF page break), so it continues."""
     if _ZH_MARKER.match(line):
         return False
-    bare = _FOOTNOTE_TAIL.sub("", line).rstrip()
-    if not bare or _ZH_CLOSED.search(bare):
+    bare = _without_footnotes(line).rstrip()
+    if not bare or bare[-1] in _ZH_CLOSERS:
         return False
     # A short line without punctuation is a heading ("前言", "八项行动推动高质量共建").
     return bool(_ZH_PUNCT.search(bare) or len(bare) >= 30 or _PROSE_HINT.search(bare))
@@ -244,7 +254,7 @@ def segment(doc: Document) -> Document:
             language = first_language if _LETTERS.search(line) else previous
         else:
             line = "".join(doc.text[s:e] for s, e in pieces)
-            positions = [i for s, e in pieces for i in range(s, e)]
+            positions = list(chain.from_iterable(starmap(range, pieces)))  # in C, not per char
             language = script_language(line) if _LETTERS.search(line) else previous
         previous = language
         if _is_heading(line, language):
