@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from itertools import count, islice
+from itertools import islice
 from operator import attrgetter
 
 from brikg.ir import EntityType, Mention, MentionKind
@@ -216,15 +216,15 @@ def find_names(
 ) -> list[Mention]:
     """Name mentions of ``text`` (offsets into it) by head, 《》, quotation and title."""
     units = units_of(text, words, known)
-    # Units by where they start and end (units do not overlap), made in C.
-    starts = dict(zip(map(_START, units), count()))
-    ends = dict(zip(map(_END, units), count()))
+    # Where the units start and end, in order (units do not overlap): made in C, looked up by
+    # bisection at the few offsets asked about.
+    starts, ends = list(map(_START, units)), list(map(_END, units))
     found: list[Mention] = []
     for match in _HEAD_RE.finditer(text):
-        last = ends.get(match.end())
+        last = _at(ends, match.end())
         if last is None or units[last].kind != "word":
             continue
-        first = starts.get(match.start())
+        first = _at(starts, match.start())
         if first is None:
             # A head ending a dictionary word: 清华大学 (a name: it starts the name), 铁路公司
             # (a compound head: 肯尼亚铁路公司).
@@ -244,6 +244,12 @@ def find_names(
     found.extend(_organisation_words(text, units, ends))
     found.extend(_people(text, known))
     return found
+
+
+def _at(offsets: list[int], offset: int) -> int | None:
+    """The index of ``offset`` in the sorted ``offsets``, None if it is not there."""
+    index = bisect_left(offsets, offset)
+    return index if index < len(offsets) and offsets[index] == offset else None
 
 
 _FOLLOWING = frozenset(
@@ -498,7 +504,7 @@ def _is_number(word: str) -> bool:
 
 
 def _has_digit(unit: Unit) -> bool:
-    return any(char.isdigit() for char in unit.text)
+    return any(map(str.isdigit, unit.text))  # in C: no generator to resume per character
 
 
 def _edition_free(name: str) -> str:
@@ -676,7 +682,7 @@ _STRATEGY_TAIL = re.compile(r"新经济政策|经济政策|战略|倡议|构想|
 def _quoted(
     text: str,
     units: list[Unit],
-    starts: dict[int, int],
+    starts: list[int],
     words: list[Word],
     known: list[Mention],
     compound: CompoundCountries,
@@ -684,10 +690,10 @@ def _quoted(
     """A quoted name that ends in a head (“良渚论坛”, “太平洋岛国菌草技术培训班”), and a quoted
     strategy after its country or naming it (南非“经济重建和复苏计划”, “振兴塞内加尔”计划).
 
-    ``starts`` gives the unit starting at an offset: a quotation starts at a “."""
+    ``starts`` are where the units start: a quotation starts at a “."""
     word_starts: list[int] | None = None
     for opening in _OPENING_QUOTE.finditer(text):
-        index = starts.get(opening.start())
+        index = _at(starts, opening.start())
         if index is None or units[index].kind != "quote":
             continue
         unit = units[index]
@@ -741,14 +747,14 @@ _NOT_ORGANIZATIONS = frozenset(
 _MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}和[\u4e00-\u9fff]{2,4}部(?!长|门|分)")
 
 
-def _organisation_words(text: str, units: list[Unit], ends: dict[int, int]) -> Iterator[Mention]:
+def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterator[Mention]:
     """Organisation words that jieba knows (清华大学, 外交部, 教育部), on their own: at the start
     of a clause or after a country, not inside a longer name (文化和旅游部, 泰国铁路运输部).
 
-    Only the units ending where a head's last character is (``ends``: the unit ending at an
-    offset) are looked at."""
+    Only the units ending where a head's last character is (``ends``: where the units end)
+    are looked at."""
     for last in _ORG_WORD_END.finditer(text):
-        index = ends.get(last.end())
+        index = _at(ends, last.end())
         if index is None:
             continue
         unit = units[index]
