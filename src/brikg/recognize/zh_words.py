@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import partial
 from importlib import metadata
 from importlib.util import find_spec
 from math import inf, log, nan
@@ -85,14 +84,22 @@ class Word(NamedTuple):
     mention: Mention | None = None
 
 
-# Makes a Word from a tuple without NamedTuple's Python-level __new__: a sentence has dozens.
-_word = partial(tuple.__new__, Word)
+# tuple.__new__(Word, values) makes a Word without NamedTuple's Python-level __new__ (and,
+# called directly, without a functools.partial in between): a sentence has dozens.
+_new_tuple = tuple.__new__
 
 
 def _kind(word: str) -> str:
     """ "word" if ``word`` has a letter or digit (str.isalnum implies it: the regular
     expression is left for the few words not all alphanumeric), else "punct"."""
     return "word" if word.isalnum() or _WORD_CHAR.search(word) else "punct"
+
+
+def _common_kind(block: str) -> str:
+    """The kind of every word of ``block`` if they share it, else "" (each word's own)."""
+    if block.isalnum():
+        return "word"
+    return "punct" if _WORD_CHAR.search(block) is None else ""
 
 
 def _join_ascii(block: str, ends: list[int]) -> None:
@@ -144,16 +151,19 @@ class Words:
         words: list[Word] = []
         position = 0
         for index, block in enumerate(_HAN.split(text)):
+            kind = _common_kind(block)
             if not index % 2:  # between jieba's blocks: "\r\n" or a space whole, else by character
-                for piece in _SKIP.findall(block):
+                for piece in _SKIP.findall(block) if "\r\n" in block else block:
                     end = position + len(piece)
-                    words.append(_word((piece, position, end, tag(piece, ""), _kind(piece), None)))
+                    piece_kind = kind or _kind(piece)
+                    words.append(
+                        _new_tuple(Word, (piece, position, end, tag(piece, ""), piece_kind, None))
+                    )
                     position = end
                 continue
             ends = self._route(block, scores)
             if _ANY_ASCII_ALNUM.search(block):
                 _join_ascii(block, ends)
-            kind = "word" if block.isalnum() else ""  # else each word's own
             length = len(block)
             start = 0
             while start < length:
@@ -161,7 +171,9 @@ class Words:
                 word = block[start:end]
                 kind_of = kind or _kind(word)
                 words.append(
-                    _word((word, position + start, position + end, tag(word, ""), kind_of, None))
+                    _new_tuple(
+                        Word, (word, position + start, position + end, tag(word, ""), kind_of, None)
+                    )
                 )
                 start = end
             position += length
