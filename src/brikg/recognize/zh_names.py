@@ -711,7 +711,11 @@ def _quoted(
                 mention.countries = compound(content)
                 yield mention
                 continue
-        tail = _STRATEGY_TAIL.match(text, unit.end)
+        named = _STRATEGY_TAIL.match(text, unit.end) is not None or content.endswith(
+            ("计划", "战略", "愿景", "议程", "构想")
+        )
+        if not named:
+            continue  # no strategy: its owner need not be looked for
         before = units[index - 1] if index > 0 else None
         owner = (
             before.mention
@@ -727,9 +731,7 @@ def _quoted(
             for m in known
             if m.label is EntityType.COUNTRY and m.countries and start <= m.start < m.end <= end
         )
-        if (owner is not None or inside) and (
-            tail is not None or content.endswith(("计划", "战略", "愿景", "议程", "构想"))
-        ):
+        if owner is not None or inside:
             mention = _name(start, end, content, _S, "zh-strategy-quoted")
             mention.countries = owner.countries if owner is not None else inside[:1]
             yield mention
@@ -780,6 +782,8 @@ def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterat
             )
         ):
             yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
+    if "和" not in text:
+        return  # the pattern, which tries every character, needs the 和
     for match in _MINISTRY.finditer(text):
         if (
             match.start() == 0
