@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 
 # A possessive "'s" is a token of its own, so "Pakistan's" matches the country "Pakistan".
@@ -50,13 +49,30 @@ class Tokens:
         )
 
 
-@lru_cache(maxsize=1 << 16)
 def norm_token(text: str) -> str:
     """Case-, dash- and accent-insensitive form of one token ("Pelješac" = "peljesac")."""
-    if text.isascii():
-        return text.lower()
-    folded = unicodedata.normalize("NFKD", text.translate(_DASHES).casefold())
-    return "".join(char for char in folded if not unicodedata.combining(char))
+    return _norms[text]
+
+
+class _Norms(dict[str, str]):
+    """The normal forms of the tokens seen, computed once each: tokenize reads them with
+    ``map(_norms.__getitem__, ...)``, a dictionary lookup in C (the lru_cache wrapper cost
+    twice as much). Emptied when it reaches ``_NORMS_MAX`` tokens, as a cache's size limit."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= _NORMS_MAX:
+            self.clear()
+        if text.isascii():
+            norm = text.lower()
+        else:
+            folded = unicodedata.normalize("NFKD", text.translate(_DASHES).casefold())
+            norm = "".join(char for char in folded if not unicodedata.combining(char))
+        self[text] = norm
+        return norm
+
+
+_NORMS_MAX = 1 << 16
+_norms = _Norms()
 
 
 # Letters that a case-insensitive regex matches as "i" or "s" although lower() does not turn
@@ -97,7 +113,7 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     parts = _SPLIT.split(text)
     words = parts[1::2]
     bounds = list(accumulate(map(len, parts), initial=offset))
-    return Tokens(words, bounds[1:-1:2], bounds[2::2], list(map(norm_token, words)))
+    return Tokens(words, bounds[1:-1:2], bounds[2::2], list(map(_norms.__getitem__, words)))
 
 
 def name_key(name: str) -> str:
