@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter, or_
+from operator import itemgetter
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.places import city_country
@@ -417,18 +417,29 @@ def _capitalized(text: str) -> bool:
     return first.isupper() or (first.isdigit() and bool(_ORDINAL.match(text)))
 
 
-def _capitals(tokens: Tokens) -> list[int]:
-    """Where capitalised words and numbers are (most tokens are neither), found in C."""
-    initials = list(map(_FIRST_CHAR, tokens.texts))
-    flags = map(or_, map(str.isupper, initials), map(str.isdigit, initials))
-    return list(compress(range(len(initials)), flags))
+# The token initials that may be capitals or digits: the ASCII ones are, the others are asked.
+_CAPITAL_INITIAL = re.compile(r"[A-Z0-9\x80-\U0010ffff]")
 
 
-def _capitalized_positions(tokens: Tokens, capitals: list[int]) -> list[int]:
-    """The positions among ``capitals`` that :func:`_capitalized` accepts (digits only as
-    ordinals), so that the chunker tests set membership instead of the token's text."""
+def _capitals(tokens: Tokens) -> tuple[list[int], list[int]]:
+    """Where capitalised words and numbers are, and which of them :func:`_capitalized` accepts
+    (digits only as ordinals), so that the chunker tests set membership instead of the token's
+    text. Most tokens are neither: a scan of the string of token initials finds the others at
+    a fifth of the cost of testing each token."""
     texts = tokens.texts
-    return [i for i in capitals if _capitalized(texts[i])]
+    initials = "".join(map(_FIRST_CHAR, texts))
+    capitals: list[int] = []
+    capitalized: list[int] = []
+    for match in _CAPITAL_INITIAL.finditer(initials):
+        initial, position = match.group(), match.start()
+        if initial.isupper():
+            capitals.append(position)
+            capitalized.append(position)
+        elif initial.isdigit():
+            capitals.append(position)
+            if _ORDINAL.match(texts[position]):
+                capitalized.append(position)
+    return capitals, capitalized
 
 
 # The only tokens other than capitalised words that can go on with a chunk.
@@ -628,7 +639,7 @@ def _is_title_case(tokens: Tokens, capitals: list[int]) -> bool:
 
 def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> Iterator[Mention]:
     """Yield entity mentions found by grammar in one sentence (``text`` starts at ``offset``)."""
-    capitals = _capitals(tokens)
+    capitals, starts = _capitals(tokens)
     if _is_title_case(tokens, capitals):
         return
     # The sentence's words, so that a pattern whose cue word is absent is not run at all.
@@ -643,7 +654,6 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
         yield from _quoted_names(text, tokens, offset)
     if not norms.isdisjoint(_LIST_HEADS):
         yield from _listed_names(text, tokens, offset, context)
-    starts = _capitalized_positions(tokens, capitals)
     sections = "section" in norms
     for start, end in _chunks(tokens, starts, set(starts), context.country_tokens):
         # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):
