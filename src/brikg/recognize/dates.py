@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import DateValue, Mention, MentionKind
-from brikg.recognize.tokens import has_irregular_case, matches_at, may_end_with
+from brikg.recognize.tokens import has_irregular_case, matches_at, may_end_with, occurrences
 
 MONTHS = {
     name: number
@@ -317,23 +317,12 @@ _ORIGINALLY = re.compile(
 )
 
 
-_ORIGINALLY_CUE = re.compile("originally|first")
-
-
 def _originally(text: str) -> Iterator[re.Match[str]]:
     """``_ORIGINALLY.finditer(text)``, tried only where "originally" or "first" starts: the
     case-insensitive pattern is slow to scan a whole document with."""
     if has_irregular_case(text):
-        yield from _ORIGINALLY.finditer(text)
-        return
-    end = 0
-    for cue in _ORIGINALLY_CUE.finditer(text.lower()):
-        if cue.start() < end:
-            continue
-        match = _ORIGINALLY.match(text, cue.start())
-        if match is not None:
-            end = match.end()
-            yield match
+        return _ORIGINALLY.finditer(text)
+    return matches_at(_ORIGINALLY, text, occurrences(text.lower(), ("originally", "first")))
 
 
 def document_year(text: str, published: str | None) -> int | None:

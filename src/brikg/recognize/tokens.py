@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -93,6 +93,19 @@ def may_end_with(window: str, words: tuple[str, ...]) -> bool:
     if not window[-1:].isspace():
         return False
     return has_irregular_case(window) or window.rstrip().lower().endswith(words)
+
+
+def occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Where each of ``words`` starts in ``text``, in order. str.find runs through the text in
+    C several times faster than a regex scan for the words, which tests each character."""
+    found: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
