@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import attrgetter
 
 from brikg.ir import DateValue, Document, EntityType, Mention, MentionKind, Sentence
 from brikg.lexicon import Lexicon
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.zh_names import HEADS, find_names
 from brikg.recognize.zh_values import find_dates, find_quantities
-from brikg.recognize.zh_words import Word, Words, longest_first
+from brikg.recognize.zh_words import WORD_END, WORD_START, Word, Words, longest_first
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_START, _END = attrgetter("start"), attrgetter("end")
 _RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
 # Places whose names contain a country name but are not that country.
 _NOT_COUNTRY_AFTER = re.compile(r"洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍")
@@ -119,7 +117,7 @@ class ChineseRecognizer:
         ]
         if words and any(len(m.text) <= 3 for m in known):
             # A short known name must not start or end inside a word: 亚行 is not in 东南亚行动.
-            starts, ends = set(map(_START, words)), set(map(_END, words))
+            starts, ends = set(map(WORD_START, words)), set(map(WORD_END, words))
             known = [m for m in known if len(m.text) > 3 or (m.start in starts and m.end in ends)]
         for mention in known:
             if mention.label is not EntityType.COUNTRY and not mention.countries:
@@ -164,7 +162,7 @@ class ChineseRecognizer:
         found: list[Mention] = []
         if matches is None:
             matches = list(self._country_re.finditer(text))
-        starts = list(map(_START, words)) if matches else []
+        starts = list(map(WORD_START, words)) if matches else []
         for match in matches:
             start, end = match.span()
             if _NOT_COUNTRY_AFTER.match(text, end) or text[max(0, start - 1) : start] == "内":

@@ -31,10 +31,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import islice
-from operator import attrgetter
 
 from brikg.ir import EntityType, Mention, MentionKind
-from brikg.recognize.zh_words import Word, longest_first
+from brikg.recognize.zh_words import WORD_END, WORD_START, Word, longest_first
 
 _P, _M, _C, _I, _O, _S = (
     EntityType.PROJECT,
@@ -155,7 +154,6 @@ MAX_CHARS = 32
 # A piece of the sentence that the walk-back takes or leaves whole: a word ("word", "punct"),
 # or a known name ("known") or quotation ("quote") taken as one.
 Unit = Word
-_START, _END = attrgetter("start"), attrgetter("end")
 CompoundCountries = Callable[[str], tuple[str, ...]]
 
 
@@ -171,7 +169,7 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
     quotes = [match.start() for match in _OPENING_QUOTE.finditer(text)]
     if not outer and not quotes:
         return words
-    starts = list(map(_START, words))
+    starts = list(map(WORD_START, words))
     by_start = {m.start: m for m in outer}
     inside: set[int] = set()  # the words that start inside a known name
     for m in outer:
@@ -218,7 +216,7 @@ def find_names(
     units = units_of(text, words, known)
     # Where the units start and end, in order (units do not overlap): made in C, looked up by
     # bisection at the few offsets asked about.
-    starts, ends = list(map(_START, units)), list(map(_END, units))
+    starts, ends = list(map(WORD_START, units)), list(map(WORD_END, units))
     found: list[Mention] = []
     for match in _HEAD_RE.finditer(text):
         last = _at(ends, match.end())
@@ -704,7 +702,7 @@ def _quoted(
             head = None  # “光明行”, “丝路电商日”: campaigns and days; not “一路同行”
         if head is not None and _ALL_HEADS[head] is not _O:
             if word_starts is None:
-                word_starts = list(map(_START, words))
+                word_starts = list(map(WORD_START, words))
             first = bisect_left(word_starts, start)
             if len(head) == 1 or _names_something(words, first, end - len(head)):
                 mention = _name(start, end, content, _ALL_HEADS[head], "zh-name-quoted")

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from importlib.util import find_spec
 from math import inf, log, nan
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -83,6 +84,12 @@ class Word(NamedTuple):
     kind: str
     mention: Mention | None = None
 
+
+# A Word's start and end, for map(): by index, which is faster than by name.
+WORD_START, WORD_END = (
+    itemgetter(Word._fields.index("start")),
+    itemgetter(Word._fields.index("end")),
+)
 
 # tuple.__new__(Word, values) makes a Word without NamedTuple's Python-level __new__ (and,
 # called directly, without a functools.partial in between): a sentence has dozens.
