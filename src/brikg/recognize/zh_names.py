@@ -505,8 +505,11 @@ def _has_digit(unit: Unit) -> bool:
     return any(map(str.isdigit, unit.text))  # in C: no generator to resume per character
 
 
+_EDITION_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[届次]|首届|\d{4}年?)")
+
+
 def _edition_free(name: str) -> str:
-    return re.sub(r"^(?:第[一二三四五六七八九十百\d]+[届次]|首届|\d{4}年?)", "", name)
+    return _EDITION_PREFIX.sub("", name)
 
 
 _ACTIONS = frozenset(
@@ -785,15 +788,16 @@ def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterat
     for match in _MINISTRY.finditer(text):
         if (
             match.start() == 0
-            or not re.match(r"\w", text[match.start() - 1])
+            or not _WORD_CHAR.match(text, match.start() - 1)
             or text[match.start() - 1] in HARD_CHARS
         ):
             yield _name(match.start(), match.end(), match.group(), _O, "zh-name-organization")
 
 
-_TITLES = (
-    "国家主席|副总统|总统|副总理|总理|副首相|首相|国王|王储|外长|副部长|部长|秘书长|总干事|大使|"
-    "教授|副院长|院长|副会长|会长|总务长|董事长|总裁|执行董事|市长|省长|发明人|主席"
+# No title starts another at the same character, so the tree of them finds what their list did.
+_TITLES = longest_first(
+    "国家主席 副总统 总统 副总理 总理 副首相 首相 国王 王储 外长 副部长 部长 秘书长 总干事 大使 "
+    "教授 副院长 院长 副会长 会长 总务长 董事长 总裁 执行董事 市长 省长 发明人 主席".split()
 )
 _AFTER_NAME = (
     r"(?=表示|指出|强调|说|介绍|会谈|会见|在|同|与|和|时|的|任|所说|出席|亲自|教授|先生|女士|"
@@ -805,6 +809,9 @@ _PERSON = re.compile(
 )
 _TRANSLIT_CLASS = "[" + "".join(sorted(TRANSLITERATION)) + "季夫诺洛娃卓蒂耶奥斯]"
 _DOT_NAME = re.compile(rf"{_TRANSLIT_CLASS}{{2,6}}·[\u4e00-\u9fff]{{2,8}}?{_AFTER_NAME}")
+
+
+_ORGANISATION_AFTER = re.compile(r"[\u4e00-\u9fff]*(?:中心|学院|公司|论坛|行)")
 
 
 def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
@@ -825,7 +832,7 @@ def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
         start, end = match.span()
         if (start, end) in seen or any(m.start < end and start < m.end for m in known):
             continue
-        if re.match(r"[\u4e00-\u9fff]*(?:中心|学院|公司|论坛|行)", text[end:]):
+        if _ORGANISATION_AFTER.match(text, end):
             continue  # part of an organisation's name: 尼扎米·甘伽维国际中心
         yield _name(start, end, match.group(), EntityType.PERSON, "zh-person-name")
 

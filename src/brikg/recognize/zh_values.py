@@ -198,6 +198,7 @@ _QUANTITY = re.compile(
 )  # fmt: skip
 
 
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _NOUN_END = frozenset("的和与及等在为均已将于是占、，。；：）)”")
 
 
@@ -234,7 +235,7 @@ def find_quantities(text: str) -> Iterator[Mention]:
             end = max(match.end("measure"), match.end("plus2"))
         else:
             end = match.end()
-        if re.fullmatch(r"(?:19|20)\d\d", groups["number"]) and groups["unit"] is None:
+        if _YEAR_NUMBER.fullmatch(groups["number"]) and groups["unit"] is None:
             continue
         value = number * _SCALES.get(groups["scale"] or "", 1.0)
         if groups["unit"]:
