@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from itertools import accumulate
 from operator import attrgetter
 
 from brikg.ir import Document, EntityType, Mention, MentionKind
@@ -19,7 +19,7 @@ from brikg.recognize.dates import find_dates
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
-from brikg.recognize.tokens import tokenize
+from brikg.recognize.tokens import matches_at, occurrences, tokenize
 from brikg.recognize.zh import ChineseRecognizer
 
 
@@ -103,21 +103,20 @@ class Recognizer:
             definitions.setdefault(acronym, definer)
         if not definitions:
             return []
-        covered = _Coverage(m for m in mentions if m.kind is MentionKind.ENTITY)
-        # A whole word equal to a defined acronym, as a token of it would be. Each alternative
-        # checks what precedes it after its first letter, so that the pattern opens with a
-        # letter and the regex engine skips in C to the next possible one.
-        alternatives = (
-            f"{first}(?<![\\w'’]{first}){re.escape(acronym[1:])}"
-            for acronym in sorted(definitions)
-            for first in [re.escape(acronym[0])]
+        covered = _Coverage([m for m in mentions if m.kind is MentionKind.ENTITY])
+        # A whole word equal to a defined acronym, as a token of it would be: tried only where
+        # one occurs (str.find passes over the text in C; a regex scan tests every character).
+        uses = re.compile(
+            r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(definitions))) + r")(?![\w])"
         )
-        uses = re.compile(f"(?:{'|'.join(alternatives)})(?![\\w])")
+        starts = occurrences(doc.text, definitions)
         extra: list[Mention] = []
         for sentence in doc.sentences:
-            if sentence.language == "zh":
+            first = bisect.bisect_left(starts, sentence.start)
+            if sentence.language == "zh" or first == len(starts) or starts[first] >= sentence.end:
                 continue
-            for use in uses.finditer(doc.text, sentence.start, sentence.end):
+            last = bisect.bisect_left(starts, sentence.end, first)
+            for use in matches_at(uses, doc.text, starts[first:last], sentence.end):
                 start, end = use.span()
                 if start in covered:
                     continue
@@ -139,21 +138,18 @@ class Recognizer:
 
 
 class _Coverage:
-    """Which character offsets lie inside some mention: a sorted list of merged spans."""
+    """Which character offsets lie inside some mention: the mentions' starts in order, and the
+    furthest end of those up to each (an offset is inside one when that end lies beyond it).
+    Built in C, with no Python code per mention."""
 
-    def __init__(self, mentions: Iterable[Mention]) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for start, end in sorted((m.start, m.end) for m in mentions):
-            if self._ends and start <= self._ends[-1]:
-                self._ends[-1] = max(self._ends[-1], end)
-            else:
-                self._starts.append(start)
-                self._ends.append(end)
+    def __init__(self, mentions: list[Mention]) -> None:
+        ordered = sorted(mentions, key=_START_OF)
+        self._starts = list(map(_START_OF, ordered))
+        self._reach = list(accumulate(map(_END_OF, ordered), max))
 
     def __contains__(self, offset: int) -> bool:
         index = bisect.bisect_right(self._starts, offset) - 1
-        return index >= 0 and offset < self._ends[index]
+        return index >= 0 and offset < self._reach[index]
 
 
 def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -191,7 +187,7 @@ _RULE_PRIORITY = (
 
 
 _PRIORITY = {rule: index for index, rule in enumerate(_RULE_PRIORITY)}
-_START_OF = attrgetter("start")
+_START_OF, _END_OF = attrgetter("start"), attrgetter("end")
 
 
 def _settle_key(mention: Mention) -> tuple[int, int, int]:

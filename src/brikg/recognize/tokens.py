@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -108,13 +109,16 @@ def occurrences(text: str, words: Iterable[str]) -> list[int]:
     return found
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, for a pattern that matches only at ``starts`` (in order):
-    a pattern that opens with a word boundary or a look-behind is tried by the regex engine at
-    every character, where ``starts`` can be found by a scan it skips through in C."""
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, for a pattern that matches only
+    at ``starts`` (in order, from ``pos`` on): a pattern that opens with a word boundary or a
+    look-behind is tried by the regex engine at every character, where ``starts`` can be found
+    by a scan it skips through in C, or by str.find."""
     end = 0
     for start in starts:
-        if start >= end and (match := pattern.match(text, start)) is not None:
+        if start >= end and (match := pattern.match(text, start, endpos)) is not None:
             end = match.end()
             yield match
 
