@@ -401,11 +401,13 @@ _BRACKETED_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
 
 @dataclass(slots=True)
 class NameContext:
-    """What the name recogniser needs to know about tokens already recognised as countries."""
+    """What the name recogniser needs to know about the sentence: the tokens already recognised
+    as countries and where known names end, and the normal forms of all its tokens."""
 
     country_tokens: set[int]
     country_codes: dict[int, str]
     known_ends: set[int]
+    words: set[str]  # the normal forms of the sentence's tokens
 
 
 def _is_word(text: str) -> bool:
@@ -643,7 +645,7 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
     if _is_title_case(tokens, capitals):
         return
     # The sentence's words, so that a pattern whose cue word is absent is not run at all.
-    norms = set(tokens.norms)
+    norms = context.words
     if not norms.isdisjoint(_PERSON_WORDS):
         yield from _persons(text, tokens, offset)
     if "by" in norms:

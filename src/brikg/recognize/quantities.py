@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from brikg.ir import Mention, MentionKind, QuantityValue
 from brikg.recognize.tokens import has_irregular_case, matches_at, may_end_with
@@ -139,12 +140,16 @@ def _singular(noun: str) -> str:
     return noun
 
 
-def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
+def find_quantities(
+    text: str, offset: int = 0, words: AbstractSet[str] | None = None
+) -> Iterator[Mention]:
     """Yield quantity mentions, preferring currency, then measured units, then counted nouns.
 
     The patterns are tried only where a number starts, which keeps this stage fast.
+    ``words``, the normal forms of the text's tokens when known, can spare the search for
+    number words.
     """
-    starts = _starts(text)
+    starts = _starts(text, words)
     if not starts:
         return  # most sentences: no number at all
     found: list[Mention] = []
@@ -183,21 +188,34 @@ def find_quantities(text: str, offset: int = 0) -> Iterator[Mention]:
     yield from found
 
 
-def _starts(text: str) -> list[int]:
+def _starts(text: str, words: AbstractSet[str] | None) -> list[int]:
     """Where ``_START`` matches in ``text``: its number words are looked for in lowercased
     text, and only where one occurs is the case-insensitive pattern tried."""
     if has_irregular_case(text):  # lower() may not find what the regex does, or move it
         return [match.start() for match in _START.finditer(text)]
-    digits = [match.start() for match in _DIGIT_START.finditer(text)]
-    lowered = text.lower()
-    # Substring tests first: most sentences hold no number word, and the scan below stops at
-    # every t, e, n, s, h, d and f.
-    if not any(map(lowered.__contains__, NUMBER_WORDS)):
+    # In ASCII text the digits are 0-9, which str's find looks for several times faster than
+    # the scan for \d; most sentences hold none.
+    if text.isascii() and not any(map(text.__contains__, "0123456789")):
+        digits = []
+    else:
+        digits = [match.start() for match in _DIGIT_START.finditer(text)]
+    if not _may_hold_number_word(text, words):
         return digits
-    words = [match.start() for match in _NUMBER_WORD.finditer(lowered)]
+    starts = [match.start() for match in _NUMBER_WORD.finditer(text.lower())]
     # A number word that _START accepts starts after a non-word character, so no match of
     # _NUMBER_WORD (letters only) hides one.
-    return [match.start() for match in matches_at(_START, text, sorted(digits + words))]
+    return [match.start() for match in matches_at(_START, text, sorted(digits + starts))]
+
+
+def _may_hold_number_word(text: str, words: AbstractSet[str] | None) -> bool:
+    """Whether ``_START`` may find a number word in ``text``. One it finds in ASCII text
+    without an apostrophe is a whole token (non-word characters bound it, and only an
+    apostrophe joins word characters into one token across others), so the tokens' forms
+    tell; else substring tests of the lowercased text (the scan for the words stops at every
+    t, e, n, s, h, d and f)."""
+    if words is not None and text.isascii() and "'" not in text:
+        return not words.isdisjoint(NUMBER_WORDS)
+    return any(map(text.lower().__contains__, NUMBER_WORDS))
 
 
 # The last word of every hedge _APPROX finds, before the space it ends with (see may_end_with).

@@ -87,11 +87,12 @@ class Recognizer:
                 last = bisect.bisect_left(starts, mention.end) - 1
                 if last >= 0 and ends[last] == mention.end:
                     known_ends.add(last)
-        context = NameContext(country_tokens, country_codes, known_ends)
+        words = set(tokens.norms)
+        context = NameContext(country_tokens, country_codes, known_ends, words)
         known.extend(find_names(text, tokens, offset, context))
         entities = _bracketed_aliases(_settle(known), text, offset)
         dates = list(find_dates(text, offset, context_year))
-        quantities = list(find_quantities(text, offset))
+        quantities = list(find_quantities(text, offset, words))
         if dates and quantities:  # a number inside a date is not a quantity
             quantities = [q for q in quantities if not any(_overlap(q, d) for d in dates)]
         return entities + dates + quantities

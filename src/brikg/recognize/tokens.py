@@ -84,7 +84,7 @@ _IRREGULAR_CASE = ("\u0130", "\u0131", "\u017f")
 def has_irregular_case(text: str) -> bool:
     """Whether a search of ``text.lower()`` may miss what a case-insensitive regex finds in
     ``text`` (or find it at other offsets): prefilters that lower() the text fall back then."""
-    return any(map(text.__contains__, _IRREGULAR_CASE))
+    return not text.isascii() and any(map(text.__contains__, _IRREGULAR_CASE))
 
 
 def may_end_with(window: str, words: tuple[str, ...]) -> bool:
