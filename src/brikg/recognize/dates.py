@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from brikg.ir import DateValue, Mention, MentionKind
-from brikg.recognize.tokens import has_irregular_case, matches_at, may_end_with, occurrences
+from brikg.recognize.tokens import (
+    has_irregular_case,
+    matches_at,
+    may_end_with,
+    occurrences,
+    words_are_tokens,
+)
 
 MONTHS = {
     name: number
@@ -130,11 +137,16 @@ def _starts(scan: re.Pattern[str], text: str) -> list[int]:
     return [match.start() for match in scan.finditer(text)]
 
 
-def _cues(text: str) -> int:
+def _cues(text: str, words: AbstractSet[str] | None = None) -> int:
     """Which of the patterns' necessary parts ``text`` has, by substring tests: a scan per
-    pattern costs far more, and most sentences have no date."""
+    pattern costs far more, and most sentences have no date. A month name the patterns match
+    lies between non-word characters, so the tokens' forms (``words``) tell when the words are
+    tokens (see words_are_tokens)."""
     cues = _YEAR_CUE if "19" in text or "20" in text else 0
-    if _MONTH_STEM.search(text):
+    if words is not None and words_are_tokens(text):
+        if not words.isdisjoint(MONTHS):
+            cues |= _MONTH_CUE
+    elif _MONTH_STEM.search(text):
         cues |= _MONTH_CUE
     if "year" in text:
         cues |= _THIS_YEAR_CUE
@@ -239,14 +251,16 @@ def find_dates(
     offset: int = 0,
     context_year: int | None = None,
     document_year: int | None = None,
+    words: AbstractSet[str] | None = None,
 ) -> Iterator[Mention]:
     """Yield date mentions in ``text`` (offsets shifted by ``offset``), longest forms first.
 
     ``context_year`` is the year a month-day date without a year is assumed to fall in;
     ``document_year``, the year the document was written, is what "this year" means and the
-    year of a month-day when there is no context year.
+    year of a month-day when there is no context year. ``words``, the normal forms of the
+    text's tokens when known, can spare a search for month names.
     """
-    cues = _cues(text)
+    cues = _cues(text, words)
     # With a year there is a digit, which _HAS_DATE accepts; without, it still decides.
     if not cues or (not cues & _YEAR_CUE and not _HAS_DATE.search(text)):
         return

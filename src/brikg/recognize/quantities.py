@@ -12,7 +12,12 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from brikg.ir import Mention, MentionKind, QuantityValue
-from brikg.recognize.tokens import has_irregular_case, matches_at, may_end_with
+from brikg.recognize.tokens import (
+    has_irregular_case,
+    matches_at,
+    may_end_with,
+    words_are_tokens,
+)
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 NUMBER_WORDS = {
@@ -208,12 +213,10 @@ def _starts(text: str, words: AbstractSet[str] | None) -> list[int]:
 
 
 def _may_hold_number_word(text: str, words: AbstractSet[str] | None) -> bool:
-    """Whether ``_START`` may find a number word in ``text``. One it finds in ASCII text
-    without an apostrophe is a whole token (non-word characters bound it, and only an
-    apostrophe joins word characters into one token across others), so the tokens' forms
-    tell; else substring tests of the lowercased text (the scan for the words stops at every
-    t, e, n, s, h, d and f)."""
-    if words is not None and text.isascii() and "'" not in text:
+    """Whether ``_START`` may find a number word in ``text``: the tokens' forms tell when the
+    words are tokens (see words_are_tokens), else substring tests of the lowercased text (the
+    scan for the words stops at every t, e, n, s, h, d and f)."""
+    if words is not None and words_are_tokens(text):
         return not words.isdisjoint(NUMBER_WORDS)
     return any(map(text.lower().__contains__, NUMBER_WORDS))
 

@@ -91,7 +91,7 @@ class Recognizer:
         context = NameContext(country_tokens, country_codes, known_ends, words)
         known.extend(find_names(text, tokens, offset, context))
         entities = _bracketed_aliases(_settle(known), text, offset)
-        dates = list(find_dates(text, offset, context_year))
+        dates = list(find_dates(text, offset, context_year, words=words))
         quantities = list(find_quantities(text, offset, words))
         if dates and quantities:  # a number inside a date is not a quantity
             quantities = [q for q in quantities if not any(_overlap(q, d) for d in dates)]

@@ -87,6 +87,14 @@ def has_irregular_case(text: str) -> bool:
     return not text.isascii() and any(map(text.__contains__, _IRREGULAR_CASE))
 
 
+def words_are_tokens(text: str) -> bool:
+    """Whether every run of word characters in ``text`` is a whole token: in ASCII text without
+    an apostrophe (only an apostrophe or a combining mark joins runs into one token). A word a
+    regex finds between non-word characters is then some token's text, so a set of the
+    tokens' normal forms can answer whether it occurs."""
+    return text.isascii() and "'" not in text
+
+
 def may_end_with(window: str, words: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern that ends in one of ``words`` and ``\\s+\\Z`` may
     match at the end of ``window``: a search for such a pattern tries every place in the
