@@ -158,8 +158,8 @@ class Words:
         words: list[Word] = []
         position = 0
         for index, block in enumerate(_HAN.split(text)):
-            kind = _common_kind(block)
             if not index % 2:  # between jieba's blocks: "\r\n" or a space whole, else by character
+                kind = _common_kind(block)
                 for piece in _SKIP.findall(block) if "\r\n" in block else block:
                     end = position + len(piece)
                     piece_kind = kind or _kind(piece)
@@ -171,6 +171,7 @@ class Words:
             ends = self._route(block, scores)
             if _ANY_ASCII_ALNUM.search(block):
                 _join_ascii(block, ends)
+            kind = "word" if block.isalnum() else ""  # else each word's own
             length = len(block)
             start = 0
             while start < length:
