@@ -11,7 +11,7 @@ explicit year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 
 from brikg.ir import DateValue, Mention, MentionKind
@@ -70,32 +70,70 @@ _MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # them at every character, five times the cost of trying them only here.
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
 _DAY_AT = re.compile(r"\d(?<!\w\d)")  # the first digit of a number
-_RANGE_AT = re.compile(r"from|between|(?:19|20)\d\d")
 _THIS_AT = re.compile(r"[Tt]his|" + _MONTH_STEM.pattern)
-_PATTERNS: list[tuple[str, re.Pattern[str], int, re.Pattern[str]]] = [
+
+
+def _starts(scan: re.Pattern[str], text: str) -> list[int]:
+    """Where ``scan`` finds a possible start. Its matches cannot overlap a real start: a match
+    starts after a non-word character, and a year, a month name's first three letters or
+    "this" hold no such place."""
+    return [match.start() for match in scan.finditer(text)]
+
+
+def _years(text: str) -> list[int]:
+    return _starts(_YEAR_AT, text)
+
+
+def _days(text: str) -> list[int]:
+    return _starts(_DAY_AT, text)
+
+
+def _months(text: str) -> list[int]:
+    return _starts(_MONTH_STEM, text)
+
+
+def _this_or_months(text: str) -> list[int]:
+    return _starts(_THIS_AT, text)
+
+
+def _ranges(text: str) -> list[int]:
+    """Where a year range can start: at a year, or at the "from" or "between" before it (with
+    only spaces between), found from the years rather than by another scan."""
+    starts = []
+    for year in _years(text):
+        head = text[:year].rstrip()
+        if len(head) < year:
+            for word in ("from", "between"):
+                if head.endswith(word):
+                    starts.append(len(head) - len(word))
+        starts.append(year)
+    return starts
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str], int, Callable[[str], list[int]]]] = [
     (
         "date-iso",
         re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         _YEAR_CUE,
-        _YEAR_AT,
+        _years,
     ),
     (
         "date-day-month-year",
         re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         _YEAR_CUE | _MONTH_CUE,
-        _DAY_AT,
+        _days,
     ),
     (
         "date-month-day-year",
         re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",\s*" + _YEAR + r"\b"),
         _YEAR_CUE | _MONTH_CUE,
-        _MONTH_STEM,
+        _months,
     ),
     (
         "date-month-year",
         re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
         _YEAR_CUE | _MONTH_CUE,
-        _MONTH_STEM,
+        _months,
     ),
     (
         "date-year-range",
@@ -103,19 +141,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int, re.Pattern[str]]] = [
             r"\b(?:from\s+|between\s+)?(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and|through)\s*(?P<year2>(?:19|20)\d\d)\b"
         ),
         _YEAR_CUE,
-        _RANGE_AT,
+        _ranges,
     ),
     (
         "date-this-year",
         re.compile(r"\b(?:" + _MONTH + r"\s+(?:of\s+)?)?[Tt]his\s+year\b"),
         _THIS_YEAR_CUE,
-        _THIS_AT,
+        _this_or_months,
     ),
     (
         "date-month-day",
         re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d\d)"),
         _MONTH_CUE,
-        _MONTH_STEM,
+        _months,
     ),
     (
         "date-year",
@@ -125,16 +163,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int, re.Pattern[str]]] = [
             + r"\b(?![,.]\d|\s*(?:Agenda|Olympic|Asian|World|FIFA|Winter|Summer)\b)(?!-\d)"
         ),
         _YEAR_CUE,
-        _YEAR_AT,
+        _years,
     ),
 ]
-
-
-def _starts(scan: re.Pattern[str], text: str) -> list[int]:
-    """Where ``scan`` finds a possible start. Its matches cannot overlap a real start: a match
-    starts after a non-word character, and a year, a month name's first three letters, "from"
-    or "between" hold no such place."""
-    return [match.start() for match in scan.finditer(text)]
 
 
 def _cues(text: str, words: AbstractSet[str] | None = None) -> int:
@@ -266,13 +297,13 @@ def find_dates(
         return
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
-    starts: dict[re.Pattern[str], list[int]] = {}
-    for rule, pattern, needs, scan in _PATTERNS:
+    starts: dict[Callable[[str], list[int]], list[int]] = {}
+    for rule, pattern, needs, where in _PATTERNS:
         if needs & cues != needs:
             continue  # it cannot match
-        if scan not in starts:
-            starts[scan] = _starts(scan, text)
-        for match in matches_at(pattern, text, starts[scan]):
+        if where not in starts:
+            starts[where] = where(text)
+        for match in matches_at(pattern, text, starts[where]):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
