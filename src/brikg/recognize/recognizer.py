@@ -156,6 +156,8 @@ class _Coverage:
 def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
     """ "China Import and Export Fair (Canton Fair)": a bracketed name of the same class right
     after a name is another name for the same thing."""
+    if "(" not in text:  # most sentences
+        return mentions
     for first, second in zip(mentions, mentions[1:], strict=False):
         between = text[first.end - offset : second.start - offset]
         after = text[second.end - offset : second.end - offset + 1]
