@@ -20,6 +20,7 @@ from itertools import chain, pairwise, starmap
 
 from brikg.ir import Document, Sentence
 from brikg.lang import has_ideographs, script_language
+from brikg.recognize.tokens import matches_at, occurrences
 
 # Tokens whose final period never ends a sentence when followed by more text.
 ABBREVIATIONS = frozenset(
@@ -94,6 +95,9 @@ _SENTENCE_END = re.compile(
     r"""[.!?。！？；](?:(?<=[.!?])[.!?]*["'”’)\]]*|(?<=[。！？；])[。！？；]*[”’」』）]*)"""
     r"""(?=\s+["'“‘(\[]?[A-Z0-9\u4e00-\u9fff]|\s*$|(?<=[。！？；”’」』）]))""",
 )
+# What _SENTENCE_END opens with, for str.find, which passes over a paragraph several times
+# faster than the regex engine's scan for a character of a class.
+_END_MARKS = ".!?。！？；"
 _ROMAN_HEADING = re.compile(
     r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.?|Chapter\s+\w+|第[一二三四五六七八九十]+章)\s+\S"
 )
@@ -119,7 +123,7 @@ def _is_heading(line: str, language: str) -> bool:
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """The spans of the sentences of ``paragraph``."""
     cuts = [0]
-    for match in _SENTENCE_END.finditer(paragraph):
+    for match in matches_at(_SENTENCE_END, paragraph, occurrences(paragraph, _END_MARKS)):
         if paragraph[match.start()] == "." and _protected_period(paragraph, match.start()):
             continue
         cuts.append(match.end())
