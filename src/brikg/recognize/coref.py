@@ -10,7 +10,7 @@ explicit year falls in too; these need the whole document, so they are resolved 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from brikg.ir import Document, Mention, MentionKind
 from brikg.recognize.dates import document_year, find_document_dates
@@ -26,10 +26,14 @@ _SHORT_FORM = re.compile(
 )
 
 
-def short_form_mentions(doc: Document) -> Iterator[Mention]:
+def short_form_mentions(
+    doc: Document, year_sentences: Container[int] | None = None
+) -> Iterator[Mention]:
     """Yield a mention for each "the <head>" whose antecedent is a recent name with that head,
-    and for each date only the document's own year resolves."""
-    yield from _document_dates(doc)
+    and for each date only the document's own year resolves. ``year_sentences``, when given,
+    holds every sentence such a date may be in (see dates.may_need_year): the others, and a
+    document with none, need no search."""
+    yield from _document_dates(doc, year_sentences)
     recent: list[Mention] = []
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
@@ -84,15 +88,19 @@ def _antecedent(
     return None
 
 
-def _document_dates(doc: Document) -> Iterator[Mention]:
+def _document_dates(doc: Document, year_sentences: Container[int] | None) -> Iterator[Mention]:
     """ "This year", "September this year", and a month-day the recogniser could not date
     because no year came before it, dated in the year the document was written."""
+    if year_sentences is not None and not year_sentences:
+        return
     year = document_year(doc.text, doc.meta.date)
     if year is None:
         return
     dated = [(m.start, m.end) for m in doc.mentions if m.kind is MentionKind.DATE]
     for sentence in doc.sentences:
         if sentence.language != "en" or sentence.is_heading:
+            continue
+        if year_sentences is not None and sentence.index not in year_sentences:
             continue
         text = doc.text[sentence.start : sentence.end]
         for mention in find_document_dates(text, sentence.start, year):

@@ -347,15 +347,21 @@ _THIS_YEAR = re.compile(r"[Tt]his\s+year")
 _MONTH_DAY = re.compile(_MONTH + r"\s+[0-3]?\d\b")
 
 
+def may_need_year(text: str, words: AbstractSet[str] | None = None) -> bool:
+    """Whether :func:`find_document_dates` may find a date in ``text`` (``words`` as for
+    :func:`find_dates`)."""
+    cues = _cues(text, words)
+    return bool(
+        (cues & _THIS_YEAR_CUE and _THIS_YEAR.search(text))
+        or (cues & _MONTH_CUE and _MONTH_DAY.search(text))
+    )
+
+
 def find_document_dates(text: str, offset: int, year: int) -> Iterator[Mention]:
     """The dates in ``text`` that only the document's ``year`` resolves: "this year",
     "September this year", and a month-day ("From October 17 to 18") that no earlier year in
     the text dates."""
-    cues = _cues(text)
-    if not (
-        (cues & _THIS_YEAR_CUE and _THIS_YEAR.search(text))
-        or (cues & _MONTH_CUE and _MONTH_DAY.search(text))
-    ):
+    if not may_need_year(text):
         return
     for mention in find_dates(text, offset, document_year=year):
         if mention.rule in {"date-this-year", "date-month-day"}:

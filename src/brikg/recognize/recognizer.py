@@ -15,7 +15,7 @@ from operator import attrgetter
 from brikg.ir import Document, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
 from brikg.recognize.coref import short_form_mentions
-from brikg.recognize.dates import find_dates
+from brikg.recognize.dates import find_dates, may_need_year
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
@@ -34,17 +34,15 @@ class Recognizer:
     def __call__(self, doc: Document) -> Document:
         mentions: list[Mention] = []
         context_year: int | None = None
-        paragraph = -1
+        year_sentences: set[int] = set()  # where a date only the document's year resolves may be
         for sentence in doc.sentences:
-            if sentence.paragraph != paragraph:
-                paragraph = sentence.paragraph
             if sentence.language == "zh":  # Chinese recognisers read the sentence without gaps
                 found = self.chinese(doc, sentence, context_year)
             else:
                 text = doc.text[sentence.start : sentence.end]
-                found = self._sentence_mentions(
-                    text, sentence.start, sentence.language, context_year
-                )
+                found, needs_year = self._sentence_mentions(text, sentence.start, context_year)
+                if needs_year:
+                    year_sentences.add(sentence.index)
             for mention in found:
                 mention.sentence = sentence.index
                 mention.language = sentence.language
@@ -57,16 +55,16 @@ class Recognizer:
         mentions.sort(key=lambda m: (m.start, -m.end, m.kind, m.label or ""))
         doc.mentions = mentions
         doc.mentions = sorted(
-            [*mentions, *short_form_mentions(doc)],
+            [*mentions, *short_form_mentions(doc, year_sentences)],
             key=lambda m: (m.start, -m.end, m.kind, m.label or ""),
         )
         return doc
 
     def _sentence_mentions(
-        self, text: str, offset: int, language: str, context_year: int | None
-    ) -> list[Mention]:
-        if language == "zh":
-            return _settle(list(self.gazetteer.match_chinese(text, offset)))
+        self, text: str, offset: int, context_year: int | None
+    ) -> tuple[list[Mention], bool]:
+        """The mentions in an English sentence, and whether a date only the document's year
+        resolves may be in it (asked here, where the tokens' forms spare a search)."""
         tokens = tokenize(text, offset)
         known = list(self.gazetteer.match_tokens(tokens, text, offset))
         country_tokens: set[int] = set()
@@ -95,7 +93,7 @@ class Recognizer:
         quantities = list(find_quantities(text, offset, words))
         if dates and quantities:  # a number inside a date is not a quantity
             quantities = [q for q in quantities if not any(_overlap(q, d) for d in dates)]
-        return entities + dates + quantities
+        return entities + dates + quantities, may_need_year(text, words)
 
     def _acronym_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Mentions of acronyms the document defined ("... Corridor (CPEC)") and later uses."""
