@@ -120,6 +120,18 @@ def test_jobs_one_writes_the_same_files_in_process(tmp_path: Path) -> None:
     assert parallel._ENTITIES == {} and parallel._RECOGNIZER is None  # nothing left behind
 
 
+def test_documents_with_non_ascii_ids_write_the_same_files(tmp_path: Path) -> None:
+    """Ids keep CJK and accented letters (一带一路.txt is document 一带一路), so a graph name
+    is longer in UTF-8 bytes than in characters: the merge's offsets are in bytes."""
+    names = {"一带一路.txt": DOCS["alpha.txt"], "Bélik.txt": DOCS["beta.txt"]}
+    folder = write_corpus(tmp_path / "corpus", {**names, "gamma.txt": DOCS["gamma.txt"]})
+    corpus, _report = extract_corpus(folder, jobs=2)
+    assert {"一带一路", "bélik"} <= {doc.id for doc in corpus.documents}
+    write_graph(corpus, tmp_path / "parallel", jobs=2)
+    write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
+    assert_same_outputs(tmp_path / "ref", tmp_path / "parallel")
+
+
 def test_load_and_id_errors_are_those_of_a_serial_build(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "corpus", DOCS)
     (folder / "empty.txt").write_bytes(b"")

@@ -523,7 +523,8 @@ def _write_piece(
     shard.write_bytes(nquads)
     serialize(ordered, output=trig, format=RdfFormat.TRIG, prefixes=_PREFIXES)
     ntriples.write_bytes(_triples(nquads, graph, len(keys)))
-    return _block(_Piece(graph, name, len(ordered)), keys, local, len(f" <{graph}>"))
+    shorter = len(f" <{graph}>".encode())  # bytes, as the lines are: ids may be CJK
+    return _block(_Piece(graph, name, len(ordered)), keys, local, shorter)
 
 
 def _triples(nquads: bytes, graph: str, lines: int) -> bytes:
