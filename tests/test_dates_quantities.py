@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brikg.recognize.dates import document_year, find_dates, find_document_dates
 from brikg.recognize.quantities import find_quantities
@@ -112,3 +114,27 @@ def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str,
     first = next(iter(find_quantities(text)))
     assert first.quantity is not None
     assert (first.text, first.quantity.unit) == (quote, unit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["from", "between", "From ", "2019", "2020-2023", " ", " " * 70, "x", "\n"]
+        ),
+        max_size=40,
+    )
+)
+def test_range_starts_look_back_only_as_far_as_needed(parts: list[str]) -> None:
+    """A year range may start at "from" or "between" before the year, past any spaces;
+    ``_ranges`` reads a window before each year, and must find what the whole text shows."""
+    from brikg.recognize.dates import _ranges, _years
+
+    text = "".join(parts)
+    expected = []
+    for year in _years(text):
+        head = text[:year].rstrip()
+        if len(head) < year:
+            expected += [len(head) - len(w) for w in ("from", "between") if head.endswith(w)]
+        expected.append(year)
+    assert _ranges(text) == expected

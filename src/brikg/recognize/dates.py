@@ -101,13 +101,22 @@ def _ranges(text: str) -> list[int]:
     only spaces between), found from the years rather than by another scan."""
     starts = []
     for year in _years(text):
-        head = text[:year].rstrip()
-        if len(head) < year:
+        # The words before the year, from a window: stripping all the text before every year
+        # would copy a long text once per year in it. Only a window of nearly all spaces is
+        # too short to show the word, and then the whole text before the year is read.
+        begin = max(0, year - _RANGE_WINDOW)
+        head = text[begin:year].rstrip()
+        if begin and len(head) < len("between"):
+            begin, head = 0, text[:year].rstrip()
+        if begin + len(head) < year:
             for word in ("from", "between"):
                 if head.endswith(word):
-                    starts.append(len(head) - len(word))
+                    starts.append(begin + len(head) - len(word))
         starts.append(year)
     return starts
+
+
+_RANGE_WINDOW = 64
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str], int, Callable[[str], list[int]]]] = [
