@@ -256,6 +256,9 @@ _FOLLOWING = frozenset(
 )
 
 
+_BODY_ENDINGS = ("部", "局", "公司", "集团")
+
+
 def _modifier(units: list[Unit], last: int, head: str) -> bool:
     """The head only modifies what follows: 铁路通道, 铁路运输部, 港航贸, 班列车次."""
     if last + 1 >= len(units):
@@ -264,12 +267,12 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
     if following.kind != "word":
         return False
     if HEADS[head] is _O:  # 肯尼亚铁路公司工作: only a body of its own follows a body
-        return following.text in {"功能区", "部长", "局长", "部门"} or any(
-            following.text.endswith(h) for h in ("部", "局", "公司", "集团")
+        return following.text in {"功能区", "部长", "局长", "部门"} or following.text.endswith(
+            _BODY_ENDINGS
         )
     if following.text in _FOLLOWING or (len(following.text) > 1 and following.text[-1] in HEADS):
         return True
-    if any(following.text.endswith(h) for h in ("部", "局", "公司", "集团")):
+    if following.text.endswith(_BODY_ENDINGS):
         return True
     if len(head) == 1:  # 港 of 港航贸: a single-character head must end its word
         return len(following.text) == 1 and following.text not in HARD_CHARS | SOFT_CHARS
@@ -388,9 +391,10 @@ def _step(
     lies beyond) or "stop"."""
     unit = units[index]
     if unit.kind == "punct":
-        neighbours = [units[i].text for i in (index - 1, index + 1) if 0 <= i < len(units)]
-        if unit.text in JOINERS and taken and index > 0 and not set(neighbours) & JOINERS:
-            return "take" if _namish(units[index - 1]) else "stop"
+        if unit.text in JOINERS and taken and index > 0:
+            neighbours = [units[i].text for i in (index - 1, index + 1) if i < len(units)]
+            if not set(neighbours) & JOINERS:
+                return "take" if _namish(units[index - 1]) else "stop"
         return "stop"
     if unit.kind == "quote":
         return "take"
