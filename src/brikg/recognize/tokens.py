@@ -1,4 +1,6 @@
-"""Word tokens with character offsets, and the normal form used to compare names."""
+"""Word tokens with character offsets, the normal form used to compare names, and the ways of
+looking through text that the recognisers (and the loader and segmenter) share: where words
+occur (str.find, in C), and a pattern tried only at the places it can match."""
 
 from __future__ import annotations
 
