@@ -122,8 +122,8 @@ def occurrences(text: str, words: Iterable[str]) -> list[int]:
 def matches_at(
     pattern: re.Pattern[str], text: str, starts: list[int], endpos: int = sys.maxsize
 ) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text, pos, endpos)``, for a pattern that matches only
-    at ``starts`` (in order, from ``pos`` on): a pattern that opens with a word boundary or a
+    """The matches of ``pattern.finditer(text, 0, endpos)``, for a pattern that matches only
+    at ``starts`` (in order): a pattern that opens with a word boundary or a
     look-behind is tried by the regex engine at every character, where ``starts`` can be found
     by a scan it skips through in C, or by str.find."""
     end = 0
