@@ -78,7 +78,6 @@ def child_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict[
     timed(par, "recognise_document", "segment+recognise")
     timed(par, "link_documents", "resolve+relate")
     timed(par, "document_quads", "rdf")
-    timed(par, "sort_quads", "rdf")
     timed(par, "static_quads", "rdf")
     # Tables derived once per process on first use (the city index, the Chinese dictionary):
     # a fixed cost like start-up, shown apart so that the per-megabyte rates are rates.
@@ -654,8 +653,9 @@ def report(
         "machine was doing; wall time is in the next section. *Extraction* is load + segment + "
         "recognise, the per-document stages; *relate* is everything "
         "`brikg.pipeline.link_documents` does after resolution (relations, Chinese relations, "
-        "cross-lingual linking). *Serialise* is the sharded writer's work besides building quads "
-        "(N-Quads shards, TriG and N-Triples pieces, the merge, Turtle and JSON-LD).",
+        "cross-lingual linking). *To RDF* is building each graph's quads. *Serialise* is the "
+        "sharded writer's other work (sorting each graph by its N-Quads lines, N-Quads shards, "
+        "TriG and N-Triples pieces, the merge, Turtle and JSON-LD).",
         "",
         "| corpus | | " + " | ".join(STAGES) + " | extraction | whole build |",
         "|---|---|" + "---:|" * (len(STAGES) + 2),
