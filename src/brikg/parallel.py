@@ -196,6 +196,12 @@ def _run_started_in(
                 future.cancel()
 
 
+def _largest_first(sizes: list[int]) -> list[int]:
+    """Task indices by size, largest first (ties in task order): handed out in this order, the
+    big tasks start early, and no worker is left with one at the end while the others idle."""
+    return sorted(range(len(sizes)), key=lambda index: (-sizes[index], index))
+
+
 # --- 1. extraction, per document -------------------------------------------------------------
 
 
@@ -343,7 +349,7 @@ def extract_corpus(
     sources, errors = plan_sources(corpus_dir, max_bytes)
     store = ExtractionCache.open(cache) if cache is not None else None
     lexicon = load_lexicon()  # cached: forked workers inherit it, and linking needs it below
-    by_size = sorted(sources, key=lambda s: (-_size(s.path), s.index))
+    by_size = [sources[i] for i in _largest_first([_size(source.path) for source in sources])]
     results: dict[int, _Extracted] = {}
     with _workers(workers, len(sources), _init_extractor, (store,)) as pool:
         for result in _run(pool, _extract, by_size):
@@ -415,7 +421,7 @@ def _relate_in_workers(jobs: int) -> RelateAll:
 
     def relate_all(corpus: Corpus, lexicon: Lexicon) -> None:
         documents = corpus.documents
-        order = sorted(range(len(documents)), key=lambda i: (-len(documents[i].text), i))
+        order = _largest_first([len(doc.text) for doc in documents])
         initargs = (corpus.entities,)
         with _document_pool(jobs, documents, order, _init_relater, initargs) as (pool, tasks):
             for index, facts in zip(order, _run(pool, _relate, tasks), strict=True):
@@ -745,7 +751,7 @@ def write_sharded_graph(corpus: Corpus, out_dir: Path, jobs: int = 1) -> dict[st
         static = sorted(_static_pieces(scratch), key=lambda piece: piece.graph)
         documents = corpus.documents
         order = sorted(range(len(documents)), key=lambda i: document_graph(documents[i].id))
-        largest = sorted(range(len(order)), key=lambda k: (-len(documents[order[k]].text), k))
+        largest = _largest_first([len(documents[index].text) for index in order])
         initargs = (corpus.entities, scratch)
         with _document_pool(workers, documents, order, _init_writer, initargs) as (pool, tasks):
             written = _run_started_in(pool, _write_document, tasks, largest)  # in graph order
