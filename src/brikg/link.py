@@ -39,20 +39,16 @@ counterpart stays a node with its Chinese label, not dropped and not guessed.
 from __future__ import annotations
 
 import bisect
-import importlib.util
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 
 from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon
-from brikg.recognize.zh import sentence_text
+from brikg.pinyin import pinyin
+from brikg.recognize.zh import HAN, sentence_text
 from brikg.recognize.zh_names import HEADS, QUOTED_HEADS
-from brikg.tables import cached_table
 
 # Chinese name parts and the English words that translate them (lower case, as substrings).
 GLOSSARY: dict[str, tuple[str, ...]] = {
@@ -106,7 +102,6 @@ _HEAD_RE = re.compile(
     + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
     + ")$"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUNS = re.compile(r"[\u4e00-\u9fff]+")
 _LETTERS = re.compile(r"[a-z]+")
 _SPACES = re.compile(r"\s+")
@@ -492,7 +487,7 @@ class Linker:
 
     def unexplained(self, zh_name: str) -> int:
         """Characters of a Chinese name that no glossary part, country or quotation covers."""
-        return len(_HAN.findall(self.rest_of(zh_name)))
+        return len(HAN.findall(self.rest_of(zh_name)))
 
     def name_evidence(self, zh_name: str, en_name: str) -> tuple[float, list[str]]:
         """How well the parts of a Chinese name translate into an English one."""
@@ -597,7 +592,7 @@ class Linker:
         ]
         if not words:
             return 0.0
-        romanised, english = _pinyin("".join(rest)), "".join(words)
+        romanised, english = pinyin("".join(rest)), "".join(words)
         if max(len(romanised), len(english)) > 2 * min(len(romanised), len(english)):
             return 0.0  # 重建和复苏 (15 letters) does not sound like "Vision"
         return _dice(_sound(romanised), _sound(english))
@@ -1189,38 +1184,6 @@ _ENGLISH_HEAD = re.compile(
     r"institute|company|corporation|center|centre|ministry|initiative|principles|course|"
     r"program|programme|project|conference|seminar|symposium|dialogue|day|festival)s?\b"
 )
-
-
-def _pinyin(text: str) -> str:
-    """The pinyin of ``text`` without tones, one reading per character."""
-    table = _pinyin_table()
-    return "".join([table.get(ord(char), "") for char in text])
-
-
-@lru_cache(maxsize=1)
-def _pinyin_table() -> dict[int, str]:
-    """Each character's first pypinyin reading in plain ASCII letters, derived once and kept
-    (:mod:`brikg.tables`): reading pypinyin's table costs more than the linking it serves."""
-    inputs = (metadata.version("pypinyin"), Path(__file__).read_text("utf-8"))
-    return cached_table("pinyin", inputs, _derive_pinyin)
-
-
-def _derive_pinyin() -> dict[int, str]:
-    # The table module alone: importing the pypinyin package also parses its phrase
-    # dictionary, which takes most of a second and is not needed here.
-    spec = importlib.util.find_spec("pypinyin")
-    assert spec is not None and spec.origin is not None
-    source = importlib.util.spec_from_file_location(
-        "brikg_pinyin_table", Path(spec.origin).with_name("pinyin_dict.py")
-    )
-    assert source is not None and source.loader is not None
-    module = importlib.util.module_from_spec(source)
-    source.loader.exec_module(module)
-    table = {}
-    for code, readings in module.pinyin_dict.items():
-        syllable = unicodedata.normalize("NFKD", readings.split(",", 1)[0])
-        table[code] = "".join(c for c in syllable if c.isascii() and c.isalpha())
-    return table
 
 
 # Letters by how they sound across pinyin and English spellings of one name: voiced and

@@ -22,7 +22,8 @@ from brikg.recognize.zh_names import HEADS, find_names
 from brikg.recognize.zh_values import find_dates, find_quantities
 from brikg.recognize.zh_words import WORD_END, WORD_START, Word, Words, longest_first
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+"""One CJK unified ideograph (the basic block): Chinese that word segmentation can read."""
 _RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
 # Places whose names contain a country name but are not that country.
 _NOT_COUNTRY_AFTER = re.compile(r"洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍")
@@ -264,7 +265,7 @@ def _gapless_text(doc: Document, sentence: Sentence) -> str:
 
 def _needs_words(text: str) -> bool:
     """jieba is loaded only for sentences where a name pattern or a country check needs it."""
-    return _HAN.search(text) is not None
+    return HAN.search(text) is not None
 
 
 def _country(start: int, end: int, text: str, code: str, rule: str) -> Mention:
