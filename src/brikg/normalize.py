@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from brikg.ir import Document
-from brikg.recognize.tokens import occurrences
+from brikg.scan import occurrences
 
 Mapping = tuple[str, list[int], list[int]]
 

@@ -20,7 +20,7 @@ from itertools import chain, pairwise, starmap
 
 from brikg.ir import Document, Sentence
 from brikg.lang import has_ideographs, script_language
-from brikg.recognize.tokens import matches_at, occurrences
+from brikg.scan import matches_at, occurrences
 
 # Tokens whose final period never ends a sentence when followed by more text.
 ABBREVIATIONS = frozenset(

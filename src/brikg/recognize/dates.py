@@ -15,13 +15,8 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 
 from brikg.ir import DateValue, Mention, MentionKind
-from brikg.recognize.tokens import (
-    has_irregular_case,
-    matches_at,
-    may_end_with,
-    occurrences,
-    words_are_tokens,
-)
+from brikg.recognize.tokens import words_are_tokens
+from brikg.scan import has_irregular_case, matches_at, may_end_with, occurrences
 
 MONTHS = {
     name: number

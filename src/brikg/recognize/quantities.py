@@ -12,12 +12,8 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from brikg.ir import Mention, MentionKind, QuantityValue
-from brikg.recognize.tokens import (
-    has_irregular_case,
-    matches_at,
-    may_end_with,
-    words_are_tokens,
-)
+from brikg.recognize.tokens import words_are_tokens
+from brikg.scan import has_irregular_case, matches_at, may_end_with
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 NUMBER_WORDS = {

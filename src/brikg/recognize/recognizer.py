@@ -19,8 +19,9 @@ from brikg.recognize.dates import find_dates, may_need_year
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
-from brikg.recognize.tokens import matches_at, occurrences, tokenize
+from brikg.recognize.tokens import tokenize
 from brikg.recognize.zh import ChineseRecognizer
+from brikg.scan import matches_at, occurrences
 
 
 class Recognizer:

@@ -1,13 +1,9 @@
-"""Word tokens with character offsets, the normal form used to compare names, and the ways of
-looking through text that the recognisers (and the loader and segmenter) share: where words
-occur (str.find, in C), and a pattern tried only at the places it can match."""
+"""Word tokens with character offsets, and the normal form used to compare names."""
 
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -78,59 +74,12 @@ _NORMS_MAX = 1 << 16
 _norms = _Norms()
 
 
-# Letters that a case-insensitive regex matches as "i" or "s" although lower() does not turn
-# them into those letters: dotted and dotless i, long s (İ even lowers to two characters).
-_IRREGULAR_CASE = ("\u0130", "\u0131", "\u017f")
-
-
-def has_irregular_case(text: str) -> bool:
-    """Whether a search of ``text.lower()`` may miss what a case-insensitive regex finds in
-    ``text`` (or find it at other offsets): prefilters that lower() the text fall back then."""
-    return not text.isascii() and any(map(text.__contains__, _IRREGULAR_CASE))
-
-
 def words_are_tokens(text: str) -> bool:
     """Whether every run of word characters in ``text`` is a whole token: in ASCII text without
     an apostrophe (only an apostrophe or a combining mark joins runs into one token). A word a
     regex finds between non-word characters is then some token's text, so a set of the
     tokens' normal forms can answer whether it occurs."""
     return text.isascii() and "'" not in text
-
-
-def may_end_with(window: str, words: tuple[str, ...]) -> bool:
-    """Whether a case-insensitive pattern that ends in one of ``words`` and ``\\s+\\Z`` may
-    match at the end of ``window``: a search for such a pattern tries every place in the
-    window, so it is run only where this holds."""
-    if not window[-1:].isspace():
-        return False
-    return has_irregular_case(window) or window.rstrip().lower().endswith(words)
-
-
-def occurrences(text: str, words: Iterable[str]) -> list[int]:
-    """Where each of ``words`` starts in ``text``, in order. str.find runs through the text in
-    C several times faster than a regex scan for the words, which tests each character."""
-    found: list[int] = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.append(at)
-            at = text.find(word, at + 1)
-    found.sort()
-    return found
-
-
-def matches_at(
-    pattern: re.Pattern[str], text: str, starts: list[int], endpos: int = sys.maxsize
-) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text, 0, endpos)``, for a pattern that matches only
-    at ``starts`` (in order): a pattern that opens with a word boundary or a
-    look-behind is tried by the regex engine at every character, where ``starts`` can be found
-    by a scan it skips through in C, or by str.find."""
-    end = 0
-    for start in starts:
-        if start >= end and (match := pattern.match(text, start, endpos)) is not None:
-            end = match.end()
-            yield match
 
 
 def tokenize(text: str, offset: int = 0) -> Tokens:
