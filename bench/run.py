@@ -552,17 +552,21 @@ def _ms(times: QueryTimes) -> str:
 
 
 def prepare_sparql(work: Path, target: int, triples_per_byte: float, static: int) -> SparqlSize:
-    """A synthetic corpus whose graph has about ``target`` triples, built with 2 jobs."""
+    """A synthetic corpus whose graph has about ``target`` triples, built with 2 jobs.
+
+    The corpus is kept for the next run (the generator is deterministic), the graph is not:
+    it is built again by the code being measured."""
     documents = max(1, round((target - static) / triples_per_byte / 20_000))
-    folder = work / "sparql" / f"t{target}"
-    if not (folder / "graph" / "stats.json").exists():
+    folder = work / "sparql" / f"t{target}-d{documents}"
+    if not (folder / "corpus" / "manifest.toml").exists():
         shutil.rmtree(folder, ignore_errors=True)
         subprocess.run(
             [sys.executable, str(ROOT / "bench" / "generate.py"), "--seed", str(SEED),
              "--docs", str(documents), "--doc-kb", "20", "--out", str(folder / "corpus")],
             check=True, stdout=subprocess.DEVNULL, env=_ENV,
         )  # fmt: skip
-        run_build(folder / "corpus", folder / "graph", 2)
+    shutil.rmtree(folder / "graph", ignore_errors=True)
+    run_build(folder / "corpus", folder / "graph", 2)
     stats = json.loads((folder / "graph" / "stats.json").read_text())
     return SparqlSize(target, folder, triples=stats["triples"])
 
