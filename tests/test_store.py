@@ -19,17 +19,21 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryResultsFormat,
+    RdfFormat,
     parse_query_results,
+    serialize,
 )
 
 from brikg.cli import cli
 from brikg.errors import BrikgError, UsageError
+from brikg.queries import library
 from brikg.store import (
     OxigraphEngine,
     RdflibEngine,
     ResultTooLarge,
     comparable_rows,
     load_quads,
+    names_graphs,
     results_bytes,
     union_default,
 )
@@ -52,8 +56,12 @@ SMALL = [
 ]  # fmt: skip
 
 
-@pytest.fixture(params=["oxigraph", "rdflib"])
-def engine(request: pytest.FixtureRequest) -> OxigraphEngine | RdflibEngine:
+@pytest.fixture(params=["oxigraph", "oxigraph-file", "rdflib"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> OxigraphEngine | RdflibEngine:
+    if request.param == "oxigraph-file":  # as `brikg query` and `brikg serve` load it
+        data = tmp_path / "small.trig"
+        data.write_bytes(serialize(SMALL, format=RdfFormat.TRIG))
+        return OxigraphEngine.from_file(data)
     return OxigraphEngine(SMALL) if request.param == "oxigraph" else RdflibEngine(SMALL)
 
 
@@ -65,6 +73,41 @@ def test_default_graph_is_the_merge_of_all_graphs(engine: OxigraphEngine) -> Non
         f'SELECT ?g WHERE {{ GRAPH ?g {{ <{EX}laos> <{EX}label> "Laos"@en }} }} ORDER BY ?g'
     )
     assert [row[0].value for row in graphs.rows] == [EX + "doc1", EX + "doc2"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * { GRAPH ?g { ?s ?p ?o } }",
+        "select * from <http://example.org/doc1> { ?s ?p ?o }",
+        "SELECT ?s FROM NAMED <http://example.org/doc1> { ?s ?p ?o }",
+        "SELECT * {graph?g{?s ?p ?o}}",
+        "SELECT * { FILTER(?a < 3 && ?b > 2) GRAPH <g> { ?s ?p ?o } }",
+        'SELECT * { ?s ?p "x" . GRAPH ?g { ?s ?p "#" } }',
+        "SELECT * { ?s ?p ?o } # a comment\nGRAPH",
+        "SELECT * { \\u0047RAPH ?g { ?s ?p ?o } }",  # escapes are decoded before parsing
+    ],
+)
+def test_queries_that_may_read_named_graphs_get_the_whole_dataset(query: str) -> None:
+    assert names_graphs(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?graph ?from { ?graph ?p $from }",
+        "SELECT * { ?s <http://example.org/graph> ?o } # from the graph",
+        """SELECT * { ?s ?p "from graph", '''GRAPH\n''', 'graph' }""",
+        "PREFIX graph: <x:> SELECT * { ?s graph:from ?o ; :graph ?p }",
+    ],
+)
+def test_queries_of_the_default_graph_get_the_smaller_store(query: str) -> None:
+    assert not names_graphs(query)
+
+
+def test_no_bundled_query_needs_the_named_graphs() -> None:
+    """They all read the default graph, so none waits for the whole dataset to load."""
+    assert [name for name, query in library().items() if names_graphs(query.text)] == []
 
 
 def test_union_default_adds_each_triple_once() -> None:

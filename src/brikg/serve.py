@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import queue
-import re
 import signal
 import sys
 import threading
@@ -28,6 +27,7 @@ from pyoxigraph import RdfFormat, parse
 
 from brikg.errors import BrikgError
 from brikg.queries import LABEL_LOOKUP, library
+from brikg.sparql_words import keywords
 from brikg.store import (
     GRAPH_FORMATS,
     SELECT_FORMATS,
@@ -68,65 +68,6 @@ class ServeConfig:
 # Looking at a query before running it
 
 
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_STRING = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'",
-    re.DOTALL,
-)
-_WORD = re.compile(r"(?<![\w?$:])([A-Za-z]+)(?![\w:])")
-
-
-def _decode_codepoints(text: str) -> str:
-    """SPARQL applies \\uXXXX escapes before parsing (SPARQL 1.1 §19.2); so must a checker."""
-
-    def char(match: re.Match[str]) -> str:
-        code = int(match.group(1) or match.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else match.group(0)
-
-    return _CODEPOINT.sub(char, text)
-
-
-def keywords(text: str) -> list[str]:
-    """The bare words of a query, upper-cased, outside comments, strings and IRIs.
-
-    This follows SPARQL's tokens: strings, ``<IRIs>`` and ``#`` comments are skipped in the order
-    they start, so a ``#`` inside an IRI or a ``<`` used as less-than are read as the parser
-    reads them; variables and prefixed names are not bare words.
-    """
-    text = _decode_codepoints(text)
-    out: list[str] = []
-    position = 0
-    pending: list[str] = []
-    while position < len(text):
-        char = text[position]
-        if char == "#":
-            end = text.find("\n", position)
-            position = len(text) if end < 0 else end
-            pending.append(" ")
-            continue
-        match = None
-        if char in "\"'":
-            match = _STRING.match(text, position)
-        elif char == "<":
-            match = _IRIREF.match(text, position)
-        if match:
-            position = match.end()
-            pending.append(" ")
-            continue
-        pending.append(char)
-        position += 1
-        if char in "\n{}" or position == len(text):
-            out.extend(w.upper() for w in _WORD.findall("".join(pending)))
-            pending.clear()
-    if pending:
-        out.extend(w.upper() for w in _WORD.findall("".join(pending)))
-    return out
-
-
 def uses_service(text: str) -> bool:
     """Whether a query has a SERVICE clause, which would make the store fetch a URL."""
     return "SERVICE" in keywords(text)
@@ -161,7 +102,7 @@ def _worker_main(connection: Connection, data: str, max_rows: int) -> None:
     """Hold the graph and answer queries until the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        engine = OxigraphEngine(load_quads(Path(data)))
+        engine = OxigraphEngine.from_file(Path(data))
     except BrikgError as error:
         connection.send(("failed", str(error)))
         return
