@@ -370,21 +370,19 @@ ENTITY_PARAMS = ("iri", "entity")
 
 
 def _most_mentioned(engine: Any, kind: str) -> str | None:
-    rows = list(
-        engine.store.query(
-            "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m <https://w3id.org/brikg/ontology#denotes> ?e "
-            f'FILTER(STRSTARTS(STR(?e), "https://w3id.org/brikg/id/{kind}/")) }} '
-            "GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1"
-        )
-    )
-    return rows[0]["e"].value if rows else None
+    rows = engine.query(
+        "SELECT ?e (COUNT(?m) AS ?n) WHERE { ?m <https://w3id.org/brikg/ontology#denotes> ?e "
+        f'FILTER(STRSTARTS(STR(?e), "https://w3id.org/brikg/id/{kind}/")) }} '
+        "GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1"
+    ).rows
+    return rows[0][0].value if rows else None
 
 
 def _bindings(query: Any, engine: Any) -> tuple[dict[str, Any], str]:
     """The query's bindings from its defaults (``brikg.queries``), except that an entity the
     synthetic graph does not name is replaced by the most-mentioned entity of the same kind
     (said in the results): a lookup of an absent entity would time nothing."""
-    from pyoxigraph import NamedNode, Variable
+    from pyoxigraph import NamedNode
 
     values: dict[str, str] = {}
     notes = []
@@ -401,10 +399,9 @@ def _bindings(query: Any, engine: Any) -> tuple[dict[str, Any], str]:
         try:
             term = param.term(default, engine) if param.type == "entity" else param.term(default)
             present = isinstance(term, NamedNode) and bool(
-                engine.store.query(
-                    "ASK { ?m <https://w3id.org/brikg/ontology#denotes> ?e }",
-                    substitutions={Variable("e"): term},
-                )
+                engine.query(
+                    "ASK { ?m <https://w3id.org/brikg/ontology#denotes> ?e }", {"e": term}
+                ).boolean
             )
         except Exception:  # noqa: BLE001 - an unknown label: substitute it
             present = False

@@ -275,6 +275,18 @@ class Listener:
         self.sock.close()
 
 
+def test_graph_queries_see_the_document_graphs(server: Server) -> None:
+    """The worker holds the named graphs as well as their merge, loaded before it is ready."""
+    reply = sparql_get(
+        server,
+        PREFIX + "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a brikg:Document } }",
+    )
+    assert reply.status == 200
+    assert int(json.loads(reply.body)["results"]["bindings"][0]["n"]["value"]) >= 5
+    variables = sparql_get(server, "SELECT ?service ?from WHERE { ?service ?from ?o } LIMIT 1")
+    assert variables.status == 200  # variables named like keywords are not refused
+
+
 def test_service_is_refused_and_nothing_is_fetched(server: Server) -> None:
     listener = Listener()
     try:
@@ -282,6 +294,7 @@ def test_service_is_refused_and_nothing_is_fetched(server: Server) -> None:
             f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}",
             f"select * {{ ?a ?b ?c . service silent <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
             f"SELECT * {{ \\u0053ERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
+            f"SELECT * {{ ?a ?b 1SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}",
         ):
             reply = sparql_get(server, query)
             assert reply.status == 403, query

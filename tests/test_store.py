@@ -86,6 +86,8 @@ def test_default_graph_is_the_merge_of_all_graphs(engine: OxigraphEngine) -> Non
         'SELECT * { ?s ?p "x" . GRAPH ?g { ?s ?p "#" } }',
         "SELECT * { ?s ?p ?o } # a comment\nGRAPH",
         "SELECT * { \\u0047RAPH ?g { ?s ?p ?o } }",  # escapes are decoded before parsing
+        "SELECT * { ?s ?p 1GRAPH ?g { ?s ?p ?o } }",  # the parser reads two tokens
+        "SELECT * { ?s ?p trueGRAPH ?g { ?s ?p ?o } }",
     ],
 )
 def test_queries_that_may_read_named_graphs_get_the_whole_dataset(query: str) -> None:
@@ -103,6 +105,49 @@ def test_queries_that_may_read_named_graphs_get_the_whole_dataset(query: str) ->
 )
 def test_queries_of_the_default_graph_get_the_smaller_store(query: str) -> None:
     assert not names_graphs(query)
+
+
+def test_named_graphs_load_only_for_a_query_that_names_one(tmp_path: Path) -> None:
+    data = tmp_path / "small.trig"
+    data.write_bytes(serialize(SMALL, format=RdfFormat.TRIG))
+    engine = OxigraphEngine.from_file(data)
+    engine.query(f"SELECT * WHERE {{ ?s <{EX}label> ?o }}")
+    assert not engine.named_graphs_loaded
+    engine.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert engine.named_graphs_loaded
+
+
+def test_both_stores_hold_the_same_default_graph(tmp_path: Path) -> None:
+    """A file with triples in its default graph too, one of them also in a document graph:
+    the merge holds each triple once, whichever store answers."""
+    extra = [quad("laos", "label", Literal("Laos", language="en"), None), quad("x", "y", "z", None)]
+    data = tmp_path / "mixed.trig"
+    data.write_bytes(serialize(SMALL + extra, format=RdfFormat.TRIG))
+    engine = OxigraphEngine.from_file(data)
+    plain = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    # The same rows, from the whole dataset: an OPTIONAL that names a graph matches nothing.
+    named = plain[:-1] + "OPTIONAL { GRAPH <urn:none> { ?s ?p ?o } } }"
+    assert names_graphs(named) and not names_graphs(plain)
+    default_rows = comparable_rows(engine.query(plain))
+    assert len(default_rows) == 5
+    assert sorted(comparable_rows(engine.query(named))) == sorted(default_rows)
+
+
+def test_file_errors_are_those_of_load_quads(tmp_path: Path) -> None:
+    """Missing file, unknown extension, a syntax error after many good lines, unsafe XML."""
+    broken = tmp_path / "broken.nt"
+    good = "".join(f"<{EX}s{i}> <{EX}p> <{EX}o> .\n" for i in range(20000))
+    broken.write_text(good + "<not closed .\n")
+    entities = tmp_path / "laughs.rdf"
+    entities.write_text('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aa">]><r/>')
+    for path in (tmp_path / "missing.trig", tmp_path / "graph.xyz", broken, entities):
+        if path.suffix == ".xyz":
+            path.write_text("x")
+        with pytest.raises(BrikgError) as expected:
+            load_quads(path)
+        with pytest.raises(type(expected.value)) as got:
+            OxigraphEngine.from_file(path)
+        assert str(got.value) == str(expected.value)
 
 
 def test_no_bundled_query_needs_the_named_graphs() -> None:

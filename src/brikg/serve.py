@@ -27,7 +27,7 @@ from pyoxigraph import RdfFormat, parse
 
 from brikg.errors import BrikgError
 from brikg.queries import LABEL_LOOKUP, library
-from brikg.sparql_words import keywords
+from brikg.sparql_words import keywords, may_use
 from brikg.store import (
     GRAPH_FORMATS,
     SELECT_FORMATS,
@@ -70,7 +70,7 @@ class ServeConfig:
 
 def uses_service(text: str) -> bool:
     """Whether a query has a SERVICE clause, which would make the store fetch a URL."""
-    return "SERVICE" in keywords(text)
+    return may_use(text, "SERVICE")
 
 
 def update_keyword(text: str) -> str | None:
@@ -103,6 +103,9 @@ def _worker_main(connection: Connection, data: str, max_rows: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         engine = OxigraphEngine.from_file(Path(data))
+        # Loaded now, not by the first query that names a graph, which would spend its time
+        # limit on it (and so would the fresh worker that replaced this one).
+        engine.load_named_graphs()
     except BrikgError as error:
         connection.send(("failed", str(error)))
         return

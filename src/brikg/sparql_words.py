@@ -7,15 +7,24 @@ from __future__ import annotations
 import re
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_STRING = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+# What is not a bare word, in the order the parser meets it: a string, an <IRI> or a # comment,
+# whichever starts first (so a "#" inside an IRI, or a "<" used as less-than, is read as the
+# parser reads it).
+_NOT_BARE = re.compile(
+    r"(?=[\"'<#])"  # (tried only where one can start)
+    r'(?:"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'",
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n\r]*)",
     re.DOTALL,
 )
 _WORD = re.compile(r"(?<![\w?$:])([A-Za-z]+)(?![\w:])")
+# Variables and prefixed names: the rest of the bare text is keywords, numbers and punctuation.
+# (A name is matched from its first character only, so a long word is read once.)
+_NAME_CHAR = r"\w.\u00b7-\U000effff-"
+_NAMES = re.compile(rf"[?$][{_NAME_CHAR}]+|(?<![{_NAME_CHAR}])[{_NAME_CHAR}]*:[{_NAME_CHAR}:%\\]*")
 
 
 def _decode_codepoints(text: str) -> str:
@@ -28,38 +37,20 @@ def _decode_codepoints(text: str) -> str:
     return _CODEPOINT.sub(char, text)
 
 
-def keywords(text: str) -> list[str]:
-    """The bare words of a query, upper-cased, outside comments, strings and IRIs.
+def _bare(text: str) -> str:
+    """The query without its strings, IRIs and comments (each left as one space)."""
+    return _NOT_BARE.sub(" ", _decode_codepoints(text))
 
-    This follows SPARQL's tokens: strings, ``<IRIs>`` and ``#`` comments are skipped in the order
-    they start, so a ``#`` inside an IRI or a ``<`` used as less-than are read as the parser
-    reads them; variables and prefixed names are not bare words.
-    """
-    text = _decode_codepoints(text)
-    out: list[str] = []
-    position = 0
-    pending: list[str] = []
-    while position < len(text):
-        char = text[position]
-        if char == "#":
-            end = text.find("\n", position)
-            position = len(text) if end < 0 else end
-            pending.append(" ")
-            continue
-        match = None
-        if char in "\"'":
-            match = _STRING.match(text, position)
-        elif char == "<":
-            match = _IRIREF.match(text, position)
-        if match:
-            position = match.end()
-            pending.append(" ")
-            continue
-        pending.append(char)
-        position += 1
-        if char in "\n{}" or position == len(text):
-            out.extend(w.upper() for w in _WORD.findall("".join(pending)))
-            pending.clear()
-    if pending:
-        out.extend(w.upper() for w in _WORD.findall("".join(pending)))
-    return out
+
+def keywords(text: str) -> list[str]:
+    """The bare words of a query, upper-cased, outside comments, strings and IRIs; variables
+    and prefixed names are not bare words."""
+    return [word.upper() for word in _WORD.findall(_bare(text))]
+
+
+def may_use(text: str, *words: str) -> bool:
+    """Whether a query may hold one of the keywords ``words``, erring towards yes: they are
+    looked for anywhere in the bare text but variables and prefixed names, since the parser
+    reads "1GRAPH" as two tokens and no other SPARQL keyword contains GRAPH, FROM or SERVICE."""
+    bare = _NAMES.sub(" ", _bare(text)).upper()
+    return any(word.upper() in bare for word in words)

@@ -18,10 +18,9 @@ import re
 import warnings
 import xml.parsers.expat
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal as TypingLiteral
 from typing import Protocol
@@ -45,7 +44,7 @@ from pyoxigraph import (
 )
 
 from brikg.errors import BrikgError, UsageError
-from brikg.sparql_words import keywords
+from brikg.sparql_words import may_use
 from brikg.vocab import PREFIXES
 
 Term = NamedNode | BlankNode | Literal
@@ -270,14 +269,10 @@ def sparql_syntax_message(message: str) -> str:
     return message
 
 
-@lru_cache(maxsize=256)  # reading a long query's words takes up to a millisecond
 def names_graphs(query: str) -> bool:
     """Whether a SPARQL query may read a named graph, and so needs the whole dataset: a query
     reaches the named graphs only through a GRAPH pattern or a FROM (NAMED) clause."""
-    return not _GRAPH_WORDS.isdisjoint(keywords(query))
-
-
-_GRAPH_WORDS = frozenset({"GRAPH", "FROM"})
+    return may_use(query, "GRAPH", "FROM")
 
 
 class OxigraphEngine:
@@ -287,40 +282,47 @@ class OxigraphEngine:
     alone: Oxigraph's in-memory indexes hold every quad of a term together, in every graph, so
     each lookup in a store that also keeps the document graphs reads about twice as many
     quads. The whole dataset, named graphs included, is loaded the first time a query names a
-    graph (see :func:`names_graphs`).
+    graph (see :func:`names_graphs`), or by :meth:`load_named_graphs`. Its default graph is the
+    same merge, made by the store (an update) rather than by :func:`union_default`: the tests
+    run every query on both engines. One thread at a time, as each server worker uses it.
     """
 
     name = "oxigraph"
 
     def __init__(self, quads: Iterable[Quad]) -> None:
         quads = list(quads)
-        self._start(quads, lambda store: store.bulk_extend(quads))
+        self._start(quads, lambda: quads)
 
     @classmethod
     def from_file(cls, path: Path) -> OxigraphEngine:
         """The quads of an RDF file, read as :func:`load_quads` reads them (same checks, same
-        one-line errors), without a Python object kept per quad."""
+        one-line errors), without a Python object kept per quad: the named graphs, if a query
+        needs them, are read from the file again."""
         path = Path(path)
         fmt = _readable_format(path)
         engine = cls.__new__(cls)
         with _read_errors(path, fmt):
-            data = path.read_bytes()
-            engine._start(parse(data, format=fmt), lambda store: store.bulk_load(data, format=fmt))
+            engine._start(parse(path=path, format=fmt), lambda: parse(path=path, format=fmt))
+        engine._read = lambda: _read_errors(path, fmt)
         return engine
 
-    def _start(self, quads: Iterable[Quad], load_dataset: Callable[[Store], None]) -> None:
-        """The default-graph store from ``quads``; ``load_dataset`` fills the other on demand."""
-        self._union = Store()
-        self._union.bulk_extend(Quad(q.subject, q.predicate, q.object) for q in quads)
+    def _start(self, quads: Iterable[Quad], dataset_quads: Callable[[], Iterable[Quad]]) -> None:
+        self._default_only = Store()
+        self._default_only.bulk_extend(Quad(q.subject, q.predicate, q.object) for q in quads)
         self._dataset: Store | None = None
-        self._load_dataset = load_dataset
+        self._dataset_quads = dataset_quads
+        self._read: Callable[[], AbstractContextManager[None]] = nullcontext
 
-    def _store_for(self, text: str) -> Store:
-        if not names_graphs(text):
-            return self._union
+    @property
+    def named_graphs_loaded(self) -> bool:
+        return self._dataset is not None
+
+    def load_named_graphs(self) -> Store:
+        """The whole dataset: the named graphs and, as the default graph, their merge."""
         if self._dataset is None:
             dataset = Store()
-            self._load_dataset(dataset)
+            with self._read():
+                dataset.bulk_extend(self._dataset_quads())
             dataset.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             self._dataset = dataset
         return self._dataset
@@ -333,7 +335,7 @@ class OxigraphEngine:
     ) -> Result:
         substitutions = {Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            store = self._store_for(text)
+            store = self.load_named_graphs() if names_graphs(text) else self._default_only
             answer = store.query(text, substitutions=substitutions or None)
             return self._collect(answer, max_rows)
         except SyntaxError as error:
