@@ -276,7 +276,7 @@ class Listener:
 
 
 def test_graph_queries_see_the_document_graphs(server: Server) -> None:
-    """The worker holds the named graphs as well as their merge, loaded before it is ready."""
+    """The worker holds the named graphs as well as their merge."""
     reply = sparql_get(
         server,
         PREFIX + "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a brikg:Document } }",

@@ -29,6 +29,7 @@ from brikg.errors import BrikgError, UsageError
 from brikg.queries import library
 from brikg.store import (
     OxigraphEngine,
+    RdfInputError,
     RdflibEngine,
     ResultTooLarge,
     comparable_rows,
@@ -115,6 +116,15 @@ def test_named_graphs_load_only_for_a_query_that_names_one(tmp_path: Path) -> No
     assert not engine.named_graphs_loaded
     engine.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert engine.named_graphs_loaded
+
+
+def test_named_graphs_read_later_fail_as_a_file_does(tmp_path: Path) -> None:
+    data = tmp_path / "small.trig"
+    data.write_bytes(serialize(SMALL, format=RdfFormat.TRIG))
+    engine = OxigraphEngine.from_file(data)
+    data.write_text("<broken")
+    with pytest.raises(RdfInputError, match=r"small.trig: not valid TriG"):
+        engine.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def test_both_stores_hold_the_same_default_graph(tmp_path: Path) -> None:

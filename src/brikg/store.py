@@ -291,37 +291,47 @@ class OxigraphEngine:
 
     def __init__(self, quads: Iterable[Quad]) -> None:
         quads = list(quads)
-        self._start(quads, lambda: quads)
+        self._start(quads, lambda: quads, nullcontext)
 
     @classmethod
     def from_file(cls, path: Path) -> OxigraphEngine:
         """The quads of an RDF file, read as :func:`load_quads` reads them (same checks, same
         one-line errors), without a Python object kept per quad: the named graphs, if a query
-        needs them, are read from the file again."""
+        needs them, are read from the file again (so a file changed in between would give
+        them a different content: `brikg serve` reads them at start)."""
         path = Path(path)
         fmt = _readable_format(path)
         engine = cls.__new__(cls)
         with _read_errors(path, fmt):
-            engine._start(parse(path=path, format=fmt), lambda: parse(path=path, format=fmt))
-        engine._read = lambda: _read_errors(path, fmt)
+            engine._start(
+                parse(path=path, format=fmt),
+                lambda: parse(path=path, format=fmt),
+                lambda: _read_errors(path, fmt),
+            )
         return engine
 
-    def _start(self, quads: Iterable[Quad], dataset_quads: Callable[[], Iterable[Quad]]) -> None:
+    def _start(
+        self,
+        quads: Iterable[Quad],
+        dataset_quads: Callable[[], Iterable[Quad]],
+        read_errors: Callable[[], AbstractContextManager[None]],
+    ) -> None:
         self._default_only = Store()
         self._default_only.bulk_extend(Quad(q.subject, q.predicate, q.object) for q in quads)
         self._dataset: Store | None = None
         self._dataset_quads = dataset_quads
-        self._read: Callable[[], AbstractContextManager[None]] = nullcontext
+        self._read_errors = read_errors
 
     @property
     def named_graphs_loaded(self) -> bool:
+        """Whether the whole dataset is in memory (a query has named a graph)."""
         return self._dataset is not None
 
     def load_named_graphs(self) -> Store:
         """The whole dataset: the named graphs and, as the default graph, their merge."""
         if self._dataset is None:
             dataset = Store()
-            with self._read():
+            with self._read_errors():
                 dataset.bulk_extend(self._dataset_quads())
             dataset.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             self._dataset = dataset
