@@ -383,3 +383,15 @@ def test_unknown_query_lists_the_known_ones() -> None:
     with pytest.raises(UsageError) as error:
         resolve("projects-by-planet")
     assert "projects-by-country" in str(error.value) and "timeline" in str(error.value)
+
+
+def test_the_readme_python_query_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's example of a query from Python, run as written against the committed graph."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
+    example = next(block for block in blocks if "open_engine(" in block)
+    monkeypatch.chdir(ROOT)
+    exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - our own documentation
+    assert capsys.readouterr().out.strip() == "Peljesac Bridge 2"
