@@ -18,7 +18,7 @@ import re
 import warnings
 import xml.parsers.expat
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -110,10 +110,16 @@ def load_quads(path: Path) -> list[Quad]:
     for a missing file, an unknown extension or an RDF/XML document with DTD entities,
     RdfInputError for a syntax error (with its line and column) or a file that cannot be read.
     """
+    return list(iter_quads(path))
+
+
+def iter_quads(path: Path) -> Iterator[Quad]:
+    """The quads of :func:`load_quads` one at a time, with the same checks and errors (raised
+    as they are met), for a consumer that keeps no Python object per quad."""
     path = Path(path)
     fmt = _readable_format(path)
     with _read_errors(path, fmt):
-        return list(parse(path=str(path), format=fmt))
+        yield from parse(path=str(path), format=fmt)
 
 
 def load_store(path: Path) -> Store:
@@ -291,36 +297,23 @@ class OxigraphEngine:
 
     def __init__(self, quads: Iterable[Quad]) -> None:
         quads = list(quads)
-        self._start(quads, lambda: quads, nullcontext)
+        self._start(quads, lambda: quads)
 
     @classmethod
     def from_file(cls, path: Path) -> OxigraphEngine:
-        """The quads of an RDF file, read as :func:`load_quads` reads them (same checks, same
-        one-line errors), without a Python object kept per quad: the named graphs, if a query
-        needs them, are read from the file again (so a file changed in between would give
-        them a different content: `brikg serve` reads them at start)."""
-        path = Path(path)
-        fmt = _readable_format(path)
+        """The quads of an RDF file, read by :func:`iter_quads` (the checks and one-line errors
+        of :func:`load_quads`) without a Python object kept per quad: the named graphs, if a
+        query needs them, are read from the file again (so a file changed in between would
+        give them a different content: `brikg serve` reads them at start)."""
         engine = cls.__new__(cls)
-        with _read_errors(path, fmt):
-            engine._start(
-                parse(path=path, format=fmt),
-                lambda: parse(path=path, format=fmt),
-                lambda: _read_errors(path, fmt),
-            )
+        engine._start(iter_quads(path), lambda: iter_quads(path))
         return engine
 
-    def _start(
-        self,
-        quads: Iterable[Quad],
-        dataset_quads: Callable[[], Iterable[Quad]],
-        read_errors: Callable[[], AbstractContextManager[None]],
-    ) -> None:
+    def _start(self, quads: Iterable[Quad], dataset_quads: Callable[[], Iterable[Quad]]) -> None:
         self._default_only = Store()
         self._default_only.bulk_extend(Quad(q.subject, q.predicate, q.object) for q in quads)
         self._dataset: Store | None = None
         self._dataset_quads = dataset_quads
-        self._read_errors = read_errors
 
     @property
     def named_graphs_loaded(self) -> bool:
@@ -331,8 +324,7 @@ class OxigraphEngine:
         """The whole dataset: the named graphs and, as the default graph, their merge."""
         if self._dataset is None:
             dataset = Store()
-            with self._read_errors():
-                dataset.bulk_extend(self._dataset_quads())
+            dataset.bulk_extend(self._dataset_quads())
             dataset.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             self._dataset = dataset
         return self._dataset
