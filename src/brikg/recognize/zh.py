@@ -233,7 +233,7 @@ class ChineseRecognizer:
             codes: list[str] = []
             self._sentence_countries = {}
             for other in self._paragraph_sentences.get(sentence.paragraph, ()):
-                text = sentence_text(doc, other)[0] if other.gaps else _gapless_text(doc, other)
+                text = sentence_text(doc, other)[0] if other.gaps else doc.sentence_text(other)
                 matches = list(self._country_re.finditer(text))
                 self._sentence_countries[other.index] = text, matches
                 for match in matches:
@@ -256,11 +256,6 @@ def sentence_text(doc: Document, sentence: Sentence) -> tuple[str, list[int]]:
         positions.extend(range(cursor, gap_start))
         cursor = gap_end
     return "".join(pieces), positions
-
-
-def _gapless_text(doc: Document, sentence: Sentence) -> str:
-    """The text of a sentence without gaps: a slice, with no list of positions to make."""
-    return doc.text[sentence.start : sentence.end]
 
 
 def _needs_words(text: str) -> bool:
