@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
+from brikg.scan import matches_at
 
 _S = r"\s?"  # PDF text puts stray spaces between digits and characters: "2024 年 6 月"
 _YEAR = r"(?P<year>(?:19|20)\d\d)" + _S + "年"
@@ -27,11 +28,9 @@ _AFTER = r"(?P<after>以来|起|前|以前|之前)?"
 
 # Every part of a date is optional, so the pattern matches (mostly nothing) at every
 # character; a match that is not empty starts with one of these, and only there is it tried.
-_DATE_FIRST = r"[截到至自从于在0-9上下年底初末中份\s—–\-~～以起前之]"
-_DATE_START = re.compile(_DATE_FIRST)
+_DATE_START = re.compile(r"[截到至自从于在0-9上下年底初末中份\s—–\-~～以起前之]")
 _DATE = re.compile(
-    "(?=" + _DATE_FIRST + ")"
-    + _BEFORE
+    _BEFORE
     + r"(?:"
     + r"(?P<range_from>(?:19|20)\d\d)\s?[—–\-~～至到]\s?(?P<range_to>(?:19|20)\d\d)\s?年"
     + r"|"
@@ -94,19 +93,10 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
 
 def _date_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of the date pattern that are not empty, as ``finditer`` finds them, but
-    tried only where one can start: the regular expression engine scans for a set of first
-    characters fast, and for a lookahead not. An empty match moves on by one character, as
-    ``finditer``'s does (the pattern is greedy throughout: where it matches nothing, nothing
-    longer matches either)."""
-    position = 0
-    while (first := _DATE_START.search(text, position)) is not None:
-        start = first.start()
-        match = _DATE.match(text, start)
-        if match is not None and match.end() > start:
-            yield match
-            position = match.end()
-        else:
-            position = start + 1
+    tried only where one can start (see :func:`brikg.scan.matches_at`): the regular
+    expression engine scans for a set of first characters fast."""
+    starts = [first.start() for first in _DATE_START.finditer(text)]
+    return (match for match in matches_at(_DATE, text, starts) if match.end() > match.start())
 
 
 def _standalone_month(text: str, match: re.Match[str]) -> bool:
