@@ -100,7 +100,9 @@ def name_key(name: str) -> str:
     """
     # A bracketed acronym inside a name is an alias, not part of it: "X (CKU) Railway".
     name = _BRACKETED_ACRONYM.sub(" ", name)
-    words = [norm_token(text) for text in tokenize(name).texts if text not in "-'\"“”()"]
+    tokens = tokenize(name)
+    pairs = zip(tokens.texts, tokens.norms, strict=True)
+    words = [norm for text, norm in pairs if text not in "-'\"“”()"]
     while words and words[0] in {"the", "a", "an"}:
         words.pop(0)
     words = [word for word in words if word not in {"'s", "s"}]
