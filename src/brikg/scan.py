@@ -20,6 +20,24 @@ def has_irregular_case(text: str) -> bool:
     return not text.isascii() and any(map(text.__contains__, _IRREGULAR_CASE))
 
 
+def match_starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Where the matches of ``pattern`` in ``text`` start (the match objects' start method
+    mapped in C, with no Python code per match)."""
+    return list(map(re.Match.start, pattern.finditer(text)))
+
+
+def search_before(
+    pattern: re.Pattern[str], text: str, end: int, width: int, words: tuple[str, ...]
+) -> re.Match[str] | None:
+    """The match of ``pattern`` (one that ends in one of ``words`` and ``\\s+\\Z``) that ends
+    at ``end``, searched for in the ``width`` characters before it only where
+    :func:`may_end_with` says it may be there."""
+    window_start = max(0, end - width)
+    if not may_end_with(text[window_start:end], words):
+        return None
+    return pattern.search(text, window_start, end)
+
+
 def may_end_with(window: str, words: tuple[str, ...]) -> bool:
     """Whether a case-insensitive pattern that ends in one of ``words`` and ``\\s+\\Z`` may
     match at the end of ``window``: a search for such a pattern tries every place in the

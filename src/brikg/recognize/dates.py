@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 
 from brikg.ir import DateValue, Mention, MentionKind
 from brikg.recognize.tokens import words_are_tokens
-from brikg.scan import has_irregular_case, matches_at, may_end_with, occurrences
+from brikg.scan import has_irregular_case, match_starts, matches_at, occurrences, search_before
 
 MONTHS = {
     name: number
@@ -56,45 +56,40 @@ _QUALIFIER = re.compile(
 )
 _WINDOW = 48
 
-# What a pattern cannot match without (see _cues): a year, a month name, "this" and "year".
+# What a pattern cannot match without (see date_cues): a year, a month name, "this" and "year".
 _YEAR_CUE, _MONTH_CUE, _THIS_YEAR_CUE = 1, 2, 4
 # Every month name in _MONTH starts with one of these (a literal alternation: a fast scan).
 _MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-# Where a match of a pattern can start (see _starts). The patterns open with a word boundary,
-# which keeps the regex engine from skipping ahead to a likely first character: a scan tries
-# them at every character, five times the cost of trying them only here.
+# Where a match of a pattern can start (_years and the others below). The patterns open with a
+# word boundary, which keeps the regex engine from skipping ahead to a likely first character:
+# a scan tries them at every character, five times the cost of trying them only here.
 _YEAR_AT = re.compile(r"(?:19|20)\d\d")
 _DAY_AT = re.compile(r"\d(?<!\w\d)")  # the first digit of a number
 _THIS_AT = re.compile(r"[Tt]his|" + _MONTH_STEM.pattern)
 
 
-def _starts(scan: re.Pattern[str], text: str) -> list[int]:
-    """Where ``scan`` finds a possible start. Its matches cannot overlap a real start: a match
-    starts after a non-word character, and a year, a month name's first three letters or
-    "this" hold no such place."""
-    return [match.start() for match in scan.finditer(text)]
-
-
+# The scans' matches cannot overlap a real start: a match starts after a non-word character,
+# and a year, a month name's first three letters or "this" hold no such place.
 def _years(text: str) -> list[int]:
-    return _starts(_YEAR_AT, text)
+    return match_starts(_YEAR_AT, text)
 
 
 def _days(text: str) -> list[int]:
-    return _starts(_DAY_AT, text)
+    return match_starts(_DAY_AT, text)
 
 
 def _months(text: str) -> list[int]:
-    return _starts(_MONTH_STEM, text)
+    return match_starts(_MONTH_STEM, text)
 
 
 def _this_or_months(text: str) -> list[int]:
-    return _starts(_THIS_AT, text)
+    return match_starts(_THIS_AT, text)
 
 
 def _ranges(text: str) -> list[int]:
     """Where a year range can start: at a year, or at the "from" or "between" before it (with
     only spaces between), found from the years rather than by another scan."""
-    starts = []
+    found = []
     for year in _years(text):
         # The words before the year, from a window: stripping all the text before every year
         # would copy a long text once per year in it. Only a window of nearly all spaces is
@@ -106,9 +101,9 @@ def _ranges(text: str) -> list[int]:
         if begin + len(head) < year:
             for word in ("from", "between"):
                 if head.endswith(word):
-                    starts.append(begin + len(head) - len(word))
-        starts.append(year)
-    return starts
+                    found.append(begin + len(head) - len(word))
+        found.append(year)
+    return found
 
 
 _RANGE_WINDOW = 64
@@ -172,11 +167,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int, Callable[[str], list[int]]]] = 
 ]
 
 
-def _cues(text: str, words: AbstractSet[str] | None = None) -> int:
+def date_cues(text: str, words: AbstractSet[str] | None = None) -> int:
     """Which of the patterns' necessary parts ``text`` has, by substring tests: a scan per
     pattern costs far more, and most sentences have no date. A month name the patterns match
     lies between non-word characters, so the tokens' forms (``words``) tell when the words are
-    tokens (see words_are_tokens)."""
+    tokens (see words_are_tokens). Worked out once per sentence, for :func:`find_dates` and
+    :func:`may_need_year`."""
     cues = _YEAR_CUE if "19" in text or "20" in text else 0
     if words is not None and words_are_tokens(text):
         if not words.isdisjoint(MONTHS):
@@ -222,14 +218,14 @@ _QUALIFIER_ENDS = (*"since from by of to until till through in during the year".
 
 def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
     """The qualifier that ends where a date starts at ``start``, if any."""
-    window_start = max(0, start - _WINDOW)
-    window = text[window_start:start]
-    if window.endswith("-"):  # "mid-2023"
+    if start and text[start - 1] == "-":  # "mid-2023"
+        window_start = max(0, start - _WINDOW)
+        window = text[window_start:start]
         if not (has_irregular_case(window) or window[:-1].lower().endswith(_EARLY)):
             return None
-    elif not may_end_with(window, _QUALIFIER_ENDS):
-        return None
-    before = _QUALIFIER.search(text, window_start, start)
+        before = _QUALIFIER.search(text, window_start, start)
+    else:
+        before = search_before(_QUALIFIER, text, start, _WINDOW, _QUALIFIER_ENDS)
     return None if before is None or before.start() == before.end() else before
 
 
@@ -286,28 +282,29 @@ def find_dates(
     offset: int = 0,
     context_year: int | None = None,
     document_year: int | None = None,
-    words: AbstractSet[str] | None = None,
+    cues: int | None = None,
 ) -> Iterator[Mention]:
     """Yield date mentions in ``text`` (offsets shifted by ``offset``), longest forms first.
 
     ``context_year`` is the year a month-day date without a year is assumed to fall in;
     ``document_year``, the year the document was written, is what "this year" means and the
-    year of a month-day when there is no context year. ``words``, the normal forms of the
-    text's tokens when known, can spare a search for month names.
+    year of a month-day when there is no context year. ``cues`` are the text's
+    :func:`date_cues`, if already known.
     """
-    cues = _cues(text, words)
+    if cues is None:
+        cues = date_cues(text)
     # With a year there is a digit, which _HAS_DATE accepts; without, it still decides.
     if not cues or (not cues & _YEAR_CUE and not _HAS_DATE.search(text)):
         return
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
-    starts: dict[Callable[[str], list[int]], list[int]] = {}
+    places: dict[Callable[[str], list[int]], list[int]] = {}
     for rule, pattern, needs, where in _PATTERNS:
         if needs & cues != needs:
             continue  # it cannot match
-        if where not in starts:
-            starts[where] = where(text)
-        for match in matches_at(pattern, text, starts[where]):
+        if where not in places:
+            places[where] = where(text)
+        for match in matches_at(pattern, text, places[where]):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
@@ -351,10 +348,11 @@ _THIS_YEAR = re.compile(r"[Tt]his\s+year")
 _MONTH_DAY = re.compile(_MONTH + r"\s+[0-3]?\d\b")
 
 
-def may_need_year(text: str, words: AbstractSet[str] | None = None) -> bool:
-    """Whether :func:`find_document_dates` may find a date in ``text`` (``words`` as for
+def may_need_year(text: str, cues: int | None = None) -> bool:
+    """Whether :func:`find_document_dates` may find a date in ``text`` (``cues`` as for
     :func:`find_dates`)."""
-    cues = _cues(text, words)
+    if cues is None:
+        cues = date_cues(text)
     return bool(
         (cues & _THIS_YEAR_CUE and _THIS_YEAR.search(text))
         or (cues & _MONTH_CUE and _MONTH_DAY.search(text))
@@ -365,9 +363,10 @@ def find_document_dates(text: str, offset: int, year: int) -> Iterator[Mention]:
     """The dates in ``text`` that only the document's ``year`` resolves: "this year",
     "September this year", and a month-day ("From October 17 to 18") that no earlier year in
     the text dates."""
-    if not may_need_year(text):
+    cues = date_cues(text)
+    if not may_need_year(text, cues):
         return
-    for mention in find_dates(text, offset, document_year=year):
+    for mention in find_dates(text, offset, document_year=year, cues=cues):
         if mention.rule in {"date-this-year", "date-month-day"}:
             yield mention
 

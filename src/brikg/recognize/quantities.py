@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 
 from brikg.ir import Mention, MentionKind, QuantityValue
 from brikg.recognize.tokens import words_are_tokens
-from brikg.scan import has_irregular_case, matches_at, may_end_with
+from brikg.scan import has_irregular_case, match_starts, matches_at, search_before
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 NUMBER_WORDS = {
@@ -150,12 +150,12 @@ def find_quantities(
     ``words``, the normal forms of the text's tokens when known, can spare the search for
     number words.
     """
-    starts = _starts(text, words)
-    if not starts:
+    candidates = _starts(text, words)
+    if not candidates:
         return  # most sentences: no number at all
     found: list[Mention] = []
     end_of_last = 0
-    for start in starts:
+    for start in candidates:
         currency = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
         if currency is not None and text[start].isdigit():
             start = currency.start()
@@ -193,19 +193,19 @@ def _starts(text: str, words: AbstractSet[str] | None) -> list[int]:
     """Where ``_START`` matches in ``text``: its number words are looked for in lowercased
     text, and only where one occurs is the case-insensitive pattern tried."""
     if has_irregular_case(text):  # lower() may not find what the regex does, or move it
-        return [match.start() for match in _START.finditer(text)]
+        return match_starts(_START, text)
     # In ASCII text the digits are 0-9, which str's find looks for several times faster than
     # the scan for \d; most sentences hold none.
     if text.isascii() and not any(map(text.__contains__, "0123456789")):
         digits = []
     else:
-        digits = [match.start() for match in _DIGIT_START.finditer(text)]
+        digits = match_starts(_DIGIT_START, text)
     if not _may_hold_number_word(text, words):
         return digits
-    starts = [match.start() for match in _NUMBER_WORD.finditer(text.lower())]
+    words_at = match_starts(_NUMBER_WORD, text.lower())
     # A number word that _START accepts starts after a non-word character, so no match of
     # _NUMBER_WORD (letters only) hides one.
-    return [match.start() for match in matches_at(_START, text, sorted(digits + starts))]
+    return list(map(re.Match.start, matches_at(_START, text, sorted(digits + words_at))))
 
 
 def _may_hold_number_word(text: str, words: AbstractSet[str] | None) -> bool:
@@ -225,10 +225,7 @@ _HEDGE_ENDS = tuple(
 
 def _hedge(text: str, start: int) -> re.Match[str] | None:
     """The hedge ("more than", "about") that ends where a quantity starts at ``start``."""
-    window_start = max(0, start - 24)
-    if not may_end_with(text[window_start:start], _HEDGE_ENDS):
-        return None
-    return _APPROX.search(text, window_start, start)
+    return search_before(_APPROX, text, start, 24, _HEDGE_ENDS)
 
 
 def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:

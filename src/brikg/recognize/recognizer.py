@@ -15,7 +15,7 @@ from operator import attrgetter
 from brikg.ir import Document, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
 from brikg.recognize.coref import short_form_mentions
-from brikg.recognize.dates import find_dates, may_need_year
+from brikg.recognize.dates import date_cues, find_dates, may_need_year
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
@@ -90,11 +90,12 @@ class Recognizer:
         context = NameContext(country_tokens, country_codes, known_ends, words)
         known.extend(find_names(text, tokens, offset, context))
         entities = _bracketed_aliases(_settle(known), text, offset)
-        dates = list(find_dates(text, offset, context_year, words=words))
+        cues = date_cues(text, words)
+        dates = list(find_dates(text, offset, context_year, cues=cues))
         quantities = list(find_quantities(text, offset, words))
         if dates and quantities:  # a number inside a date is not a quantity
             quantities = [q for q in quantities if not any(_overlap(q, d) for d in dates)]
-        return entities + dates + quantities, may_need_year(text, words)
+        return entities + dates + quantities, may_need_year(text, cues)
 
     def _acronym_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Mentions of acronyms the document defined ("... Corridor (CPEC)") and later uses."""

@@ -34,6 +34,7 @@ from itertools import islice
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.recognize.zh_words import WORD_END, WORD_START, Word, longest_first
+from brikg.scan import match_starts
 
 _P, _M, _C, _I, _O, _S = (
     EntityType.PROJECT,
@@ -166,7 +167,7 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
     for mention in sorted(known, key=lambda m: (m.start, -(m.end - m.start))):
         if mention.kind is MentionKind.ENTITY and not (outer and mention.start < outer[-1].end):
             outer.append(mention)
-    quotes = [match.start() for match in _OPENING_QUOTE.finditer(text)]
+    quotes = match_starts(_OPENING_QUOTE, text)
     if not outer and not quotes:
         return words
     starts = list(map(WORD_START, words))

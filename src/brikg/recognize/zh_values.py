@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
-from brikg.scan import matches_at
+from brikg.scan import match_starts, matches_at
 
 _S = r"\s?"  # PDF text puts stray spaces between digits and characters: "2024 年 6 月"
 _YEAR = r"(?P<year>(?:19|20)\d\d)" + _S + "年"
@@ -95,8 +95,8 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of the date pattern that are not empty, as ``finditer`` finds them, but
     tried only where one can start (see :func:`brikg.scan.matches_at`): the regular
     expression engine scans for a set of first characters fast."""
-    starts = [first.start() for first in _DATE_START.finditer(text)]
-    return (match for match in matches_at(_DATE, text, starts) if match.end() > match.start())
+    places = match_starts(_DATE_START, text)
+    return (match for match in matches_at(_DATE, text, places) if match.end() > match.start())
 
 
 def _standalone_month(text: str, match: re.Match[str]) -> bool:
