@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from hypothesis import given
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from brikg.scan import (
     has_irregular_case,
+    longest_first,
     match_starts,
     matches_at,
     may_end_with,
@@ -61,3 +63,23 @@ def test_search_before_equals_a_search_of_the_window(text: str, end: int, width:
     found = search_before(_ENDS_IN_WORD, text, end, width, ("ab", "is"))
     expected = _ENDS_IN_WORD.search(text, max(0, end - width), end)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_longest_first_matches_as_the_alternation_longest_first() -> None:
+    """The tree-shaped pattern finds what the flat alternation of the words, longest first,
+    finds: the longest word at the leftmost position, nested and shared prefixes included."""
+    words = "中国 中国香港 中非 中 巴布亚新几内亚 几内亚 几内亚比绍 a.b 印尼 Niger Nigeria".split()
+    flat = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    tree = re.compile(longest_first(words))
+    rng = random.Random(3)
+    pieces = [*words, "国", "香", "几内", "比", "x", "ab", ".", " ", "ia"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        spans = [m.span() for m in tree.finditer(text)]
+        assert spans == [m.span() for m in flat.finditer(text)], text
+        # Inside a longer pattern, backtracking tries the shorter words in the same order.
+        for before, after in ((r"\b(?:", r")\b"), ("(?:", ")$")):
+            framed_tree = re.compile(before + tree.pattern + after)
+            framed_flat = re.compile(before + flat.pattern + after)
+            found = [m.span() for m in framed_tree.finditer(text)]
+            assert found == [m.span() for m in framed_flat.finditer(text)], text

@@ -49,6 +49,7 @@ from brikg.lexicon import Lexicon
 from brikg.pinyin import pinyin
 from brikg.recognize.zh import HAN, sentence_text
 from brikg.recognize.zh_names import HEADS, QUOTED_HEADS
+from brikg.scan import longest_first
 
 # Chinese name parts and the English words that translate them (lower case, as substrings).
 GLOSSARY: dict[str, tuple[str, ...]] = {
@@ -96,12 +97,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "治理": ("governance",), "大型": ("large",), "基建": ("infrastructure",), "公园": ("park",),
     "综合": ("comprehensive", "integrated"), "发电": ("power",),
 }  # fmt: skip
-_GLOSSARY_RE = re.compile("|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)))
-_HEAD_RE = re.compile(
-    "(?:"
-    + "|".join(sorted(map(re.escape, {**HEADS, **QUOTED_HEADS}), key=len, reverse=True))
-    + ")$"
-)
+_GLOSSARY_RE = re.compile(longest_first(GLOSSARY))
+_HEAD_RE = re.compile("(?:" + longest_first({**HEADS, **QUOTED_HEADS}) + ")$")
 _HAN_RUNS = re.compile(r"[\u4e00-\u9fff]+")
 _LETTERS = re.compile(r"[a-z]+")
 _SPACES = re.compile(r"\s+")
@@ -192,16 +189,10 @@ class Linker:
         english = {name: code for code, names in self.country_en.items() for name in names}
         self._english_countries = english
         self._english_country_re = re.compile(
-            r"\b(?:"
-            + "|".join(sorted((re.escape(n) for n in english if len(n) > 3), key=len, reverse=True))
-            + r")\b"
+            r"\b(?:" + longest_first(name for name in english if len(name) > 3) + r")\b"
         )
-        self._zh_country_re = re.compile(
-            "|".join(sorted(map(re.escape, self.country_zh), key=len, reverse=True))
-        )
-        self._parts_re = re.compile(
-            "|".join(sorted(map(re.escape, [*GLOSSARY, *self.country_zh]), key=len, reverse=True))
-        )
+        self._zh_country_re = re.compile(longest_first(self.country_zh))
+        self._parts_re = re.compile(longest_first([*GLOSSARY, *self.country_zh]))
         self._prefixes = lexicon.compound_prefixes()  # built anew by every call: keep one
         self._country_codes: dict[str, str | None] = {}
         self._evidence: dict[tuple[str, str], tuple[float, list[str]]] = {}

@@ -20,7 +20,8 @@ from brikg.lexicon import Lexicon
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.zh_names import HEADS, find_names
 from brikg.recognize.zh_values import find_dates, find_quantities
-from brikg.recognize.zh_words import WORD_END, WORD_START, Word, Words, longest_first
+from brikg.recognize.zh_words import WORD_END, WORD_START, Word, Words
+from brikg.scan import longest_first
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 """One CJK unified ideograph (the basic block): Chinese that word segmentation can read."""

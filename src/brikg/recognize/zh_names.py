@@ -33,8 +33,8 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from brikg.ir import EntityType, Mention, MentionKind
-from brikg.recognize.zh_words import WORD_END, WORD_START, Word, longest_first
-from brikg.scan import match_starts
+from brikg.recognize.zh_words import WORD_END, WORD_START, Word
+from brikg.scan import longest_first, match_starts
 
 _P, _M, _C, _I, _O, _S = (
     EntityType.PROJECT,

@@ -43,31 +43,6 @@ _WORD_CHAR = re.compile(r"\w")
 _NO_WORD = -inf
 
 
-def longest_first(words: Iterable[str]) -> str:
-    """A pattern that matches the longest of ``words`` at a position, as the alternation of
-    them longest first would, shaped as a tree of their characters (中(?:国|非共和国)|…): the
-    regular expression engine tries each alternative in turn, so this tries far fewer."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _branches(tree)
-
-
-def _branches(node: dict[str, dict]) -> str:
-    """The pattern of a node of :func:`longest_first`'s tree: its longer words first, then
-    the empty end of a word (a greedy ``?``)."""
-    branches = [re.escape(char) + _branches(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    ends = "" in node
-    if len(branches) == 1 and not ends:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
-
-
 class Word(NamedTuple):
     """One word of a segmented text: ``text[start:end]`` with jieba's tag ("" if unknown) and
     its kind, "word" (it has a letter or digit) or "punct" (punctuation, spaces).
