@@ -672,11 +672,12 @@ def _longest_head(content: str) -> str | None:
 
 def _names_something(words: list[Word], first: int, end: int) -> bool:
     """Whether the words from index ``first`` up to offset ``end`` hold one that is neither
-    punctuation, generic nor an adjective (the words tile the text: they are in order)."""
+    punctuation, generic nor an adjective (the words tile the text: they are in order). These
+    are jieba's words, whose kind already says whether they hold a letter or digit."""
     for word in islice(words, first, None):
         if word.end > end:
             return False
-        if _WORD_CHAR.search(word.text) and word.text not in GENERIC and word.tag != "a":
+        if word.kind == "word" and word.text not in GENERIC and word.tag != "a":
             return True
     return False
 
