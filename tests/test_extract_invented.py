@@ -68,6 +68,18 @@ The Eldra Highway between Kyrgyzstan and Tajikistan carries trucks.
 The Norvik Bridge, the flagship project of cooperation between China and Ghana, is open.
 """
 
+# Whose figure, and as of when: datelines, builders, "which" clauses, appositives, clauses.
+FIGURES = """\
+Figures from the Steppe Lines
+
+ASTANA, May 4, 2024 (Xinhua) -- The Korvell Hydropower Station in Kazakhstan began commercial operation, adding 320 megawatts to the grid.
+The 500-km highway, built by the Orvane Construction Corporation, cost US$1.2 billion.
+The Pellavan Railway, which opened in May 2017, has carried 11 million passengers by the end of March 2025.
+The Dravik Logistics Park has created 12,000 jobs since 2013.
+The Selvan Highway, part of the Qarvani-Tesh Economic Corridor, opened on 1 May 2024.
+The Harlow Deep-sea Port is expanding; China has assisted 22 African countries with training.
+"""
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
@@ -77,6 +89,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         ("invented-progress-report", INVENTED),
         ("invented-milestones", MILESTONES),
         ("invented-places", PLACES),
+        ("invented-figures", FIGURES),
     ):
         path = folder / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
@@ -278,3 +291,42 @@ def test_a_railway_project_names_the_railway_and_a_secretariat_is_a_body(tmp_pat
     assert corpus.entities[railway].type is EntityType.PROJECT
     secretariat = _entity(corpus, "Secretariat of the Silverleaf Harbour Forum")
     assert corpus.entities[secretariat].type is EntityType.ORGANIZATION
+
+
+def _quantities(corpus: Corpus) -> dict[tuple[str, float, str], str | None]:
+    """(subject, value, unit) -> the as-of date, of every quantity fact."""
+    return {
+        (f.subject, f.quantity.value, f.quantity.unit): f.date.iso() if f.date else None
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "quantity" and f.quantity
+    }
+
+
+def test_a_figure_belongs_to_the_clause_subject_not_a_dateline_or_a_builder(
+    corpus: Corpus,
+) -> None:
+    quantities = _quantities(corpus)
+    station = _entity(corpus, "Korvell Hydropower Station")
+    assert (station, 320.0, "MW") in quantities
+    subjects = {subject for subject, _, _ in quantities}
+    assert "organization/xinhua-news-agency" not in subjects
+    assert _entity(corpus, "Orvane Construction Corporation") not in subjects
+    # "...; China has assisted 22 African countries": the port in the clause before is not it.
+    assert (_entity(corpus, "Harlow Deep-sea Port"), 22.0, "country") not in quantities
+
+
+def test_a_figure_holds_as_of_its_own_date(corpus: Corpus) -> None:
+    quantities = _quantities(corpus)
+    railway = _entity(corpus, "Pellavan Railway")
+    # Not the date of the opening the "which" clause names, and not a "since" date.
+    assert quantities[(railway, 11e6, "passenger")] == "2025-03"
+    assert quantities[(_entity(corpus, "Dravik Logistics Park"), 12000.0, "job")] is None
+    assert (railway, "opening", "2017-05") in _events(corpus)
+
+
+def test_an_appositive_does_not_take_the_event(corpus: Corpus) -> None:
+    events = _events(corpus)
+    assert (_entity(corpus, "Selvan Highway"), "opening", "2024-05-01") in events
+    corridor = _entity(corpus, "Qarvani-Tesh Economic Corridor")
+    assert (corridor, "opening", "2024-05-01") not in events

@@ -158,8 +158,9 @@ _HOSTED = re.compile(
     r"\b(?:Park|Zone|Area|Center|Centre|Plant|Station|Hospital|Workshop|City|Friendship|Railway)\b"
 )
 _FRONTED = re.compile(
-    r"^(?:At|In|Under|Along|By|From|With|Through|For|Since|During|As of|On|Across|Within|Among"
-    r"|After|Before|Beyond|Besides|Apart from)\b"
+    r"^(?:At|In|Under|Along|By|From|With|Through|For|Since|During|As|On|Across|Within|Among"
+    r"|After|Before|Beyond|Besides|Apart from)\b",
+    re.I,
 )
 _MEETINGS = frozenset(
     "forum summit conference expo fair dialogue symposium exhibition week roundtable meeting"
@@ -210,6 +211,17 @@ _COUNTED = re.compile(
     r"dozens?|hundreds|thousands|several|many|numerous|multiple)\b",
     re.I,
 )
+# A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- "): the agency credited is not part
+# of what the sentence says.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.' -]{2,}(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–)\s*"
+)
+_WHICH = re.compile(r",\s+which\s")
+# Between an event verb and the date it governs: "opened in May 2017", "signed on 1 May".
+_DATED_VERB = re.compile(r"\s+(?:(?:in|on)\s+)?")
+# Between a name and the appositive that follows it: "The X, part of the Y, opened" and
+# "The X, a key project of the Y, opened" (lowercase words only).
+_APPOSITIVE = re.compile(r",\s+(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w-]*\s+){1,6}")
 _MEMBERS = re.compile(
     r"\bmembers?\s+(?:include|including|are|such\s+as|from)\b|\bjoined\s+by\b", re.I
 )
@@ -715,8 +727,9 @@ class Relater:
 
     # -- quantities --------------------------------------------------------------------------
     def _quantities(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
-        for quantity in (m for m in ctx.mentions if m.kind is MentionKind.QUANTITY):
+        quantities = [m for m in ctx.mentions if m.kind is MentionKind.QUANTITY]
+        dates = ctx.as_of_dates() if quantities else []
+        for quantity in quantities:
             subject = ctx.subject_before(quantity.start, EVENT_SUBJECTS)
             if subject is None:
                 continue
@@ -757,8 +770,12 @@ class _SentenceContext:
 
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
+        dateline = _DATELINE.match(self.text)
+        body = self.sentence.start + (dateline.end() if dateline else 0)
         self.entity_mentions = [
-            m for m in self.mentions if m.kind is MentionKind.ENTITY and m.entity
+            m
+            for m in self.mentions
+            if m.kind is MentionKind.ENTITY and m.entity and m.start >= body
         ]
         for mention in self.entity_mentions:
             self._by_type.setdefault(self.type_of(mention), []).append(mention)
@@ -873,22 +890,27 @@ class _SentenceContext:
         return None
 
     def subject_before(self, position: int, types: frozenset[EntityType]) -> Mention | None:
-        """The first name of the given types in the sentence before ``position``: in these
-        documents the subject of the clause that states a figure."""
+        """The first name of the given types in the clause before ``position``: in these
+        documents the subject of the clause that states a figure. An organisation named as an
+        agent ("The highway, built by the X Corporation, cost US$1.2 billion") is not."""
+        clause_start = self.clause_of(position)[0]
         for mention in self.entity_mentions:
             if mention.end > position:
                 return None
             if (
-                self.type_of(mention) in types
+                mention.start >= clause_start
+                and self.type_of(mention) in types
                 and not self.fronted(mention)
                 and not self.attributive(mention)
+                and not (self.type_of(mention) is EntityType.ORGANIZATION and self.agent(mention))
             ):
                 return mention
         return None
 
     def fronted(self, mention: Mention) -> bool:
-        """ "At the WTO, China's efforts ...": a name in a fronted phrase is not the subject."""
-        before = self.doc.text[self.sentence.start : mention.start]
+        """ "At the WTO, China's efforts ...", "...; as a flagship project under the BRI, the
+        railway ...": a name in a phrase fronted in its clause is not the clause's subject."""
+        before = self.doc.text[self.clause_of(mention.start)[0] : mention.start].lstrip()
         return bool(_FRONTED.match(before)) and "," not in before
 
     def list_after(self, start: int, types: frozenset[EntityType]) -> list[Mention]:
@@ -914,16 +936,25 @@ class _SentenceContext:
         its clause, else the things it governs after it (active voice: "Xi put forward the X
         and the Y", "the banks released the Initiative ...")."""
         clause_start = self.sentence.start
+        relative = False  # whether the trigger's clause is a relative one (", which ...")
         for match in re.finditer(r"[;:]|,\s+(?:and|while|which|with)\s", self.text):
             if self.sentence.start + match.end() <= trigger_start:
                 clause_start = self.sentence.start + match.end()
+                relative = match.group().rstrip().endswith("which")
         things = [m for m in self.entity_mentions if self.type_of(m) in types]
         before = [m for m in things if clause_start <= m.start and m.end <= trigger_start]
         before = [m for m in before if not self.attributive(m) and not self.agent(m)]
         if before:
             subject = max(before, key=lambda m: (m.end, m.end - m.start))
+            subject = self._before_appositive(things, subject, trigger_start)
             # "the X section of the Y opened": the section opened, not the whole Y.
             return [self.section_of(subject) or subject]
+        if relative:  # "The X, which opened in May 2017, has ...": the X opened
+            antecedents = [
+                m for m in things if _WHICH.fullmatch(self.doc.text[m.end : clause_start])
+            ]
+            if antecedents:
+                return [antecedents[-1]]
         # Active voice ("Xi put forward the X and the Y") or a participle clause ("Having
         # entered into operation in 2021, the X ..."): the things named after the trigger.
         after = [m for m in things if m.start >= trigger_end and not self.attributive(m)]
@@ -943,6 +974,18 @@ class _SentenceContext:
         if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def _before_appositive(self, things: list[Mention], subject: Mention, trigger: int) -> Mention:
+        """ "The X, part of the Y, opened": the Y stands in an appositive that a comma closes
+        before the verb, so the X is what opened."""
+        if "," not in self.doc.text[subject.end : trigger]:
+            return subject
+        earlier = [m for m in things if m.end <= subject.start]
+        if not earlier:
+            return subject
+        head = max(earlier, key=lambda m: m.end)
+        appositive = _APPOSITIVE.fullmatch(self.doc.text[head.end : subject.start])
+        return head if appositive and not self.agent(head) else subject
 
     def party_phrases(self) -> list[tuple[Mention, list[Mention]]]:
         """(thing, its parties) for each "jointly built by A and B", "between A and B": the
@@ -980,6 +1023,27 @@ class _SentenceContext:
             and m.date
             and m.date.end is None
             and not {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
+        ]
+
+    def as_of_dates(self) -> list[Mention]:
+        """The sentence's dates that a figure in it can hold at: not a "since" date, which
+        starts the period a figure counts ("12,000 jobs since 2013"), nor the date of an event
+        a verb names ("The X, which opened in May 2017, has carried 11 million passengers")."""
+        event_ends = [
+            self.sentence.start + match.end()
+            for _, pattern in EVENT_TRIGGERS
+            for match in pattern.finditer(self.text)
+        ]
+        return [
+            m
+            for m in self.mentions
+            if m.kind is MentionKind.DATE
+            and m.date
+            and "since" not in (m.date.qualifier or "").split("+")
+            and not any(
+                end <= m.start and _DATED_VERB.fullmatch(self.doc.text[end : m.start])
+                for end in event_ends
+            )
         ]
 
     def without_dates(self, start: int, end: int) -> str:
