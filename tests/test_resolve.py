@@ -9,6 +9,7 @@ import pytest
 from brikg.corpus import load_corpus
 from brikg.ir import Corpus, EntityType
 from brikg.pipeline import extract_documents
+from brikg.resolve import is_generic
 
 DOCS = {
     "a.txt": "The Varnak-Tolsi Railway in Lao PDR opened in 2021. Laos hosted the Quellin Forum.\n",
@@ -24,14 +25,18 @@ DOCS = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    folder: Path = tmp_path_factory.mktemp("resolve")
-    for name, text in DOCS.items():
+def _extract(folder: Path, docs: dict[str, str]) -> Corpus:
+    """The corpus of ``docs`` (file name: text), written to ``folder``."""
+    for name, text in docs.items():
         (folder / name).write_text(text, encoding="utf-8")
     documents, errors = load_corpus(folder)
     assert not errors
     return extract_documents(documents)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    return _extract(tmp_path_factory.mktemp("resolve"), DOCS)
 
 
 def _ids_of(corpus: Corpus, surface: str) -> set[str]:
@@ -83,3 +88,98 @@ def test_iris_do_not_depend_on_other_documents(tmp_path: Path) -> None:
     documents, _ = load_corpus(tmp_path)
     alone = extract_documents(documents)
     assert "project/varnak-tolsi-railway" in alone.entities
+
+
+OWNED_DOCS = {
+    "rw.txt": (
+        "Rwanda's Vision 2050 calls for universal access to electricity. The Kigali Solar Park "
+        "is a key part of Vision 2050. Kenya's Ministry of Energy said the Bright Road plan "
+        "would help. The Ministry of Energy of Kenya signed the agreement on Monday.\n"
+    ),
+    "tz.txt": (
+        "Tanzania's Vision 2050 calls for all major cities to be connected by rail. "
+        "Ethiopia's Ministry of Energy said the Bright Road plan would help.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def owned(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    return _extract(tmp_path_factory.mktemp("owned"), OWNED_DOCS)
+
+
+def _owners(corpus: Corpus, entity_id: str) -> set[str]:
+    return {
+        fact.object or ""
+        for doc in corpus.documents
+        for fact in doc.facts
+        if fact.subject == entity_id and fact.predicate == "ownedBy"
+    }
+
+
+def test_generic_strategy_resolves_per_owner(owned: Corpus) -> None:
+    """Rwanda's and Tanzania's Vision 2050 are two strategies, each owned by its country."""
+    assert _ids_of(owned, "Vision 2050") == {
+        "strategy/rwanda-vision-2050",
+        "strategy/tanzania-vision-2050",
+    }
+    assert _owners(owned, "strategy/rwanda-vision-2050") == {"country/rw"}
+    assert _owners(owned, "strategy/tanzania-vision-2050") == {"country/tz"}
+    assert owned.entities["strategy/rwanda-vision-2050"].labels["en"] == "Vision 2050 (Rwanda)"
+    # The later bare "Vision 2050" of the Rwandan document is Rwanda's.
+    rwanda = next(doc for doc in owned.documents if doc.id == "rw")
+    assert {m.entity for m in rwanda.mentions if m.text == "Vision 2050"} == {
+        "strategy/rwanda-vision-2050"
+    }
+
+
+def test_generic_ministry_resolves_per_owner(owned: Corpus) -> None:
+    """ "Kenya's Ministry of Energy" = "the Ministry of Energy of Kenya" != Ethiopia's."""
+    assert _ids_of(owned, "Ministry of Energy") == {
+        "organization/kenya-ministry-of-energy",
+        "organization/ethiopia-ministry-of-energy",
+    }
+    assert _ids_of(owned, "Ministry of Energy of Kenya") == {
+        "organization/kenya-ministry-of-energy"
+    }
+    labels = {owned.entities[e].labels["en"] for e in _ids_of(owned, "Ministry of Energy")}
+    assert labels == {"Ministry of Energy (Kenya)", "Ministry of Energy (Ethiopia)"}
+
+
+def test_distinctive_strategy_stays_one_entity(owned: Corpus) -> None:
+    assert _ids_of(owned, "Bright Road") == {"strategy/nurly-zhol"}
+    documents = {
+        doc.id for doc in owned.documents for m in doc.mentions if m.entity == "strategy/nurly-zhol"
+    }
+    assert documents == {"rw", "tz"}
+
+
+def test_invented_distinctive_strategy_stays_one_entity(tmp_path: Path) -> None:
+    """A strategy the lexicon does not know, named in two documents, one with an owner, is one
+    entity: only generic names are split by owner."""
+    corpus = _extract(
+        tmp_path,
+        {
+            "a.txt": "Rwanda's Quorvel Horizon Plan was discussed in Kigali.\n",
+            "b.txt": "The Quorvel Horizon Plan was praised in Nairobi.\n",
+        },
+    )
+    assert _ids_of(corpus, "Quorvel Horizon Plan") == {"strategy/quorvel-horizon-plan"}
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_type", "generic"),
+    [
+        ("Vision 2050", EntityType.STRATEGY, True),
+        ("National Development Plan", EntityType.STRATEGY, True),
+        ("Saudi Vision 2030", EntityType.STRATEGY, False),
+        ("Middle Corridor", EntityType.STRATEGY, False),
+        ("Ministry of Foreign Affairs", EntityType.ORGANIZATION, True),
+        ("Development Bank", EntityType.ORGANIZATION, True),
+        ("China Development Bank", EntityType.ORGANIZATION, False),
+        ("Xinhua News Agency", EntityType.ORGANIZATION, False),
+        ("Vision 2050", EntityType.PROJECT, False),
+    ],
+)
+def test_is_generic(name: str, entity_type: EntityType, generic: bool) -> None:
+    assert is_generic(name, entity_type) is generic

@@ -6,13 +6,20 @@ for the same key; or a new entity whose IRI is the slug of its key, so IRIs do n
 which other documents are in the corpus. Then variants are merged: a name whose words are a
 subset of a longer name with the same first word and head ("Mombasa-Nairobi Railway" and
 "Mombasa-Nairobi Standard Gauge Railway"), and a person's surname alone ("President Xi").
+
+A name that is generic without its owner ("Vision 2050", "National Development Plan", "Ministry
+of Energy", "Development Bank") resolves per owner country: "Rwanda's Vision 2050" and
+"Tanzania's Vision 2050" are ``strategy/rwanda-vision-2050`` and ``strategy/tanzania-vision-2050``,
+whichever document names them. See :func:`owned_names`.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from brikg.ir import Corpus, Entity, EntityType, Mention, MentionKind
+from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon
 from brikg.recognize.tokens import name_key
 from brikg.vocab import slugify
@@ -38,8 +45,19 @@ class Resolver:
             for mention in doc.mentions
             if mention.kind is MentionKind.ENTITY and mention.label is not None
         ]
+        owned: dict[int, OwnedName] = {}
+        for doc in corpus.documents:
+            owned.update(owned_names(doc))
+        self._owned: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         for mention in mentions:
-            mention.entity = self._proposal(mention)
+            name = owned.get(id(mention))
+            if name is None:
+                mention.entity = self._proposal(mention)
+            else:
+                mention.entity = self._owned_proposal(mention, name)
+                if name.read and mention.label is EntityType.STRATEGY and not mention.countries:
+                    # The relation stage reads a strategy's owner (brikg:ownedBy) here.
+                    mention.countries = (name.owner,)
         aliases = _variant_merges(mentions, frozenset(self.lexicon.entries))
         for mention in mentions:
             while mention.entity in aliases:
@@ -57,6 +75,30 @@ class Resolver:
             return known
         assert mention.label is not None
         return f"{mention.label.value.lower()}/{slugify(key)}"
+
+    def _owned_proposal(self, mention: Mention, name: OwnedName) -> str:
+        """The owner's own entity: the lexicon's, if it knows the name with the owner in it
+        ("Saudi Arabia's Vision 2030"), else one whose IRI is the slug of owner and name."""
+        owner = self.lexicon.country_name(name.owner, "en") or name.owner
+        key = name_key(f"{owner} {name.generic}")
+        known = self._lexicon_keys.get(key)
+        if known is not None:
+            return known
+        assert mention.label is not None
+        entity_id = f"{mention.label.value.lower()}/{slugify(key)}"
+        self._owned[entity_id][name.generic, owner] += 1
+        return entity_id
+
+    def _owned_label(self, entity_id: str) -> str | None:
+        """ "Vision 2050 (Rwanda)": the generic name as the documents write it, then its owner
+        in brackets. Not "Rwanda's Vision 2050", which reads as a quotation that no document
+        need contain and is awkward for some owners ("United States's"); brackets are the usual
+        mark of a disambiguating qualifier, and the name itself still comes first."""
+        names = self._owned.get(entity_id)
+        if not names:
+            return None
+        generic, owner = min(names, key=lambda item: (-names[item], -len(item[0]), item))
+        return f"{generic} ({owner})"
 
     def known(self, entity_id: str) -> Entity | None:
         """A lexicon entry or an ISO country as an entity, labelled in both languages."""
@@ -101,6 +143,9 @@ class Resolver:
             entity = self.known(entity_id) or Entity(
                 entity_id, _type_of(entity_id, types[entity_id])
             )
+            owned_label = None if entity.from_lexicon else self._owned_label(entity_id)
+            if owned_label is not None:
+                entity.labels["en"] = owned_label
             if entity.type is EntityType.COUNTRY and entity_id in countries:
                 entity.country_code = countries[entity_id]
             for language in ("en", "zh"):
@@ -183,3 +228,107 @@ def _abbreviates(short: list[str], full: list[str], entity_type: EntityType) -> 
         return False
     remaining = iter(full)
     return all(word in remaining for word in short)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnedName:
+    """A mention's name without its owner ("Vision 2050"), the owner's country code, and
+    whether the owner is written at the mention rather than taken from an earlier one."""
+
+    generic: str
+    owner: str
+    read: bool = True
+
+
+# Words that name nothing by themselves: a name made only of them (and numbers, as the year of
+# "Vision 2050") is some country's strategy or body, and which one only its owner says.
+_GENERIC_WORDS = {
+    EntityType.STRATEGY: frozenset(
+        "vision plan strategy agenda outline policy programme program framework blueprint "
+        "roadmap national development long medium short term five year economic social "
+        "sustainable strategic master action reform recovery reconstruction growth "
+        "transformation industrial industrialization industrialisation and of for on to the".split()
+    ),
+    EntityType.ORGANIZATION: frozenset(
+        "bank development central national reserve export import investment assembly "
+        "parliament senate government cabinet foreign ministry and of for the".split()
+    ),
+}
+# "Ministry of X" and "Department of X" are a government's, whatever X is.
+_GENERIC_HEADS = frozenset({"ministry", "department"})
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+[\"“]?\Z")
+_OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s+\Z")
+
+
+def is_generic(name: str, entity_type: EntityType) -> bool:
+    """Whether a name needs its owner to say which thing it is ("Vision 2050", "Ministry of
+    Energy", "Development Bank"), unlike "Bright Road" or "Saudi Vision 2030"."""
+    vocabulary = _GENERIC_WORDS.get(entity_type)
+    words = name_key(name).split()
+    if vocabulary is None or not words:
+        return False
+    if entity_type is EntityType.ORGANIZATION and words[0] in _GENERIC_HEADS:
+        return len(words) > 2 and words[1] in {"of", "for"}
+    return all(word in vocabulary or word.isdigit() for word in words)
+
+
+def owned_names(doc: Document) -> dict[int, OwnedName]:
+    """The generic strategy and organisation names of a document that have an owner country,
+    keyed by ``id()`` of the mention.
+
+    The owner is the strategy's owner the recogniser read ("Rwanda's Vision 2050"), a country
+    in possessive before the name ("Kenya's Ministry of Energy", "Kyrgyzstan's \"National
+    Development Outline\""), or one the name starts or ends with ("Kenyan Ministry of Energy",
+    "Ministry of Energy of Kenya"). A generic name without one takes the owner of the same name
+    earlier in the document ("Rwanda's Vision 2050 ... Vision 2050"), or its only owner there.
+    """
+    countries = [m for m in doc.mentions if m.label is EntityType.COUNTRY and m.countries]
+    ends = {m.end: m.countries[0] for m in countries}
+    found: list[tuple[Mention, str, str | None]] = []
+    for mention in doc.mentions:
+        if mention.kind is not MentionKind.ENTITY or mention.label not in _GENERIC_WORDS:
+            continue
+        if mention.key and "/" in mention.key and not mention.key.startswith("name:"):
+            continue  # the lexicon's entry
+        generic, owner = _owner_in_name(doc, mention, countries)
+        if not is_generic(generic, mention.label):
+            continue
+        if owner is None and mention.label is EntityType.STRATEGY and mention.countries:
+            owner = mention.countries[0]
+        if owner is None:
+            possessive = _POSSESSIVE_BEFORE.search(
+                doc.text, max(0, mention.start - 4), mention.start
+            )
+            if possessive is not None:
+                owner = ends.get(possessive.start())
+        found.append((mention, generic, owner))
+    owned: dict[int, OwnedName] = {}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for _mention, generic, owner in found:
+        if owner is not None:
+            owners[name_key(generic)].add(owner)
+    last: dict[str, str] = {}
+    for mention, generic, owner in sorted(found, key=lambda item: item[0].start):
+        key = name_key(generic)
+        read = owner is not None
+        if owner is None:
+            only = owners[key]
+            owner = last.get(key) or (next(iter(only)) if len(only) == 1 else None)
+        if owner is not None:
+            last[key] = owner
+            owned[id(mention)] = OwnedName(generic, owner, read)
+    return owned
+
+
+def _owner_in_name(
+    doc: Document, mention: Mention, countries: list[Mention]
+) -> tuple[str, str | None]:
+    """The name without a country it starts or ends with, and that country's code."""
+    for country in countries:
+        if country.start == mention.start and country.end < mention.end:
+            return doc.text[country.end : mention.end].strip(), country.countries[0]
+        if country.end == mention.end and country.start > mention.start:
+            of = _OF_BEFORE.search(doc.text, mention.start, country.start)
+            if of is not None:
+                return doc.text[mention.start : of.start()], country.countries[0]
+    return mention.text, None
