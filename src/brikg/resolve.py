@@ -284,13 +284,15 @@ def owned_names(doc: Document) -> dict[int, OwnedName]:
     """
     countries = [m for m in doc.mentions if m.label is EntityType.COUNTRY and m.countries]
     ends = {m.end: m.countries[0] for m in countries}
+    by_start = {m.start: m for m in countries}
+    by_end = {m.end: m for m in countries}
     found: list[tuple[Mention, str, str | None]] = []
     for mention in doc.mentions:
         if mention.kind is not MentionKind.ENTITY or mention.label not in _GENERIC_WORDS:
             continue
         if mention.key and "/" in mention.key and not mention.key.startswith("name:"):
             continue  # the lexicon's entry
-        generic, owner = _owner_in_name(doc, mention, countries)
+        generic, owner = _owner_in_name(doc, mention, by_start, by_end)
         if not is_generic(generic, mention.label):
             continue
         if owner is None and mention.label is EntityType.STRATEGY and mention.countries:
@@ -321,14 +323,16 @@ def owned_names(doc: Document) -> dict[int, OwnedName]:
 
 
 def _owner_in_name(
-    doc: Document, mention: Mention, countries: list[Mention]
+    doc: Document, mention: Mention, by_start: dict[int, Mention], by_end: dict[int, Mention]
 ) -> tuple[str, str | None]:
-    """The name without a country it starts or ends with, and that country's code."""
-    for country in countries:
-        if country.start == mention.start and country.end < mention.end:
-            return doc.text[country.end : mention.end].strip(), country.countries[0]
-        if country.end == mention.end and country.start > mention.start:
-            of = _OF_BEFORE.search(doc.text, mention.start, country.start)
-            if of is not None:
-                return doc.text[mention.start : of.start()], country.countries[0]
+    """The name without a country it starts or ends with, and that country's code (the
+    document's country mentions by where they start and end)."""
+    country = by_start.get(mention.start)
+    if country is not None and country.end < mention.end:
+        return doc.text[country.end : mention.end].strip(), country.countries[0]
+    country = by_end.get(mention.end)
+    if country is not None and country.start > mention.start:
+        of = _OF_BEFORE.search(doc.text, mention.start, country.start)
+        if of is not None:
+            return doc.text[mention.start : of.start()], country.countries[0]
     return mention.text, None
