@@ -330,3 +330,20 @@ def test_an_appositive_does_not_take_the_event(corpus: Corpus) -> None:
     assert (_entity(corpus, "Selvan Highway"), "opening", "2024-05-01") in events
     corridor = _entity(corpus, "Qarvani-Tesh Economic Corridor")
     assert (corridor, "opening", "2024-05-01") not in events
+
+
+def test_and_before_a_known_name_ends_a_name(tmp_path: Path) -> None:
+    """ "The Ministry of Commerce and Huawei": a known company after "and" is a party of its
+    own, where "Ministry of Industry and Trade" stays one name."""
+    path = tmp_path / "invented-deal.txt"
+    path.write_text(
+        "The Velmoran Ministry of Commerce and Huawei signed a deal with PowerChina.\n"
+        "The Velmoran Ministry of Industry and Trade welcomed it.\n",
+        encoding="utf-8",
+    )
+    corpus = extract_documents([load_file(path)])
+    names = {m.text: m.entity for doc in corpus.documents for m in doc.mentions if m.entity}
+    assert names["Velmoran Ministry of Commerce"].startswith("organization/")
+    assert names["Huawei"] == "organization/huawei"
+    assert names["PowerChina"] == "organization/power-construction-corporation-of-china"
+    assert "Velmoran Ministry of Industry and Trade" in names

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
@@ -402,12 +402,14 @@ _BRACKETED_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
 @dataclass(slots=True)
 class NameContext:
     """What the name recogniser needs to know about the sentence: the tokens already recognised
-    as countries and where known names end, and the normal forms of all its tokens."""
+    as countries, where known names end and where known names other than countries start, and
+    the normal forms of all its tokens."""
 
     country_tokens: set[int]
     country_codes: dict[int, str]
     known_ends: set[int]
     words: set[str]  # the normal forms of the sentence's tokens
+    known_starts: set[int] = field(default_factory=set)
 
 
 def _is_word(text: str) -> bool:
@@ -457,9 +459,11 @@ def _chunks(
     starts: list[int],
     upper: set[int],
     countries: set[int] | frozenset[int] = frozenset(),
+    known_starts: set[int] | frozenset[int] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
     """Yield ``[i, j)`` token ranges of capitalised runs, with hyphens and connectors inside;
-    ``starts`` are the positions of capitalised tokens in order, ``upper`` the same as a set."""
+    ``starts`` are the positions of capitalised tokens in order, ``upper`` the same as a set.
+    "and" before a known name ends the run: "the Ministry of Commerce and Huawei" are two."""
     texts, norms, begins, ends = tokens.texts, tokens.norms, tokens.starts, tokens.ends
     count = len(texts)
     done = 0
@@ -521,6 +525,8 @@ def _chunks(
                         break  # "the X Bridge and the Y Bridge" are two names
                     look += 1
                 if look in upper and _is_word(texts[look]):
+                    if norm == "and" and look in known_starts:
+                        break
                     if (
                         norm == "and"
                         and _ends_with_head(tokens, index, end)
@@ -660,7 +666,8 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
     if not norms.isdisjoint(_LIST_HEADS):
         yield from _listed_names(text, tokens, offset, context)
     sections = "section" in norms
-    for start, end in _chunks(tokens, starts, set(starts), context.country_tokens):
+    chunks = _chunks(tokens, starts, set(starts), context.country_tokens, context.known_starts)
+    for start, end in chunks:
         # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):
         # most chunks, so they skip the grammar.
         if end - start > 1 or _head_type(tokens, start) is not None:

@@ -71,6 +71,7 @@ class Recognizer:
         country_tokens: set[int] = set()
         country_codes: dict[int, str] = {}
         known_ends: set[int] = set()
+        known_starts: set[int] = set()
         if known:  # most sentences name nothing known
             starts, ends = tokens.starts, tokens.ends
             countries = [m for m in known if m.label is EntityType.COUNTRY]
@@ -86,8 +87,10 @@ class Recognizer:
                 last = bisect.bisect_left(starts, mention.end) - 1
                 if last >= 0 and ends[last] == mention.end:
                     known_ends.add(last)
+                if mention.label is not EntityType.COUNTRY:
+                    known_starts.add(bisect.bisect_left(starts, mention.start))
         words = set(tokens.norms)
-        context = NameContext(country_tokens, country_codes, known_ends, words)
+        context = NameContext(country_tokens, country_codes, known_ends, words, known_starts)
         known.extend(find_names(text, tokens, offset, context))
         entities = _bracketed_aliases(_settle(known), text, offset)
         cues = date_cues(text, words)

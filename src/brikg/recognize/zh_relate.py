@@ -501,11 +501,15 @@ class ChineseRelater:
             ):
                 continue
             kind = _KIND[trigger]
+            # “一带一路” names the BRI in every other phrase, only its proposal is an event; the
+            # agent of a passive (这条铁路由X承建) is not what opened.
             allowed = [
                 m
                 for m in outer
-                if ctx.type_of(m) in _EVENT_TYPES[kind] and (m.entity != BRI or kind == "proposal")
-            ]  # “一带一路” names the BRI in every other phrase; only its proposal is an event
+                if ctx.type_of(m) in _EVENT_TYPES[kind]
+                and (m.entity != BRI or kind == "proposal")
+                and not ctx.text[: ctx.local(m.start)].endswith("由")
+            ]
             subject = self._subject(ctx, allowed, match.start(), match.end(), trigger, card)
             if subject is None:
                 subject = self._anaphor(ctx, match.start(), _EVENT_TYPES[kind])
