@@ -279,14 +279,19 @@ def test_every_quote_is_the_original_text(corpus: Corpus) -> None:
             assert doc.raw[start:end] == mention.text
 
 
+def _extract_text(tmp_path: Path, text: str) -> Corpus:
+    """The corpus of one invented document holding ``text``."""
+    path = tmp_path / "invented.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_documents([load_file(path)])
+
+
 def test_a_railway_project_names_the_railway_and_a_secretariat_is_a_body(tmp_path: Path) -> None:
-    path = tmp_path / "invented-secretariat.txt"
-    path.write_text(
+    corpus = _extract_text(
+        tmp_path,
         "The launch ceremony of the Morvane-Kelisto-Tarsk railway project was held in 2024. "
         "The Secretariat of the Silverleaf Harbour Forum opened an office in Almaty.\n",
-        encoding="utf-8",
     )
-    corpus = extract_documents([load_file(path)])
     railway = _entity(corpus, "Morvane-Kelisto-Tarsk railway")
     assert corpus.entities[railway].type is EntityType.PROJECT
     secretariat = _entity(corpus, "Secretariat of the Silverleaf Harbour Forum")
@@ -335,13 +340,11 @@ def test_an_appositive_does_not_take_the_event(corpus: Corpus) -> None:
 def test_and_before_a_known_name_ends_a_name(tmp_path: Path) -> None:
     """ "The Ministry of Commerce and Huawei": a known company after "and" is a party of its
     own, where "Ministry of Industry and Trade" stays one name."""
-    path = tmp_path / "invented-deal.txt"
-    path.write_text(
+    corpus = _extract_text(
+        tmp_path,
         "The Velmoran Ministry of Commerce and Huawei signed a deal with PowerChina.\n"
         "The Velmoran Ministry of Industry and Trade welcomed it.\n",
-        encoding="utf-8",
     )
-    corpus = extract_documents([load_file(path)])
     names = {m.text: m.entity for doc in corpus.documents for m in doc.mentions if m.entity}
     assert names["Velmoran Ministry of Commerce"].startswith("organization/")
     assert names["Huawei"] == "organization/huawei"
