@@ -183,3 +183,17 @@ def test_invented_distinctive_strategy_stays_one_entity(tmp_path: Path) -> None:
 )
 def test_is_generic(name: str, entity_type: EntityType, generic: bool) -> None:
     assert is_generic(name, entity_type) is generic
+
+
+def test_a_defined_acronym_is_not_the_label(tmp_path: Path) -> None:
+    """A text that defines an acronym uses it more often than the full name after; the label
+    is still the full name, and the acronym an alternative."""
+    corpus = _extract(
+        tmp_path,
+        {
+            "invented-acronym.txt": "The Tarvelin Rail Engineering Group (TREG) built the line. "
+            "TREG laid the track. TREG trained staff.\n"
+        },
+    )
+    (entity,) = [e for e in corpus.entities.values() if "TREG" in {t for t, _ in e.alt_labels}]
+    assert entity.labels["en"] == "Tarvelin Rail Engineering Group"

@@ -171,13 +171,20 @@ def _type_of(entity_id: str, fallback: EntityType) -> EntityType:
 
 
 def _preferred(counts: Counter[tuple[str, str]], language: str) -> str | None:
-    """The label a reader expects: the most frequent surface form, then the longest."""
+    """The label a reader expects: the most frequent surface form, then the longest; an
+    acronym ("CRTEG") only when the documents give no full name, however often a text that
+    defined it uses it after."""
     candidates = [(n, text) for (text, lang), n in counts.items() if lang == language]
     if not candidates:
         return None
-    candidates.sort(key=lambda item: (-item[0], -len(item[1]), item[1]))
+    candidates.sort(key=lambda item: (_is_acronym(item[1]), -item[0], -len(item[1]), item[1]))
     label = candidates[0][1]
     return label[4:] if label.lower().startswith("the ") else label
+
+
+def _is_acronym(text: str) -> bool:
+    """ "CRTEG", "U.S.": one word in capitals."""
+    return text.isupper() and " " not in text
 
 
 def _variant_merges(mentions: list[Mention], canonical: frozenset[str]) -> dict[str, str]:
