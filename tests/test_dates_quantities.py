@@ -73,6 +73,13 @@ def test_document_year_is_the_year_the_text_first_appeared() -> None:
     assert document_year("Body text.", None) is None
 
 
+def test_a_number_word_after_a_determiner_counts_nothing_new() -> None:
+    assert list(find_quantities("the railway between the two cities")) == []
+    assert list(find_quantities("both three nations agreed")) == []
+    (mention,) = list(find_quantities("it links two cities"))
+    assert mention.quantity is not None and mention.quantity.unit == "city"
+
+
 def test_numbers_that_are_not_years() -> None:
     assert list(find_dates("about 2,000 launches and 2030 Agenda goals")) == []
 
@@ -88,6 +95,8 @@ def test_numbers_that_are_not_years() -> None:
         ("a 50 MW plant", 50, "MW", False),
         ("1,035 kilometers of track", 1035, "km", False),
         ("300-plus ports", 300, "port", True),
+        ("a 300-megawatt solar project", 300, "MW", False),
+        ("the 1,150-km railway", 1150, "km", False),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:

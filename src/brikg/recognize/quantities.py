@@ -81,7 +81,7 @@ _MEASURED = re.compile(
     + _WHOLE_NUMBER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
-    + r"\s*(?P<unit>"
+    + r"(?:\s*|-)(?P<unit>"
     + "|".join(re.escape(unit) for unit in _UNIT_WORDS)
     + r")(?![\w])",
     re.I,
@@ -228,8 +228,18 @@ def _hedge(text: str, start: int) -> re.Match[str] | None:
     return search_before(_APPROX, text, start, 24, _HEDGE_ENDS)
 
 
+# "between the two cities": a number word after a determiner counts things already named.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+\Z", re.I)
+
+
 def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:
     groups = match.groupdict()
+    if (
+        rule == "quantity-count"
+        and groups["number"].isalpha()
+        and _DEFINITE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+    ):
+        return None
     value = _number(groups["number"])
     if value is None:
         return None
