@@ -78,6 +78,7 @@ The Pellavan Railway, which opened in May 2017, has carried 11 million passenger
 The Dravik Logistics Park has created 12,000 jobs since 2013.
 The Selvan Highway, part of the Qarvani-Tesh Economic Corridor, opened on 1 May 2024.
 The Harlow Deep-sea Port is expanding; China has assisted 22 African countries with training.
+As a landmark of the Belt and Road Initiative, the 1,240-kilometer-long Varnak-Oltis Railway runs east.
 """
 
 
@@ -317,6 +318,8 @@ def test_a_figure_belongs_to_the_clause_subject_not_a_dateline_or_a_builder(
     subjects = {subject for subject, _, _ in quantities}
     assert "organization/xinhua-news-agency" not in subjects
     assert _entity(corpus, "Orvane Construction Corporation") not in subjects
+    # A figure that modifies a name is that name's, whatever comes before.
+    assert (_entity(corpus, "Varnak-Oltis Railway"), 1240.0, "km") in quantities
     # "...; China has assisted 22 African countries": the port in the clause before is not it.
     assert (_entity(corpus, "Harlow Deep-sea Port"), 22.0, "country") not in quantities
 

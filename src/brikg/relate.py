@@ -217,6 +217,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.' -]{2,}(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–)\s*"
 )
 _WHICH = re.compile(r",\s+which\s")
+# Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
+_MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 # Between an event verb and the date it governs: "opened in May 2017", "signed on 1 May".
 _DATED_VERB = re.compile(r"\s+(?:(?:in|on)\s+)?")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
@@ -730,7 +732,9 @@ class Relater:
         quantities = [m for m in ctx.mentions if m.kind is MentionKind.QUANTITY]
         dates = ctx.as_of_dates() if quantities else []
         for quantity in quantities:
-            subject = ctx.subject_before(quantity.start, EVENT_SUBJECTS)
+            subject = ctx.measured_name(quantity) or ctx.subject_before(
+                quantity.start, EVENT_SUBJECTS
+            )
             if subject is None:
                 continue
             as_of: DateValue | None = None
@@ -886,6 +890,15 @@ class _SentenceContext:
         """The section mention whose "of the" points at ``parent``."""
         for mention in self.entity_mentions:
             if mention.rule == "name-section" and self.parent_of(mention) is parent:
+                return mention
+        return None
+
+    def measured_name(self, quantity: Mention) -> Mention | None:
+        """The name a figure modifies: "the 1,035-kilometer-long China-Laos Railway", "a
+        400 MW Velmor Solar Park"."""
+        for mention in self.starting_in(quantity.end, quantity.end + 12):
+            gap = self.doc.text[quantity.end : mention.start]
+            if self.type_of(mention) in EVENT_SUBJECTS and _MODIFIER_GAP.fullmatch(gap):
                 return mention
         return None
 
