@@ -153,3 +153,50 @@ def test_mentions_quote_the_original(corpus: Corpus) -> None:
         assert doc.raw[start:end] == doc.text[mention.start : mention.end]
         if mention.kind is MentionKind.ENTITY:
             assert mention.language == "zh"
+
+
+def _countries_of(text: str) -> tuple[Corpus, set[str], set[str]]:
+    """The corpus of one sentence, its country entities, and the countries its one project
+    involves or is located in."""
+    corpus = extract_documents([_document(text, "invented-zh-prefix")])
+    countries = {e for e in corpus.entities if e.startswith("country/")}
+    related = {
+        obj
+        for predicate in ("involves", "locatedIn")
+        for subject, obj in _facts(corpus, predicate)
+        if subject.startswith("project/") and obj
+    }
+    return corpus, countries, related
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected", "absent"),
+    [
+        # 智 starts 智慧 (smart), 智能; 美 starts 美丽; 日 starts 日用品: words, not 智利, 美国, 日本.
+        ("位于泰国的中泰智慧产业园已入驻企业150家。", "中泰智慧产业园", {"th"}, {"cl"}),
+        ("位于老挝的中老智能物流产业园已入驻企业30家。", "中老智能物流产业园", {"la"}, {"cl"}),
+        ("中缅美丽乡村产业园在曼德勒揭牌。", "中缅美丽乡村产业园", {"mm"}, {"us"}),
+        ("中泰日用品产业园已入驻企业80家。", "中泰日用品产业园", {"th"}, {"jp"}),
+        # A genuine compound of three countries keeps them all, known or not.
+        ("中吉乌铁路项目三国政府间协定签署。", "中吉乌铁路", {"kg", "uz"}, set()),
+        ("由中国企业承建的中老泰铁路于2024年开通。", "中老泰铁路", {"la", "th"}, set()),
+    ],
+)
+def test_a_prefix_character_that_starts_a_word_is_no_country(
+    text: str, name: str, expected: set[str], absent: set[str]
+) -> None:
+    corpus, countries, related = _countries_of(text)
+    _entity(corpus, name)
+    wanted = {f"country/{code}" for code in expected}
+    unwanted = {f"country/{code}" for code in absent}
+    assert wanted <= related and wanted <= countries
+    assert not (unwanted & countries) and not (unwanted & related)
+
+
+def test_a_compound_prefix_is_no_label_of_its_country() -> None:
+    """老 in 中老铁路 mentions Laos but does not name it: no country gets a one-character label."""
+    corpus, countries, _related = _countries_of("位于泰国的中泰智慧产业园与中老铁路相连。")
+    assert {"country/cn", "country/th", "country/la"} <= countries
+    for entity_id in countries:
+        entity = corpus.entities[entity_id]
+        assert all(len(text) > 1 for text, _lang in entity.alt_labels), entity.alt_labels

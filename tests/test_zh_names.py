@@ -128,6 +128,9 @@ def test_a_country_in_front_places_a_name_but_is_not_part_of_it(
         ("中吉乌铁路", ("CN", "KG", "UZ")),
         ("中老泰铁路", ("CN", "LA", "TH")),
         ("中巴经济走廊", ("CN", "PK")),
+        ("中匈塞铁路", ("CN", "HU", "RS")),  # 匈塞铁路 is one word, itself a compound
+        ("中泰智慧产业园", ("CN", "TH")),  # 智 starts 智慧 (smart): not Chile
+        ("中缅美丽乡村产业园", ("CN", "MM")),  # 美丽 (beautiful): not the United States
         ("中欧班列", ("CN",)),
         ("中非合作论坛", ("CN",)),
         ("中国—东盟博览会", ()),

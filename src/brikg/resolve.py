@@ -27,6 +27,10 @@ from brikg.vocab import slugify
 _MERGEABLE = frozenset(
     {EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM, EntityType.PERSON}
 )
+# A one-character country prefix of a compound name (老 in 中老铁路) mentions the country but
+# is no name of it: the lexicon's brikg:compoundPrefix says which character stands for which
+# country, and a prefix read from context (乌 = Uganda) or misread is not to become a label.
+_COMPOUND_PREFIX_RULE = "zh-country-prefix"
 
 
 class Resolver:
@@ -134,7 +138,9 @@ class Resolver:
         countries: dict[str, str] = {}
         for mention in mentions:
             assert mention.entity is not None and mention.label is not None
-            surfaces[mention.entity][(mention.text, mention.language)] += 1
+            names = surfaces[mention.entity]  # a compound prefix adds the entity, not a name
+            if mention.rule != _COMPOUND_PREFIX_RULE:
+                names[(mention.text, mention.language)] += 1
             types.setdefault(mention.entity, mention.label)
             if mention.label is EntityType.COUNTRY and mention.countries:
                 countries[mention.entity] = mention.countries[0]

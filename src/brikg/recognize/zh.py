@@ -52,6 +52,8 @@ class ChineseRecognizer:
         # "共建国家" (BRI partner countries) is one term, not the verb 共建 and a noun.
         self.words = Words([*extra, *HEADS, *self.country_names, "共建国家"])
         self._context: tuple[str, ...] = ()
+        # Per compound name, where its words of two or more characters start (_word_starts).
+        self._compound_words: dict[str, list[int]] = {}
         self._paragraph_key: tuple[str, int] | None = None
         self._year_key: tuple[str, int] | None = None
         self._last_date: tuple[str, DateValue] | None = None
@@ -182,13 +184,22 @@ class ChineseRecognizer:
 
     def compound(self, name: str) -> tuple[str, ...]:
         """Countries named by the one-character prefixes a name starts with: 中老铁路 → CN,
-        LA; 中吉乌铁路 → CN, KG, UZ; 中欧班列 → CN; 中非合作论坛 → CN."""
+        LA; 中吉乌铁路 → CN, KG, UZ; 中欧班列 → CN; 中非合作论坛 → CN.
+
+        A prefix character that begins a longer word is read as that word, not as a country
+        (see :meth:`_word_starts`): 中泰智慧产业园 is CN, TH, for 智 is in 智慧 there, not Chile.
+        """
         if not name.startswith("中") or name.startswith("中国") or len(name) < 3:
             return ()
         codes = ["CN"]
-        for char in name[1:]:
+        words: set[int] | None = None
+        for offset, char in enumerate(name[1:], 1):
             code = self._prefix(char)
             if code is None or code in codes:
+                break
+            if words is None:
+                words = self._word_starts(name)
+            if offset in words:
                 break
             codes.append(code)
         if len(codes) == 1 and name[1] in _REGION_AFTER_CHINA:
@@ -204,6 +215,17 @@ class ChineseRecognizer:
         if len(set(in_context)) == 1:
             return in_context[0]
         return self.prefixes.get(char)
+
+    def _word_starts(self, name: str) -> set[int]:
+        """Where in ``name`` a word of two or more characters starts whose second character is
+        no country prefix: a prefix there is the first character of a word (智慧, 美丽, 日用品,
+        印尼), not an abbreviation. A word that goes on with another prefix is itself a
+        compound (匈塞铁路 in 中匈塞铁路) and does not count."""
+        words = self._compound_words.get(name)
+        if words is None:  # the cut is the name's own; what a prefix reads as, the paragraph's
+            words = [word.start for word in self.words.cut(name) if word.end - word.start > 1]
+            self._compound_words[name] = words
+        return {start for start in words if self._prefix(name[start + 1]) is None}
 
     def _prefix_countries(self, names: list[Mention]) -> list[Mention]:
         """Country mentions for the prefix characters of compound names (老 in 中老铁路)."""
