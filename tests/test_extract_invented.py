@@ -81,6 +81,17 @@ The Harlow Deep-sea Port is expanding; China has assisted 22 African countries w
 As a landmark of the Belt and Road Initiative, the 1,240-kilometer-long Varnak-Oltis Railway runs east.
 """
 
+# Works and their dates: deadlines after the verb, participles, particles, places after a name.
+WORKS = """\
+Works on the Southern Lines
+
+The Orsk section of the Velmar Railway was completed by the end of June 2023.
+The Lao-China Velmar Power Transmission Network, completed in December 2022, links the grids.
+The Dar es Salaam Velmar Terminal began operation in 2024.
+The Aktau Tessel Terminal on the Caspian Sea opened in May 2021.
+By the end of 2022, the Quorra Tessel Forum had signed 40 agreements.
+"""
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
@@ -91,6 +102,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         ("invented-milestones", MILESTONES),
         ("invented-places", PLACES),
         ("invented-figures", FIGURES),
+        ("invented-works", WORKS),
     ):
         path = folder / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
@@ -353,3 +365,23 @@ def test_and_before_a_known_name_ends_a_name(tmp_path: Path) -> None:
     assert names["Huawei"] == "organization/huawei"
     assert names["PowerChina"] == "organization/power-construction-corporation-of-china"
     assert "Velmoran Ministry of Industry and Trade" in names
+
+
+def test_works_dated_by_a_deadline_or_a_participle(corpus: Corpus) -> None:
+    events = _events(corpus)
+    assert (_entity(corpus, "Orsk section"), "completion", "2023-06") in events
+    network = _entity(corpus, "Lao-China Velmar Power Transmission Network")
+    assert corpus.entities[network].type is EntityType.PROJECT
+    assert (network, "completion", "2022-12") in events
+    assert (network, "country/la") in _facts(corpus, "locatedIn")
+    # A deadline before the verb dates no event ("By the end of 2022, ... had signed").
+    forum = _entity(corpus, "Quorra Tessel Forum")
+    assert not {e for e in events if e[0] == forum}
+
+
+def test_name_particles_and_a_place_after_a_name(corpus: Corpus) -> None:
+    terminal = _entity(corpus, "Dar es Salaam Velmar Terminal")
+    assert (terminal, "country/tz") in _facts(corpus, "locatedIn")
+    assert (terminal, "startOfOperation", "2024") in _events(corpus)
+    aktau = _entity(corpus, "Aktau Tessel Terminal")
+    assert (aktau, "opening", "2021-05") in _events(corpus)

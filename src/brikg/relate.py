@@ -24,7 +24,7 @@ from brikg.ir import (
 )
 from brikg.lexicon import Lexicon
 from brikg.places import city_country
-from brikg.recognize.names import HEADS
+from brikg.recognize.names import HEADS, NAME_PARTICLES
 from brikg.recognize.tokens import norm_token
 
 AGENTS = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON})
@@ -74,7 +74,8 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "completion",
-            r"\b(?:was|were|been|is|are|being)\s+(?:fully\s+|successfully\s+)?completed\b|\bcompletion\s+of\b",
+            r"\b(?:was|were|been|is|are|being)\s+(?:fully\s+|successfully\s+)?completed\b|\bcompletion\s+of\b|"
+            r"(?<=,\s)completed(?=\s+(?:in|on|by)\s)",
         ),
         ("signing", r"\bsign(?:ed|ing)\b|\binked\b"),
         ("establishment", r"\bestablish(?:ed|ment\s+of)\b|\bset\s+up\b|\bfounded\b|\bcreated\b"),
@@ -150,7 +151,11 @@ _NOT_NOUNS = frozenset(
     that who whose from into under since during through between among along across after
     before its their his her will would can could may might must shall should does did do
     now also not further fully officially successfully project projects programme program site
-    line section phase""".split()
+    line section phase
+    began begun begins became becomes went goes came comes took takes made makes built won saw
+    got gave grew rose fell links connects runs serves carries handles covers opens
+    starts stretches crosses spans lies reaches employs provides supplies generates produces
+    includes features remains stands""".split()
 )
 _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
 # Projects a partner hosts, though the name starts with China: parks, zones, centres, plants.
@@ -640,7 +645,8 @@ class Relater:
     # -- events ------------------------------------------------------------------------------
     def _events(self, ctx: _SentenceContext) -> Iterator[Fact]:
         point_dates = ctx.point_dates()
-        if not point_dates:
+        deadlines = ctx.deadline_dates()
+        if not point_dates and not deadlines:
             return
         triggers = sorted(
             ctx.sentence.start + match.start()
@@ -656,6 +662,12 @@ class Relater:
                 ):
                     continue  # "This year marks the 10th anniversary of the X's proposal"
                 dates = [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
+                # "was completed by the end of June 2023": a deadline right after the verb.
+                dates = dates or [
+                    d
+                    for d in deadlines
+                    if d.start >= trigger_end and not ctx.doc.text[trigger_end : d.start].strip()
+                ]
                 if not dates:
                     continue
                 subjects = ctx.event_subjects(trigger, trigger_end, EVENT_SUBJECT_TYPES[kind])
@@ -1038,6 +1050,17 @@ class _SentenceContext:
             and not {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
         ]
 
+    def deadline_dates(self) -> list[Mention]:
+        """The sentence's "by" and "as of" dates, which :meth:`point_dates` leaves out."""
+        return [
+            m
+            for m in self.mentions
+            if m.kind is MentionKind.DATE
+            and m.date
+            and m.date.end is None
+            and {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
+        ]
+
     def as_of_dates(self) -> list[Mention]:
         """The sentence's dates that a figure in it can hold at: not a "since" date, which
         starts the period a figure counts ("12,000 jobs since 2013"), nor the date of an event
@@ -1239,10 +1262,13 @@ def _city_countries(name: str) -> list[str]:
     High-speed Railway", "Addis Ababa-Djibouti Railway", "Belgrade-Novi Sad section".
 
     The place part is the words before the first generic or head word, split at hyphens;
-    each part is looked up whole ("Novi Sad", not "Novi")."""
+    each part is looked up whole ("Novi Sad", not "Novi"), else its longest first words that
+    name a city ("Dar es Salaam" in "Dar es Salaam Velmar", not "Dar")."""
     prefix: list[str] = []
     for word in name.split():
-        if word.casefold().rstrip("'s") in HEADS or not word[:1].isupper():
+        if word.casefold().rstrip("'s") in HEADS:
+            break
+        if not word[:1].isupper() and word not in NAME_PARTICLES:
             break
         if any(norm_token(part) in _CITY_STOP for part in re.split(r"[-‐–]", word)):
             break
@@ -1251,9 +1277,12 @@ def _city_countries(name: str) -> list[str]:
         return []
     codes: list[str] = []
     for place in re.split(r"\s*[-‐–]\s*", " ".join(prefix)):
-        code = city_country(place)
-        if code is None and " " in place:
-            code = city_country(place.split()[0])
+        words = place.split()
+        code = None
+        for size in range(len(words), 0, -1):
+            code = city_country(" ".join(words[:size]))
+            if code is not None:
+                break
         if code and code not in codes:
             codes.append(code)
     return codes

@@ -164,6 +164,12 @@ TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
     ("united", "nations"): ORG,
     ("stock", "exchange"): ORG,
     ("international", "exchange"): ORG,
+    # Infrastructure whose last word alone heads a body ("News Network", "Research Centre").
+    ("transmission", "network"): P,
+    ("fibre", "network"): P,
+    ("fiber", "network"): P,
+    ("data", "centre"): P,
+    ("data", "center"): P,
 }
 LOWERCASE_HEADS = frozenset(
     [
@@ -207,7 +213,10 @@ LOWERCASE_MODIFIERS = frozenset(
         "container",
     ]
 )
-CONNECTORS = frozenset({"of", "for", "on", "and", "&", "de", "del", "da"})
+# The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
+NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
+# What joins the words of a name: "of", "for", "on", "and", and the particles.
+CONNECTORS = frozenset({"of", "for", "on", "and", "&"}) | NAME_PARTICLES
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
 # Capitalised only because they start a sentence or a clause; never the start of a name.
 LEADING_STOPWORDS = frozenset(
@@ -517,6 +526,8 @@ def _chunks(
             if in_complement and norm in {"with", "in"} and _continues(tokens, end + 1, countries):
                 end = _after_the(tokens, end + 1) + 1  # "... for Trade in Services"
                 continue
+            if norm == "on" and _head_type(tokens, end - 1) is P:
+                break  # "the Aktau Container Terminal on the Caspian Sea": where it is
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
                 look = end + 1
