@@ -385,3 +385,16 @@ def test_name_particles_and_a_place_after_a_name(corpus: Corpus) -> None:
     assert (terminal, "startOfOperation", "2024") in _events(corpus)
     aktau = _entity(corpus, "Aktau Tessel Terminal")
     assert (aktau, "opening", "2021-05") in _events(corpus)
+
+
+def test_persons_after_a_title_with_its_portfolio(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Velmoran Minister of Transport Arlen Dusk and TREG Secretary-General Mira Quell "
+        "attended. Minister of National Housing and Social Amenities, Oren Vale, spoke. "
+        "The Minister of Foreign Affairs spoke too.\n",
+    )
+    persons = {
+        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
+    }
+    assert persons == {"Arlen Dusk", "Mira Quell", "Oren Vale"}

@@ -395,7 +395,10 @@ PERSON_ROLES = frozenset(
         "ceo",
     ]
 )
-_PERSON_WORDS = PERSON_TITLES | PERSON_ROLES
+# A hyphenated title is three tokens ("Secretary", "-", "General"): its first word triggers it.
+_PERSON_WORDS = (
+    PERSON_TITLES | PERSON_ROLES | {title.split("-")[0] for title in PERSON_TITLES if "-" in title}
+)
 STRATEGY_WORDS = frozenset(
     ["strategy", "plan", "policy", "vision", "programme", "program", "agenda", "outline"]
 )
@@ -990,18 +993,63 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
         )
 
 
+def _title_end(norms: list[str], texts: list[str], start: int) -> int:
+    """Where the title that starts at ``start`` ends, ``start`` if none does there: "Vice
+    Premier", "Secretary-General" (three tokens), a role ("engineer"), and "Minister of
+    Transport" when a two-word name follows the portfolio."""
+    count = len(norms)
+    position = start
+    while position < count:
+        norm = norms[position].rstrip(".")
+        if norm in PERSON_TITLES or (position == start and norm in PERSON_ROLES):
+            position += 1
+        elif (
+            position + 2 < count
+            and texts[position + 1] == "-"
+            and f"{norm}-{norms[position + 2]}" in PERSON_TITLES
+        ):
+            position += 3
+        else:
+            break
+    if position == start or position + 3 >= count or norms[position] not in {"of", "for", "to"}:
+        return position
+    # The portfolio, then the name: "Minister of Foreign Affairs Wang Yi", "Ambassador to
+    # Tanzania Chen Mingjian". The name is the last two of at least three capitalised words, or
+    # what follows a comma; "and" goes on with a portfolio ("Industry and Information
+    # Technology"), not after a name.
+    run = position + 1
+    capitalised = 0
+    while run < count:
+        word, norm = texts[run], norms[run]
+        if norm == "and" and capitalised < 3:
+            run += 1
+        elif word[:1].isupper() and norm not in _PERSON_WORDS and not _ACRONYM.match(word):
+            capitalised += 1
+            run += 1
+        else:
+            break
+    if run + 1 < count and texts[run] == "," and texts[run + 1][:1].isupper():
+        return run + 1  # "Minister of National Housing and Social Amenities, Daniel Garwe"
+    name = run - 2
+    words = {norms[name], norms[name + 1]}
+    if capitalised >= 3 and words.isdisjoint(HEADS) and "and" not in words:
+        return name
+    return position
+
+
 def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
-    """A title or role followed by one to three capitalised words: "President Xi Jinping"."""
+    """A title or role followed by one to three capitalised words: "President Xi Jinping",
+    "Secretary-General Amina Wanjiru", "Minister of Transport Marat Karabayev"."""
     texts, norms = tokens.texts, tokens.norms
     count = len(texts)
     for index in compress(range(count), map(_PERSON_WORDS.__contains__, norms)):
         if norms[index] in PERSON_ROLES and texts[index][:1].isupper():
             continue
-        position = index + 1
         # "General Secretary of the CPC Central Committee Xi Jinping" and "Vice Premier" forms
         # are handled by skipping further title words.
-        while position < count and norms[position].rstrip(".") in PERSON_TITLES:
-            position += 1
+        position = _title_end(norms, texts, index)
+        if position == index:
+            continue  # the first word of a hyphenated title, alone ("Vice" of "Vice Premier")
         first = position  # the names are tokens first, first + 1, ..., position - 1
         while position < count and position - first < 3:
             candidate = texts[position]
