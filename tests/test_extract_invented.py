@@ -398,3 +398,21 @@ def test_persons_after_a_title_with_its_portfolio(tmp_path: Path) -> None:
         m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
     }
     assert persons == {"Arlen Dusk", "Mira Quell", "Oren Vale"}
+
+
+def test_a_short_form_refers_to_a_name_with_that_head(tmp_path: Path) -> None:
+    """ "The port" is the Velmor Deep-Water Port, not the "Tessaly Ports Authority" that has
+    the word but not as its head; ", and" before a new subject ends a figure's clause."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Velmor Deep-Water Port began commercial operation on 3 March 2025, the Tessaly "
+        "Ports Authority said. The port has four berths.\n"
+        "The Kalundo Bay Port opened in 2024, and the Mvita Velmor Industrial Park has attracted "
+        "37 enterprises.\n",
+    )
+    port = _entity(corpus, "Velmor Deep-Water Port")
+    (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "The port"]
+    assert short.entity == port
+    quantities = _quantities(corpus)
+    assert (port, 4.0, "berth") in quantities
+    assert (_entity(corpus, "Mvita Velmor Industrial Park"), 37.0, "enterprise") in quantities

@@ -222,13 +222,19 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.' -]{2,}(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–)\s*"
 )
 _WHICH = re.compile(r",\s+which\s")
+_SEMICOLON = re.compile(";")
+# Where a figure's clause ends: a semicolon, or ", and the" before a new subject ("The X opened
+# in 2024, and the Y has attracted 37 enterprises"), not the "and" of a list of names.
+_FIGURE_CLAUSE_END = re.compile(r";|,(?=\s+(?:and|but|while|whereas)\s+the\s)")
 # Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
 _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 # Between an event verb and the date it governs: "opened in May 2017", "signed on 1 May".
 _DATED_VERB = re.compile(r"\s+(?:(?:in|on)\s+)?")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
-# "The X, a key project of the Y, opened" (lowercase words only).
-_APPOSITIVE = re.compile(r",\s+(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w-]*\s+){1,6}")
+# "The X, a key project of the Y, opened" (lowercase words only, not a conjunction).
+_APPOSITIVE = re.compile(
+    r",\s+(?!(?:and|or|but|while)\s)(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w-]*\s+){1,6}"
+)
 _MEMBERS = re.compile(
     r"\bmembers?\s+(?:include|including|are|such\s+as|from)\b|\bjoined\s+by\b", re.I
 )
@@ -918,7 +924,7 @@ class _SentenceContext:
         """The first name of the given types in the clause before ``position``: in these
         documents the subject of the clause that states a figure. An organisation named as an
         agent ("The highway, built by the X Corporation, cost US$1.2 billion") is not."""
-        clause_start = self.clause_of(position)[0]
+        clause_start = self.clause_of(position, _FIGURE_CLAUSE_END)[0]
         for mention in self.entity_mentions:
             if mention.end > position:
                 return None
@@ -971,7 +977,7 @@ class _SentenceContext:
         before = [m for m in before if not self.attributive(m) and not self.agent(m)]
         if before:
             subject = max(before, key=lambda m: (m.end, m.end - m.start))
-            subject = self._before_appositive(things, subject, trigger_start)
+            subject = self._before_appositive(before, subject, trigger_start)
             # "the X section of the Y opened": the section opened, not the whole Y.
             return [self.section_of(subject) or subject]
         if relative:  # "The X, which opened in May 2017, has ...": the X opened
@@ -1090,10 +1096,11 @@ class _SentenceContext:
                 chars[date.start - start : date.end - start] = " " * (date.end - date.start)
         return "".join(chars)
 
-    def clause_of(self, position: int) -> tuple[int, int]:
-        """The ``[start, end)`` of the clause holding ``position``: a ";" ends a clause."""
+    def clause_of(self, position: int, ends: re.Pattern[str] = _SEMICOLON) -> tuple[int, int]:
+        """The ``[start, end)`` of the clause holding ``position``: a ";" ends a clause (or
+        what ``ends`` finds)."""
         start, end = self.sentence.start, self.sentence.end
-        for match in re.finditer(";", self.text):
+        for match in ends.finditer(self.text):
             at = self.sentence.start + match.start()
             if at < position:
                 start = at + 1

@@ -81,11 +81,21 @@ def _antecedent(
     ]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
-        # The head may stand before a complement: "Forum for International Cooperation".
-        words = {word.rstrip("s") for word in mention.text.lower().split()}
-        if head.rstrip("s") in words and mention.rule != "coreference":
+        if _head_of(mention.text) == head.rstrip("s") and mention.rule != "coreference":
             return mention
     return None
+
+
+_COMPLEMENT = re.compile(r"\s(?:of|for|on)\s")
+
+
+def _head_of(name: str) -> str:
+    """The head noun of a name, singular: its last word, or the last before a complement
+    ("Forum for International Cooperation", "Port of Piraeus"); "port" is not the head of
+    "Tanzania Ports Authority"."""
+    complement = _COMPLEMENT.search(name)
+    words = (name[: complement.start()] if complement else name).lower().split()
+    return words[-1].rstrip("s") if words else ""
 
 
 def _document_dates(doc: Document, year_sentences: Container[int] | None) -> Iterator[Mention]:
