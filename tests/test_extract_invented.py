@@ -416,3 +416,23 @@ def test_a_short_form_refers_to_a_name_with_that_head(tmp_path: Path) -> None:
     quantities = _quantities(corpus)
     assert (port, 4.0, "berth") in quantities
     assert (_entity(corpus, "Mvita Velmor Industrial Park"), 37.0, "enterprise") in quantities
+
+
+def test_lending_periods_phases_and_twin_parks(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "By the end of 2024, lending by the Tarvel Development Bank exceeded 400 billion U.S. "
+        "dollars.\n"
+        "The Quorra Silk Fund has signed 85 projects since its founding in 2014.\n"
+        "The first phase of the Kalundo Bay Terminal was completed in December 2024.\n"
+        "The China-Malaysia Qinzhou Velmor Industrial Park opened in 2012.\n",
+    )
+    quantities = _quantities(corpus)
+    # "lending by the X" is the X's figure; only a participle's agent ("built by") is not.
+    assert quantities[(_entity(corpus, "Tarvel Development Bank"), 4e11, "USD")] == "2024"
+    assert quantities[(_entity(corpus, "Quorra Silk Fund"), 85.0, "project")] is None
+    terminal = _entity(corpus, "Kalundo Bay Terminal")
+    assert not {e for e in _events(corpus) if e[0] == terminal}
+    park = _entity(corpus, "China-Malaysia Qinzhou Velmor Industrial Park")
+    located = {country for subject, country in _facts(corpus, "locatedIn") if subject == park}
+    assert located == {"country/cn"}

@@ -223,6 +223,17 @@ _DATELINE = re.compile(
 )
 _WHICH = re.compile(r",\s+which\s")
 _SEMICOLON = re.compile(";")
+# An organisation after a participle and "by" built or financed the thing ("built by the X"),
+# where "lending by the X" is the X's own figure.
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:[a-z]+ed|built|made|run|led|held|won|undertaken|done)\s+by\s+(?:the\s+)?\Z"
+)
+# "since its founding in 2014": the date starts the period a figure counts.
+_SINCE_EVENT = re.compile(
+    r"\bsince\s+(?:its|their|the)\s+[\w-]+(?:\s+of\s+[^,;]{1,40}?)?\s+(?:(?:in|on)\s+)?\Z"
+)
+# "the first phase of the X": what a verb after it tells is the phase's, not the X's.
+_PHASE_OF = re.compile(r"\b(?:phase|stage)\s+(?:[IVX]+\s+|\d+\s+)?of\s+(?:the\s+)?\Z", re.I)
 # Where a figure's clause ends: a semicolon, or ", and the" before a new subject ("The X opened
 # in 2024, and the Y has attracted 37 enterprises"), not the "and" of a list of names.
 _FIGURE_CLAUSE_END = re.compile(r";|,(?=\s+(?:and|but|while|whereas)\s+the\s)")
@@ -356,8 +367,10 @@ class Relater:
             ):
                 if "CN" in codes and (partnered or len(codes) > 1) and _HOSTED.search(project.text):
                     # "China-Belarus ... Industrial Park", "Bangladesh-China Friendship Bridge",
-                    # "China-Thailand Railway": named for the partnership, built in the partner.
-                    codes = [code for code in codes if code != "CN"]
+                    # "China-Thailand Railway": named for the partnership, built in the partner,
+                    # unless a city says which side ("China-Malaysia Qinzhou Industrial Park").
+                    in_city = [code for code in codes if code in _city_after_compound(project.text)]
+                    codes = in_city or [code for code in codes if code != "CN"]
                 for code in codes:
                     yield ctx.fact(project, "locatedIn", _country_id(code), rule)
             anchor = ctx.parent_of(project) or project
@@ -933,10 +946,14 @@ class _SentenceContext:
                 and self.type_of(mention) in types
                 and not self.fronted(mention)
                 and not self.attributive(mention)
-                and not (self.type_of(mention) is EntityType.ORGANIZATION and self.agent(mention))
+                and not (self.type_of(mention) is EntityType.ORGANIZATION and self.builder(mention))
             ):
                 return mention
         return None
+
+    def builder(self, mention: Mention) -> bool:
+        """ "built by the X", "financed by the X": the agent of a participle."""
+        return bool(_PASSIVE_AGENT.search(self.doc.text, max(0, mention.start - 40), mention.start))
 
     def fronted(self, mention: Mention) -> bool:
         """ "At the WTO, China's efforts ...", "...; as a flagship project under the BRI, the
@@ -978,6 +995,8 @@ class _SentenceContext:
         if before:
             subject = max(before, key=lambda m: (m.end, m.end - m.start))
             subject = self._before_appositive(before, subject, trigger_start)
+            if _PHASE_OF.search(self.doc.text, max(0, subject.start - 30), subject.start):
+                return []  # "The first phase of the X was completed": not the whole X
             # "the X section of the Y opened": the section opened, not the whole Y.
             return [self.section_of(subject) or subject]
         if relative:  # "The X, which opened in May 2017, has ...": the X opened
@@ -1082,6 +1101,7 @@ class _SentenceContext:
             if m.kind is MentionKind.DATE
             and m.date
             and "since" not in (m.date.qualifier or "").split("+")
+            and not _SINCE_EVENT.search(self.doc.text, max(0, m.start - 60), m.start)
             and not any(
                 end <= m.start and _DATED_VERB.fullmatch(self.doc.text[end : m.start])
                 for end in event_ends
@@ -1262,6 +1282,13 @@ def _sole_partner(doc: Document, corridor: Mention) -> str | None:
     }
     partners = codes - {"CN"}
     return next(iter(partners)) if "CN" in codes and len(partners) == 1 else None
+
+
+def _city_after_compound(name: str) -> list[str]:
+    """The countries of a city named right after a name's compound of countries: Qinzhou in
+    "China-Malaysia Qinzhou Industrial Park"."""
+    first, _, rest = name.partition(" ")
+    return _city_countries(rest) if "-" in first and rest else []
 
 
 def _city_countries(name: str) -> list[str]:
