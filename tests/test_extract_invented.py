@@ -436,3 +436,24 @@ def test_lending_periods_phases_and_twin_parks(tmp_path: Path) -> None:
     park = _entity(corpus, "China-Malaysia Qinzhou Velmor Industrial Park")
     located = {country for subject, country in _facts(corpus, "locatedIn") if subject == park}
     assert located == {"country/cn"}
+
+
+def test_phase_of_lists_in_a_part_of_phrase_and_time_counts(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Phase II of the Velmor Solar Park in Tajikistan, with a capacity of 200 MW, was "
+        "connected to the grid on 15 August 2025.\n"
+        "The Orsk-Tessel Expressway and the Quorra Logistics Hub in Laos are part of the "
+        "Qarvani-Tesh Economic Corridor.\n"
+        "In the first three quarters of 2025, the Quorra Logistics Hub handled 310,000 tonnes.\n",
+    )
+    park = _entity(corpus, "Velmor Solar Park")
+    phase = _entity(corpus, "Phase II of the Velmor Solar Park")
+    assert (phase, park) in _facts(corpus, "partOf")
+    assert (park, "country/tj") in _facts(corpus, "locatedIn")
+    corridor = _entity(corpus, "Qarvani-Tesh Economic Corridor")
+    part_of = _facts(corpus, "partOf")
+    assert (_entity(corpus, "Orsk-Tessel Expressway"), corridor) in part_of
+    assert (_entity(corpus, "Quorra Logistics Hub"), corridor) in part_of
+    units = {unit for _, _, unit in _quantities(corpus)}
+    assert "quarter" not in units

@@ -614,12 +614,19 @@ class Relater:
         for organization in ctx.of_type(EntityType.ORGANIZATION):
             if _UN_BODY.match(organization.text) and organization.entity != UNITED_NATIONS:
                 yield ctx.fact(organization, "partOf", UNITED_NATIONS, "name-un-body")
-        for project in projects:
+        for index, project in enumerate(projects):
             for container in ctx.starting_in(project.end, project.end + _PHRASE_GAP + 1):
                 if container is project or container.label not in _CONTAINERS:
                     continue
                 if _PART_OF.match(ctx.between(project, container)):
                     yield ctx.fact(project, "partOf", container.entity, "part-of-phrase")
+                    # "The X and the Y are part of the Z": the names listed before it too.
+                    later = project
+                    for earlier in reversed(projects[:index]):
+                        if not _GAP.fullmatch(ctx.between(earlier, later)):
+                            break
+                        yield ctx.fact(earlier, "partOf", container.entity, "part-of-phrase")
+                        later = earlier
 
     # -- parties: builders, members, signatories ------------------------------------------
     def _parties(self, ctx: _SentenceContext) -> Iterator[Fact]:

@@ -721,6 +721,13 @@ def _names_from_chunk(
             start = position + 1
     if start >= end:
         return
+    whole = _phase_of(tokens, start, end)
+    if whole is not None:  # "Phase II of the Dushanbe Solar Park": the phase, part of the park
+        head_at, entity_type, cut = _find_head(tokens, whole, end)
+        if entity_type is P:
+            yield _mention(text, tokens, start, cut, offset, P, "name-phase")
+            yield _mention(text, tokens, whole, cut, offset, P, "name-parent")
+        return
     head_at, entity_type, cut = _find_head(tokens, start, end)
     if entity_type is None:
         mention = _lowercase_head_name(text, tokens, start, end, offset, context)
@@ -765,6 +772,16 @@ def _phase_end(tokens: Tokens, cut: int) -> int | None:
     if cut + 1 < len(texts) and norms[cut] == "phase" and _ROMAN.match(texts[cut + 1]):
         return cut + 2
     return None
+
+
+def _phase_of(tokens: Tokens, start: int, end: int) -> int | None:
+    """ "Phase II of the X": where the X starts."""
+    texts, norms = tokens.texts, tokens.norms
+    if start + 3 >= end or norms[start] != "phase" or not _ROMAN.match(texts[start + 1]):
+        return None
+    if norms[start + 2] != "of":
+        return None
+    return start + 4 if norms[start + 3] == "the" else start + 3
 
 
 def _complement_name(tokens: Tokens, head_at: int, cut: int) -> tuple[EntityType, int, int] | None:

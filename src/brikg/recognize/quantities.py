@@ -97,6 +97,7 @@ _COUNTED = re.compile(
 _NOT_COUNTED_NOUNS = frozenset(
     {
         "years",
+        "quarters",
         "times",
         "units",
         "aspects",
