@@ -73,6 +73,13 @@ def test_document_year_is_the_year_the_text_first_appeared() -> None:
     assert document_year("Body text.", None) is None
 
 
+def test_a_range_of_days_is_dated_by_its_first() -> None:
+    for text in ("held on 10-11 June 2025", "held on June 10-11, 2025"):
+        (mention,) = list(find_dates(text))
+        assert mention.date is not None and mention.date.iso() == "2025-06-10"
+        assert mention.text.startswith(("10-11", "June 10-11"))
+
+
 def test_a_number_word_after_a_determiner_counts_nothing_new() -> None:
     assert list(find_quantities("the railway between the two cities")) == []
     assert list(find_quantities("both three nations agreed")) == []

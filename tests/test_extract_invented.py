@@ -457,3 +457,15 @@ def test_phase_of_lists_in_a_part_of_phrase_and_time_counts(tmp_path: Path) -> N
     assert (_entity(corpus, "Quorra Logistics Hub"), corridor) in part_of
     units = {unit for _, _, unit in _quantities(corpus)}
     assert "quarter" not in units
+
+
+def test_a_share_and_a_comparison_keep_their_own_dates(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Green loans accounted for 18 percent of the Tarvel Development Bank's new lending in "
+        "2024, up from 11 percent in 2022.\n",
+    )
+    bank = _entity(corpus, "Tarvel Development Bank")
+    quantities = _quantities(corpus)
+    assert quantities[(bank, 18.0, "percent")] == "2024"
+    assert quantities[(bank, 11.0, "percent")] == "2022"

@@ -237,6 +237,10 @@ _PHASE_OF = re.compile(r"\b(?:phase|stage)\s+(?:[IVX]+\s+|\d+\s+)?of\s+(?:the\s+
 # Where a figure's clause ends: a semicolon, or ", and the" before a new subject ("The X opened
 # in 2024, and the Y has attracted 37 enterprises"), not the "and" of a list of names.
 _FIGURE_CLAUSE_END = re.compile(r";|,(?=\s+(?:and|but|while|whereas)\s+the\s)")
+# Between a figure and a date that is its own: "11 percent in 2022", "310,000 tonnes by June".
+_DATED_FIGURE = re.compile(r"\s+(?:(?:in|on)\s+)?")
+# Between a share and the name it is of: "18 percent of the X Bank's new lending".
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
 _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 # Between an event verb and the date it governs: "opened in May 2017", "signed on 1 May".
@@ -776,9 +780,16 @@ class Relater:
             if subject is None:
                 continue
             as_of: DateValue | None = None
-            earlier = [d for d in dates if d.start < quantity.start] or dates
-            if earlier:
+            # "up from 11 percent in 2022": a date right after the figure is its own.
+            text = ctx.doc.text
+            own = [d for d in dates if _DATED_FIGURE.fullmatch(text[quantity.end : d.start])]
+            earlier = [d for d in dates if d.start < quantity.start]
+            if own:
+                as_of = own[0].date
+            elif earlier:
                 as_of = earlier[-1].date
+            elif dates:  # the first after it
+                as_of = min(dates, key=lambda d: d.start).date
             assert quantity.quantity is not None
             yield Fact(
                 subject.entity or "",
@@ -932,11 +943,14 @@ class _SentenceContext:
         return None
 
     def measured_name(self, quantity: Mention) -> Mention | None:
-        """The name a figure modifies: "the 1,035-kilometer-long China-Laos Railway", "a
-        400 MW Velmor Solar Park"."""
+        """The name a figure modifies or is a share of: "the 1,035-kilometer-long China-Laos
+        Railway", "a 400 MW Velmor Solar Park", "18 percent of the X Bank's lending"."""
+        share = quantity.quantity is not None and quantity.quantity.unit == "percent"
         for mention in self.starting_in(quantity.end, quantity.end + 12):
             gap = self.doc.text[quantity.end : mention.start]
-            if self.type_of(mention) in EVENT_SUBJECTS and _MODIFIER_GAP.fullmatch(gap):
+            if self.type_of(mention) not in EVENT_SUBJECTS:
+                continue
+            if _MODIFIER_GAP.fullmatch(gap) or (share and _SHARE_OF.fullmatch(gap)):
                 return mention
         return None
 

@@ -46,6 +46,7 @@ _MONTH = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_TO_DAY = r"\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?"  # the last day of a range of days
 
 # Qualifiers that frame a date ("by the end of June 2023"), read from the text just before it.
 _QUALIFIER = re.compile(
@@ -115,6 +116,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int, Callable[[str], list[int]]]] = 
         re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         _YEAR_CUE,
         _years,
+    ),
+    # "10-11 June 2025", "June 10-11, 2025": a meeting over days is dated by its first.
+    (
+        "date-day-range",
+        re.compile(r"\b" + _DAY + _TO_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+        _YEAR_CUE | _MONTH_CUE,
+        _days,
+    ),
+    (
+        "date-month-day-range",
+        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _TO_DAY + r",\s*" + _YEAR + r"\b"),
+        _YEAR_CUE | _MONTH_CUE,
+        _months,
     ),
     (
         "date-day-month-year",
