@@ -347,6 +347,140 @@ def test_proposals(oxigraph: OxigraphEngine) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Only what the corpus names, under a label it can show
+
+UNMENTIONED = """
+PREFIX brikg: <https://w3id.org/brikg/ontology#>
+SELECT DISTINCT ?entity WHERE {
+  VALUES ?class { brikg:Initiative brikg:Corridor brikg:Mechanism brikg:Project brikg:Country
+                  brikg:Organization brikg:Person brikg:Strategy brikg:Place }
+  ?entity a ?class .
+  FILTER NOT EXISTS { ?document brikg:mentions ?entity }
+}
+"""
+
+
+def test_lexicon_only_entities_are_left_out(oxigraph: OxigraphEngine) -> None:
+    """A lexicon entry that no document names is neither listed nor counted.
+
+    The Padma Bridge is a project of ontology/lexicon.ttl, located in Bangladesh there, that the
+    corpus never mentions; the queries used to list it among Bangladesh's projects.
+    """
+    unmentioned = {shorten(row[0]) for row in oxigraph.query(UNMENTIONED, {}).rows}
+    assert "id:project/padma-bridge" in unmentioned
+    bangladesh = run(oxigraph, "projects-by-country", country="BD")
+    assert "id:project/padma-bridge" not in {r["project"] for r in bangladesh}
+    counted = next(r for r in run(oxigraph, "countries-by-projects") if r["iso"] == "BD")
+    assert int(counted["projects"]) == len(bangladesh)
+    summary = {r["class"]: int(r["instances"]) for r in run(oxigraph, "graph-summary")}
+    assert summary["brikg:Project"] == len(run(oxigraph, "most-mentioned"))
+    # With its default parameters, no bundled query shows an entity that no document mentions,
+    # but chinese-name, a look-up of any name, and projects-in-corridor's ?via, a step of a partOf
+    # chain. (A mentioned entity's curated relations to unmentioned ones are kept: on the bundled
+    # graph, only the New Eurasian Land Bridge's Poland, counted by corridors.)
+    for name in sorted(set(QUERIES) - {"chinese-name"}):
+        for row in run(oxigraph, name):
+            shown = {
+                v for k, v in row.items() if not (name == "projects-in-corridor" and k == "via")
+            }
+            assert not shown & unmentioned, f"{name}: {shown & unmentioned}"
+
+
+def test_an_entity_named_only_in_chinese_has_its_chinese_label(oxigraph: OxigraphEngine) -> None:
+    # "赫拉克莱乌斯滚装码头扩建工程 ... 2024年2月6日 ... 竣工" (Xinhua Institute): no English name
+    harbour = "id:project/赫拉克莱乌斯滚装码头扩建工程"
+    status = next(r for r in run(oxigraph, "project-status") if r["project"] == harbour)
+    assert status["label"] == "赫拉克莱乌斯滚装码头扩建工程"
+    for name, column in [
+        ("project-status", "label"),
+        ("most-mentioned", "label"),
+        ("countries-by-projects", "label"),
+        ("cross-border-projects", "label"),
+        ("projects-by-region", "country_label"),
+        ("corridors", "label"),
+    ]:
+        assert all(r[column] for r in run(oxigraph, name)), f"{name}: a blank {column}"
+    members = [r for r in run(oxigraph, "mechanisms") if r["member"]]
+    assert all(r["member_label"] for r in members)
+
+
+TINY = """
+@prefix brikg: <https://w3id.org/brikg/ontology#> .
+@prefix project: <https://w3id.org/brikg/id/project/> .
+@prefix country: <https://w3id.org/brikg/id/country/> .
+@prefix document: <https://w3id.org/brikg/id/document/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<https://w3id.org/brikg/id/graph/lexicon> {
+  project:known-railway a brikg:Project ;
+      skos:prefLabel "Known Railway"@en, "已知铁路"@zh ;
+      brikg:locatedIn country:la, country:th .
+  project:unnamed-port a brikg:Project ;
+      skos:prefLabel "Unnamed Port"@en ;
+      brikg:locatedIn country:la, country:kh .
+  country:la a brikg:Country ; brikg:isoCode "LA" ; skos:prefLabel "Laos"@en .
+  country:th a brikg:Country ; brikg:isoCode "TH" ; skos:prefLabel "泰国"@zh .
+  country:kh a brikg:Country ; brikg:isoCode "KH" ; skos:prefLabel "Cambodia"@en .
+}
+
+document:doc {
+  document:doc a brikg:Document ;
+      brikg:mentions project:known-railway, project:新港, country:la, country:th .
+  project:新港 a brikg:Project ;
+      skos:prefLabel "新港"@zh ;
+      brikg:locatedIn country:la, country:th .
+  <https://w3id.org/brikg/id/event/opening> a brikg:Event ;
+      brikg:eventOf project:新港 ;
+      brikg:eventKind brikg:opening ;
+      brikg:date "2024-01"^^xsd:gYearMonth ;
+      brikg:sortDate "2024-01-01"^^xsd:date ;
+      prov:wasDerivedFrom <https://w3id.org/brikg/id/document/doc/sentence/1> .
+  <https://w3id.org/brikg/id/document/doc/sentence/1> oa:hasSource document:doc .
+}
+"""
+
+
+def test_lexicon_entries_and_chinese_labels_on_a_tiny_graph(tmp_path: Path) -> None:
+    """A project and a country of the lexicon alone are left out; a mentioned lexicon project keeps
+    its curated locations; a name found only in Chinese is the label. Both engines agree."""
+    data = tmp_path / "tiny.trig"
+    data.write_text(TINY, encoding="utf-8")
+    fast, reference = OxigraphEngine.from_file(data), RdflibEngine(load_quads(data))
+    for name in [
+        "countries-by-projects",
+        "cross-border-projects",
+        "project-status",
+        "projects-by-country",
+        "projects-by-region",
+        "graph-summary",
+    ]:
+        query = QUERIES[name]
+        bindings = query.bindings({"continent": "AS"} if name == "projects-by-region" else None)
+        assert comparable_rows(fast.query(query.text, bindings)) == comparable_rows(
+            reference.query(query.text, bindings)
+        ), name
+
+    countries = {r["iso"]: r for r in run(fast, "countries-by-projects")}
+    assert set(countries) == {"LA", "TH"}  # not KH: only the unnamed port is there
+    assert countries["LA"]["projects"] == "2" and countries["TH"]["label"] == "泰国"
+    laos = {r["project"]: r for r in run(fast, "projects-by-country", country="LA")}
+    assert set(laos) == {"id:project/known-railway", "id:project/新港"}
+    assert laos["id:project/known-railway"]["evidence"] == "0"  # the lexicon's locatedIn, kept
+    crossing = {r["project"]: r["label"] for r in run(fast, "cross-border-projects")}
+    assert crossing == {"id:project/known-railway": "Known Railway", "id:project/新港": "新港"}
+    assert [(r["project"], r["label"]) for r in run(fast, "project-status")] == [
+        ("id:project/新港", "新港")
+    ]
+    asia = run(fast, "projects-by-region", continent="AS")
+    assert {r["project"] for r in asia} == {"id:project/known-railway", "id:project/新港"}
+    summary = {r["class"]: r["instances"] for r in run(fast, "graph-summary")}
+    assert summary["brikg:Project"] == "2" and summary["brikg:Country"] == "2"
+
+
+# --------------------------------------------------------------------------------------------
 # Parameters
 
 
