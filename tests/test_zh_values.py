@@ -95,3 +95,19 @@ def test_a_counted_noun_must_be_whole() -> None:
 @pytest.mark.parametrize("text", ["2024年中非合作论坛", "5G网络", "第三届论坛"])
 def test_years_and_ordinals_are_not_quantities(text: str) -> None:
     assert _quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, last",
+    [
+        ("2025年前5个月完成", "2025年前5个月", 5),
+        ("2024年前三季度，", "2024年前三季度", 9),
+        ("2024年前两个月", "2024年前两个月", 2),
+    ],
+)
+def test_the_first_months_of_a_year_are_a_period_from_january(
+    text: str, surface: str, last: int
+) -> None:
+    (mention,) = find_dates(text)
+    assert mention.text == surface
+    assert mention.date == DateValue(int(surface[:4]), 1, end=DateValue(int(surface[:4]), last))

@@ -30,6 +30,8 @@ _RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
 _NOT_COUNTRY_AFTER = re.compile(r"洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍")
 # Compounds of 中 with a region are not country compounds: 中亚, 中东, 中欧, 中非, 中南半岛.
 _REGION_AFTER_CHINA = frozenset("亚东欧非南西部外美拉")
+# China and one or two partners by their prefixes, then "the two (three) countries/sides".
+_PAIR = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:两国|双方|三国|三方)")
 
 
 class ChineseRecognizer:
@@ -128,6 +130,7 @@ class ChineseRecognizer:
                 mention.countries = self.compound(mention.text)
         names = find_names(text, words, known + countries, self.compound)
         entities = _settle(known + names) + countries + self._prefix_countries(known + names)
+        entities += self._pair_countries(text, words, entities)
         dates = list(find_dates(text, context_year))
         quantities = [q for q in find_quantities(text) if not any(_overlap(q, d) for d in dates)]
         return entities + dates + quantities
@@ -242,6 +245,30 @@ class ChineseRecognizer:
                     _country(position, position + 1, name.text[offset], code, "zh-country-prefix")
                 )
         return found
+
+    def _pair_countries(self, text: str, words: list[Word], found: list[Mention]) -> list[Mention]:
+        """The prefixes before 两国, 双方 (中哈两国, 中塔双方) are the countries themselves:
+        China and its partners, read as in a compound name; 中 must start a word (not 其中)."""
+        pairs: list[Mention] = []
+        starts = set(map(WORD_START, words))
+        for match in _PAIR.finditer(text):
+            if match.start() not in starts:
+                continue
+            codes = ["CN"]
+            for char in match.group(1):
+                code = self._prefix(char)
+                if code is None or code in codes:
+                    break
+                codes.append(code)
+            if len(codes) != len(match.group(1)) + 1:
+                continue  # 中亚两国, 中东三国: a region, or no country prefix
+            if any(m.start < match.end(1) and match.start() < m.end for m in found):
+                continue
+            for offset, code in enumerate(codes):
+                position = match.start() + offset
+                pairs.append(_country(position, position + 1, text[position], code,
+                                      "zh-country-prefix"))  # fmt: skip
+        return pairs
 
     def _paragraph_countries(self, doc: Document, sentence: Sentence) -> tuple[str, ...]:
         """Countries other than China named in the sentence's paragraph, in order."""

@@ -55,7 +55,7 @@ HEADS: dict[str, EntityType] = {
     "经贸合作区": _P, "开发区": _P, "综合开发区": _P, "鲁班工坊": _P, "项目": _P,
     "工程": _P, "管道": _P, "输油管道": _P, "天然气管道": _P, "水渠": _P, "隧道": _P,
     "港口城": _P, "先行区": _P, "骨干网": _P, "快运": _P, "航空通道": _P, "电影节": _P,
-    "培训班": _P,
+    "培训班": _P, "物流园": _P, "物流园区": _P,
     # mechanisms
     "论坛": _M, "分论坛": _M, "峰会": _M, "博览会": _M, "大会": _M, "研讨会": _M,
     "座谈会": _M, "会议": _M, "机制": _M, "联盟": _M, "伙伴关系": _M, "平台": _M,
@@ -145,6 +145,9 @@ JOINERS = frozenset("·-－‐‑–—•・")
 _EDITION = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+[届次]|首届|首次)$")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十百\d]+")
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
+# Where on a river a plant of a cascade lies: part of its name (努列克上游水电站), not a
+# position word (f) that ends it.
+_REACHES = frozenset({"上游", "中游", "下游"})
 _NUMBER = re.compile(r"[\d.]+|[一二三四五六七八九十两]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_CHAR = re.compile(r"\w")
@@ -408,6 +411,8 @@ def _step(
             return "take"  # a compound: 坦赞铁路管理局, 跨里海国际运输走廊国际协会
         if entity_type is _S and label is EntityType.ORGANIZATION:
             return "take"  # the owner of a strategy: 欧盟欧亚互联互通战略
+        if _partner_side(units, index):
+            return "take"  # the partner after a country and a dash: 中国—东盟博览会
         if (
             head in LENIENT
             and label is EntityType.MECHANISM
@@ -426,11 +431,26 @@ def _step(
         return "soft" if word in SOFT_CHARS else "take"
     if word in HARD_STOPS or _EDITION.match(word) or _ORDINAL.match(word):
         return "stop"  # 第六大|机场, 第六所|“一带一路”税务学院
+    if word in _REACHES and index > 0 and units[index - 1].kind == "word":
+        return "take" if _proper_unit(units[index - 1]) else "stop"
     if unit.tag in HARD_TAGS or (unit.tag == "f" and not _PHASE.match(word)):
         return "stop"
     if unit.tag in SOFT_TAGS:
         return "soft"
     return "take"
+
+
+def _partner_side(units: list[Unit], index: int) -> bool:
+    """A known body dashed to a country before it is the other side of a cooperation name
+    (中国—东盟信息港论坛, 中国—阿盟…): part of the name, not where it stops."""
+    if index < 2 or units[index - 1].kind != "punct" or units[index - 1].text not in JOINERS:
+        return False
+    country = units[index - 2]
+    return (
+        country.kind == "known"
+        and country.mention is not None
+        and country.mention.label is EntityType.COUNTRY
+    )
 
 
 def _quoted_before(units: list[Unit], index: int) -> bool:
@@ -497,9 +517,15 @@ def _proper_unit(unit: Unit) -> bool:
 
 
 def _namish(unit: Unit) -> bool:
-    return unit.kind in {"known", "quote"} or (
-        unit.kind == "word" and unit.text not in HARD_STOPS and unit.tag not in HARD_TAGS
-    )
+    """A unit that may end the first half of a dashed name (阿克套—库雷克铁路): a single
+    character counts whatever jieba tags it (套 is a classifier to it), as the walk takes it."""
+    if unit.kind in {"known", "quote"}:
+        return True
+    if unit.kind != "word" or unit.text in HARD_STOPS:
+        return False
+    if len(unit.text) == 1 and _WORD_CHAR.match(unit.text):
+        return unit.text not in HARD_CHARS and unit.text not in SOFT_CHARS
+    return unit.tag not in HARD_TAGS
 
 
 def _is_number(word: str) -> bool:

@@ -74,9 +74,21 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
     if _DIGIT.search(text) is None:
         return  # no year, month or day without a digit
     year = context_year
+    periods = [
+        Mention(m.start(), m.end(), m.group(), MentionKind.DATE, "zh-date", date=date)
+        for m in _FIRST_MONTHS.finditer(text)
+        if (date := _first_months(m)) is not None
+    ]
+    pending = list(periods)
     for match in _date_matches(text):
+        while pending and pending[0].start < match.start():
+            period = pending.pop(0)
+            year = period.date.year if period.date else year
+            yield period
         if not any(match.group("year", "month", "range_from")):
             continue
+        if any(p.start <= match.start() < p.end for p in periods):
+            continue  # the year of 2025年前5个月, read as a period
         groups = match.groupdict()
         if groups["month"] and not groups["year"] and not _standalone_month(text, match):
             continue
@@ -89,6 +101,29 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
         if groups["before"] in {"于", "在"}:  # "于2023年…" is a preposition, not part of the date
             start += len(groups["before"])
         yield Mention(start, end, text[start:end], MentionKind.DATE, "zh-date", date=date)
+    yield from pending
+
+
+# The first months or quarters of a year: 2025年前5个月, 2024年前三季度. A period from
+# January, as 2024年1月至8月 is: what was counted in it holds at its last month.
+_FIRST_MONTHS = re.compile(
+    _YEAR + _S + r"前" + _S + r"(?P<count>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])" + _S
+    + r"(?P<unit>个" + _S + r"月|个?季度)"
+)  # fmt: skip
+_CHINESE_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _first_months(match: re.Match[str]) -> DateValue | None:
+    """January to the last month of "the first N months (quarters)" of the match's year."""
+    count = match.group("count")
+    # 十二 = 10 + 2: up to twelve, the characters add up
+    number = int(count) if count.isdigit() else sum(_CHINESE_NUMBERS[c] for c in count)
+    months = number * 3 if "季度" in match.group("unit") else number
+    if not 1 <= months <= 12:
+        return None
+    year = int(match.group("year"))
+    end = DateValue(year, months) if months > 1 else None
+    return DateValue(year, 1, end=end)
 
 
 def _date_matches(text: str) -> Iterator[re.Match[str]]:
