@@ -200,3 +200,100 @@ def test_a_compound_prefix_is_no_label_of_its_country() -> None:
     for entity_id in countries:
         entity = corpus.entities[entity_id]
         assert all(len(text) > 1 for text, _lang in entity.alt_labels), entity.alt_labels
+
+
+# -- second round of user-test fixes (invented names in the shapes the user reported) ---------
+
+
+def _one(text: str) -> Corpus:
+    return extract_documents([_document(text, "invented-zh-round2")])
+
+
+def _quantities(corpus: Corpus) -> dict[str, tuple[float, DateValue | None]]:
+    return {
+        f.subject: (f.quantity.value, f.date)
+        for d in corpus.documents
+        for f in d.facts
+        if f.predicate == "quantity" and f.quantity is not None
+    }
+
+
+def test_a_builder_after_you_is_a_party_not_the_subject_of_a_figure() -> None:
+    corpus = _one(
+        "卡拉套—贝雷克铁路由中国铁建与乌兹别克斯坦国家铁路公司共同承建，总投资约9亿美元。"
+    )
+    railway = _entity(corpus, "卡拉套—贝雷克铁路")
+    builder = _entity(corpus, "乌兹别克斯坦国家铁路公司")
+    assert _quantities(corpus) == {railway: (9e8, None)}
+    assert {
+        (railway, builder),
+        (railway, "organization/china-railway-construction-corporation"),
+    } <= (_facts(corpus, "involves"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("卡拉套—贝雷克铁路于2024年建成。", "卡拉套—贝雷克铁路"),
+        ("中国—东盟星河数据港论坛于2024年举行。", "中国—东盟星河数据港论坛"),
+    ],
+)
+def test_a_dashed_name_stays_whole(text: str, name: str) -> None:
+    corpus = _one(text)
+    entity = _entity(corpus, name)
+    assert _events(corpus)[(entity, "holding" if name.endswith("论坛") else "completion")]
+    if name.startswith("中国—东盟"):
+        asean = "organization/association-of-southeast-asian-nations"
+        assert {(entity, "country/cn"), (entity, asean)} <= _facts(corpus, "involves")
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("2025年3月，中吉两国在比什凯克签署合作文件。", {"CN", "KG"}),
+        ("2025年3月，中塔双方在杜尚别签署合作文件。", {"CN", "TJ"}),
+        ("推动中吉乌三国合作。", {"CN", "KG", "UZ"}),
+    ],
+)
+def test_the_prefixes_before_two_countries_are_the_countries(text: str, codes: set[str]) -> None:
+    corpus = _one(text)
+    found = {
+        m.entity.removeprefix("country/").upper()
+        for d in corpus.documents
+        for m in d.mentions
+        if m.kind is MentionKind.ENTITY and m.label is EntityType.COUNTRY and m.entity
+    }
+    assert found == codes
+
+
+@pytest.mark.parametrize("text", ["中亚两国签署合作文件。", "其中哈两国", "中东两国"])
+def test_a_region_or_a_word_before_two_countries_is_no_country(text: str) -> None:
+    corpus = _one(text)
+    assert not [m for d in corpus.documents for m in d.mentions if m.label is EntityType.COUNTRY]
+
+
+def test_located_at_a_place_of_a_country() -> None:
+    corpus = _one("位于哈萨克斯坦突厥斯坦州的星河明珠产业园已投产。")
+    park = _entity(corpus, "星河明珠产业园")
+    assert (park, "country/kz") in _facts(corpus, "locatedIn")
+
+
+def test_built_together_with_one_partner_stands_in_the_partner() -> None:
+    corpus = _one("中国与坦桑尼亚共建的姆万扎东方港于2024年投入运营。")
+    port = _entity(corpus, "姆万扎东方港")
+    assert {(port, "country/cn"), (port, "country/tz")} <= _facts(corpus, "involves")
+    assert (port, "country/tz") in _facts(corpus, "locatedIn")
+    assert (port, "country/cn") not in _facts(corpus, "locatedIn")
+
+
+def test_a_reach_of_the_river_is_part_of_a_plant_name() -> None:
+    corpus = _one("中国电建将承建卡瓦纳上游水电站。")
+    assert _entity(corpus, "卡瓦纳上游水电站")
+    assert "卡瓦纳水电站" not in {e.labels.get("zh") for e in corpus.entities.values()}
+
+
+def test_a_logistics_park_of_a_railway_has_its_own_figures() -> None:
+    corpus = _one("中老铁路琅南站物流园于2024年9月启用，2025年前5个月完成货物发送量80万吨。")
+    park = _entity(corpus, "琅南站物流园")
+    assert (park, "project/china-laos-railway") in _facts(corpus, "partOf")
+    assert _quantities(corpus) == {park: (8e5, DateValue(2025, 5))}

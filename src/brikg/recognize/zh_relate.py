@@ -77,7 +77,7 @@ _FLAGSHIP = re.compile(
     r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范)项目|“一带一路”[^，。]{0,12}“金字招牌”"
 )
 _PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合作|“一带一路”)")
-_TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设")
+_TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设|共建(?=的)")
 _AGENT_VERB = re.compile(
     r"倡议发起|倡导建立|推动成立|(?:共同|联合)?(?:主办|举办|承办)|合作打造|(?:下属企业)?承建|"
     r"主导运营|共同发起"
@@ -323,7 +323,17 @@ class ChineseRelater:
                     continue
                 # 希腊比雷埃夫斯港, 柬埔寨暹粒吴哥国际机场, 哈萨克斯坦首家鲁班工坊
                 between = ctx.text[ctx.local(country.end - 1) + 1 : ctx.local(project.start)]
-                before = country.end <= project.start and _BEFORE_NAME.fullmatch(between)
+                before = (
+                    country.end <= project.start
+                    and (
+                        _BEFORE_NAME.fullmatch(between)
+                        # 位于乌兹别克斯坦撒马尔罕州的X: a place of the country, then 的
+                        or (
+                            ctx.text[: ctx.local(country.start)].endswith("位于")
+                            and _PLACE_OF.fullmatch(between)
+                        )
+                    )
+                )
                 # 坦桑尼亚国家光缆骨干网, 智慧塞内加尔: a country inside the name, not a
                 # partner written first in a cooperation name (中国—马来西亚…)
                 inside = (
@@ -437,6 +447,18 @@ class ChineseRelater:
                 for country in listed:
                     yield ctx.fact(subject.entity or "", "involves", country.entity,
                                    "zh-partners", 0.8)  # fmt: skip
+                partners = {c.entity for c in listed} - {"country/cn"}
+                if (
+                    match.group() == "共建"
+                    and len(partners) == 1
+                    and "country/cn" in {c.entity for c in listed}
+                    and not subject.text.endswith(tuple(LINEAR_HEADS))
+                    and ctx.local(subject.start) >= match.end()
+                ):
+                    # 中国与埃塞俄比亚共建的X: what China builds with one partner stands in
+                    # the partner (English "partner-hosts"); a line runs through both.
+                    yield ctx.fact(subject.entity or "", "locatedIn", partners.pop(),
+                                   "zh-partner-hosts", 0.7)  # fmt: skip
         agents = [
             m
             for m in ctx.mentions
@@ -459,8 +481,11 @@ class ChineseRelater:
                 continue
             after = [m for m in things if ctx.local(m.start) >= match.end()]
             subject = after[0] if after and ctx.local(after[0].start) - match.end() <= 12 else None
-            if subject is None and "由" in ctx.text[clause_start : match.start()]:
-                earlier = [m for m in things if ctx.local(m.start) < clause_start]
+            by = ctx.text.rfind("由", clause_start, match.start())
+            if subject is None and by != -1:
+                # X由A与B共同承建: X, before 由 in the clause, else the clause before's.
+                own = [m for m in things if clause_start <= ctx.local(m.start) < by]
+                earlier = own or [m for m in things if ctx.local(m.start) < clause_start]
                 subject = earlier[-1] if earlier else None
             if subject is None:
                 continue
@@ -583,7 +608,7 @@ class ChineseRelater:
                 continue  # 由开通初期的14列增至…52列: only the value reached counts
             if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]):
                 continue  # 中方先后资助支持100名肯尼亚学生: a figure about China
-            before = [m for m in things if m.end <= quantity.start]
+            before = [m for m in things if m.end <= quantity.start and not _passive_agent(ctx, m)]
             in_clause = [m for m in before if ctx.local(m.start) >= clause_start]
             chosen = (in_clause or before)[-1] if before else None
             if chosen is not None and ctx.text[ctx.local(chosen.end - 1) + 1 :].startswith("等"):
@@ -611,6 +636,7 @@ _P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
 # 在阿联酋迪拜市区以南…: a place in the country, then where.
 _IN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:市区|市|省|州)?(?:以南|以北|以东|以西|境内|附近)")
 _BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一二三四五六七八九十]+家)?")
+_PLACE_OF = re.compile(r"[^，。；、的]{0,10}的")
 _SET_UP_IN = re.compile(r"在")
 _SET_UP_VERB = re.compile(r"设立|落地|开设|建成|揭牌|启用|投入")
 # Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路).
@@ -638,6 +664,23 @@ _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?[�
 _FUTURE_MARKERS = re.compile(
     r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
 )
+
+
+# The agent of a passive: X由A与B共同承建, 由中国交建承建的X. The English side skips "built by
+# X" as a figure's subject in the same way.
+_BY_AGENT = re.compile(r"由[^，。；由]{0,30}$")
+_AGENT_ACTION = re.compile(
+    r"^[^，。；]{0,30}?(?:承建|建设|修建|兴建|援建|投资|出资|运营|实施|主办|承办|负责)"
+)
+
+
+def _passive_agent(ctx: _Context, mention: Mention) -> bool:
+    """An organisation after 由 and before the verb it does: not what a figure is about."""
+    if ctx.type_of(mention) is not _O:
+        return False
+    before = ctx.text[: ctx.local(mention.start)]
+    after = ctx.text[ctx.local(mention.end - 1) + 1 :]
+    return bool(_BY_AGENT.search(before)) and bool(_AGENT_ACTION.match(after))
 
 
 def _future(before: str) -> bool:
