@@ -469,3 +469,40 @@ def test_a_share_and_a_comparison_keep_their_own_dates(tmp_path: Path) -> None:
     quantities = _quantities(corpus)
     assert quantities[(bank, 18.0, "percent")] == "2024"
     assert quantities[(bank, 11.0, "percent")] == "2022"
+
+
+def test_second_reading_cases(tmp_path: Path) -> None:
+    """What a second reading of the rules above found them doing wrong."""
+    corpus = _extract_text(
+        tmp_path,
+        "In addition to the Velmor Port, the Tarsk Railway, a key project of the corridor, "
+        "opened in May 2019.\n"
+        "The Kandor Bank financed the Orlen Port, and the Tessel Railway is part of the Northern "
+        "Economic Corridor.\n"
+        "The Tarsk Railway carries 40 percent of the Velmor Economic Corridor's freight.\n"
+        "The Tessel Railway was financed by a US$3.8 billion Kandor Bank loan.\n"
+        "The Orlen Port handled 2 million tonnes in 2022; in 2023 the Quell Railway carried 3 "
+        "million passengers.\n"
+        "The Kandor Port is to be completed by June 2027.\n"
+        "Vietnam and China agreed to build the Lao Cai-Tessel Railway.\n"
+        "Velmoran Minister of Finance Sri Arlen Duskari attended.\n"
+        "China launched the Kandor Training Programme on Green Development in 2023.\n",
+    )
+    events = _events(corpus)
+    assert (_entity(corpus, "Tarsk Railway"), "opening", "2019-05") in events
+    assert not {e for e in events if e[0] == _entity(corpus, "Velmor Port")}
+    assert not {e for e in events if e[0] == _entity(corpus, "Kandor Port")}  # a plan
+    corridor = _entity(corpus, "Northern Economic Corridor")
+    assert (_entity(corpus, "Orlen Port"), corridor) not in _facts(corpus, "partOf")
+    quantities = _quantities(corpus)
+    assert (_entity(corpus, "Tarsk Railway"), 40.0, "percent") in quantities
+    assert (_entity(corpus, "Tessel Railway"), 3.8e9, "USD") in quantities
+    assert (_entity(corpus, "Quell Railway"), 3e6, "passenger") in quantities
+    lao_cai = _entity(corpus, "Lao Cai-Tessel Railway")
+    located = {country for subject, country in _facts(corpus, "locatedIn") if subject == lao_cai}
+    assert "country/la" not in located
+    persons = {
+        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
+    }
+    assert "Sri Arlen Duskari" in persons
+    assert _entity(corpus, "Kandor Training Programme on Green Development")

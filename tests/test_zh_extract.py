@@ -266,10 +266,27 @@ def test_the_prefixes_before_two_countries_are_the_countries(text: str, codes: s
     assert found == codes
 
 
-@pytest.mark.parametrize("text", ["中亚两国签署合作文件。", "其中哈两国", "中东两国"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中亚两国签署合作文件。",
+        "其中哈两国",
+        "中东两国",
+    ],
+)
 def test_a_region_or_a_word_before_two_countries_is_no_country(text: str) -> None:
     corpus = _one(text)
     assert not [m for d in corpus.documents for m in d.mentions if m.label is EntityType.COUNTRY]
+
+
+def test_a_region_stays_a_region_after_a_country_it_could_abbreviate() -> None:
+    """亚 could read as the paragraph's Armenia, as 乌 reads as Uganda; 中亚两国 is still
+    "two Central Asian countries", not China and Armenia."""
+    corpus = _one("亚美尼亚代表出席论坛。中亚两国代表表示愿加强合作。")
+    codes = {
+        m.entity for d in corpus.documents for m in d.mentions if m.label is EntityType.COUNTRY
+    }
+    assert codes == {"country/am"}
 
 
 def test_located_at_a_place_of_a_country() -> None:

@@ -209,6 +209,12 @@ _PARTICIPLE_TAIL = re.compile(
     r",\s*(?:the\s+)?",
     re.I,
 )
+# A plan or a forecast before an event verb in its clause: what has not happened is no event.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|scheduled|due|planned|to\s+be))\b"
+    r"[^,;]*\Z",
+    re.I,
+)
 # The date of an anniversary is not the date of the event it marks.
 _ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\s+of\b[^,;]*$", re.I)
 _COUNTED = re.compile(
@@ -219,9 +225,10 @@ _COUNTED = re.compile(
 # A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- "): the agency credited is not part
 # of what the sentence says.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.' -]{2,}(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–)\s*"
+    r"[A-Z][A-Z.' -]{2,}+(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–)\s*"
 )
 _WHICH = re.compile(r",\s+which\s")
+_PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
 _SEMICOLON = re.compile(";")
 # An organisation after a participle and "by" built or financed the thing ("built by the X"),
 # where "lending by the X" is the X's own figure.
@@ -237,18 +244,19 @@ _PHASE_OF = re.compile(r"\b(?:phase|stage)\s+(?:[IVX]+\s+|\d+\s+)?of\s+(?:the\s+
 # Where a figure's clause ends: a semicolon, or ", and the" before a new subject ("The X opened
 # in 2024, and the Y has attracted 37 enterprises"), not the "and" of a list of names.
 _FIGURE_CLAUSE_END = re.compile(r";|,(?=\s+(?:and|but|while|whereas)\s+the\s)")
-# Between a figure and a date that is its own: "11 percent in 2022", "310,000 tonnes by June".
-_DATED_FIGURE = re.compile(r"\s+(?:(?:in|on)\s+)?")
+# Before a date that is a figure's or a verb's own: "11 percent in 2022", "opened in May 2017".
+_DATED_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
 # Between a share and the name it is of: "18 percent of the X Bank's new lending".
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
 _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
-# Between an event verb and the date it governs: "opened in May 2017", "signed on 1 May".
-_DATED_VERB = re.compile(r"\s+(?:(?:in|on)\s+)?")
+# A fronted date and then the subject, with no comma: "In 2023 the X carried ...".
+_DATE_THEN = re.compile(r"\w+\s+(?:[A-Za-z]+\s+){0,4}?(?:19|20)\d\d\s+(?:the\s+)?\Z")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
 # "The X, a key project of the Y, opened" (lowercase words only, not a conjunction).
 _APPOSITIVE = re.compile(
-    r",\s+(?!(?:and|or|but|while)\s)(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w-]*\s+){1,6}"
+    r",\s+(?!(?:and|or|but|while)\s)(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w-]*\s+){0,5}"
+    r"(?:of|in|under|for|along|on|to)\s+(?:the\s+)?"
 )
 _MEMBERS = re.compile(
     r"\bmembers?\s+(?:include|including|are|such\s+as|from)\b|\bjoined\s+by\b", re.I
@@ -622,9 +630,12 @@ class Relater:
             for container in ctx.starting_in(project.end, project.end + _PHRASE_GAP + 1):
                 if container is project or container.label not in _CONTAINERS:
                     continue
-                if _PART_OF.match(ctx.between(project, container)):
+                phrase = ctx.between(project, container)
+                if _PART_OF.match(phrase):
                     yield ctx.fact(project, "partOf", container.entity, "part-of-phrase")
                     # "The X and the Y are part of the Z": the names listed before it too.
+                    if not _PLURAL_VERB.search(phrase):
+                        continue
                     later = project
                     for earlier in reversed(projects[:index]):
                         if not _GAP.fullmatch(ctx.between(earlier, later)):
@@ -691,6 +702,8 @@ class Relater:
                     ctx.doc.text, max(ctx.sentence.start, trigger - 80), trigger
                 ):
                     continue  # "This year marks the 10th anniversary of the X's proposal"
+                if _FUTURE.search(ctx.doc.text, ctx.clause_of(trigger)[0], trigger):
+                    continue  # "The X will be put into operation by 2026": a plan, not an event
                 dates = [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
                 # "was completed by the end of June 2023": a deadline right after the verb.
                 dates = dates or [
@@ -774,15 +787,18 @@ class Relater:
         quantities = [m for m in ctx.mentions if m.kind is MentionKind.QUANTITY]
         dates = ctx.as_of_dates() if quantities else []
         for quantity in quantities:
-            subject = ctx.measured_name(quantity) or ctx.subject_before(
-                quantity.start, EVENT_SUBJECTS
+            share = quantity.quantity is not None and quantity.quantity.unit == "percent"
+            subject = (
+                ctx.name_after(quantity, _MODIFIER_GAP)
+                or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
+                or (ctx.name_after(quantity, _SHARE_OF) if share else None)
             )
             if subject is None:
                 continue
             as_of: DateValue | None = None
             # "up from 11 percent in 2022": a date right after the figure is its own.
             text = ctx.doc.text
-            own = [d for d in dates if _DATED_FIGURE.fullmatch(text[quantity.end : d.start])]
+            own = [d for d in dates if _DATED_AFTER.fullmatch(text[quantity.end : d.start])]
             earlier = [d for d in dates if d.start < quantity.start]
             if own:
                 as_of = own[0].date
@@ -820,6 +836,7 @@ class _SentenceContext:
     _quote: Evidence | None = None
     _words: frozenset[str] | None = None
     _country_ends: dict[int, Mention] | None = None
+    _clause_bounds: dict[re.Pattern[str], list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
@@ -942,15 +959,17 @@ class _SentenceContext:
                 return mention
         return None
 
-    def measured_name(self, quantity: Mention) -> Mention | None:
-        """The name a figure modifies or is a share of: "the 1,035-kilometer-long China-Laos
-        Railway", "a 400 MW Velmor Solar Park", "18 percent of the X Bank's lending"."""
-        share = quantity.quantity is not None and quantity.quantity.unit == "percent"
+    def name_after(self, quantity: Mention, gap: re.Pattern[str]) -> Mention | None:
+        """The name right after a figure, with ``gap`` between: the name it modifies ("the
+        1,035-kilometer-long China-Laos Railway", not the "X Bank" of "a US$3.8 billion X Bank
+        loan") or, for a percentage, the name it is a share of ("18 percent of the X Bank's
+        lending")."""
         for mention in self.starting_in(quantity.end, quantity.end + 12):
-            gap = self.doc.text[quantity.end : mention.start]
-            if self.type_of(mention) not in EVENT_SUBJECTS:
-                continue
-            if _MODIFIER_GAP.fullmatch(gap) or (share and _SHARE_OF.fullmatch(gap)):
+            if (
+                self.type_of(mention) in EVENT_SUBJECTS
+                and gap.fullmatch(self.doc.text[quantity.end : mention.start])
+                and not self.attributive(mention)
+            ):
                 return mention
         return None
 
@@ -978,9 +997,10 @@ class _SentenceContext:
 
     def fronted(self, mention: Mention) -> bool:
         """ "At the WTO, China's efforts ...", "...; as a flagship project under the BRI, the
-        railway ...": a name in a phrase fronted in its clause is not the clause's subject."""
+        railway ...": a name in a phrase fronted in its clause is not the clause's subject; but
+        after a fronted date with no comma ("In 2023 the X carried ...") the name is."""
         before = self.doc.text[self.clause_of(mention.start)[0] : mention.start].lstrip()
-        return bool(_FRONTED.match(before)) and "," not in before
+        return bool(_FRONTED.match(before)) and "," not in before and not _DATE_THEN.match(before)
 
     def list_after(self, start: int, types: frozenset[EntityType]) -> list[Mention]:
         """A coordinated list ("China, Laos and Thailand") of mentions starting at ``start``."""
@@ -1056,7 +1076,9 @@ class _SentenceContext:
             return subject
         head = max(earlier, key=lambda m: m.end)
         appositive = _APPOSITIVE.fullmatch(self.doc.text[head.end : subject.start])
-        return head if appositive and not self.agent(head) else subject
+        if appositive and not self.agent(head) and not self.fronted(head):
+            return head
+        return subject
 
     def party_phrases(self) -> list[tuple[Mention, list[Mention]]]:
         """(thing, its parties) for each "jointly built by A and B", "between A and B": the
@@ -1124,7 +1146,7 @@ class _SentenceContext:
             and "since" not in (m.date.qualifier or "").split("+")
             and not _SINCE_EVENT.search(self.doc.text, max(0, m.start - 60), m.start)
             and not any(
-                end <= m.start and _DATED_VERB.fullmatch(self.doc.text[end : m.start])
+                end <= m.start and _DATED_AFTER.fullmatch(self.doc.text[end : m.start])
                 for end in event_ends
             )
         ]
@@ -1139,15 +1161,16 @@ class _SentenceContext:
 
     def clause_of(self, position: int, ends: re.Pattern[str] = _SEMICOLON) -> tuple[int, int]:
         """The ``[start, end)`` of the clause holding ``position``: a ";" ends a clause (or
-        what ``ends`` finds)."""
-        start, end = self.sentence.start, self.sentence.end
-        for match in ends.finditer(self.text):
-            at = self.sentence.start + match.start()
-            if at < position:
-                start = at + 1
-            else:
-                end = at
-                break
+        what ``ends`` finds). The boundaries are found once per sentence and pattern."""
+        bounds = self._clause_bounds.get(ends)
+        if bounds is None:
+            offset = self.sentence.start
+            bounds = self._clause_bounds[ends] = [
+                offset + m.start() for m in ends.finditer(self.text)
+            ]
+        index = bisect.bisect_left(bounds, position)
+        start = bounds[index - 1] + 1 if index else self.sentence.start
+        end = bounds[index] if index < len(bounds) else self.sentence.end
         return start, end
 
     def dates_event(self, date: Mention, trigger_start: int, trigger_end: int) -> bool:

@@ -122,7 +122,8 @@ class Gazetteer:
         """Yield longest non-overlapping matches over ``tokens`` (offsets relative to text).
 
         Countries are matched in a pass of their own, so that the countries a known name
-        contains ("China-Laos Railway") are found too.
+        contains ("China-Laos Railway") are found too; but not inside a known place whose name
+        holds a country's ("Lao Cai" is in Vietnam).
         """
         texts = tokens.texts
         starts: list[tuple[int, bool, bool]] = []  # where a phrase may start, and its case
@@ -135,8 +136,14 @@ class Gazetteer:
             if capitalised or upper:  # not lowercase ("the", "new"), where no phrase starts
                 starts.append((position, capitalised, upper))
         if starts:
-            yield from self._match(self._lexicon_index, tokens, starts, text_of, offset)
-            yield from self._match(self._country_index, tokens, starts, text_of, offset)
+            places: list[tuple[int, int]] = []
+            for mention in self._match(self._lexicon_index, tokens, starts, text_of, offset):
+                if mention.label is EntityType.PLACE:
+                    places.append((mention.start, mention.end))
+                yield mention
+            for mention in self._match(self._country_index, tokens, starts, text_of, offset):
+                if not any(start <= mention.start and mention.end <= end for start, end in places):
+                    yield mention
 
     def _match(
         self,

@@ -529,7 +529,11 @@ def _chunks(
             if in_complement and norm in {"with", "in"} and _continues(tokens, end + 1, countries):
                 end = _after_the(tokens, end + 1) + 1  # "... for Trade in Services"
                 continue
-            if norm == "on" and _head_type(tokens, end - 1) is P:
+            if (
+                norm == "on"
+                and norms[end + 1 : end + 2] == ["the"]
+                and _head_type(tokens, end - 1) is P
+            ):
                 break  # "the Aktau Container Terminal on the Caspian Sea": where it is
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
@@ -1010,6 +1014,17 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
         )
 
 
+# Words a ministry's portfolio ends with: "of Foreign Affairs", "of Finance", "of Transport".
+_PORTFOLIO_ENDS = frozenset(
+    """affairs finance trade commerce transport transportation energy industry industries
+    agriculture education health defence defense justice interior economy planning development
+    infrastructure communications technology investment culture tourism environment resources
+    mines mining petroleum labour labor works housing amenities cooperation integration relations
+    security water power railways roads telecommunications science innovation fisheries forestry
+    irrigation treasury sports youth statistics""".split()
+)
+
+
 def _title_end(norms: list[str], texts: list[str], start: int) -> int:
     """Where the title that starts at ``start`` ends, ``start`` if none does there: "Vice
     Premier", "Secretary-General" (three tokens), a role ("engineer"), and "Minister of
@@ -1030,10 +1045,11 @@ def _title_end(norms: list[str], texts: list[str], start: int) -> int:
             break
     if position == start or position + 3 >= count or norms[position] not in {"of", "for", "to"}:
         return position
-    # The portfolio, then the name: "Minister of Foreign Affairs Wang Yi", "Ambassador to
-    # Tanzania Chen Mingjian". The name is the last two of at least three capitalised words, or
-    # what follows a comma; "and" goes on with a portfolio ("Industry and Information
-    # Technology"), not after a name.
+    # The portfolio, then the name: "Minister of Foreign Affairs Wang Yi", "Minister of Finance
+    # Sri Mulyani Indrawati", "Ambassador to Tanzania Chen Mingjian". The name is what follows a
+    # comma, else the last two or three capitalised words after a word that ends a portfolio
+    # (or after the country an ambassador is sent to); "and" goes on with a portfolio
+    # ("Industry and Information Technology"), not after a name.
     run = position + 1
     capitalised = 0
     while run < count:
@@ -1047,11 +1063,13 @@ def _title_end(norms: list[str], texts: list[str], start: int) -> int:
             break
     if run + 1 < count and texts[run] == "," and texts[run + 1][:1].isupper():
         return run + 1  # "Minister of National Housing and Social Amenities, Daniel Garwe"
-    name = run - 2
-    words = {norms[name], norms[name + 1]}
-    if capitalised >= 3 and words.isdisjoint(HEADS) and "and" not in words:
-        return name
-    return position
+    for size in (2, 3):
+        name = run - size
+        if capitalised < size + 1 or not set(norms[name:run]).isdisjoint(HEADS.keys() | {"and"}):
+            continue
+        if norms[name - 1] in _PORTFOLIO_ENDS or (norms[position] == "to" and name == position + 2):
+            return name
+    return position  # no name told apart from the portfolio: no person rather than half of one
 
 
 def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:

@@ -254,6 +254,8 @@ class ChineseRecognizer:
         for match in _PAIR.finditer(text):
             if match.start() not in starts:
                 continue
+            if match.group(1)[0] in _REGION_AFTER_CHINA:
+                continue  # 中亚两国, 中东三国: "two Central Asian countries", not China and one
             codes = ["CN"]
             for char in match.group(1):
                 code = self._prefix(char)
@@ -261,7 +263,7 @@ class ChineseRecognizer:
                     break
                 codes.append(code)
             if len(codes) != len(match.group(1)) + 1:
-                continue  # 中亚两国, 中东三国: a region, or no country prefix
+                continue  # no country prefix
             if any(m.start < match.end(1) and match.start() < m.end for m in found):
                 continue
             for offset, code in enumerate(codes):

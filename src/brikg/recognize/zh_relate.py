@@ -19,6 +19,7 @@ read from Chinese patterns:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -103,17 +104,27 @@ class _Context:
     entities: dict[str, Entity]
     _nested: set[tuple[int, int]] | None = None
     _things: dict[tuple[frozenset[EntityType], bool], list[Mention]] = field(default_factory=dict)
+    _future_end: int | None = -1  # -1: not looked for yet
+    _clause_ends: list[int] | None = None
+
+    def future_before(self, position: int) -> bool:
+        """Whether a projection ("will", "is expected to", "once built": 将, 预计, 建成后) comes
+        before ``position``: found once per sentence, not once per figure or verb."""
+        if self._future_end == -1:
+            first = _FUTURE_MARKERS.search(self.text)
+            self._future_end = first.end() if first else None
+        return self._future_end is not None and self._future_end <= position
+
+    def clause_start(self, position: int) -> int:
+        """Where the clause holding ``position`` starts: after the last ，；：。！？ before it."""
+        if self._clause_ends is None:
+            self._clause_ends = [match.end() for match in _CLAUSE.finditer(self.text)]
+        index = bisect_right(self._clause_ends, position) - 1
+        return self._clause_ends[index] if index >= 0 else 0
 
     def local(self, offset: int) -> int:
         """The position in the sentence's text (without gaps) of a document offset."""
-        low, high = 0, len(self.positions)
-        while low < high:
-            middle = (low + high) // 2
-            if self.positions[middle] < offset:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return bisect_left(self.positions, offset)
 
     def type_of(self, mention: Mention) -> EntityType | None:
         entity = self.entities.get(mention.entity or "")
@@ -521,9 +532,7 @@ class ChineseRelater:
         outer = [m for m in ctx.things(outer=True) if m.rule != "zh-name-organization"]
         for match in _TRIGGER_RE.finditer(ctx.text):
             trigger = match.group()
-            if _future(ctx.text[: match.start()]) or ctx.text[match.end() :].startswith(
-                ("后", "以后")
-            ):
+            if ctx.future_before(match.start()) or ctx.text.startswith(("后", "以后"), match.end()):
                 continue
             kind = _KIND[trigger]
             # “一带一路” names the BRI in every other phrase, only its proposal is an event; the
@@ -592,26 +601,25 @@ class ChineseRelater:
     def _quantities(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
         dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
         things = [m for m in ctx.things(outer=True) if m.entity != BRI]
+        agents = {id(m) for m in things if _passive_agent(ctx, m)}  # once per sentence
         for quantity in (m for m in ctx.mentions if m.kind is MentionKind.QUANTITY):
             value = quantity.quantity
             if value is None or value.unit in _NOT_RECORDED_UNITS:
                 continue
             local = ctx.local(quantity.start)
-            if _future(ctx.text[:local]):
+            if ctx.future_before(local):
                 continue  # 建成后…可达1500万吨, 有望…创造230万个就业岗位: a projection
-            clause_start = 0
-            for match in _CLAUSE.finditer(ctx.text[:local]):
-                clause_start = match.end()
+            clause_start = ctx.clause_start(local)
             if _FROM_VALUE.search(ctx.text[clause_start:local]) and _TO_VERB.search(
                 ctx.text[local : local + 40]
             ):
                 continue  # 由开通初期的14列增至…52列: only the value reached counts
             if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]):
                 continue  # 中方先后资助支持100名肯尼亚学生: a figure about China
-            before = [m for m in things if m.end <= quantity.start and not _passive_agent(ctx, m)]
+            before = [m for m in things if m.end <= quantity.start and id(m) not in agents]
             in_clause = [m for m in before if ctx.local(m.start) >= clause_start]
             chosen = (in_clause or before)[-1] if before else None
-            if chosen is not None and ctx.text[ctx.local(chosen.end - 1) + 1 :].startswith("等"):
+            if chosen is not None and ctx.text.startswith("等", ctx.local(chosen.end - 1) + 1):
                 chosen = None  # 国家发改委等政府代表…400余人: the list is not the subject
             subject = chosen.entity if chosen is not None else None
             if subject is None:
@@ -668,9 +676,9 @@ _FUTURE_MARKERS = re.compile(
 
 # The agent of a passive: X由A与B共同承建, 由中国交建承建的X. The English side skips "built by
 # X" as a figure's subject in the same way.
-_BY_AGENT = re.compile(r"由[^，。；由]{0,30}$")
+_BY_AGENT = re.compile(r"由[^，。；由]{0,30}\Z")
 _AGENT_ACTION = re.compile(
-    r"^[^，。；]{0,30}?(?:承建|建设|修建|兴建|援建|投资|出资|运营|实施|主办|承办|负责)"
+    r"[^，。；]{0,30}?(?:承建|建设|修建|兴建|援建|投资|出资|运营|实施|主办|承办|负责)"
 )
 
 
@@ -678,14 +686,9 @@ def _passive_agent(ctx: _Context, mention: Mention) -> bool:
     """An organisation after 由 and before the verb it does: not what a figure is about."""
     if ctx.type_of(mention) is not _O:
         return False
-    before = ctx.text[: ctx.local(mention.start)]
-    after = ctx.text[ctx.local(mention.end - 1) + 1 :]
-    return bool(_BY_AGENT.search(before)) and bool(_AGENT_ACTION.match(after))
-
-
-def _future(before: str) -> bool:
-    """A projection ("will", "is expected to", "once built") earlier in the sentence."""
-    return bool(_FUTURE_MARKERS.search(before))
+    start, end = ctx.local(mention.start), ctx.local(mention.end - 1) + 1
+    by = _BY_AGENT.search(ctx.text, max(0, start - 31), start)
+    return by is not None and _AGENT_ACTION.match(ctx.text, end, end + 60) is not None
 
 
 def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention | None:
