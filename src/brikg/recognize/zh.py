@@ -194,17 +194,10 @@ class ChineseRecognizer:
         """
         if not name.startswith("中") or name.startswith("中国") or len(name) < 3:
             return ()
-        codes = ["CN"]
-        words: set[int] | None = None
-        for offset, char in enumerate(name[1:], 1):
-            code = self._prefix(char)
-            if code is None or code in codes:
-                break
-            if words is None:
-                words = self._word_starts(name)
-            if offset in words:
-                break
-            codes.append(code)
+        codes = self._prefix_codes(name[1:])
+        if len(codes) > 1:
+            words = self._word_starts(name)
+            codes = codes[: next((at for at in range(1, len(codes)) if at in words), len(codes))]
         if len(codes) == 1 and name[1] in _REGION_AFTER_CHINA:
             return ("CN",)
         return tuple(codes)
@@ -218,6 +211,17 @@ class ChineseRecognizer:
         if len(set(in_context)) == 1:
             return in_context[0]
         return self.prefixes.get(char)
+
+    def _prefix_codes(self, chars: str) -> list[str]:
+        """China, then the countries the characters after its 中 stand for, up to the first
+        that stands for none or for one already read."""
+        codes = ["CN"]
+        for char in chars:
+            code = self._prefix(char)
+            if code is None or code in codes:
+                break
+            codes.append(code)
+        return codes
 
     def _word_starts(self, name: str) -> set[int]:
         """Where in ``name`` a word of two or more characters starts whose second character is
@@ -256,12 +260,7 @@ class ChineseRecognizer:
                 continue
             if match.group(1)[0] in _REGION_AFTER_CHINA:
                 continue  # 中亚两国, 中东三国: "two Central Asian countries", not China and one
-            codes = ["CN"]
-            for char in match.group(1):
-                code = self._prefix(char)
-                if code is None or code in codes:
-                    break
-                codes.append(code)
+            codes = self._prefix_codes(match.group(1))
             if len(codes) != len(match.group(1)) + 1:
                 continue  # no country prefix
             if any(m.start < match.end(1) and match.start() < m.end for m in found):
