@@ -104,6 +104,10 @@ def test_numbers_that_are_not_years() -> None:
         ("300-plus ports", 300, "port", True),
         ("a 300-megawatt solar project", 300, "MW", False),
         ("the 1,150-km railway", 1150, "km", False),
+        # a range is its lower end, approximate, with the scale after it ("US$3-4 billion")
+        ("is expected to cost US$3-4 billion", 3e9, "USD", True),
+        ("a cost of US$3 to 4 billion", 3e9, "USD", True),
+        ("the 300-400 km line", 300, "km", True),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:

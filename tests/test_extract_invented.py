@@ -486,12 +486,15 @@ def test_second_reading_cases(tmp_path: Path) -> None:
         "The Kandor Port is to be completed by June 2027.\n"
         "Vietnam and China agreed to build the Lao Cai-Tessel Railway.\n"
         "Velmoran Minister of Finance Sri Arlen Duskari attended.\n"
-        "China launched the Kandor Training Programme on Green Development in 2023.\n",
+        "China launched the Kandor Training Programme on Green Development in 2023.\n"
+        "Both sides looked forward to the opening of the Lotus Bay Railway in 2027.\n"
+        "Both sides agreed to launch the Quorra Digital Customs Platform in 2026.\n",
     )
     events = _events(corpus)
     assert (_entity(corpus, "Tarsk Railway"), "opening", "2019-05") in events
     assert not {e for e in events if e[0] == _entity(corpus, "Velmor Port")}
-    assert not {e for e in events if e[0] == _entity(corpus, "Kandor Port")}  # a plan
+    for planned in ("Kandor Port", "Lotus Bay Railway", "Quorra Digital Customs Platform"):
+        assert not {e for e in events if e[0] == _entity(corpus, planned)}  # a plan
     corridor = _entity(corpus, "Northern Economic Corridor")
     assert (_entity(corpus, "Orlen Port"), corridor) not in _facts(corpus, "partOf")
     quantities = _quantities(corpus)

@@ -211,7 +211,8 @@ _PARTICIPLE_TAIL = re.compile(
 )
 # A plan or a forecast before an event verb in its clause: what has not happened is no event.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|(?:is|are)\s+(?:expected|set|scheduled|due|planned|to\s+be))\b"
+    r"\b(?:will|would|shall|could|(?:is|are)\s+(?:expected|set|scheduled|due|planned|to\s+be)"
+    r"|look(?:s|ed)?\s+forward\s+to|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to)\b"
     r"[^,;]*\Z",
     re.I,
 )

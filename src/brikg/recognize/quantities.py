@@ -71,14 +71,18 @@ _DIGIT_START = re.compile(r"\d(?<!\d\d)")
 _NUMBER_WORD = re.compile("|".join(NUMBER_WORDS))
 # A currency sign or code just before a number belongs to the quantity ("US$2.9 trillion").
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)\Z", re.I)
+# The upper end of a range ("US$3-4 billion", "300-400 km"): the quantity is its lower end,
+# marked approximate, and the scale after the range applies to both.
+_UPPER = r"(?:\s*(?:-|–|to)\s*(?P<upper>\d+(?:\.\d+)?)(?![\d,]))?"
 _CURRENCY = re.compile(
-    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)" + _NUMBER + _SCALE,
+    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)" + _NUMBER + _UPPER + _SCALE,
     re.I,
 )
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _MEASURED = re.compile(
     r"\b"
     + _WHOLE_NUMBER
+    + _UPPER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
     + r"(?:\s*|-)(?P<unit>"
@@ -249,7 +253,7 @@ def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quant
         return None
     if groups.get("scale"):
         value *= SCALES[groups["scale"].lower()]
-    approximate = hedged or bool(groups.get("plus"))
+    approximate = hedged or bool(groups.get("plus")) or bool(groups.get("upper"))
     if rule == "quantity-currency":
         unit = CURRENCY_PREFIXES[groups["currency"].strip().lower()]
         return QuantityValue(value, unit, groups["currency"].strip(), approximate)
