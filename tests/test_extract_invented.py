@@ -509,3 +509,20 @@ def test_second_reading_cases(tmp_path: Path) -> None:
     }
     assert "Sri Arlen Duskari" in persons
     assert _entity(corpus, "Kandor Training Programme on Green Development")
+
+
+def test_work_on_a_named_thing_and_an_extension(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Construction of the Lotus Velmor Port in Kenya was completed in 2019.\n"
+        "The Orsk-Quell Expressway Extension entered commercial operation on 15 July 2025.\n",
+    )
+    port = _entity(corpus, "Lotus Velmor Port")
+    assert (port, "country/ke") in _facts(corpus, "locatedIn")
+    assert (port, "completion", "2019") in _events(corpus)
+    extension = _entity(corpus, "Orsk-Quell Expressway Extension")
+    expressway = _entity(corpus, "Orsk-Quell Expressway")
+    assert (extension, expressway) in _facts(corpus, "partOf")
+    events = _events(corpus)
+    assert (extension, "startOfOperation", "2025-07-15") in events
+    assert not {e for e in events if e[0] == expressway}

@@ -725,6 +725,7 @@ def _names_from_chunk(
             start = position + 1
     if start >= end:
         return
+    start = _work_on(tokens, start, end)
     whole = _phase_of(tokens, start, end)
     if whole is not None:  # "Phase II of the Dushanbe Solar Park": the phase, part of the park
         head_at, entity_type, cut = _find_head(tokens, whole, end)
@@ -771,11 +772,28 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})$")
 
 
 def _phase_end(tokens: Tokens, cut: int) -> int | None:
-    """ "Railway Phase I": where a phase number after the head ends."""
+    """ "Railway Phase I", "Expressway Extension": where a phase or extension after the head
+    ends (a part of the named whole, with events of its own)."""
     texts, norms = tokens.texts, tokens.norms
     if cut + 1 < len(texts) and norms[cut] == "phase" and _ROMAN.match(texts[cut + 1]):
         return cut + 2
+    if cut < len(texts) and norms[cut] == "extension" and texts[cut][:1].isupper():
+        return cut + 1
     return None
+
+
+# Work done on a named thing, capitalised at a sentence's start: "Construction of the X ...".
+_WORK_NOUNS = frozenset(
+    "construction work expansion upgrading upgrade renovation rehabilitation operation".split()
+)
+
+
+def _work_on(tokens: Tokens, start: int, end: int) -> int:
+    """ "Construction of the X", "Work on the X": where the X starts (``start`` if not so)."""
+    norms = tokens.norms
+    if start + 2 < end and norms[start] in _WORK_NOUNS and norms[start + 1] in {"of", "on"}:
+        return start + 3 if norms[start + 2] == "the" else start + 2
+    return start
 
 
 def _phase_of(tokens: Tokens, start: int, end: int) -> int | None:
