@@ -56,6 +56,11 @@ class DateValue:
     end: DateValue | None = None
 
     @property
+    def qualifiers(self) -> frozenset[str]:
+        """The parts of ``qualifier`` ("by+end" -> by, end): what the rules test for."""
+        return frozenset(self.qualifier.split("+")) if self.qualifier else frozenset()
+
+    @property
     def precision(self) -> str:
         if self.day is not None:
             return "day"

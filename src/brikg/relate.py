@@ -231,6 +231,7 @@ _DATELINE = re.compile(
 _WHICH = re.compile(r",\s+which\s")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
 _SEMICOLON = re.compile(";")
+_BY = frozenset({"by", "as-of"})  # the qualifiers of a deadline
 # An organisation after a participle and "by" built or financed the thing ("built by the X"),
 # where "lending by the X" is the X's own figure.
 _PASSIVE_AGENT = re.compile(
@@ -690,13 +691,12 @@ class Relater:
         deadlines = ctx.deadline_dates()
         if not point_dates and not deadlines:
             return
+        matches = ctx.trigger_matches()
         triggers = sorted(
-            ctx.sentence.start + match.start()
-            for _, pattern in EVENT_TRIGGERS
-            for match in pattern.finditer(ctx.text)
+            ctx.sentence.start + match.start() for _, found in matches for match in found
         )
-        for kind, pattern in EVENT_TRIGGERS:
-            for match in pattern.finditer(ctx.text):
+        for kind, found in matches:
+            for match in found:
                 trigger = ctx.sentence.start + match.start()
                 trigger_end = ctx.sentence.start + match.end()
                 if _ANNIVERSARY.search(
@@ -798,8 +798,7 @@ class Relater:
                 continue
             as_of: DateValue | None = None
             # "up from 11 percent in 2022": a date right after the figure is its own.
-            text = ctx.doc.text
-            own = [d for d in dates if _DATED_AFTER.fullmatch(text[quantity.end : d.start])]
+            own = [d for d in dates if _DATED_AFTER.fullmatch(ctx.doc.text[quantity.end : d.start])]
             earlier = [d for d in dates if d.start < quantity.start]
             if own:
                 as_of = own[0].date
@@ -838,6 +837,7 @@ class _SentenceContext:
     _words: frozenset[str] | None = None
     _country_ends: dict[int, Mention] | None = None
     _clause_bounds: dict[re.Pattern[str], list[int]] = field(default_factory=dict)
+    _trigger_matches: list[tuple[str, list[re.Match[str]]]] | None = None
 
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
@@ -1107,27 +1107,28 @@ class _SentenceContext:
             for other in self.starting_in(mention.start - _PHRASE_GAP, mention.start + 1)
         )
 
+    def trigger_matches(self) -> list[tuple[str, list[re.Match[str]]]]:
+        """Each event kind with its trigger verbs' matches in the sentence, found once: the
+        events and the figures' dates both read them."""
+        if self._trigger_matches is None:
+            self._trigger_matches = [
+                (kind, list(pattern.finditer(self.text))) for kind, pattern in EVENT_TRIGGERS
+            ]
+        return self._trigger_matches
+
     def point_dates(self) -> list[Mention]:
         """The sentence's dates that can date an event. A period ("2017-2022") dates a
         programme; "By the end of 2022, 40 institutions had signed" gives a deadline."""
-        return [
-            m
-            for m in self.mentions
-            if m.kind is MentionKind.DATE
-            and m.date
-            and m.date.end is None
-            and not {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
-        ]
+        return [m for m in self._single_dates() if m.date and m.date.qualifiers.isdisjoint(_BY)]
 
     def deadline_dates(self) -> list[Mention]:
         """The sentence's "by" and "as of" dates, which :meth:`point_dates` leaves out."""
+        return [m for m in self._single_dates() if m.date and not m.date.qualifiers.isdisjoint(_BY)]
+
+    def _single_dates(self) -> list[Mention]:
+        """The sentence's dates that are one date, not a period."""
         return [
-            m
-            for m in self.mentions
-            if m.kind is MentionKind.DATE
-            and m.date
-            and m.date.end is None
-            and {"by", "as-of"} & set((m.date.qualifier or "").split("+"))
+            m for m in self.mentions if m.kind is MentionKind.DATE and m.date and m.date.end is None
         ]
 
     def as_of_dates(self) -> list[Mention]:
@@ -1136,15 +1137,15 @@ class _SentenceContext:
         a verb names ("The X, which opened in May 2017, has carried 11 million passengers")."""
         event_ends = [
             self.sentence.start + match.end()
-            for _, pattern in EVENT_TRIGGERS
-            for match in pattern.finditer(self.text)
+            for _, found in self.trigger_matches()
+            for match in found
         ]
         return [
             m
             for m in self.mentions
             if m.kind is MentionKind.DATE
             and m.date
-            and "since" not in (m.date.qualifier or "").split("+")
+            and "since" not in m.date.qualifiers
             and not _SINCE_EVENT.search(self.doc.text, max(0, m.start - 60), m.start)
             and not any(
                 end <= m.start and _DATED_AFTER.fullmatch(self.doc.text[end : m.start])
@@ -1182,7 +1183,7 @@ class _SentenceContext:
         start, end = self.clause_of(trigger_start)
         if not start <= date.start < end or date.date is None:
             return False
-        if "since" not in (date.date.qualifier or "").split("+"):
+        if "since" not in date.date.qualifiers:
             return True
         gap = self.doc.text[trigger_end : date.start] if date.start >= trigger_end else ","
         return bool(re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", gap))
