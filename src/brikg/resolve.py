@@ -296,16 +296,16 @@ def owned_names(doc: Document) -> dict[int, OwnedName]:
     earlier in the document ("Rwanda's Vision 2050 ... Vision 2050"), or its only owner there.
     """
     countries = [m for m in doc.mentions if m.label is EntityType.COUNTRY and m.countries]
-    ends = {m.end: m.countries[0] for m in countries}
     by_start = {m.start: m for m in countries}
     by_end = {m.end: m for m in countries}
-    found: list[tuple[Mention, str, str | None]] = []
+    found: list[tuple[Mention, str, str, str | None]] = []  # mention, name, its key, owner
     for mention in doc.mentions:
         if mention.kind is not MentionKind.ENTITY or mention.label not in _GENERIC_WORDS:
             continue
         if mention.key and "/" in mention.key and not mention.key.startswith("name:"):
             continue  # the lexicon's entry
         generic, owner = _owner_in_name(doc, mention, by_start, by_end)
+        key = name_key(generic)
         if not is_generic(generic, mention.label):
             continue
         if owner is None and mention.label is EntityType.STRATEGY and mention.countries:
@@ -314,17 +314,17 @@ def owned_names(doc: Document) -> dict[int, OwnedName]:
             possessive = _POSSESSIVE_BEFORE.search(
                 doc.text, max(0, mention.start - 4), mention.start
             )
-            if possessive is not None:
-                owner = ends.get(possessive.start())
-        found.append((mention, generic, owner))
+            country = by_end.get(possessive.start()) if possessive is not None else None
+            if country is not None:
+                owner = country.countries[0]
+        found.append((mention, generic, key, owner))
     owned: dict[int, OwnedName] = {}
     owners: dict[str, set[str]] = defaultdict(set)
-    for _mention, generic, owner in found:
+    for _mention, _generic, key, owner in found:
         if owner is not None:
-            owners[name_key(generic)].add(owner)
+            owners[key].add(owner)
     last: dict[str, str] = {}
-    for mention, generic, owner in sorted(found, key=lambda item: item[0].start):
-        key = name_key(generic)
+    for mention, generic, key, owner in sorted(found, key=lambda item: item[0].start):
         read = owner is not None
         if owner is None:
             only = owners[key]
