@@ -792,7 +792,7 @@ def _work_on(tokens: Tokens, start: int, end: int) -> int:
     """ "Construction of the X", "Work on the X": where the X starts (``start`` if not so)."""
     norms = tokens.norms
     if start + 2 < end and norms[start] in _WORK_NOUNS and norms[start + 1] in {"of", "on"}:
-        return start + 3 if norms[start + 2] == "the" else start + 2
+        return _after_the(tokens, start + 2)
     return start
 
 
@@ -801,9 +801,7 @@ def _phase_of(tokens: Tokens, start: int, end: int) -> int | None:
     texts, norms = tokens.texts, tokens.norms
     if start + 3 >= end or norms[start] != "phase" or not _ROMAN.match(texts[start + 1]):
         return None
-    if norms[start + 2] != "of":
-        return None
-    return start + 4 if norms[start + 3] == "the" else start + 3
+    return _after_the(tokens, start + 3) if norms[start + 2] == "of" else None
 
 
 def _complement_name(tokens: Tokens, head_at: int, cut: int) -> tuple[EntityType, int, int] | None:
