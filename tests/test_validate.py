@@ -30,12 +30,13 @@ ID = "https://w3id.org/brikg/id/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+PROV = "http://www.w3.org/ns/prov#"
 PREFIXES = f"""
 PREFIX brikg: <{BRIKG}>
 PREFIX rdf: <{RDF}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX prov: <{PROV}>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 
@@ -231,6 +232,22 @@ def test_broken_graph_names_exactly_the_rules_it_breaks(small: Path, tmp_path: P
     # and the rest of the graph is valid, so every finding is one of the planted breakages.
     assert found == expected, report.render(limit=20)
     assert not report.quotes.findings
+
+
+def test_fact_read_from_two_sentences_is_reported(small: Path, tmp_path: Path) -> None:
+    """A second reading must be a fact node of its own: single-source-facts counts nodes."""
+    quads = load_quads(small / "graph" / "brikg.trig")
+    row = _first(
+        _store(quads),
+        "SELECT ?f ?s WHERE { ?f a brikg:Fact ; prov:wasDerivedFrom ?x . ?s a brikg:Sentence ."
+        " FILTER(?s != ?x) }",
+        "fact and another sentence",
+    )
+    graph = NamedNode(ID + "graph/eastern-routes")
+    extra = Quad(row["f"], NamedNode(PROV + "wasDerivedFrom"), row["s"], graph)
+    report = validate_file(_write([*quads, extra], tmp_path / "two.trig"), owl="none")
+    found = {(f.shape, f.focus) for f in report.shacl.findings}
+    assert found == {("bsh:Fact-sentence", _short(row["f"]))}, report.render(limit=20)
 
 
 def test_valid_small_graph_passes(small: Path) -> None:
