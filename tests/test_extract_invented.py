@@ -526,3 +526,40 @@ def test_work_on_a_named_thing_and_an_extension(tmp_path: Path) -> None:
     events = _events(corpus)
     assert (extension, "startOfOperation", "2025-07-15") in events
     assert not {e for e in events if e[0] == expressway}
+
+
+def test_suspended_cancelled_and_resumed_projects_are_events(tmp_path: Path) -> None:
+    """What stops a project is as much its status as what opens it: a project suspended in
+    2020 and resumed in 2023 is in progress, one cancelled is not."""
+    corpus = _extract_text(
+        tmp_path,
+        "Construction of the Varnok Hydropower Station was suspended in March 2020 after a "
+        "dispute over financing. Work on the Tavrin Deep-Water Port resumed in June 2023. "
+        "In January 2022, the government cancelled the Oskarsberg Coal Power Plant. "
+        "The Lumeko Railway was halted in 2019; the Sarvel Industrial Park was scrapped on "
+        "4 May 2021.\n",
+    )
+    events = _events(corpus)
+    expected = {
+        ("Varnok Hydropower Station", "suspension", "2020-03"),
+        ("Tavrin Deep-Water Port", "resumption", "2023-06"),
+        ("Oskarsberg Coal Power Plant", "cancellation", "2022-01"),
+        ("Lumeko Railway", "suspension", "2019"),
+        ("Sarvel Industrial Park", "cancellation", "2021-05-04"),
+    }
+    for label, kind, date in expected:
+        assert (_entity(corpus, label), kind, date) in events, (label, events)
+    assert len(events) == len(expected), events
+
+
+def test_a_negated_event_is_no_event(tmp_path: Path) -> None:
+    """ "was not completed in 2019" says the thing did not happen then."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kessara Bridge was not completed in 2019. The Dolvin Expressway has never been "
+        "suspended since it opened in 2016. The Marrow Air Corridor did not suspend its "
+        "freight flights in 2020.\n",
+    )
+    events = _events(corpus)
+    expressway = _entity(corpus, "Dolvin Expressway")
+    assert events == {(expressway, "opening", "2016")}, events

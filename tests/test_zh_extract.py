@@ -314,3 +314,17 @@ def test_a_logistics_park_of_a_railway_has_its_own_figures() -> None:
     park = _entity(corpus, "琅南站物流园")
     assert (park, "project/china-laos-railway") in _facts(corpus, "partOf")
     assert _quantities(corpus) == {park: (8e5, DateValue(2025, 5))}
+
+
+def test_suspension_resumption_cancellation_and_negation() -> None:
+    """暂停/停工, 复工, 取消 are events of a project as 开通 is; 尚未竣工 is no completion."""
+    corpus = _one(
+        "瓦尔诺克水电站于2020年3月暂停施工。塔林深水港于2023年6月复工。"
+        "萨维尔工业园于2021年5月被取消。卡斯拉大桥2019年尚未竣工。"
+    )
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {
+        ((_entity(corpus, "瓦尔诺克水电站"), "suspension"), "2020-03"),
+        ((_entity(corpus, "塔林深水港"), "resumption"), "2023-06"),
+        ((_entity(corpus, "萨维尔工业园"), "cancellation"), "2021-05"),
+    }, events

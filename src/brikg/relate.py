@@ -53,6 +53,9 @@ EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
     "opening": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
     "completion": frozenset({EntityType.PROJECT, EntityType.CORRIDOR}),
     "startOfOperation": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
+    "suspension": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
+    "resumption": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
+    "cancellation": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
 }
 
 EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -76,6 +79,18 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             "completion",
             r"\b(?:was|were|been|is|are|being)\s+(?:fully\s+|successfully\s+)?completed\b|\bcompletion\s+of\b|"
             r"(?<=,\s)completed(?=\s+(?:in|on|by)\s)",
+        ),
+        (
+            "suspension",
+            r"\bsuspend(?:ed|s)?\b|\bsuspension\s+of\b|\bhalt(?:ed|s)?\b|\bstall(?:ed|s)\b|"
+            r"\bput\s+on\s+hold\b|\b(?:was|were|been|is|are)\s+on\s+hold\b|\bshelved\b|"
+            r"\bmothballed\b",
+        ),
+        ("resumption", r"\bresum(?:ed|es|ption\s+of)\b|\brestarted\b"),
+        (
+            "cancellation",
+            r"\bcancel(?:l?ed|s|lation\s+of)\b|\bscrapped\b|\bscrapping\s+of\b|"
+            r"\bterminated\b|\btermination\s+of\b|\bcalled\s+off\b|\babandoned\b",
         ),
         ("signing", r"\bsign(?:ed|ing)\b|\binked\b"),
         ("establishment", r"\bestablish(?:ed|ment\s+of)\b|\bset\s+up\b|\bfounded\b|\bcreated\b"),
@@ -216,6 +231,8 @@ _FUTURE = re.compile(
     r"[^,;]*\Z",
     re.I,
 )
+# "was not completed in 2019", "has never been suspended", "didn't open": no event.
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:[a-z]+\s+)?\Z", re.I)
 # The date of an anniversary is not the date of the event it marks.
 _ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\s+of\b[^,;]*$", re.I)
 _COUNTED = re.compile(
@@ -705,6 +722,8 @@ class Relater:
                     continue  # "This year marks the 10th anniversary of the X's proposal"
                 if _FUTURE.search(ctx.doc.text, ctx.clause_of(trigger)[0], trigger):
                     continue  # "The X will be put into operation by 2026": a plan, not an event
+                if _NEGATED.search(ctx.doc.text, max(ctx.sentence.start, trigger - 30), trigger):
+                    continue
                 dates = [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
                 # "was completed by the end of June 2023": a deadline right after the verb.
                 dates = dates or [

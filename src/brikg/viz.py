@@ -89,6 +89,9 @@ KIND_ZH: dict[str, str] = {
     "opening": "开通",
     "completion": "竣工",
     "startOfOperation": "投入运营",
+    "suspension": "暂停",
+    "resumption": "复工",
+    "cancellation": "取消",
 }
 KIND_COLORS: dict[str, str] = {
     "proposal": "#e6550d",
@@ -100,6 +103,9 @@ KIND_COLORS: dict[str, str] = {
     "opening": "#e7298a",
     "completion": "#636363",
     "startOfOperation": "#8c6d31",
+    "suspension": "#a50f15",
+    "resumption": "#74c476",
+    "cancellation": "#252525",
 }
 EXTRA_LABELS = {
     "comention": "named together",

@@ -51,6 +51,9 @@ EVENT_KINDS: tuple[str, ...] = (
     "opening",
     "completion",
     "startOfOperation",
+    "suspension",
+    "resumption",
+    "cancellation",
 )
 
 _SLUG_DROP = re.compile(r"[^\w\s-]", re.UNICODE)

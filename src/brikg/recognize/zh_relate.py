@@ -59,7 +59,11 @@ TRIGGERS: list[tuple[str, str]] = [
     ("投入使用", "startOfOperation"), ("投产", "startOfOperation"),
     ("开通", "opening"), ("通车", "opening"), ("通航", "opening"), ("揭牌", "opening"),
     ("启幕", "opening"), ("落成", "completion"), ("完工", "completion"), ("竣工", "completion"),
-    ("建成", "completion"), ("签署", "signing"), ("签订", "signing"), ("签字", "signing"),
+    ("建成", "completion"), ("暂停", "suspension"), ("停工", "suspension"),
+    ("搁置", "suspension"), ("叫停", "suspension"), ("复工", "resumption"),
+    ("恢复建设", "resumption"), ("恢复施工", "resumption"), ("重启", "resumption"),
+    ("取消", "cancellation"), ("终止", "cancellation"), ("签署", "signing"),
+    ("签订", "signing"), ("签字", "signing"),
     ("成立", "establishment"), ("设立", "establishment"), ("增设", "establishment"),
     ("启动", "launch"), ("发起", "launch"), ("开工", "launch"), ("举行", "holding"),
     ("举办", "holding"), ("召开", "holding"), ("主办", "holding"), ("开幕", "holding"),
@@ -534,6 +538,8 @@ class ChineseRelater:
             trigger = match.group()
             if ctx.future_before(match.start()) or ctx.text.startswith(("后", "以后"), match.end()):
                 continue
+            if _NEGATION.search(ctx.text, max(0, match.start() - 4), match.start()):
+                continue  # 尚未竣工, 没有暂停: it did not happen
             kind = _KIND[trigger]
             # “一带一路” names the BRI in every other phrase, only its proposal is an event; the
             # agent of a passive (这条铁路由X承建) is not what opened.
@@ -661,6 +667,9 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "opening": frozenset({_P, EntityType.CORRIDOR, _M, _O}),
     "completion": frozenset({_P, EntityType.CORRIDOR}),
     "startOfOperation": frozenset({_P, EntityType.CORRIDOR, _O}),
+    "suspension": frozenset({_P, EntityType.CORRIDOR, _M}),
+    "resumption": frozenset({_P, EntityType.CORRIDOR, _M}),
+    "cancellation": frozenset({_P, EntityType.CORRIDOR, _M}),
     "establishment": frozenset({_M, _O, _P}),
     "signing": frozenset({_P, _M, EntityType.INITIATIVE}),
     "launch": SUBJECTS,
@@ -669,6 +678,7 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
 }
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X.
 _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?[“《]?")
+_NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?\Z")
 _FUTURE_MARKERS = re.compile(
     r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
 )
