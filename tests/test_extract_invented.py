@@ -563,3 +563,35 @@ def test_a_negated_event_is_no_event(tmp_path: Path) -> None:
     events = _events(corpus)
     expressway = _entity(corpus, "Dolvin Expressway")
     assert events == {(expressway, "opening", "2016")}, events
+
+
+def test_who_proposed_a_thing_is_its_proposer_dated_or_not(tmp_path: Path) -> None:
+    """ "proposed by Kazakhstan", "Kazakhstan put forward the X": the proposer is named with
+    or without a date, and is also a party to what it proposed."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Caspian Bridge Dialogue was proposed by Kazakhstan. Uzbekistan put forward the "
+        "Steppe Link Initiative in 2021. The Amber Route Corridor, launched by the Baltic "
+        "Transit Bank, links three ports.\n",
+    )
+    dialogue = _entity(corpus, "Caspian Bridge Dialogue")
+    initiative = _entity(corpus, "Steppe Link Initiative")
+    corridor = _entity(corpus, "Amber Route Corridor")
+    bank = _entity(corpus, "Baltic Transit Bank")
+    assert _facts(corpus, "proposedBy") == {
+        (dialogue, "country/kz"),
+        (initiative, "country/uz"),
+    }
+    assert {(dialogue, "country/kz"), (initiative, "country/uz"), (corridor, bank)} <= _facts(
+        corpus, "involves"
+    )
+
+
+def test_a_name_modifying_what_was_proposed_is_not_what_was_proposed(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "A Steppe Link Initiative data platform proposed by the Caspian Transit Authority "
+        "was established in 2020.\n",
+    )
+    facts = _facts(corpus, "proposedBy") | _facts(corpus, "involves")
+    assert not facts, facts

@@ -199,6 +199,7 @@ _AGENT_TRIGGER = re.compile(
     r"created|jointly\s+(?:built|established|launched)|joined|sponsored)\b",
     re.I,
 )
+_PROPOSED = re.compile(r"proposed|put\s+forward", re.I)
 _PARTNER_CUES = frozenset({"countries"})
 _PARTNER_LIST = re.compile(
     r"\b(?:BRI\s+|Belt\s+and\s+Road\s+)?(?:partner|participating|co-building)\s+countries"
@@ -542,15 +543,23 @@ class Relater:
 
     def _agents(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "China has established the X and the Y", "the X, launched by the AIIB": whoever
-        establishes, launches, proposes, hosts or joins a thing is a party to it."""
+        establishes, launches, proposes, hosts or joins a thing is a party to it, and whoever
+        proposes an initiative, mechanism, corridor or strategy is its proposer, dated or not
+        ("the X was proposed by Kazakhstan")."""
         if not ctx.says_any(_AGENT_CUES):
             return
+        proposable = EVENT_SUBJECT_TYPES["proposal"]
         for match in _AGENT_TRIGGER.finditer(ctx.text):
+            proposal = _PROPOSED.fullmatch(match.group())
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
             if ctx.doc.text[end : end + 4] == " by ":
                 agents = ctx.list_after(end + 4, AGENTS)
+                # Not a modifier: "a BRI cooperation platform proposed by the X" is the
+                # platform's proposal, not the BRI's.
                 things = [
-                    m for m in ctx.entity_mentions if m.end <= start and ctx.type_of(m) in THINGS
+                    m
+                    for m in ctx.entity_mentions
+                    if m.end <= start and ctx.type_of(m) in THINGS and not ctx.attributive(m)
                 ]
                 things = things[-1:]
             else:
@@ -568,6 +577,8 @@ class Relater:
                 for agent in agents:
                     if agent.entity != thing.entity:
                         yield ctx.fact(thing, "involves", agent.entity, "agent-of", 0.8)
+                        if proposal and ctx.type_of(thing) in proposable:
+                            yield ctx.fact(thing, "proposedBy", agent.entity, "proposer", 0.8)
 
     def _partner_lists(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "partner countries such as Pakistan, Nepal and Togo": in a BRI document, the
