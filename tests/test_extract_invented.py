@@ -595,3 +595,20 @@ def test_a_name_modifying_what_was_proposed_is_not_what_was_proposed(tmp_path: P
     )
     facts = _facts(corpus, "proposedBy") | _facts(corpus, "involves")
     assert not facts, facts
+
+
+def test_construction_began_is_the_launch_of_the_work(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Construction of the Varnok Hydropower Station began in March 2019. Work on the Tavrin "
+        "Deep-Water Port started on 2 May 2021. The Helvar Consortium began construction of the "
+        "Sarvel Expressway in 2022. The Kessara Power Plant, whose construction ended in 2018, "
+        "began operations in 2019.\n",
+    )
+    events = _events(corpus)
+    assert {
+        (_entity(corpus, "Varnok Hydropower Station"), "launch", "2019-03"),
+        (_entity(corpus, "Tavrin Deep-Water Port"), "launch", "2021-05-02"),
+        (_entity(corpus, "Sarvel Expressway"), "launch", "2022"),
+        (_entity(corpus, "Kessara Power Plant"), "startOfOperation", "2019"),
+    } == events, events

@@ -94,7 +94,12 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("signing", r"\bsign(?:ed|ing)\b|\binked\b"),
         ("establishment", r"\bestablish(?:ed|ment\s+of)\b|\bset\s+up\b|\bfounded\b|\bcreated\b"),
-        ("launch", r"\blaunch(?:ed|ing)?\b|\bkicked\s+off\b|\bbroke\s+ground\b|\bgroundbreaking\b"),
+        (
+            "launch",
+            r"\blaunch(?:ed|ing)?\b|\bkicked\s+off\b|\bbroke\s+ground\b|\bgroundbreaking\b|"
+            r"\b(?:began|begun|started|commenced|got\s+under\s?way)\b"
+            r"(?!\s+(?:commercial\s+|full\s+|trial\s+)?(?:operations?|service|to\b|running\b))",
+        ),
         (
             "holding",
             r"\b(?:was|were|been|be|is|are)\s+(?:successfully\s+)?held\b|\bhosted\b|\bconvened\b|\btook\s+place\b",
@@ -232,6 +237,11 @@ _FUTURE = re.compile(
     r"[^,;]*\Z",
     re.I,
 )
+# "began", "started": the launch of work only where construction or work is its subject
+# ("Construction of the X began in 2019") or object ("began construction of the X").
+_STARTED = re.compile(r"began|begun|started|commenced|got\s+under\s?way", re.I)
+_WORK_BEFORE = re.compile(r"\b(?:construction|work|works|building)\b[^,;]*\Z", re.I)
+_WORK_AFTER = re.compile(r"\s+(?:the\s+)?(?:construction|work|works|building)\b", re.I)
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:[a-z]+\s+)?\Z", re.I)
 # The date of an anniversary is not the date of the event it marks.
@@ -735,6 +745,16 @@ class Relater:
                     continue  # "The X will be put into operation by 2026": a plan, not an event
                 if _NEGATED.search(ctx.doc.text, max(ctx.sentence.start, trigger - 30), trigger):
                     continue
+                # "began construction of the X": the X is the verb's object, whoever began.
+                work_object = _STARTED.fullmatch(match.group()) and _WORK_AFTER.match(
+                    ctx.doc.text, trigger_end
+                )
+                if (
+                    _STARTED.fullmatch(match.group())
+                    and not work_object
+                    and not _WORK_BEFORE.search(ctx.doc.text, ctx.clause_of(trigger)[0], trigger)
+                ):
+                    continue  # "began operations", "the talks started": not the start of work
                 dates = [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
                 # "was completed by the end of June 2023": a deadline right after the verb.
                 dates = dates or [
@@ -744,7 +764,9 @@ class Relater:
                 ]
                 if not dates:
                     continue
-                subjects = ctx.event_subjects(trigger, trigger_end, EVENT_SUBJECT_TYPES[kind])
+                subjects = ctx.event_subjects(
+                    trigger, trigger_end, EVENT_SUBJECT_TYPES[kind], object_only=bool(work_object)
+                )
                 if not subjects:
                     continue
                 date = _event_date(dates, trigger, trigger_end, triggers)
@@ -1050,11 +1072,16 @@ class _SentenceContext:
         return found
 
     def event_subjects(
-        self, trigger_start: int, trigger_end: int, types: frozenset[EntityType]
+        self,
+        trigger_start: int,
+        trigger_end: int,
+        types: frozenset[EntityType],
+        object_only: bool = False,
     ) -> list[Mention]:
         """What the event happened to: the nearest thing of ``types`` before the trigger in
-        its clause, else the things it governs after it (active voice: "Xi put forward the X
-        and the Y", "the banks released the Initiative ...")."""
+        its clause, else (or, with ``object_only``, only) the things it governs after it
+        (active voice: "Xi put forward the X and the Y", "the banks released the Initiative
+        ...")."""
         clause_start = self.sentence.start
         relative = False  # whether the trigger's clause is a relative one (", which ...")
         for match in re.finditer(r"[;:]|,\s+(?:and|while|which|with)\s", self.text):
@@ -1064,14 +1091,14 @@ class _SentenceContext:
         things = [m for m in self.entity_mentions if self.type_of(m) in types]
         before = [m for m in things if clause_start <= m.start and m.end <= trigger_start]
         before = [m for m in before if not self.attributive(m) and not self.agent(m)]
-        if before:
+        if before and not object_only:
             subject = max(before, key=lambda m: (m.end, m.end - m.start))
             subject = self._before_appositive(before, subject, trigger_start)
             if _PHASE_OF.search(self.doc.text, max(0, subject.start - 30), subject.start):
                 return []  # "The first phase of the X was completed": not the whole X
             # "the X section of the Y opened": the section opened, not the whole Y.
             return [self.section_of(subject) or subject]
-        if relative:  # "The X, which opened in May 2017, has ...": the X opened
+        if relative and not object_only:  # "The X, which opened in May 2017, has ...": the X opened
             antecedents = [
                 m for m in things if _WHICH.fullmatch(self.doc.text[m.end : clause_start])
             ]
