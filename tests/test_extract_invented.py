@@ -612,3 +612,31 @@ def test_construction_began_is_the_launch_of_the_work(tmp_path: Path) -> None:
         (_entity(corpus, "Sarvel Expressway"), "launch", "2022"),
         (_entity(corpus, "Kessara Power Plant"), "startOfOperation", "2019"),
     } == events, events
+
+
+def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
+    """ "Kenya and Ethiopia signed an MoU on the X": both signatories take part in the X, as
+    do both of "A and B jointly launched the Y" (not only the name next to the verb)."""
+    corpus = _extract_text(
+        tmp_path,
+        "Kenya and Ethiopia signed a memorandum of understanding on the Moyale Grid "
+        "Interconnection Project in March 2024. The Steppe Link Agreement was signed by "
+        "Uzbekistan and Kazakhstan on 4 May 2021. In 2019, Laos, Thailand and Cambodia "
+        "jointly launched the Mekong Cold Chain Alliance. Rwanda signed 12 agreements, "
+        "and the Kivu Lakeside Port opened in 2020.\n",
+    )
+    involves = _facts(corpus, "involves")
+    project = _entity(corpus, "Moyale Grid Interconnection Project")
+    agreement = _entity(corpus, "Steppe Link Agreement")
+    alliance = _entity(corpus, "Mekong Cold Chain Alliance")
+    port = _entity(corpus, "Kivu Lakeside Port")
+    assert {
+        (project, "country/ke"),
+        (project, "country/et"),
+        (agreement, "country/uz"),
+        (agreement, "country/kz"),
+        (alliance, "country/la"),
+        (alliance, "country/th"),
+        (alliance, "country/kh"),
+    } <= involves, involves
+    assert (port, "country/rw") not in involves

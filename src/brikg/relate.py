@@ -197,11 +197,11 @@ _ATTENDED = re.compile(
 _HELD_IN = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:held\s+)?(?:in|on)\s+")
 _AGENT_CUES = frozenset(
     "established set launched initiated proposed put founded hosted created jointly joined"
-    " sponsored".split()
+    " sponsored signed inked".split()
 )
 _AGENT_TRIGGER = re.compile(
     r"\b(?:established|set\s+up|launched|initiated|proposed|put\s+forward|founded|hosted|"
-    r"created|jointly\s+(?:built|established|launched)|joined|sponsored)\b",
+    r"created|jointly\s+(?:built|established|launched)|joined|sponsored|signed|inked)\b",
     re.I,
 )
 _PROPOSED = re.compile(r"proposed|put\s+forward", re.I)
@@ -578,9 +578,15 @@ class Relater:
                     for m in ctx.entity_mentions
                     if m.end <= start and ctx.type_of(m) in AGENTS and not ctx.fronted(m)
                 ]
-                agents = before[-1:] if before else []
+                # "Laos, Thailand and Cambodia jointly launched": each is a party.
+                agents = ctx.list_ending(before[-1], AGENTS) if before else []
+                # What the verb governs is in its clause: not the X of "Rwanda signed 12
+                # agreements, and the X opened in 2020".
+                clause_end = ctx.clause_of(end, _FIGURE_CLAUSE_END)[1]
                 after = [
-                    m for m in ctx.entity_mentions if m.start >= end and ctx.type_of(m) in THINGS
+                    m
+                    for m in ctx.entity_mentions
+                    if end <= m.start < clause_end and ctx.type_of(m) in THINGS
                 ]
                 things = ctx.list_after(after[0].start, THINGS) if after else []
             for thing in things:
@@ -1070,6 +1076,19 @@ class _SentenceContext:
             found.append(mention)
             cursor = mention.end
         return found
+
+    def list_ending(self, last: Mention, types: frozenset[EntityType]) -> list[Mention]:
+        """The coordinated list ("China, Laos and Thailand") of mentions that ends with
+        ``last``, in text order."""
+        found = [last]
+        for mention in reversed(self.entity_mentions):
+            if mention.end > found[-1].start:
+                continue
+            gap = self.doc.text[mention.end : found[-1].start]
+            if not _GAP.fullmatch(gap) or self.type_of(mention) not in types:
+                break
+            found.append(mention)
+        return found[::-1]
 
     def event_subjects(
         self,
