@@ -640,3 +640,61 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
         (alliance, "country/kh"),
     } <= involves, involves
     assert (port, "country/rw") not in involves
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hearsay and forecasts are no events.
+        ("Peru denied reports that the Puerto Condor Port had been suspended in 2024.", set()),
+        ("The Kisumu Port was expected to be suspended in 2026.", set()),
+        # A loan cancelled is not the project cancelled.
+        ("The Tembo Infrastructure Bank cancelled its loan to the Kisumu Port in 2021.", set()),
+        # A date in another clause is not this clause's.
+        (
+            "The Kisumu Port opened on 1 May 2024, while the Eldoret Bypass Highway was scrapped.",
+            {("Kisumu Port", "opening", "2024-05-01")},
+        ),
+        # A name after "at" is where the event happened, not what happened (the summit, named
+        # with its date, was held then).
+        (
+            "The Silk Harbour Cooperation Mechanism was proposed by Indonesia at the Jakarta "
+            "Maritime Summit in November 2020 and launched in July 2021.",
+            {
+                ("Silk Harbour Cooperation Mechanism", "proposal", "2020-11"),
+                ("Silk Harbour Cooperation Mechanism", "launch", "2021-07"),
+                ("Jakarta Maritime Summit", "holding", "2020-11"),
+            },
+        ),
+        # A measure modifying the name does not stop the verb governing it.
+        (
+            "The government scrapped the 1,320-megawatt Thar Crescent Power Plant on 28 August "
+            "2024.",
+            {("Thar Crescent Power Plant", "cancellation", "2024-08-28")},
+        ),
+        # Every name of a plural subject.
+        (
+            "The Kisumu Port and the Eldoret Highway were both suspended in 2024.",
+            {("Kisumu Port", "suspension", "2024"), ("Eldoret Highway", "suspension", "2024")},
+        ),
+        (
+            "The Kisumu Port was suspended in 2019 and cancelled in 2021 before being revived "
+            "in 2024.",
+            {
+                ("Kisumu Port", "suspension", "2019"),
+                ("Kisumu Port", "cancellation", "2021"),
+                ("Kisumu Port", "resumption", "2024"),
+            },
+        ),
+        (
+            "The Aral Gas Pipeline was shut down on 14 February 2024 for safety inspections.",
+            {("Aral Gas Pipeline", "suspension", "2024-02-14")},
+        ),
+    ],
+)
+def test_what_an_event_verb_says_happened(
+    tmp_path: Path, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    corpus = _extract_text(tmp_path, text + "\n")
+    events = _events(corpus)
+    assert events == {(_entity(corpus, label), kind, date) for label, kind, date in expected}

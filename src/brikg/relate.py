@@ -84,9 +84,9 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             "suspension",
             r"\bsuspend(?:ed|s)?\b|\bsuspension\s+of\b|\bhalt(?:ed|s)?\b|\bstall(?:ed|s)\b|"
             r"\bput\s+on\s+hold\b|\b(?:was|were|been|is|are)\s+on\s+hold\b|\bshelved\b|"
-            r"\bmothballed\b",
+            r"\bmothballed\b|\bshut\s+down\b|\bfro(?:ze|zen)\b",
         ),
-        ("resumption", r"\bresum(?:ed|es|ption\s+of)\b|\brestarted\b"),
+        ("resumption", r"\bresum(?:ed|es|ption\s+of)\b|\brestarted\b|\brevived\b"),
         (
             "cancellation",
             r"\bcancel(?:l?ed|s|lation\s+of)\b|\bscrapped\b|\bscrapping\s+of\b|"
@@ -232,7 +232,7 @@ _PARTICIPLE_TAIL = re.compile(
 )
 # A plan or a forecast before an event verb in its clause: what has not happened is no event.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|could|(?:is|are)\s+(?:expected|set|scheduled|due|planned|to\s+be)"
+    r"\b(?:will|would|shall|could|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|planned|to\s+be)"
     r"|look(?:s|ed)?\s+forward\s+to|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to)\b"
     r"[^,;]*\Z",
     re.I,
@@ -242,6 +242,22 @@ _FUTURE = re.compile(
 _STARTED = re.compile(r"began|begun|started|commenced|got\s+under\s?way", re.I)
 _WORK_BEFORE = re.compile(r"\b(?:construction|work|works|building)\b[^,;]*\Z", re.I)
 _WORK_AFTER = re.compile(r"\s+(?:the\s+)?(?:construction|work|works|building)\b", re.I)
+# Hearsay and denial before an event verb: "denied reports that the X had been suspended".
+_HEARSAY = re.compile(
+    r"\b(?:den(?:y|ies|ied)|rumou?rs?|rumou?red|reportedly|allegedly|unconfirmed)\b[^;]*\Z", re.I
+)
+# What a stop verb stops when it is not the project: "cancelled its loan to the X".
+_NOT_THE_PROJECT = re.compile(
+    r"\b(?:loans?|financing|funding|credit|contracts?|deals?|support|stakes?|talks|"
+    r"negotiations|participation|visits?|flights?|services?)\b",
+    re.I,
+)
+_STOPS = frozenset({"suspension", "resumption", "cancellation"})
+# A name after a preposition is a circumstance of the event, not what underwent it ("proposed
+# at the X Summit in 2020", "its loan to the X").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to)\s+(?:the\s+)?\Z")
+# "the 1,320-megawatt X": a measure modifying the name is no count of unnamed things.
+_MEASURE_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:[a-z]+\s+)?\Z", re.I)
 # The date of an anniversary is not the date of the event it marks.
@@ -747,8 +763,11 @@ class Relater:
                     ctx.doc.text, max(ctx.sentence.start, trigger - 80), trigger
                 ):
                     continue  # "This year marks the 10th anniversary of the X's proposal"
-                if _FUTURE.search(ctx.doc.text, ctx.clause_of(trigger)[0], trigger):
+                clause_start = ctx.clause_of(trigger)[0]
+                if _FUTURE.search(ctx.doc.text, clause_start, trigger):
                     continue  # "The X will be put into operation by 2026": a plan, not an event
+                if _HEARSAY.search(ctx.doc.text, clause_start, trigger):
+                    continue
                 if _NEGATED.search(ctx.doc.text, max(ctx.sentence.start, trigger - 30), trigger):
                     continue
                 # "began construction of the X": the X is the verb's object, whoever began.
@@ -774,6 +793,10 @@ class Relater:
                     trigger, trigger_end, EVENT_SUBJECT_TYPES[kind], object_only=bool(work_object)
                 )
                 if not subjects:
+                    continue
+                if kind in _STOPS and _NOT_THE_PROJECT.search(
+                    ctx.doc.text, trigger_end, max(trigger_end, subjects[0].start)
+                ):
                     continue
                 date = _event_date(dates, trigger, trigger_end, triggers)
                 assert date.date is not None
@@ -1109,12 +1132,21 @@ class _SentenceContext:
                 relative = match.group().rstrip().endswith("which")
         things = [m for m in self.entity_mentions if self.type_of(m) in types]
         before = [m for m in things if clause_start <= m.start and m.end <= trigger_start]
-        before = [m for m in before if not self.attributive(m) and not self.agent(m)]
+        before = [
+            m
+            for m in before
+            if not self.attributive(m)
+            and not self.agent(m)
+            and not _PREPOSITION_BEFORE.search(self.doc.text, max(0, m.start - 12), m.start)
+        ]
         if before and not object_only:
             subject = max(before, key=lambda m: (m.end, m.end - m.start))
             subject = self._before_appositive(before, subject, trigger_start)
             if _PHASE_OF.search(self.doc.text, max(0, subject.start - 30), subject.start):
                 return []  # "The first phase of the X was completed": not the whole X
+            # "The X and the Y were suspended": both were.
+            if _PLURAL_VERB.search(self.doc.text, subject.end, trigger_start + 5):
+                return self.list_ending(subject, types)
             # "the X section of the Y opened": the section opened, not the whole Y.
             return [self.section_of(subject) or subject]
         if relative and not object_only:  # "The X, which opened in May 2017, has ...": the X opened
@@ -1133,7 +1165,7 @@ class _SentenceContext:
         # date in between is part of the verb phrase ("Having entered into operation since
         # December 2021, the X"). A counted object ("established nine platforms targeting
         # ASEAN") is a set of unnamed things, not the name after it.
-        gap = self.without_dates(trigger_end, after[0].start)
+        gap = _MEASURE_MODIFIER.sub("", self.without_dates(trigger_end, after[0].start))
         if re.search(r"\b[A-Z]", gap) or len(gap.split()) > 8 or _COUNTED.search(gap):
             return []
         # Past a comma, the name is the subject of the main clause only when the clause before
@@ -1253,10 +1285,11 @@ class _SentenceContext:
 
     def dates_event(self, date: Mention, trigger_start: int, trigger_end: int) -> bool:
         """Whether ``date`` can date the event a trigger names. It must stand in the trigger's
-        clause ("Since 2013, China has hosted ...; China has established ..."), and a "since"
+        clause ("Since 2013, China has hosted ...; China has established ...", "The X opened on
+        1 May 2024, while the Y was scrapped"), and a "since"
         date must follow the verb it dates ("entered into operation since December 2021"): a
         fronted "Since 2013," frames a cumulative state, not an event."""
-        start, end = self.clause_of(trigger_start)
+        start, end = self.clause_of(trigger_start, _FIGURE_CLAUSE_END)
         if not start <= date.start < end or date.date is None:
             return False
         if "since" not in date.date.qualifiers:
