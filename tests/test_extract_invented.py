@@ -698,3 +698,29 @@ def test_what_an_event_verb_says_happened(
     corpus = _extract_text(tmp_path, text + "\n")
     events = _events(corpus)
     assert events == {(_entity(corpus, label), kind, date) for label, kind, date in expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "countries"),
+    [
+        # The text's own word beats a guess from a city in the name (Mandera is in Kenya).
+        ("The Mandera Bridge is in Somalia.", "Mandera Bridge", {"country/so"}),
+        ("The Dawa Dry Port lies in southern Ethiopia.", "Dawa Dry Port", {"country/et"}),
+        ("In Argentina, the Pampas Solar Park was cancelled.", "Pampas Solar Park", {"country/ar"}),
+        # A line from one country to another is in both (Aral is a town in Kazakhstan).
+        (
+            "The Aral Gas Pipeline carries natural gas from Uzbekistan to China.",
+            "Aral Gas Pipeline",
+            {"country/uz", "country/cn"},
+        ),
+    ],
+)
+def test_a_stated_location_beats_a_guess_from_a_city_in_the_name(
+    tmp_path: Path, text: str, label: str, countries: set[str]
+) -> None:
+    corpus = _extract_text(tmp_path, text + "\n")
+    located = {country for subject, country in _facts(corpus, "locatedIn")}
+    assert located == countries
+    assert {subject for subject, _country in _facts(corpus, "locatedIn")} == {
+        _entity(corpus, label)
+    }

@@ -124,18 +124,24 @@ _COMPASS = (
 # "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
 _IN_COUNTRY = re.compile(
     r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
-    r"(?:(?:located|based|situated|sited|built)\s+)?in\s+(?:the\s+)?" + _COMPASS + "$"
+    r"(?:(?:located|based|situated|sited|built|is|lies|sits|stands)\s+)?in\s+(?:the\s+)?"
+    + _COMPASS
+    + "$"
 )
-# "Located in Zambia, the X ...": a fronted location.
-_FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
+# "Located in Zambia, the X ...", "In Argentina, the X ...": a fronted location.
+_FRONTED_IN = re.compile(
+    r"(?:(?:Located|Situated|Based|Sited)\s+in|In)\s+(?:the\s+)?" + _COMPASS + "$"
+)
 _IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
 # "the X Bridge, connecting A and B", "the X Railway links A with B", "the X Highway between
 # A and B" (right after the name: "cooperation between A and B" names parties instead).
 _CONNECTING = re.compile(
     r",?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?"
-    r"|join(?:s|ing)?|(?:runs?|running|stretch(?:es|ing)?)\s+between|between)\s+(?:the\s+)?"
+    r"|join(?:s|ing)?|(?:runs?|running|stretch(?:es|ing)?)\s+between|between"
+    r"|(?:runs?|running|stretch(?:es|ing)?|carr(?:y|ies|ying)\s+(?:[a-z]+\s+){0,3})from)"
+    r"\s+(?:the\s+)?"
 )
-_CONNECTING_CUES = ("connect", "link", "join", "between")  # every form _CONNECTING matches
+_CONNECTING_CUES = ("connect", "link", "join", "between", "from")  # every form _CONNECTING matches
 _WORD = re.compile(r"[a-z]+")
 _LINKED_TO = re.compile(r"\s+(?:with|to|and)\s+(?:the\s+)?")
 _DIRECTION = re.compile(
@@ -391,7 +397,7 @@ class Relater:
             facts.extend(self._held_in(context))
             facts.extend(self._attended(context))
             facts.extend(self._quantities(context))
-        doc.facts = _dedupe(facts)
+        doc.facts = _dedupe(_without_guesses(facts))
         return doc
 
     # -- scope ---------------------------------------------------------------------------
@@ -1475,6 +1481,17 @@ def _city_countries(name: str) -> list[str]:
         if code and code not in codes:
             codes.append(code)
     return codes
+
+
+def _without_guesses(facts: list[Fact]) -> list[Fact]:
+    """A country guessed from a city in a name ("Mandera Bridge": Mandera is in Kenya) gives
+    way to any location the document states or the name's compound gives ("is in Somalia")."""
+    stated = {
+        f.subject
+        for f in facts
+        if f.predicate == "locatedIn" and f.evidence.rule != "city-gazetteer"
+    }
+    return [f for f in facts if not (f.evidence.rule == "city-gazetteer" and f.subject in stated)]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
