@@ -805,7 +805,8 @@ class Relater:
                 ):
                     continue
                 date = _event_date(dates, trigger, trigger_end, triggers)
-                assert date.date is not None
+                if date is None or date.date is None:
+                    continue
                 participants = tuple(
                     sorted(
                         {
@@ -1317,19 +1318,31 @@ class _SentenceContext:
         return bool(re.search(r"\bby\s+(?:the\s+)?$", before))
 
 
-def _event_date(dates: list[Mention], start: int, end: int, triggers: list[int]) -> Mention:
+def _event_date(dates: list[Mention], start: int, end: int, triggers: list[int]) -> Mention | None:
     """The date of the event a trigger at ``[start, end)`` names: the first one shortly after
     the verb ("opened in 2022") unless another event verb comes first ("was completed in
     December 2023 and went into operation in January 2024"), else the nearest one ("In 2013,
-    Xi put forward ...")."""
+    Xi put forward ...") that no other verb takes as its own ("was completed in 2021, three
+    years after the X was cancelled": 2021 is the completion's)."""
     following = [
-        d
-        for d in dates
-        if end <= d.start <= end + 80 and not any(end <= t < d.start for t in triggers)
+        d for d in dates if end <= d.start <= end + 80 and not _verb_between(triggers, end, d)
     ]
     if following:
         return min(following, key=lambda d: d.start)
-    return min(dates, key=lambda d: abs(d.start - start))
+    unclaimed = [
+        d
+        for d in dates
+        if not any(
+            t != start and t < d.start <= t + 80 and not _verb_between(triggers, t + 1, d)
+            for t in triggers
+        )
+    ]
+    return min(unclaimed, key=lambda d: abs(d.start - start)) if unclaimed else None
+
+
+def _verb_between(triggers: list[int], position: int, date: Mention) -> bool:
+    """Whether an event verb starts in ``[position, date.start)``."""
+    return any(position <= t < date.start for t in triggers)
 
 
 def _is_meeting(ctx: _SentenceContext, mention: Mention) -> bool:
