@@ -328,3 +328,23 @@ def test_suspension_resumption_cancellation_and_negation() -> None:
         ((_entity(corpus, "塔林深水港"), "resumption"), "2023-06"),
         ((_entity(corpus, "萨维尔工业园"), "cancellation"), "2021-05"),
     }, events
+
+
+def test_proposer_after_you_and_denied_reports() -> None:
+    """X由越南提出: Vietnam proposed X; a report the sentence denies is no event."""
+    corpus = _one(
+        "澜湄数字走廊由越南于2023年6月提出。"
+        "尽管有报道称基苏木港项目已于2024年取消，但肯尼亚政府予以否认。"
+    )
+    corridor = _entity(corpus, "澜湄数字走廊")
+    assert (corridor, "country/vn") in _facts(corpus, "proposedBy")
+    assert (corridor, "country/vn") in _facts(corpus, "involves")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((corridor, "proposal"), "2023-06")}, events
+
+
+def test_the_meeting_something_was_launched_at_is_not_what_was_launched() -> None:
+    corpus = _one("该倡议于2019年4月在第二届星河论坛上，由中国与有关国家共同发起。")
+    forum = _entity(corpus, "星河论坛")
+    facts = _facts(corpus, "proposedBy") | _facts(corpus, "involves")
+    assert not {fact for fact in facts if fact[0] == forum}, facts

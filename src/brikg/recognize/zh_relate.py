@@ -85,8 +85,14 @@ _PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合�
 _TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设|共建(?=的)")
 _AGENT_VERB = re.compile(
     r"倡议发起|倡导建立|推动成立|(?:共同|联合)?(?:主办|举办|承办)|合作打造|(?:下属企业)?承建|"
-    r"主导运营|共同发起"
+    r"主导运营|共同发起|提出"
 )
+# The agent verbs that name a proposer (proposedBy) as well as a party.
+_PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"})
+# Where something happened, closing the clause before a verb: 在第二届…论坛上，
+_VENUE = re.compile(r"在[^，。；在]*上[，,]\Z")
+# A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
+_DENIED = re.compile(r"否认|辟谣|不实|传闻|据传")
 _CLAUSE_START = re.compile(r".*[，。；：]")
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
 _CARD = "【知识卡片】"
@@ -500,13 +506,21 @@ class ChineseRelater:
             if subject is None and by != -1:
                 # X由A与B共同承建: X, before 由 in the clause, else the clause before's.
                 own = [m for m in things if clause_start <= ctx.local(m.start) < by]
-                earlier = own or [m for m in things if ctx.local(m.start) < clause_start]
+                # Not where it happened: 在…分论坛上，由…共同发起.
+                venue = _VENUE.search(ctx.text, 0, clause_start)
+                limit = venue.start() if venue else clause_start
+                earlier = own or [m for m in things if ctx.local(m.start) < limit]
                 subject = earlier[-1] if earlier else None
             if subject is None:
                 continue
+            proposer = (
+                match.group() in _PROPOSING and ctx.type_of(subject) in _PROPOSABLE
+            )
             for agent in before:
                 target = agent.entity if agent is not None else "country/cn"
                 yield ctx.fact(subject.entity or "", "involves", target, "zh-agent", 0.85)
+                if proposer:
+                    yield ctx.fact(subject.entity or "", "proposedBy", target, "zh-proposer", 0.85)
         # 中国与吉尔吉斯斯坦、哈萨克斯坦等多个国家签署了关于共建“空中丝绸之路”的谅解备忘录.
         for match in re.finditer("签署", ctx.text):
             after = [m for m in things if match.end() <= ctx.local(m.start) < match.end() + 16]
@@ -531,7 +545,7 @@ class ChineseRelater:
             for m in ctx.mentions
             if m.kind is MentionKind.DATE and m.date and m.date.qualifier not in {"as-of", "by"}
         ]
-        if not dates:
+        if not dates or _DENIED.search(ctx.text):
             return
         outer = [m for m in ctx.things(outer=True) if m.rule != "zh-name-organization"]
         for match in _TRIGGER_RE.finditer(ctx.text):
@@ -647,6 +661,7 @@ _TO_VERB = re.compile(
 )
 _COUNTRY_SUBJECT = re.compile(r"^(?:中方|中国|我国|我方)")
 _P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
+_PROPOSABLE = frozenset({EntityType.INITIATIVE, _M, EntityType.CORRIDOR, EntityType.STRATEGY})
 # 在阿联酋迪拜市区以南…: a place in the country, then where.
 _IN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:市区|市|省|州)?(?:以南|以北|以东|以西|境内|附近)")
 _BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一二三四五六七八九十]+家)?")
