@@ -513,9 +513,7 @@ class ChineseRelater:
                 subject = earlier[-1] if earlier else None
             if subject is None:
                 continue
-            proposer = (
-                match.group() in _PROPOSING and ctx.type_of(subject) in _PROPOSABLE
-            )
+            proposer = match.group() in _PROPOSING and ctx.type_of(subject) in _PROPOSABLE
             for agent in before:
                 target = agent.entity if agent is not None else "country/cn"
                 yield ctx.fact(subject.entity or "", "involves", target, "zh-agent", 0.85)
