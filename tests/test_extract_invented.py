@@ -730,3 +730,10 @@ def test_a_stated_location_beats_a_guess_from_a_city_in_the_name(
     assert {subject for subject, _country in _facts(corpus, "locatedIn")} == {
         _entity(corpus, label)
     }
+
+
+def test_a_verb_that_is_also_a_noun_does_not_make_the_name_a_modifier(tmp_path: Path) -> None:
+    """ "The X Railway cost US$2 billion": cost is the verb, not "railway cost"."""
+    corpus = _extract_text(tmp_path, "The Lodwar Railway cost US$2 billion.\n")
+    railway = _entity(corpus, "Lodwar Railway")
+    assert _quantities(corpus) == {(railway, 2e9, "USD"): None}

@@ -181,7 +181,8 @@ _NOT_NOUNS = frozenset(
     began begun begins became becomes went goes came comes took takes made makes built won saw
     got gave grew rose fell links connects runs serves carries handles covers opens
     starts stretches crosses spans lies reaches employs provides supplies generates produces
-    includes features remains stands""".split()
+    includes features remains stands cost costs totals totalled totaled needs requires lent
+    lends sits""".split()
 )
 _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
 # Projects a partner hosts, though the name starts with China: parks, zones, centres, plants.
