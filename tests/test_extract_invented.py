@@ -737,3 +737,14 @@ def test_a_verb_that_is_also_a_noun_does_not_make_the_name_a_modifier(tmp_path: 
     corpus = _extract_text(tmp_path, "The Lodwar Railway cost US$2 billion.\n")
     railway = _entity(corpus, "Lodwar Railway")
     assert _quantities(corpus) == {(railway, 2e9, "USD"): None}
+
+
+def test_the_source_a_sentence_cites_is_not_its_subject(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "According to the Tembo Transport Authority, the Lodwar Railway carried 2 million "
+        "passengers in 2024. According to the Tembo Transport Authority, 3 million tonnes of "
+        "cargo were handled.\n",
+    )
+    railway = _entity(corpus, "Lodwar Railway")
+    assert _quantities(corpus) == {(railway, 2e6, "passenger"): "2024"}

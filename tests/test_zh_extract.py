@@ -348,3 +348,9 @@ def test_the_meeting_something_was_launched_at_is_not_what_was_launched() -> Non
     forum = _entity(corpus, "星河论坛")
     facts = _facts(corpus, "proposedBy") | _facts(corpus, "involves")
     assert not {fact for fact in facts if fact[0] == forum}, facts
+
+
+def test_the_cited_source_is_not_what_a_figure_is_about() -> None:
+    """据X消息: X reports the figure; with no other name the figure has no subject."""
+    corpus = _one("据乌干达交通部消息，该段铁路资金缺口约为4.5亿美元。")
+    assert not _quantities(corpus), _quantities(corpus)

@@ -191,7 +191,7 @@ _HOSTED = re.compile(
 )
 _FRONTED = re.compile(
     r"^(?:At|In|Under|Along|By|From|With|Through|For|Since|During|As|On|Across|Within|Among"
-    r"|After|Before|Beyond|Besides|Apart from)\b",
+    r"|After|Before|Beyond|Besides|Apart from|According\s+to)\b",
     re.I,
 )
 _MEETINGS = frozenset(

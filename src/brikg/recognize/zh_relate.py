@@ -634,7 +634,11 @@ class ChineseRelater:
                 continue  # 由开通初期的14列增至…52列: only the value reached counts
             if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]):
                 continue  # 中方先后资助支持100名肯尼亚学生: a figure about China
-            before = [m for m in things if m.end <= quantity.start and id(m) not in agents]
+            before = [
+                m
+                for m in things
+                if m.end <= quantity.start and id(m) not in agents and not _cited(ctx, m)
+            ]
             in_clause = [m for m in before if ctx.local(m.start) >= clause_start]
             chosen = (in_clause or before)[-1] if before else None
             if chosen is not None and ctx.text.startswith("等", ctx.local(chosen.end - 1) + 1):
@@ -703,6 +707,19 @@ _BY_AGENT = re.compile(r"由[^，。；由]{0,30}\Z")
 _AGENT_ACTION = re.compile(
     r"[^，。；]{0,30}?(?:承建|建设|修建|兴建|援建|投资|出资|运营|实施|主办|承办|负责)"
 )
+
+
+# The source a sentence cites (据乌干达交通部消息, 据X介绍): not what its figures are about.
+_CITED_BEFORE = re.compile(r"据[^，。；据]{0,12}\Z")
+_CITED_AFTER = re.compile(r"(?:消息|报道|介绍|统计|数据|透露|称|表示|显示)")
+
+
+def _cited(ctx: _Context, mention: Mention) -> bool:
+    start, end = ctx.local(mention.start), ctx.local(mention.end - 1) + 1
+    return bool(
+        _CITED_BEFORE.search(ctx.text, max(0, start - 13), start)
+        and _CITED_AFTER.match(ctx.text, end)
+    )
 
 
 def _passive_agent(ctx: _Context, mention: Mention) -> bool:
