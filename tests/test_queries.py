@@ -24,6 +24,7 @@ from brikg.store import (
     load_quads,
     shorten,
 )
+from brikg.vocab import EVENT_KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -300,7 +301,7 @@ def test_graph_summary(oxigraph: OxigraphEngine) -> None:
     rows = {r["class"]: int(r["instances"]) for r in run(oxigraph, "graph-summary")}
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))
     assert rows["brikg:Document"] == len(manifest["document"])
-    assert rows["brikg:EventKind"] == 9
+    assert rows["brikg:EventKind"] == len(EVENT_KINDS)
     assert rows["brikg:Sentence"] > 0 and rows["brikg:Project"] > 0
 
 
