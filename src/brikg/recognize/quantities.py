@@ -13,7 +13,14 @@ from collections.abc import Set as AbstractSet
 
 from brikg.ir import Mention, MentionKind, QuantityValue
 from brikg.recognize.tokens import words_are_tokens
-from brikg.scan import has_irregular_case, match_starts, matches_at, search_before
+from brikg.scan import (
+    has_irregular_case,
+    longest_first,
+    match_starts,
+    matches_at,
+    occurrences,
+    search_before,
+)
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 NUMBER_WORDS = {
@@ -66,6 +73,9 @@ _START = re.compile(
 # A number's first digit, its check written after it: a pattern that opens with a character
 # (class) is scanned in C from one candidate to the next.
 _DIGIT_START = re.compile(r"\d(?<!\d\d)")
+# The same in ASCII text, where \d is [0-9]: a set of characters the engine tests with a bitmap,
+# where \d asks the Unicode database about every character.
+_ASCII_DIGIT_START = re.compile(r"[0-9](?<![0-9][0-9])")
 # Number words in lowercased text: a case-sensitive alternation of literals scans just as fast,
 # where the case-insensitive one tries every alternative at every character.
 _NUMBER_WORD = re.compile("|".join(NUMBER_WORDS))
@@ -78,7 +88,6 @@ _CURRENCY = re.compile(
     r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)" + _NUMBER + _UPPER + _SCALE,
     re.I,
 )
-_UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _MEASURED = re.compile(
     r"\b"
     + _WHOLE_NUMBER
@@ -86,7 +95,9 @@ _MEASURED = re.compile(
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
     + r"(?:\s*|-)(?P<unit>"
-    + "|".join(re.escape(unit) for unit in _UNIT_WORDS)
+    # A tree of the units' characters, which matches as their alternation longest first
+    # would: the engine tries only the units that go on with the text, not each in turn.
+    + longest_first(UNITS)
     + r")(?![\w])",
     re.I,
 )
@@ -201,25 +212,25 @@ def _starts(text: str, words: AbstractSet[str] | None) -> list[int]:
         return match_starts(_START, text)
     # In ASCII text the digits are 0-9, which str's find looks for several times faster than
     # the scan for \d; most sentences hold none.
-    if text.isascii() and not any(map(text.__contains__, "0123456789")):
-        digits = []
-    else:
+    if not text.isascii():
         digits = match_starts(_DIGIT_START, text)
-    if not _may_hold_number_word(text, words):
-        return digits
-    words_at = match_starts(_NUMBER_WORD, text.lower())
-    # A number word that _START accepts starts after a non-word character, so no match of
-    # _NUMBER_WORD (letters only) hides one.
-    return list(map(re.Match.start, matches_at(_START, text, sorted(digits + words_at))))
-
-
-def _may_hold_number_word(text: str, words: AbstractSet[str] | None) -> bool:
-    """Whether ``_START`` may find a number word in ``text``: the tokens' forms tell when the
-    words are tokens (see words_are_tokens), else substring tests of the lowercased text (the
-    scan for the words stops at every t, e, n, s, h, d and f)."""
+    elif any(map(text.__contains__, "0123456789")):
+        digits = match_starts(_ASCII_DIGIT_START, text)
+    else:
+        digits = []
     if words is not None and words_are_tokens(text):
-        return not words.isdisjoint(NUMBER_WORDS)
-    return any(map(text.lower().__contains__, NUMBER_WORDS))
+        if words.isdisjoint(NUMBER_WORDS):
+            return digits
+        # A number word _START accepts is then a whole token: only those the sentence has are
+        # looked for, by str.find.
+        words_at = occurrences(text.lower(), [word for word in NUMBER_WORDS if word in words])
+    elif any(map(text.lower().__contains__, NUMBER_WORDS)):
+        words_at = match_starts(_NUMBER_WORD, text.lower())
+    else:
+        return digits
+    # A number word that _START accepts starts after a non-word character, so no match of
+    # _NUMBER_WORD (letters only) hides one; str.find finds every occurrence.
+    return list(map(re.Match.start, matches_at(_START, text, sorted(digits + words_at))))
 
 
 # The last word of every hedge _APPROX finds, before the space it ends with (see may_end_with).
