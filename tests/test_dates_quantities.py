@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brikg.ir import DateValue
+from brikg.rdf import sort_date as rdf_sort_date
 from brikg.recognize.dates import document_year, find_dates, find_document_dates
 from brikg.recognize.quantities import find_quantities
 
@@ -21,6 +23,9 @@ from brikg.recognize.quantities import find_quantities
         ("Since 2013, trade has grown.", "2013", "since"),
         ("Updated: 2024-01-05", "2024-01-05", None),
         ("Work resumes in mid-2026.", "2026", "mid"),
+        ("The line was cancelled in Q3 2025.", "2025", "q3"),
+        ("Output doubled in H1 2024.", "2024", "first-half"),
+        ("Output fell in the 2nd half of 2024.", "2024", "second-half"),
     ],
 )
 def test_date_forms(text: str, iso: str, qualifier: str | None) -> None:
@@ -158,3 +163,19 @@ def test_range_starts_look_back_only_as_far_as_needed(parts: list[str]) -> None:
             expected += [len(head) - len(w) for w in ("from", "between") if head.endswith(w)]
         expected.append(year)
     assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "sort_date"),
+    [
+        (None, "2024-01-01"),
+        ("q3", "2024-07-01"),
+        ("second-half", "2024-07-01"),
+        ("mid", "2024-07-01"),
+        ("by+end", "2024-12-01"),
+        ("first-half", "2024-01-01"),
+    ],
+)
+def test_a_part_of_a_year_sorts_where_it_starts(qualifier: str | None, sort_date: str) -> None:
+    """ "resumed in Q2 2024" comes after "halted on 2 February 2024" in a timeline."""
+    assert rdf_sort_date(DateValue(2024, qualifier=qualifier)).value == sort_date

@@ -655,6 +655,10 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
             "The Kisumu Port opened on 1 May 2024, while the Eldoret Bypass Highway was scrapped.",
             {("Kisumu Port", "opening", "2024-05-01")},
         ),
+        (
+            "The Lodwar Railway was cancelled in Q3 2025.",
+            {("Lodwar Railway", "cancellation", "2025")},
+        ),
         # A date right after one verb is that verb's, not a later one's.
         (
             "The Eldoret Highway was completed in 2021, three years after the Kisumu Port was "

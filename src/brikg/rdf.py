@@ -94,8 +94,17 @@ def date_literal(date: DateValue) -> Literal:
     return typed(date.iso(), XSD_DATE[date.precision])
 
 
+# Where in its year a date without a month starts, so that it sorts there: "resumed in the
+# second quarter of 2024" after "halted on 2 February 2024", "by the end of 2023" in December.
+_PART_MONTHS = {
+    "q2": 4, "q3": 7, "q4": 10, "second-half": 7, "middle": 7, "mid": 7, "late": 10, "end": 12,
+}  # fmt: skip
+
+
 def sort_date(date: DateValue) -> Literal:
-    return typed(f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}", "date")
+    """The first day of the period the text gives, as ``xsd:date``: what timelines order by."""
+    month = date.month or max((_PART_MONTHS.get(p, 1) for p in date.qualifiers), default=1)
+    return typed(f"{date.year:04d}-{month:02d}-{date.day or 1:02d}", "date")
 
 
 def decimal(value: float) -> Literal:

@@ -51,9 +51,9 @@ _TO_DAY = r"\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?"  # the last day of a range of 
 # Qualifiers that frame a date ("by the end of June 2023"), read from the text just before it.
 _QUALIFIER = re.compile(
     r"(?i:(?:(?P<q_since>since|starting\s+from)\s+|(?P<q_by>by|as\s+of|up\s+to|until|till|through)\s+)?"
-    r"(?:(?:in|during)\s+)?(?:the\s+)?(?:(?P<q_part>end|beginning|start|middle|first\s+half|second\s+half|"
-    r"first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter)\s+of\s+(?:the\s+year\s+)?|"
-    r"(?P<q_early>early|mid|late)[-\s])?)\Z"
+    r"(?:(?:in|during)\s+)?(?:the\s+)?(?:(?P<q_part>end|beginning|start|middle|"
+    r"(?:first|1st|second|2nd)\s+half|(?:first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter)"
+    r"\s+of\s+(?:the\s+year\s+)?|(?P<q_short>Q[1-4]|H[12])\s+|(?P<q_early>early|mid|late)[-\s])?)\Z"
 )
 _WINDOW = 48
 
@@ -217,6 +217,18 @@ _PART_QUALIFIERS = {
     "second quarter": "q2",
     "third quarter": "q3",
     "fourth quarter": "q4",
+    "1st half": "first-half",
+    "2nd half": "second-half",
+    "1st quarter": "q1",
+    "2nd quarter": "q2",
+    "3rd quarter": "q3",
+    "4th quarter": "q4",
+    "q1": "q1",
+    "q2": "q2",
+    "q3": "q3",
+    "q4": "q4",
+    "h1": "first-half",
+    "h2": "second-half",
 }
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|from|during|until|through|before|after|of|year|as of|end of|half of)\s*$",
@@ -227,7 +239,10 @@ _YEAR_CONTEXT = re.compile(
 # The last words of every qualifier _QUALIFIER finds, before the space it ends with ("early",
 # "mid" and "late" also before a hyphen; see may_end_with).
 _EARLY = ("early", "mid", "late")
-_QUALIFIER_ENDS = (*"since from by of to until till through in during the year".split(), *_EARLY)
+_QUALIFIER_ENDS = (
+    *"since from by of to until till through in during the year q1 q2 q3 q4 h1 h2".split(),
+    *_EARLY,
+)
 
 
 def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
@@ -252,8 +267,9 @@ def _qualifier(match: re.Match[str] | None) -> str | None:
         parts.append("since")
     if groups.get("q_by"):
         parts.append("as-of" if "as" in groups["q_by"].lower() else "by")
-    if groups.get("q_part"):
-        parts.append(_PART_QUALIFIERS[" ".join(groups["q_part"].lower().split())])
+    part = groups.get("q_part") or groups.get("q_short")
+    if part:
+        parts.append(_PART_QUALIFIERS[" ".join(part.lower().split())])
     if groups.get("q_early"):
         parts.append(groups["q_early"].lower())
     return "+".join(parts) or None
