@@ -752,3 +752,20 @@ def test_the_source_a_sentence_cites_is_not_its_subject(tmp_path: Path) -> None:
     )
     railway = _entity(corpus, "Lodwar Railway")
     assert _quantities(corpus) == {(railway, 2e6, "passenger"): "2024"}
+
+
+def test_a_rate_keeps_its_period_and_a_later_figure_keeps_its_date(tmp_path: Path) -> None:
+    """ "12,000 tonnes per day" is a rate, not a total; "up from 8,000 tonnes in 2023" dates
+    the 8,000 only."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Lodwar Railway carries 12,000 tonnes of cargo per day, up from 8,000 tonnes in "
+        "2023. The Kivu Lakeside Port handles 2 million TEUs a year.\n",
+    )
+    railway = _entity(corpus, "Lodwar Railway")
+    port = _entity(corpus, "Kivu Lakeside Port")
+    assert _quantities(corpus) == {
+        (railway, 12000, "tonne/day"): None,
+        (railway, 8000, "tonne"): "2023",
+        (port, 2e6, "TEU/year"): None,
+    }

@@ -297,6 +297,11 @@ _PHASE_OF = re.compile(r"\b(?:phase|stage)\s+(?:[IVX]+\s+|\d+\s+)?of\s+(?:the\s+
 # Where a figure's clause ends: a semicolon, or ", and the" before a new subject ("The X opened
 # in 2024, and the Y has attracted 37 enterprises"), not the "and" of a list of names.
 _FIGURE_CLAUSE_END = re.compile(r";|,(?=\s+(?:and|but|while|whereas)\s+the\s)")
+# A figure compared with an earlier one: "up from 8,000 tonnes in 2023", "compared with".
+_COMPARED = re.compile(
+    r"\b(?:up|down|rising|falling|increas(?:ed|ing)|decreas(?:ed|ing)|grew|growing)\s+from\b"
+    r"|\bcompared\s+(?:with|to)\b|\bversus\b"
+)
 # Before a date that is a figure's or a verb's own: "11 percent in 2022", "opened in May 2017".
 _DATED_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
 # Between a share and the name it is of: "18 percent of the X Bank's new lending".
@@ -893,8 +898,11 @@ class Relater:
                 as_of = own[0].date
             elif earlier:
                 as_of = earlier[-1].date
-            elif dates:  # the first after it
-                as_of = min(dates, key=lambda d: d.start).date
+            elif dates:  # the first after it, unless it dates a figure compared with this
+                # one ("12,000 tonnes per day, up from 8,000 tonnes in 2023")
+                first = min(dates, key=lambda d: d.start)
+                if not _COMPARED.search(ctx.doc.text, quantity.end, first.start):
+                    as_of = first.date
             assert quantity.quantity is not None
             yield Fact(
                 subject.entity or "",

@@ -248,7 +248,29 @@ def _hedge(text: str, start: int) -> re.Match[str] | None:
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+\Z", re.I)
 
 
+# A rate after the figure ("12,000 tonnes of cargo per day", "5 million TEU a year"): the unit
+# is per that period.
+_RATE = re.compile(
+    r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:(?:per|a|each|every)\s+(?P<per>day|week|month|year)"
+    r"|per\s+annum|(?P<ly>daily|weekly|monthly|annually))\b"
+)
+_RATE_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
+
+
 def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:
+    quantity = _amount(rule, match, text, hedged)
+    if quantity is None or quantity.unit == "percent":
+        return quantity
+    rate = _RATE.match(text, match.end())
+    if rate is None:
+        return quantity
+    period = rate.group("per") or _RATE_PERIODS.get(rate.group("ly") or "", "year")
+    return QuantityValue(
+        quantity.value, f"{quantity.unit}/{period}", quantity.text_unit, quantity.approximate
+    )
+
+
+def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:
     groups = match.groupdict()
     if (
         rule == "quantity-count"
