@@ -769,3 +769,19 @@ def test_a_rate_keeps_its_period_and_a_later_figure_keeps_its_date(tmp_path: Pat
         (railway, 8000, "tonne"): "2023",
         (port, 2e6, "TEU/year"): None,
     }
+
+
+def test_company_suffixes_name_organisations_and_split_a_joint_venture(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "The line is operated by Savanna Logistics Limited, a joint venture of Kenya Railways "
+        "Holdings and Huaxing Rail Engineering Corporation. The Tanjung Emas Container Terminal "
+        "is operated by Nusantara Port Services.\n",
+    )
+    for label in (
+        "Savanna Logistics Limited",
+        "Kenya Railways Holdings",
+        "Huaxing Rail Engineering Corporation",
+        "Nusantara Port Services",
+    ):
+        assert corpus.entities[_entity(corpus, label)].type is EntityType.ORGANIZATION, label

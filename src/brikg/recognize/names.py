@@ -145,6 +145,12 @@ HEADS: dict[str, EntityType] = {
             "court",
             "enterprise",
             "enterprises",
+            # Company suffixes: "Kenya Railways Holdings", "Savanna Logistics Limited".
+            "holdings",
+            "limited",
+            "ltd",
+            "plc",
+            "services",
         ],
         ORG,
     ),
