@@ -572,8 +572,13 @@ def test_who_proposed_a_thing_is_its_proposer_dated_or_not(tmp_path: Path) -> No
         tmp_path,
         "The Caspian Bridge Dialogue was proposed by Kazakhstan. Uzbekistan put forward the "
         "Steppe Link Initiative in 2021. The Amber Route Corridor, launched by the Baltic "
-        "Transit Bank, links three ports.\n",
+        "Transit Bank, links three ports. The Aral Trade Corridor, proposed in 2021 by "
+        "Turkmenistan, links two seas. The Santiago Memorandum on Green Minerals was initiated "
+        "by Bolivia.\n",
     )
+    trade = _entity(corpus, "Aral Trade Corridor")
+    memorandum = _entity(corpus, "Santiago Memorandum on Green Minerals")
+    assert corpus.entities[memorandum].type is EntityType.MECHANISM
     dialogue = _entity(corpus, "Caspian Bridge Dialogue")
     initiative = _entity(corpus, "Steppe Link Initiative")
     corridor = _entity(corpus, "Amber Route Corridor")
@@ -581,6 +586,8 @@ def test_who_proposed_a_thing_is_its_proposer_dated_or_not(tmp_path: Path) -> No
     assert _facts(corpus, "proposedBy") == {
         (dialogue, "country/kz"),
         (initiative, "country/uz"),
+        (trade, "country/tm"),
+        (memorandum, "country/bo"),
     }
     assert {(dialogue, "country/kz"), (initiative, "country/uz"), (corridor, bank)} <= _facts(
         corpus, "involves"
@@ -647,6 +654,26 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
     [
         # Hearsay and forecasts are no events.
         ("Peru denied reports that the Puerto Condor Port had been suspended in 2024.", set()),
+        ("The ministry dismissed reports that the Lamu Coal Port had been halted in 2022.", set()),
+        ("Kenya rejected claims that the Lamu Coal Port had been abandoned in 2022.", set()),
+        ("The Lamu Coal Port was neither suspended nor cancelled in 2022.", set()),
+        ("A court ruling in 2022 that the Lamu Coal Port should be halted was overturned.", set()),
+        # What passes through a project stopping is not the project stopping.
+        ("Kenya halted coal imports through the Lamu Coal Port in 2022.", set()),
+        # A dateline's date is when the story was filed, not when the event happened.
+        ("LIMA, May 4, 2024 (Xinhua) -- The Andes Lithium Corridor was suspended.", set()),
+        (
+            "The Rosario Grain Terminal, shut down in January 2022, reopened in March 2024.",
+            {
+                ("Rosario Grain Terminal", "suspension", "2022-01"),
+                ("Rosario Grain Terminal", "resumption", "2024-03"),
+            },
+        ),
+        (
+            "Argentina and Chile jointly launched the Lithium Cooperation Forum in September "
+            "2023.",
+            {("Lithium Cooperation Forum", "launch", "2023-09")},
+        ),
         ("The Kisumu Port was expected to be suspended in 2026.", set()),
         # A loan cancelled is not the project cancelled.
         ("The Tembo Infrastructure Bank cancelled its loan to the Kisumu Port in 2021.", set()),
@@ -717,6 +744,11 @@ def test_what_an_event_verb_says_happened(
         ("The Mandera Bridge is in Somalia.", "Mandera Bridge", {"country/so"}),
         ("The Dawa Dry Port lies in southern Ethiopia.", "Dawa Dry Port", {"country/et"}),
         ("In Argentina, the Pampas Solar Park was cancelled.", "Pampas Solar Park", {"country/ar"}),
+        (
+            "The Osh Logistics Hub is located in Kazakhstan, near the border.",
+            "Osh Logistics Hub",
+            {"country/kz"},
+        ),
         # A line from one country to another is in both (Aral is a town in Kazakhstan).
         (
             "The Aral Gas Pipeline carries natural gas from Uzbekistan to China.",
