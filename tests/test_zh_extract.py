@@ -354,3 +354,35 @@ def test_the_cited_source_is_not_what_a_figure_is_about() -> None:
     """据X消息: X reports the figure; with no other name the figure has no subject."""
     corpus = _one("据乌干达交通部消息，该段铁路资金缺口约为4.5亿美元。")
     assert not _quantities(corpus), _quantities(corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 不实行 is not 不实 (untrue): the opening stands.
+        ("2023年，中老铁路开通国际旅客列车，沿线国家对过境货物不实行额外检查。", {"opening"}),
+        # A service or a loan stopped is not the railway stopped.
+        ("2023年5月，中老铁路取消了部分站点的人工售票服务。", set()),
+        ("2022年，中老铁路尚未完全竣工。", set()),
+    ],
+)
+def test_what_a_chinese_event_verb_says_happened(text: str, expected: set[str]) -> None:
+    corpus = _one(text)
+    railway = "project/china-laos-railway"
+    kinds = {kind for (subject, kind) in _events(corpus) if subject == railway}
+    assert kinds == expected, _events(corpus)
+
+
+def test_put_forward_then_a_comma_is_no_party() -> None:
+    corpus = _one("2024年3月，哈萨克斯坦总统提出，愿与中方共同推进中欧班列发展。")
+    assert not _facts(corpus, "involves") & {
+        ("project/china-europe-railway-express", "country/kz")
+    }, _facts(corpus, "involves")
+
+
+def test_a_news_dateline_takes_no_part() -> None:
+    corpus = _one("新华社河内2024年9月5日电 红河跨境经济走廊由越南提出，2017年由中越两国共同启动。")
+    corridor = _entity(corpus, "红河跨境经济走廊")
+    assert _facts(corpus, "proposedBy") == {(corridor, "country/vn")}
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((corridor, "launch"), "2017")}, events

@@ -86,7 +86,11 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\bput\s+on\s+hold\b|\b(?:was|were|been|is|are)\s+on\s+hold\b|\bshelved\b|"
             r"\bmothballed\b|\bshut\s+down\b|\bfro(?:ze|zen)\b",
         ),
-        ("resumption", r"\bresum(?:ed|es|ption\s+of)\b|\brestarted\b|\brevived\b"),
+        (
+            "resumption",
+            r"\bresum(?:ed|es|ption\s+of)\b|\brestarted\b|\breopened\b|"
+            r"\b(?:was|were|been|being)\s+revived\b",
+        ),
         (
             "cancellation",
             r"\bcancel(?:l?ed|s|lation\s+of)\b|\bscrapped\b|\bscrapping\s+of\b|"
@@ -124,14 +128,11 @@ _COMPASS = (
 # "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
 _IN_COUNTRY = re.compile(
     r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
-    r"(?:(?:located|based|situated|sited|built|is|lies|sits|stands)\s+)?in\s+(?:the\s+)?"
-    + _COMPASS
-    + "$"
+    r"(?:(?:is|are|was|were|lies|sits|stands)\s+)?(?:(?:located|based|situated|sited|built)\s+)?"
+    r"in\s+(?:the\s+)?" + _COMPASS + "$"
 )
-# "Located in Zambia, the X ...", "In Argentina, the X ...": a fronted location.
-_FRONTED_IN = re.compile(
-    r"(?:(?:Located|Situated|Based|Sited)\s+in|In)\s+(?:the\s+)?" + _COMPASS + "$"
-)
+# "Located in Zambia, the X ...": a fronted location.
+_FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
 _IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
 # "the X Bridge, connecting A and B", "the X Railway links A with B", "the X Highway between
 # A and B" (right after the name: "cooperation between A and B" names parties instead).
@@ -141,7 +142,8 @@ _CONNECTING = re.compile(
     r"|(?:runs?|running|stretch(?:es|ing)?|carr(?:y|ies|ying)\s+(?:[a-z]+\s+){0,3})from)"
     r"\s+(?:the\s+)?"
 )
-_CONNECTING_CUES = ("connect", "link", "join", "between", "from")  # every form _CONNECTING matches
+# Every form _CONNECTING matches has one of these.
+_CONNECTING_CUES = ("connect", "link", "join", "between", "run", "stretch", "carr")
 _WORD = re.compile(r"[a-z]+")
 _LINKED_TO = re.compile(r"\s+(?:with|to|and)\s+(?:the\s+)?")
 _DIRECTION = re.compile(
@@ -191,7 +193,7 @@ _HOSTED = re.compile(
 )
 _FRONTED = re.compile(
     r"^(?:At|In|Under|Along|By|From|With|Through|For|Since|During|As|On|Across|Within|Among"
-    r"|After|Before|Beyond|Besides|Apart from|According\s+to)\b",
+    r"|After|Before|Beyond|Besides|Apart from|According\s+to|Unlike|Like|Despite)\b",
     re.I,
 )
 _MEETINGS = frozenset(
@@ -201,6 +203,7 @@ _MEETINGS = frozenset(
 _ATTENDED = re.compile(
     r"\b(?:attended|attending|participated\s+in|took\s+part\s+in)\s+(?:the\s+)?", re.I
 )
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?\Z")
 _HELD_IN = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:held\s+)?(?:in|on)\s+")
 _AGENT_CUES = frozenset(
     "established set launched initiated proposed put founded hosted created jointly joined"
@@ -212,6 +215,9 @@ _AGENT_TRIGGER = re.compile(
     re.I,
 )
 _PROPOSED = re.compile(r"proposed|put\s+forward", re.I)
+# "proposed by X", "proposed in 2021 by X": the agent of a passive, past a date.
+_BY_AFTER = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?\s+by\s+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.I)
 _PARTNER_CUES = frozenset({"countries"})
 _PARTNER_LIST = re.compile(
     r"\b(?:BRI\s+|Belt\s+and\s+Road\s+)?(?:partner|participating|co-building)\s+countries"
@@ -239,9 +245,10 @@ _PARTICIPLE_TAIL = re.compile(
 )
 # A plan or a forecast before an event verb in its clause: what has not happened is no event.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|could|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|planned|to\s+be)"
+    r"\b(?:will|would|shall|could|should|might|must|(?:is|are|was|were)\s+"
+    r"(?:expected|set(?!\s+up)|scheduled|due|planned|to\s+be)"
     r"|look(?:s|ed)?\s+forward\s+to|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to)\b"
-    r"[^,;]*\Z",
+    r"(?:(?!\b(?:but|and|yet)\s)[^,;])*\Z",
     re.I,
 )
 # "began", "started": the launch of work only where construction or work is its subject
@@ -251,22 +258,32 @@ _WORK_BEFORE = re.compile(r"\b(?:construction|work|works|building)\b[^,;]*\Z", r
 _WORK_AFTER = re.compile(r"\s+(?:the\s+)?(?:construction|work|works|building)\b", re.I)
 # Hearsay and denial before an event verb: "denied reports that the X had been suspended".
 _HEARSAY = re.compile(
-    r"\b(?:den(?:y|ies|ied)|rumou?rs?|rumou?red|reportedly|allegedly|unconfirmed)\b[^;]*\Z", re.I
+    r"\b(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)?)\s+"
+    r"(?:(?:the|any|media|press)\s+)*(?:reports?|claims?|rumou?rs?|allegations?|that)\b[^,;]*\Z"
+    r"|\b(?:reportedly|allegedly|rumou?red\s+to\s+have\s+been)\s+\Z",
+    re.I,
 )
 # What a stop verb stops when it is not the project: "cancelled its loan to the X".
 _NOT_THE_PROJECT = re.compile(
     r"\b(?:loans?|financing|funding|credit|contracts?|deals?|support|stakes?|talks|"
-    r"negotiations|participation|visits?|flights?|services?)\b",
+    r"negotiations|participation|visits?|flights?|services?|imports?|exports?|shipments?|"
+    r"payments?|deliveries)\b",
     re.I,
 )
 _STOPS = frozenset({"suspension", "resumption", "cancellation"})
 # A name after a preposition is a circumstance of the event, not what underwent it ("proposed
 # at the X Summit in 2020", "its loan to the X").
-_PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to)\s+(?:the\s+)?\Z")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to|through)\s+(?:the\s+)?\Z")
+# "The loan for the X was cancelled": the loan was.
+_OBJECT_OF_STOP = re.compile(
+    _NOT_THE_PROJECT.pattern + r"\s+(?:for|on|of|to)\s+(?:the\s+)?\Z", re.I
+)
 # "the 1,320-megawatt X": a measure modifying the name is no count of unnamed things.
 _MEASURE_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
-_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:[a-z]+\s+)?\Z", re.I)
+_NEGATED = re.compile(
+    r"(?:\bnot(?!\s+only\b)|\bnever|\bneither|\bnor|n['’]t)\s+(?:[a-z]+\s+){0,3}\Z", re.I
+)
 # The date of an anniversary is not the date of the event it marks.
 _ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\s+of\b[^,;]*$", re.I)
 _COUNTED = re.compile(
@@ -478,6 +495,10 @@ class Relater:
         for match in _CONNECTING.finditer(ctx.text):
             countries = ctx.list_after(ctx.sentence.start + match.end(), country_type)
             further = _LINKED_TO.match(ctx.doc.text, countries[-1].end) if countries else None
+            if "from" in match.group().split() and not (
+                len(countries) == 1 and further is not None and further.group().strip() == "to"
+            ):
+                continue  # "from A to B" is a route; "carries cargo from China and India" is not
             if further is not None:  # "links Kenya with Uganda"
                 countries += ctx.list_after(further.end(), country_type)
             linked = [p for p in projects if p.end == ctx.sentence.start + match.start()]
@@ -590,8 +611,11 @@ class Relater:
         for match in _AGENT_TRIGGER.finditer(ctx.text):
             proposal = _PROPOSED.fullmatch(match.group())
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
-            if ctx.doc.text[end : end + 4] == " by ":
-                agents = ctx.list_after(end + 4, AGENTS)
+            if _DETERMINER_BEFORE.search(ctx.doc.text, max(0, start - 8), start):
+                continue  # "the proposed Lamu Corridor": an adjective, no one's act
+            by = _BY_AFTER.match(ctx.doc.text, end)
+            if by:
+                agents = ctx.list_after(by.end(), AGENTS)
                 # Not a modifier: "a BRI cooperation platform proposed by the X" is the
                 # platform's proposal, not the BRI's.
                 things = [
@@ -771,23 +795,13 @@ class Relater:
             for match in found:
                 trigger = ctx.sentence.start + match.start()
                 trigger_end = ctx.sentence.start + match.end()
-                if _ANNIVERSARY.search(
-                    ctx.doc.text, max(ctx.sentence.start, trigger - 80), trigger
-                ):
-                    continue  # "This year marks the 10th anniversary of the X's proposal"
-                clause_start = ctx.clause_of(trigger)[0]
-                if _FUTURE.search(ctx.doc.text, clause_start, trigger):
-                    continue  # "The X will be put into operation by 2026": a plan, not an event
-                if _HEARSAY.search(ctx.doc.text, clause_start, trigger):
+                if not _happened(ctx, trigger):
                     continue
-                if _NEGATED.search(ctx.doc.text, max(ctx.sentence.start, trigger - 30), trigger):
-                    continue
+                started = bool(_STARTED.fullmatch(match.group()))
                 # "began construction of the X": the X is the verb's object, whoever began.
-                work_object = _STARTED.fullmatch(match.group()) and _WORK_AFTER.match(
-                    ctx.doc.text, trigger_end
-                )
+                work_object = started and bool(_WORK_AFTER.match(ctx.doc.text, trigger_end))
                 if (
-                    _STARTED.fullmatch(match.group())
+                    started
                     and not work_object
                     and not _WORK_BEFORE.search(ctx.doc.text, ctx.clause_of(trigger)[0], trigger)
                 ):
@@ -802,13 +816,11 @@ class Relater:
                 if not dates:
                     continue
                 subjects = ctx.event_subjects(
-                    trigger, trigger_end, EVENT_SUBJECT_TYPES[kind], object_only=bool(work_object)
+                    trigger, trigger_end, EVENT_SUBJECT_TYPES[kind], object_only=work_object
                 )
                 if not subjects:
                     continue
-                if kind in _STOPS and _NOT_THE_PROJECT.search(
-                    ctx.doc.text, trigger_end, max(trigger_end, subjects[0].start)
-                ):
+                if kind in _STOPS and not _stops_the(ctx, subjects[0], trigger_end):
                     continue
                 date = _event_date(dates, trigger, trigger_end, triggers)
                 if date is None or date.date is None:
@@ -862,8 +874,18 @@ class Relater:
         """ "The first forum in 2017", "the second forum held in 2019": a meeting named with
         its date was held then."""
         dates = {m.start: m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date}
+        # "launched the X Forum in 2023": the date is the launch's, the forum's object verb's.
+        governed = {
+            ctx.sentence.start + match.end()
+            for kind, found in ctx.trigger_matches()
+            if kind != "holding"
+            for match in found
+        }
         for meeting in ctx.entity_mentions:
             if not _is_meeting(ctx, meeting):
+                continue
+            verb = _OBJECT_GAP.search(ctx.doc.text, max(0, meeting.start - 6), meeting.start)
+            if verb is not None and verb.start() in governed:
                 continue
             after = _HELD_IN.match(ctx.doc.text, meeting.end)
             date = dates.get(after.end()) if after else None
@@ -924,6 +946,7 @@ class _SentenceContext:
     mentions: list[Mention]
     entities: dict[str, Entity]
     text: str = ""
+    body_start: int = 0  # after a news dateline, if the sentence opens with one
     entity_mentions: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
     _by_type: dict[EntityType | None, list[Mention]] = field(default_factory=dict)
@@ -939,7 +962,7 @@ class _SentenceContext:
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
         dateline = _DATELINE.match(self.text)
-        body = self.sentence.start + (dateline.end() if dateline else 0)
+        self.body_start = body = self.sentence.start + (dateline.end() if dateline else 0)
         self.entity_mentions = [
             m
             for m in self.mentions
@@ -1118,14 +1141,25 @@ class _SentenceContext:
 
     def list_ending(self, last: Mention, types: frozenset[EntityType]) -> list[Mention]:
         """The coordinated list ("China, Laos and Thailand") of mentions that ends with
-        ``last``, in text order."""
+        ``last``, in text order: commas only before an "and" ("Under an agreement with the
+        X Bank, Laos launched" is one name), and no fronted or governed name ("Unlike the X,
+        the Y and the Z were suspended")."""
         found = [last]
+        coordinated = False
         for mention in reversed(self.entity_mentions):
             if mention.end > found[-1].start:
                 continue
             gap = self.doc.text[mention.end : found[-1].start]
-            if not _GAP.fullmatch(gap) or self.type_of(mention) not in types:
+            joined = "and" in gap or "&" in gap
+            if (
+                not _GAP.fullmatch(gap)
+                or not (joined or coordinated)
+                or self.type_of(mention) not in types
+                or self.fronted(mention)
+                or self.governed(mention)
+            ):
                 break
+            coordinated = coordinated or joined
             found.append(mention)
         return found[::-1]
 
@@ -1151,9 +1185,7 @@ class _SentenceContext:
         before = [
             m
             for m in before
-            if not self.attributive(m)
-            and not self.agent(m)
-            and not _PREPOSITION_BEFORE.search(self.doc.text, max(0, m.start - 12), m.start)
+            if not self.attributive(m) and not self.agent(m) and not self.governed(m)
         ]
         if before and not object_only:
             subject = max(before, key=lambda m: (m.end, m.end - m.start))
@@ -1250,9 +1282,15 @@ class _SentenceContext:
         return [m for m in self._single_dates() if m.date and not m.date.qualifiers.isdisjoint(_BY)]
 
     def _single_dates(self) -> list[Mention]:
-        """The sentence's dates that are one date, not a period."""
+        """The sentence's dates that are one date, not a period, and not a dateline's (when the
+        story was filed, not when what it tells happened)."""
         return [
-            m for m in self.mentions if m.kind is MentionKind.DATE and m.date and m.date.end is None
+            m
+            for m in self.mentions
+            if m.kind is MentionKind.DATE
+            and m.date
+            and m.date.end is None
+            and m.start >= self.body_start
         ]
 
     def as_of_dates(self) -> list[Mention]:
@@ -1321,10 +1359,39 @@ class _SentenceContext:
         word = match.group(1)
         return word not in _NOT_NOUNS and not word.endswith("ed")
 
+    def governed(self, mention: Mention) -> bool:
+        """ "at the X Summit", "imports through the X Port": a name a preposition governs is a
+        circumstance, not a subject."""
+        start = mention.start
+        return bool(_PREPOSITION_BEFORE.search(self.doc.text, max(0, start - 12), start))
+
     def agent(self, mention: Mention) -> bool:
         """ "proposed by the X": the agent of a passive is not its subject."""
         before = self.doc.text[max(0, mention.start - 10) : mention.start]
         return bool(re.search(r"\bby\s+(?:the\s+)?$", before))
+
+
+def _happened(ctx: _SentenceContext, trigger: int) -> bool:
+    """Whether the event verb at ``trigger`` tells of something that happened: not the date of
+    an anniversary ("the 10th anniversary of the X's proposal"), a plan or forecast ("will be
+    put into operation by 2026"), hearsay or a denial, nor a negation."""
+    text, start = ctx.doc.text, ctx.sentence.start
+    clause_start = ctx.clause_of(trigger)[0]
+    return not (
+        _ANNIVERSARY.search(text, max(start, trigger - 80), trigger)
+        or _FUTURE.search(text, clause_start, trigger)
+        or _HEARSAY.search(text, clause_start, trigger)
+        or _NEGATED.search(text, max(start, trigger - 40), trigger)
+    )
+
+
+def _stops_the(ctx: _SentenceContext, subject: Mention, trigger_end: int) -> bool:
+    """Whether a stop verb stops the project itself, not its loan, imports or flights
+    ("cancelled its loan to the X", "The loan for the X was cancelled")."""
+    text = ctx.doc.text
+    if subject.start >= trigger_end and _NOT_THE_PROJECT.search(text, trigger_end, subject.start):
+        return False
+    return not _OBJECT_OF_STOP.search(text, max(0, subject.start - 40), subject.start)
 
 
 def _event_date(dates: list[Mention], start: int, end: int, triggers: list[int]) -> Mention | None:
@@ -1505,13 +1572,27 @@ def _city_countries(name: str) -> list[str]:
     return codes
 
 
+# Where a project is by what the text says of it, or its name's compound of countries: these
+# overrule a guess from a city in its name (the rules inferring a location from context do not).
+_STATED_LOCATION_RULES = frozenset(
+    {
+        "in-country",
+        "possessive-country",
+        "fronted-in-country",
+        "lexicon-country",
+        "name-compound",
+        "connecting-countries",
+    }
+)
+
+
 def _without_guesses(facts: list[Fact]) -> list[Fact]:
     """A country guessed from a city in a name ("Mandera Bridge": Mandera is in Kenya) gives
-    way to any location the document states or the name's compound gives ("is in Somalia")."""
+    way to one the text states ("is in Somalia") or the name's compound gives."""
     stated = {
         f.subject
         for f in facts
-        if f.predicate == "locatedIn" and f.evidence.rule != "city-gazetteer"
+        if f.predicate == "locatedIn" and f.evidence.rule in _STATED_LOCATION_RULES
     }
     return [f for f in facts if not (f.evidence.rule == "city-gazetteer" and f.subject in stated)]
 

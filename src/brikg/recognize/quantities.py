@@ -252,9 +252,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+\Z", re.I)
 # is per that period.
 _RATE = re.compile(
     r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:(?:per|a|each|every)\s+(?P<per>day|week|month|year)"
-    r"|per\s+annum|(?P<ly>daily|weekly|monthly|annually))\b"
+    r"(?!\s+(?:ago|earlier|later|after|before|on|in)\b)|per\s+(?P<annum>annum)"
+    r"|(?P<ly>daily|weekly|monthly|annually))\b"
 )
-_RATE_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
+_RATE_PERIODS = {
+    "annum": "year", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+}  # fmt: skip
 
 
 def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:
@@ -264,7 +267,7 @@ def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quant
     rate = _RATE.match(text, match.end())
     if rate is None:
         return quantity
-    period = rate.group("per") or _RATE_PERIODS.get(rate.group("ly") or "", "year")
+    period = rate.group("per") or _RATE_PERIODS[rate.group("annum") or rate.group("ly")]
     return QuantityValue(
         quantity.value, f"{quantity.unit}/{period}", quantity.text_unit, quantity.approximate
     )

@@ -92,7 +92,17 @@ _PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"
 # Where something happened, closing the clause before a verb: 在第二届…论坛上，
 _VENUE = re.compile(r"在[^，。；在]*上[，,]\Z")
 # A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
-_DENIED = re.compile(r"否认|辟谣|不实|传闻|据传")
+# A news dateline: 新华社河内2024年9月5日电（记者…）.
+_DATELINE = re.compile(
+    r"(?:新华社|中新社|人民日报|中国日报|央视新闻)[^\s，。；]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)"
+    r"(?:（记者[^）]*）)?\s*"
+)
+_DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
+# What a stop verb stops when it is not the project: 取消了…售票服务, 暂停了对X的贷款.
+_STOPPED_OBJECT = re.compile(
+    r"了?[^，。；]{0,12}?(?:服务|贷款|融资|合同|航班|业务|售票|进口|出口|签证|关税|支付|付款)"
+)
+_STOPS = frozenset({"suspension", "resumption", "cancellation"})
 _CLAUSE_START = re.compile(r".*[，。；：]")
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
 _CARD = "【知识卡片】"
@@ -230,9 +240,13 @@ class ChineseRelater:
             if sentence.language != "zh":
                 continue
             text, positions = sentence_text(doc, sentence)
-            ctx = _Context(
-                doc, sentence, text, positions, by_sentence.get(sentence.index, []), self.entities
-            )
+            mentions = by_sentence.get(sentence.index, [])
+            dateline = _DATELINE.match(text)
+            if dateline and dateline.end() < len(positions):
+                # The agency and the filing date take part in nothing the story tells.
+                body = positions[dateline.end()]
+                mentions = [m for m in mentions if m.start >= body]
+            ctx = _Context(doc, sentence, text, positions, mentions, self.entities)
             if sentence.is_heading:
                 card = self._card(ctx) if text.startswith(_CARD) else None
                 continue
@@ -501,7 +515,11 @@ class ChineseRelater:
             if not before:
                 continue
             after = [m for m in things if ctx.local(m.start) >= match.end()]
-            subject = after[0] if after and ctx.local(after[0].start) - match.end() <= 12 else None
+            near = after and ctx.local(after[0].start) - match.end() <= 12
+            # 总统提出，愿与中方共同推进X: after a comma, X is not what was put forward.
+            if near and "，" in ctx.text[match.end() : ctx.local(after[0].start)]:
+                near = False
+            subject = after[0] if near else None
             by = ctx.text.rfind("由", clause_start, match.start())
             if subject is None and by != -1:
                 # X由A与B共同承建: X, before 由 in the clause, else the clause before's.
@@ -550,9 +568,11 @@ class ChineseRelater:
             trigger = match.group()
             if ctx.future_before(match.start()) or ctx.text.startswith(("后", "以后"), match.end()):
                 continue
-            if _NEGATION.search(ctx.text, max(0, match.start() - 4), match.start()):
+            if _NEGATION.search(ctx.text, max(0, match.start() - 6), match.start()):
                 continue  # 尚未竣工, 没有暂停: it did not happen
             kind = _KIND[trigger]
+            if kind in _STOPS and _STOPPED_OBJECT.match(ctx.text, match.end()):
+                continue
             # “一带一路” names the BRI in every other phrase, only its proposal is an event; the
             # agent of a passive (这条铁路由X承建) is not what opened.
             allowed = [
@@ -695,7 +715,7 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
 }
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X.
 _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?[“《]?")
-_NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?\Z")
+_NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完全|全面|正式)?\Z")
 _FUTURE_MARKERS = re.compile(
     r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
 )
