@@ -31,6 +31,12 @@ class EntityType(StrEnum):
     PLACE = "Place"
 
 
+# What is proposed, so has a proposer (brikg:proposedBy), in either language.
+PROPOSABLE = frozenset(
+    {EntityType.INITIATIVE, EntityType.MECHANISM, EntityType.CORRIDOR, EntityType.STRATEGY}
+)
+
+
 class MentionKind(StrEnum):
     """What a mention is: a named entity, or a value that becomes a literal."""
 

@@ -102,7 +102,8 @@ _PART_MONTHS = {
 
 
 def sort_date(date: DateValue) -> Literal:
-    """The first day of the period the text gives, as ``xsd:date``: what timelines order by."""
+    """The first day of the period the text gives, as ``xsd:date``: what timelines order by.
+    A year's end ("by the end of 2023") sorts from its last month, an approximation."""
     month = date.month or max((_PART_MONTHS.get(p, 1) for p in date.qualifiers), default=1)
     return typed(f"{date.year:04d}-{month:02d}-{date.day or 1:02d}", "date")
 

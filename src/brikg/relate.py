@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from brikg.ir import (
+    PROPOSABLE,
     DateValue,
     Document,
     Entity,
@@ -46,9 +47,7 @@ EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
     "launch": THINGS,
     "holding": frozenset({EntityType.MECHANISM}),
     "signing": frozenset({EntityType.MECHANISM, EntityType.PROJECT, EntityType.STRATEGY}),
-    "proposal": frozenset(
-        {EntityType.INITIATIVE, EntityType.MECHANISM, EntityType.CORRIDOR, EntityType.STRATEGY}
-    ),
+    "proposal": PROPOSABLE,
     "announcement": THINGS,
     "opening": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
     "completion": frozenset({EntityType.PROJECT, EntityType.CORRIDOR}),
@@ -607,7 +606,6 @@ class Relater:
         ("the X was proposed by Kazakhstan")."""
         if not ctx.says_any(_AGENT_CUES):
             return
-        proposable = EVENT_SUBJECT_TYPES["proposal"]
         for match in _AGENT_TRIGGER.finditer(ctx.text):
             proposal = _PROPOSED.fullmatch(match.group())
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
@@ -645,7 +643,7 @@ class Relater:
                 for agent in agents:
                     if agent.entity != thing.entity:
                         yield ctx.fact(thing, "involves", agent.entity, "agent-of", 0.8)
-                        if proposal and ctx.type_of(thing) in proposable:
+                        if proposal and ctx.type_of(thing) in PROPOSABLE:
                             yield ctx.fact(thing, "proposedBy", agent.entity, "proposer", 0.8)
 
     def _partner_lists(self, ctx: _SentenceContext) -> Iterator[Fact]:

@@ -217,12 +217,6 @@ _PART_QUALIFIERS = {
     "second quarter": "q2",
     "third quarter": "q3",
     "fourth quarter": "q4",
-    "1st half": "first-half",
-    "2nd half": "second-half",
-    "1st quarter": "q1",
-    "2nd quarter": "q2",
-    "3rd quarter": "q3",
-    "4th quarter": "q4",
     "q1": "q1",
     "q2": "q2",
     "q3": "q3",
@@ -230,6 +224,7 @@ _PART_QUALIFIERS = {
     "h1": "first-half",
     "h2": "second-half",
 }
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|from|during|until|through|before|after|of|year|as of|end of|half of)\s*$",
     re.I,
@@ -269,7 +264,8 @@ def _qualifier(match: re.Match[str] | None) -> str | None:
         parts.append("as-of" if "as" in groups["q_by"].lower() else "by")
     part = groups.get("q_part") or groups.get("q_short")
     if part:
-        parts.append(_PART_QUALIFIERS[" ".join(part.lower().split())])
+        words = (_ORDINALS.get(word, word) for word in part.lower().split())
+        parts.append(_PART_QUALIFIERS[" ".join(words)])
     if groups.get("q_early"):
         parts.append(groups["q_early"].lower())
     return "+".join(parts) or None

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from brikg.ir import (
+    PROPOSABLE,
     DateValue,
     Document,
     Entity,
@@ -531,7 +532,7 @@ class ChineseRelater:
                 subject = earlier[-1] if earlier else None
             if subject is None:
                 continue
-            proposer = match.group() in _PROPOSING and ctx.type_of(subject) in _PROPOSABLE
+            proposer = match.group() in _PROPOSING and ctx.type_of(subject) in PROPOSABLE
             for agent in before:
                 target = agent.entity if agent is not None else "country/cn"
                 yield ctx.fact(subject.entity or "", "involves", target, "zh-agent", 0.85)
@@ -683,7 +684,6 @@ _TO_VERB = re.compile(
 )
 _COUNTRY_SUBJECT = re.compile(r"^(?:中方|中国|我国|我方)")
 _P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
-_PROPOSABLE = frozenset({EntityType.INITIATIVE, _M, EntityType.CORRIDOR, EntityType.STRATEGY})
 # 在阿联酋迪拜市区以南…: a place in the country, then where.
 _IN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:市区|市|省|州)?(?:以南|以北|以东|以西|境内|附近)")
 _BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一二三四五六七八九十]+家)?")
