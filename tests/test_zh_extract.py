@@ -386,3 +386,10 @@ def test_a_news_dateline_takes_no_part() -> None:
     assert _facts(corpus, "proposedBy") == {(corridor, "country/vn")}
     events = {(key, value.iso()) for key, value in _events(corpus).items()}
     assert events == {((corridor, "launch"), "2017")}, events
+
+
+def test_a_project_that_lies_in_a_country_is_located_there() -> None:
+    corpus = _one("基伍湖水电站位于卢旺达境内。塔林深水港地处肯尼亚北部。")
+    located = _facts(corpus, "locatedIn")
+    assert (_entity(corpus, "基伍湖水电站"), "country/rw") in located
+    assert (_entity(corpus, "塔林深水港"), "country/ke") in located

@@ -93,6 +93,7 @@ _PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"
 # Where something happened, closing the clause before a verb: 在第二届…论坛上，
 _VENUE = re.compile(r"在[^，。；在]*上[，,]\Z")
 # A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
+_LIES_IN = re.compile(r"(?:项目)?(?:位于|地处|坐落于|坐落在)")
 # A news dateline: 新华社河内2024年9月5日电（记者…）.
 _DATELINE = re.compile(
     r"(?:新华社|中新社|人民日报|中国日报|央视新闻)[^\s，。；]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)"
@@ -382,8 +383,10 @@ class ChineseRelater:
                     yield ctx.fact(
                         project.entity or "", "locatedIn", country.entity, "zh-country-before"
                     )
-                # 首个海外鲁班工坊在泰国设立: set up in a country
+                # 首个海外鲁班工坊在泰国设立: set up in a country; X位于卢旺达境内: lies in it
                 after = ctx.text[ctx.local(project.end - 1) + 1 : ctx.local(country.start)]
+                if country.start >= project.end and _LIES_IN.fullmatch(after):
+                    yield ctx.fact(project.entity or "", "locatedIn", country.entity, "zh-lies-in")
                 if country.start >= project.end and _SET_UP_IN.fullmatch(after):
                     follows = ctx.text[ctx.local(country.end - 1) + 1 :]
                     if _SET_UP_VERB.match(follows):
