@@ -70,7 +70,7 @@ def _quantities(text: str) -> list[tuple[str, QuantityValue]]:
         ("总装机容量950兆瓦", 950, "MW", False),
         ("货值407.7亿元", 40770000000, "CNY", False),
         ("投资总额超过2000万欧元", 20000000, "EUR", True),
-        ("年平均发电量约40亿千瓦时", 4000000000, "kWh", True),
+        ("年平均发电量约40亿千瓦时", 4000000000, "kWh/year", True),
         ("通达欧洲25个国家", 25, "country", False),
         ("连接100多个城市", 100, "city", True),
         ("创造7.4万个就业岗位", 74000, "job", False),
@@ -111,3 +111,9 @@ def test_the_first_months_of_a_year_are_a_period_from_january(
     (mention,) = find_dates(text)
     assert mention.text == surface
     assert mention.date == DateValue(int(surface[:4]), 1, end=DateValue(int(surface[:4]), last))
+
+
+def test_a_yearly_measure_is_a_rate() -> None:
+    (mention,) = [m for m in find_quantities("蒙巴萨—坎帕拉输油管道年输油量达500万吨。")]
+    assert mention.quantity is not None
+    assert (mention.quantity.value, mention.quantity.unit) == (5e6, "tonne/year")

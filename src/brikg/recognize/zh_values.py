@@ -233,6 +233,10 @@ def _continues(text: str, position: int) -> bool:
     return bool(following) and "\u4e00" <= following <= "\u9fff" and following not in _NOUN_END
 
 
+# A yearly measure just before the figure: 年输油量达, 年吞吐能力为, 年发电量约, 每年.
+_ANNUAL = re.compile(r"(?:年[\u4e00-\u9fff]{1,4}(?:量|能力)|每年)(?:达到?|为|约为?|超过|逾|近)?\Z")
+
+
 def find_quantities(text: str) -> Iterator[Mention]:
     """Quantity mentions of ``text`` (offsets into it)."""
     if _DIGIT.search(text) is None:
@@ -287,6 +291,8 @@ def find_quantities(text: str) -> Iterator[Mention]:
         start = match.start("speed") if groups["speed"] else match.start("number")
         if groups["approx"] and approximate:
             start = match.start("approx")
+        if unit != "percent" and _ANNUAL.search(text, max(0, start - 12), start):
+            unit += "/year"  # 年输油量达500万吨: a yearly rate, as "annually" in English
         yield Mention(
             start,
             end,
