@@ -861,3 +861,13 @@ def test_reviewed_relation_rules_do_not_overreach(tmp_path: Path) -> None:
     assert (park, bank) not in _facts(corpus, "involves")
     units = {unit for (_subject, _value, unit) in _quantities(corpus)}
     assert units == {"tonne"}, units
+
+
+@pytest.mark.parametrize(
+    "label", ["Kandahar Rail Link", "Nairobi Ring Road", "Kivu Interconnector", "Morowali Smelter"]
+)
+def test_more_infrastructure_heads_name_projects(tmp_path: Path, label: str) -> None:
+    corpus = _extract_text(tmp_path, f"The {label} opened in 2021.\n")
+    entity = _entity(corpus, label)
+    assert corpus.entities[entity].type is EntityType.PROJECT
+    assert (entity, "opening", "2021") in _events(corpus)
