@@ -601,7 +601,7 @@ class Relater:
 
     def _agents(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "China has established the X and the Y", "the X, launched by the AIIB": whoever
-        establishes, launches, proposes, hosts or joins a thing is a party to it, and whoever
+        establishes, launches, proposes, hosts, joins or signs a thing is a party to it, and whoever
         proposes an initiative, mechanism, corridor or strategy is its proposer, dated or not
         ("the X was proposed by Kazakhstan")."""
         if not ctx.says_any(_AGENT_CUES):
