@@ -679,6 +679,10 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
             {("Lamu Railway", "suspension", "2020-03")},
         ),
         ("The Lamu Railway has not yet been suspended in 2020.", set()),
+        (
+            "The Lamu Coal Port was cancelled, not suspended, in 2022.",
+            {("Lamu Coal Port", "cancellation", "2022")},
+        ),
         ("The loan for the Lamu Railway was cancelled in 2020.", set()),
         ("The China-Europe Railway Express revived the ancient trade routes in 2011.", set()),
         (

@@ -786,9 +786,10 @@ class Relater:
         if not point_dates and not deadlines:
             return
         matches = ctx.trigger_matches()
-        triggers = sorted(
-            ctx.sentence.start + match.start() for _, found in matches for match in found
-        )
+        # The verbs of what happened, which claim the dates right after them ("was cancelled,
+        # not suspended, in 2022": the negated verb claims none).
+        starts = (ctx.sentence.start + match.start() for _, found in matches for match in found)
+        triggers = sorted(start for start in starts if _happened(ctx, start))
         for kind, found in matches:
             for match in found:
                 trigger = ctx.sentence.start + match.start()
