@@ -393,3 +393,10 @@ def test_a_project_that_lies_in_a_country_is_located_there() -> None:
     located = _facts(corpus, "locatedIn")
     assert (_entity(corpus, "基伍湖水电站"), "country/rw") in located
     assert (_entity(corpus, "塔林深水港"), "country/ke") in located
+
+
+def test_a_preposition_or_reporting_verb_starts_no_name() -> None:
+    corpus = _one("据越南交通运输部消息，该铁路全长180公里。有报道称基苏木港项目已于2024年开工。")
+    labels = {entity.labels.get("zh", "") for entity in corpus.entities.values()}
+    assert "基苏木港" in labels, labels
+    assert not any(label.startswith(("据", "称")) for label in labels), labels

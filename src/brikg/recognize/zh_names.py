@@ -283,6 +283,10 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
     return False
 
 
+# Reporting verbs before a name: 有报道称基苏木港…, 据悉…
+_REPORTING = frozenset({"称", "据悉", "获悉", "报道", "表示"})
+
+
 def _walk_back(
     text: str,
     units: list[Unit],
@@ -332,7 +336,12 @@ def _walk_back(
         taken[0].kind == "punct"
         or (
             taken[0].kind == "word"
-            and ((taken[0].text in GENERIC and not edition) or _is_number(taken[0].text))
+            and (
+                (taken[0].text in GENERIC and not edition)
+                or _is_number(taken[0].text)
+                or taken[0].tag == "p"  # 据越南交通运输部消息: a preposition starts no name
+                or taken[0].text in _REPORTING
+            )
         )
     ):
         taken.pop(0)
