@@ -179,3 +179,12 @@ def test_range_starts_look_back_only_as_far_as_needed(parts: list[str]) -> None:
 def test_a_part_of_a_year_sorts_where_it_starts(qualifier: str | None, sort_date: str) -> None:
     """ "resumed in Q2 2024" comes after "halted on 2 February 2024" in a timeline."""
     assert rdf_sort_date(DateValue(2024, qualifier=qualifier)).value == sort_date
+
+
+def test_a_weekday_counts_back_from_the_date_of_the_story() -> None:
+    text = "NAIROBI, March 4, 2025 (Xinhua) -- The Kisumu Port was suspended on Monday."
+    weekday = [m for m in find_dates(text) if m.rule == "date-weekday"]
+    assert [(m.text, m.date.iso(), m.date.inferred) for m in weekday if m.date] == [
+        ("Monday", "2025-03-03", True)
+    ]
+    assert not [m for m in find_dates("The port was suspended on Monday.")]

@@ -694,6 +694,10 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
         # A dateline's date is when the story was filed, not when the event happened.
         ("LIMA, May 4, 2024 (Xinhua) -- The Andes Lithium Corridor was suspended.", set()),
         (
+            "NAIROBI, March 4, 2025 (Xinhua) -- The Kisumu Port was suspended on Monday.",
+            {("Kisumu Port", "suspension", "2025-03-03")},
+        ),
+        (
             "The Rosario Grain Terminal, shut down in January 2022, reopened in March 2024.",
             {
                 ("Rosario Grain Terminal", "suspension", "2022-01"),

@@ -10,6 +10,7 @@ explicit year.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
@@ -356,7 +357,48 @@ def find_dates(
                 )
             )
     found.sort(key=lambda mention: mention.start)
+    found.extend(_weekdays(text, offset, found))  # after the dates they are counted from
+    found.sort(key=lambda mention: mention.start)
     yield from found
+
+
+_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
+    """ "NAIROBI, March 4, 2025 (Xinhua) -- The port was suspended on Monday": a weekday is the
+    last such day on or before a full date earlier in the sentence (the story's own date),
+    marked inferred; with no such date it is no date."""
+    if "day" not in text:
+        return []
+    found: list[Mention] = []
+    for match in _WEEKDAY.finditer(text):
+        earlier = [
+            d
+            for d in dates
+            if d.end <= offset + match.start() and d.date and d.date.precision == "day"
+        ]
+        if not earlier or earlier[-1].date is None or earlier[-1].date.end is not None:
+            continue
+        reference = earlier[-1].date
+        try:
+            day = datetime.date(reference.year, reference.month or 1, reference.day or 1)
+        except ValueError:
+            continue
+        back = (day.weekday() - _WEEKDAYS.index(match.group(1))) % 7
+        day -= datetime.timedelta(days=back)
+        found.append(
+            Mention(
+                offset + match.start(1),
+                offset + match.end(1),
+                match.group(1),
+                MentionKind.DATE,
+                "date-weekday",
+                date=DateValue(day.year, day.month, day.day, inferred=True),
+            )
+        )
+    return found
 
 
 def _plausible_bare_year(text: str, match: re.Match[str], qualifier: re.Match[str] | None) -> bool:
