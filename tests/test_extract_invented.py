@@ -788,6 +788,11 @@ def test_what_an_event_verb_says_happened(
             "Aral Gas Pipeline",
             {"country/uz", "country/cn"},
         ),
+        (
+            "The Kandahar Rail Link, which runs from Uzbekistan to Pakistan, was suspended.",
+            "Kandahar Rail Link",
+            {"country/uz", "country/pk"},
+        ),
     ],
 )
 def test_a_stated_location_beats_a_guess_from_a_city_in_the_name(

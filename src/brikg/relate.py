@@ -138,7 +138,7 @@ _IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2
 _CONNECTING = re.compile(
     r",?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?"
     r"|join(?:s|ing)?|(?:runs?|running|stretch(?:es|ing)?)\s+between|between"
-    r"|(?:runs?|running|stretch(?:es|ing)?|carr(?:y|ies|ying)\s+(?:[a-z]+\s+){0,3})from)"
+    r"|(?:(?:runs?|running|stretch(?:es|ing)?)\s+|carr(?:y|ies|ying)\s+(?:[a-z]+\s+){0,3})from)"
     r"\s+(?:the\s+)?"
 )
 # Every form _CONNECTING matches has one of these.
