@@ -679,6 +679,17 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
             {("Lamu Railway", "suspension", "2020-03")},
         ),
         ("The Lamu Railway has not yet been suspended in 2020.", set()),
+        # "It" opening the next sentence is the paragraph's last subject; an "It" that only
+        # fronts a clause ("It is expected that ...") is none.
+        (
+            "The Lodwar Railway was completed in 2019. It was suspended in early 2024.",
+            {("Lodwar Railway", "completion", "2019"), ("Lodwar Railway", "suspension", "2024")},
+        ),
+        (
+            "The Lodwar Railway was completed in 2019. It is expected that trade was suspended "
+            "in 2024.",
+            {("Lodwar Railway", "completion", "2019")},
+        ),
         (
             "The Lamu Coal Port was cancelled, not suspended, in 2022.",
             {("Lamu Coal Port", "cancellation", "2022")},

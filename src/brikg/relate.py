@@ -279,6 +279,9 @@ _OBJECT_OF_STOP = re.compile(
 )
 # "the 1,320-megawatt X": a measure modifying the name is no count of unnamed things.
 _MEASURE_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+")
+# "It was suspended in 2024", "It has since been reopened": the sentence's subject is the
+# last sentence's.
+_IT_BEFORE = re.compile(r"It\s+(?:(?:was|were|has|had|is|been|since|then|later|also)\s+){1,3}")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
 _NEGATED = re.compile(
     r"(?:\bnot(?!\s+only\b)|\bnever|\bneither|\bnor|n['’]t)\s+(?:[a-z]+\s+){0,3}\Z", re.I
@@ -396,6 +399,7 @@ class Relater:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         facts: list[Fact] = []
         scope: tuple[int, Mention] | None = None
+        previous: tuple[int, Mention | None] | None = None  # (paragraph, its last subject)
         for sentence in doc.sentences:
             if sentence.is_heading:
                 continue
@@ -406,6 +410,9 @@ class Relater:
             elif scope is not None and scope[0] != sentence.paragraph:
                 scope = None
             context = _SentenceContext(doc, sentence, mentions, self.entities)
+            if previous is not None and previous[0] == sentence.paragraph:
+                context.previous_subject = previous[1]
+            previous = (sentence.paragraph, context.subject() or context.previous_subject)
             self._located_here = list(self._located_in(context))
             facts.extend(self._located_here)
             facts.extend(self._name_compounds(context))
@@ -817,6 +824,7 @@ class Relater:
                 subjects = ctx.event_subjects(
                     trigger, trigger_end, EVENT_SUBJECT_TYPES[kind], object_only=work_object
                 )
+                subjects = subjects or _it_refers_to(ctx, kind, trigger)
                 if not subjects:
                     continue
                 if kind in _STOPS and not _stops_the(ctx, subjects[0], trigger_end):
@@ -946,6 +954,7 @@ class _SentenceContext:
     entities: dict[str, Entity]
     text: str = ""
     body_start: int = 0  # after a news dateline, if the sentence opens with one
+    previous_subject: Mention | None = None  # what "It" opening the sentence refers to
     entity_mentions: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
     _by_type: dict[EntityType | None, list[Mention]] = field(default_factory=dict)
@@ -1358,6 +1367,18 @@ class _SentenceContext:
         word = match.group(1)
         return word not in _NOT_NOUNS and not word.endswith("ed")
 
+    def subject(self) -> Mention | None:
+        """The thing the sentence is about: its first name of a thing, not in a fronted
+        phrase, not a modifier."""
+        return next(
+            (
+                m
+                for m in self.entity_mentions
+                if self.type_of(m) in THINGS and not self.fronted(m) and not self.attributive(m)
+            ),
+            None,
+        )
+
     def governed(self, mention: Mention) -> bool:
         """ "at the X Summit", "imports through the X Port": a name a preposition governs is a
         circumstance, not a subject."""
@@ -1382,6 +1403,15 @@ def _happened(ctx: _SentenceContext, trigger: int) -> bool:
         or _HEARSAY.search(text, clause_start, trigger)
         or _NEGATED.search(text, max(start, trigger - 40), trigger)
     )
+
+
+def _it_refers_to(ctx: _SentenceContext, kind: str, trigger: int) -> list[Mention]:
+    """ "The X was completed in 2019. It was suspended in 2024.": a sentence that opens "It
+    was" before its event verb tells of the paragraph's last subject."""
+    it = ctx.previous_subject
+    if it is None or ctx.type_of(it) not in EVENT_SUBJECT_TYPES[kind]:
+        return []
+    return [it] if _IT_BEFORE.fullmatch(ctx.doc.text, ctx.body_start, trigger) else []
 
 
 def _stops_the(ctx: _SentenceContext, subject: Mention, trigger_end: int) -> bool:
