@@ -27,6 +27,7 @@ from brikg.lexicon import Lexicon
 from brikg.places import city_country
 from brikg.recognize.names import HEADS, NAME_PARTICLES
 from brikg.recognize.tokens import norm_token
+from brikg.vocab import STOP_KINDS
 
 AGENTS = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON})
 THINGS = frozenset(
@@ -269,7 +270,6 @@ _NOT_THE_PROJECT = re.compile(
     r"payments?|deliveries)\b",
     re.I,
 )
-_STOPS = frozenset({"suspension", "resumption", "cancellation"})
 # A name after a preposition is a circumstance of the event, not what underwent it ("proposed
 # at the X Summit in 2020", "its loan to the X").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to|through)\s+(?:the\s+)?\Z")
@@ -827,7 +827,7 @@ class Relater:
                 subjects = subjects or _it_refers_to(ctx, kind, trigger)
                 if not subjects:
                     continue
-                if kind in _STOPS and not _stops_the(ctx, subjects[0], trigger_end):
+                if kind in STOP_KINDS and not _stops_the(ctx, subjects[0], trigger_end):
                     continue
                 date = _event_date(dates, trigger, trigger_end, triggers)
                 if date is None or date.date is None:

@@ -55,6 +55,9 @@ EVENT_KINDS: tuple[str, ...] = (
     "resumption",
     "cancellation",
 )
+# The kinds that say work stopped or started again: what they stop must be the project itself,
+# not its loan or imports.
+STOP_KINDS = frozenset({"suspension", "resumption", "cancellation"})
 
 _SLUG_DROP = re.compile(r"[^\w\s-]", re.UNICODE)
 _SLUG_SPACE = re.compile(r"[\s_\-‐‑‒–—]+", re.UNICODE)

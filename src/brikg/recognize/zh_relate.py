@@ -38,6 +38,7 @@ from brikg.ir import (
 from brikg.lexicon import Lexicon
 from brikg.recognize.zh import sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
+from brikg.vocab import STOP_KINDS
 
 SUBJECTS = frozenset(
     {
@@ -104,7 +105,6 @@ _DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
 _STOPPED_OBJECT = re.compile(
     r"了?[^，。；]{0,12}?(?:服务|贷款|融资|合同|航班|业务|售票|进口|出口|签证|关税|支付|付款)"
 )
-_STOPS = frozenset({"suspension", "resumption", "cancellation"})
 _CLAUSE_START = re.compile(r".*[，。；：]")
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
 _CARD = "【知识卡片】"
@@ -575,7 +575,7 @@ class ChineseRelater:
             if _NEGATION.search(ctx.text, max(0, match.start() - 6), match.start()):
                 continue  # 尚未竣工, 没有暂停: it did not happen
             kind = _KIND[trigger]
-            if kind in _STOPS and _STOPPED_OBJECT.match(ctx.text, match.end()):
+            if kind in STOP_KINDS and _STOPPED_OBJECT.match(ctx.text, match.end()):
                 continue
             # “一带一路” names the BRI in every other phrase, only its proposal is an event; the
             # agent of a passive (这条铁路由X承建) is not what opened.
