@@ -895,3 +895,17 @@ def test_more_infrastructure_heads_name_projects(tmp_path: Path, label: str) -> 
     entity = _entity(corpus, label)
     assert corpus.entities[entity].type is EntityType.PROJECT
     assert (entity, "opening", "2021") in _events(corpus)
+
+
+def test_a_company_suffix_and_its_abbreviation_are_one_company(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "The port is run by Savanna Logistics Ltd. In 2024, Savanna Logistics Limited "
+        "opened a new terminal.\n",
+    )
+    companies = {
+        entity_id
+        for entity_id, entity in corpus.entities.items()
+        if entity.labels.get("en", "").startswith("Savanna Logistics")
+    }
+    assert len(companies) == 1, companies

@@ -96,7 +96,7 @@ def name_key(name: str) -> str:
     """The key under which names resolve: "the Port of Piraeus" and "Piraeus Port" collide.
 
     Lowercased, accents and dashes folded, hyphens read as spaces, leading articles, ordinals
-    and possessives dropped, "Port of X" read as "X Port".
+    and possessives dropped, "Port of X" read as "X Port", "Ltd" as "Limited".
     """
     # A bracketed acronym inside a name is an alias, not part of it: "X (CKU) Railway".
     name = _BRACKETED_ACRONYM.sub(" ", name)
@@ -108,7 +108,10 @@ def name_key(name: str) -> str:
     words = [word for word in words if word not in {"'s", "s"}]
     if len(words) >= 3 and words[1] == "of" and words[0] in _INVERTIBLE_HEADS:
         words = words[2:] + [words[0]]
+    if len(words) >= 2 and words[-1] in _COMPANY_SUFFIXES:  # "X Ltd" = "X Limited"
+        words[-1] = _COMPANY_SUFFIXES[words[-1]]
     return " ".join(words)
 
 
 _INVERTIBLE_HEADS = frozenset({"port", "bridge", "airport", "harbour", "harbor"})
+_COMPANY_SUFFIXES = {"ltd": "limited", "corp": "corporation", "co": "company"}
