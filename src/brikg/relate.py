@@ -795,13 +795,14 @@ class Relater:
         matches = ctx.trigger_matches()
         # The verbs of what happened, which claim the dates right after them ("was cancelled,
         # not suspended, in 2022": the negated verb claims none).
-        starts = (ctx.sentence.start + match.start() for _, found in matches for match in found)
+        starts = {ctx.sentence.start + match.start() for _, found in matches for match in found}
         triggers = sorted(start for start in starts if _happened(ctx, start))
+        happened = set(triggers)
         for kind, found in matches:
             for match in found:
                 trigger = ctx.sentence.start + match.start()
                 trigger_end = ctx.sentence.start + match.end()
-                if not _happened(ctx, trigger):
+                if trigger not in happened:
                     continue
                 started = bool(_STARTED.fullmatch(match.group()))
                 # "began construction of the X": the X is the verb's object, whoever began.
@@ -1348,9 +1349,9 @@ class _SentenceContext:
     def dates_event(self, date: Mention, trigger_start: int, trigger_end: int) -> bool:
         """Whether ``date`` can date the event a trigger names. It must stand in the trigger's
         clause ("Since 2013, China has hosted ...; China has established ...", "The X opened on
-        1 May 2024, while the Y was scrapped"), and a "since"
-        date must follow the verb it dates ("entered into operation since December 2021"): a
-        fronted "Since 2013," frames a cumulative state, not an event."""
+        1 May 2024, while the Y was scrapped"), and a "since" date must follow the verb it dates
+        ("entered into operation since December 2021"): a fronted "Since 2013," frames a
+        cumulative state, not an event."""
         start, end = self.clause_of(trigger_start, _FIGURE_CLAUSE_END)
         if not start <= date.start < end or date.date is None:
             return False

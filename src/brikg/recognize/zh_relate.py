@@ -93,13 +93,14 @@ _AGENT_VERB = re.compile(
 _PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"})
 # Where something happened, closing the clause before a verb: 在第二届…论坛上，
 _VENUE = re.compile(r"在[^，。；在]*上[，,]\Z")
-# A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
+# X位于卢旺达境内, 地处, 坐落于: the country a project lies in.
 _LIES_IN = re.compile(r"(?:项目)?(?:位于|地处|坐落于|坐落在)")
 # A news dateline: 新华社河内2024年9月5日电（记者…）.
 _DATELINE = re.compile(
     r"(?:新华社|中新社|人民日报|中国日报|央视新闻)[^\s，。；]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)"
     r"(?:（记者[^）]*）)?\s*"
 )
+# A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
 _DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
 # What a stop verb stops when it is not the project: 取消了…售票服务, 暂停了对X的贷款.
 _STOPPED_OBJECT = re.compile(
