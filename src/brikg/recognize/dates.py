@@ -362,8 +362,8 @@ def find_dates(
     yield from found
 
 
-_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"\b[Oo]n\s+(" + "|".join(_WEEKDAYS) + r")\b")
 
 
 def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
@@ -379,9 +379,9 @@ def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
             for d in dates
             if d.end <= offset + match.start() and d.date and d.date.precision == "day"
         ]
-        if not earlier or earlier[-1].date is None or earlier[-1].date.end is not None:
+        reference = earlier[-1].date if earlier else None
+        if reference is None or reference.end is not None:
             continue
-        reference = earlier[-1].date
         try:
             day = datetime.date(reference.year, reference.month or 1, reference.day or 1)
         except ValueError:

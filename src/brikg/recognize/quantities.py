@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from brikg.ir import Mention, MentionKind, QuantityValue
 from brikg.recognize.tokens import words_are_tokens
@@ -268,9 +269,7 @@ def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quant
     if rate is None:
         return quantity
     period = rate.group("per") or _RATE_PERIODS[rate.group("annum") or rate.group("ly")]
-    return QuantityValue(
-        quantity.value, f"{quantity.unit}/{period}", quantity.text_unit, quantity.approximate
-    )
+    return replace(quantity, unit=f"{quantity.unit}/{period}")
 
 
 def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> QuantityValue | None:
