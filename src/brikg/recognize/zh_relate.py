@@ -149,6 +149,11 @@ class _Context:
         """The position in the sentence's text (without gaps) of a document offset."""
         return bisect_left(self.positions, offset)
 
+    def local_end(self, mention: Mention) -> int:
+        """Where ``mention`` ends in the sentence's text: after its last character, since its
+        end offset may fall in a gap the text leaves out."""
+        return self.local(mention.end - 1) + 1
+
     def type_of(self, mention: Mention) -> EntityType | None:
         entity = self.entities.get(mention.entity or "")
         return entity.type if entity else mention.label
@@ -191,7 +196,7 @@ class _Context:
 
     def bracketed(self, mention: Mention) -> bool:
         """Inside 《…》 or a quoted phrase with punctuation (a title, a theme, a slogan)."""
-        start, end = self.local(mention.start), self.local(mention.end - 1) + 1
+        start, end = self.local(mention.start), self.local_end(mention)
         before, after = self.text[:start], self.text[end:]
         if before.endswith("《") and after.startswith("》"):
             return False  # the title is the name: 《廉洁丝绸之路北京倡议》
@@ -336,7 +341,7 @@ class ChineseRelater:
         """The country of a sentence that opens 在X， (在科特迪瓦，…)."""
         for country in self._countries(ctx):
             local = ctx.local(country.start)
-            end = ctx.local(country.end - 1) + 1
+            end = ctx.local_end(country)
             if _IN_COUNTRY.match(ctx.text[:local]) and (
                 ctx.text[end : end + 1] == "，" or (local == 1 and _IN_PLACE.match(ctx.text[end:]))
             ):
@@ -360,7 +365,7 @@ class ChineseRelater:
                 if country.rule == "zh-country-prefix":
                     continue
                 # 希腊比雷埃夫斯港, 柬埔寨暹粒吴哥国际机场, 哈萨克斯坦首家鲁班工坊
-                between = ctx.text[ctx.local(country.end - 1) + 1 : ctx.local(project.start)]
+                between = ctx.text[ctx.local_end(country) : ctx.local(project.start)]
                 before = (
                     country.end <= project.start
                     and (
@@ -378,18 +383,18 @@ class ChineseRelater:
                     project.start <= country.start
                     and country.end <= project.end
                     and country.countries[:1] != ("CN",)  # 中国政府奖学金: Chinese, not in China
-                    and ctx.text[ctx.local(country.end - 1) + 1 :][:1] not in {"—", "-", "－"}
+                    and ctx.text[ctx.local_end(country) :][:1] not in {"—", "-", "－"}
                 )
                 if before or inside:
                     yield ctx.fact(
                         project.entity or "", "locatedIn", country.entity, "zh-country-before"
                     )
                 # 首个海外鲁班工坊在泰国设立: set up in a country; X位于卢旺达境内: lies in it
-                after = ctx.text[ctx.local(project.end - 1) + 1 : ctx.local(country.start)]
+                after = ctx.text[ctx.local_end(project) : ctx.local(country.start)]
                 if country.start >= project.end and _LIES_IN.fullmatch(after):
                     yield ctx.fact(project.entity or "", "locatedIn", country.entity, "zh-lies-in")
                 if country.start >= project.end and _SET_UP_IN.fullmatch(after):
-                    follows = ctx.text[ctx.local(country.end - 1) + 1 :]
+                    follows = ctx.text[ctx.local_end(country) :]
                     if _SET_UP_VERB.match(follows):
                         yield ctx.fact(
                             project.entity or "", "locatedIn", country.entity, "zh-set-up-in"
@@ -666,7 +671,7 @@ class ChineseRelater:
             ]
             in_clause = [m for m in before if ctx.local(m.start) >= clause_start]
             chosen = (in_clause or before)[-1] if before else None
-            if chosen is not None and ctx.text.startswith("等", ctx.local(chosen.end - 1) + 1):
+            if chosen is not None and ctx.text.startswith("等", ctx.local_end(chosen)):
                 chosen = None  # 国家发改委等政府代表…400余人: the list is not the subject
             subject = chosen.entity if chosen is not None else None
             if subject is None:
@@ -739,7 +744,7 @@ _CITED_AFTER = re.compile(r"(?:消息|报道|介绍|统计|数据|透露|称|表
 
 
 def _cited(ctx: _Context, mention: Mention) -> bool:
-    start, end = ctx.local(mention.start), ctx.local(mention.end - 1) + 1
+    start, end = ctx.local(mention.start), ctx.local_end(mention)
     return bool(
         _CITED_BEFORE.search(ctx.text, max(0, start - 13), start)
         and _CITED_AFTER.match(ctx.text, end)
@@ -750,7 +755,7 @@ def _passive_agent(ctx: _Context, mention: Mention) -> bool:
     """An organisation after 由 and before the verb it does: not what a figure is about."""
     if ctx.type_of(mention) is not _O:
         return False
-    start, end = ctx.local(mention.start), ctx.local(mention.end - 1) + 1
+    start, end = ctx.local(mention.start), ctx.local_end(mention)
     by = _BY_AGENT.search(ctx.text, max(0, start - 31), start)
     return by is not None and _AGENT_ACTION.match(ctx.text, end, end + 60) is not None
 
@@ -770,7 +775,7 @@ def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention 
         d
         for d in dates
         if ctx.local(d.start) < first_end <= position + 1
-        and first_end - (ctx.local(d.end - 1) + 1 - ctx.local(d.start)) <= 5
+        and first_end - (ctx.local_end(d) - ctx.local(d.start)) <= 5
     ]  # "2024年3月，…" opens the sentence with nothing but its date
     if opening:
         return opening[-1]
@@ -779,7 +784,7 @@ def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention 
     earlier = [d for d in dates if ctx.local(d.start) < position]
     if earlier:
         last = max(earlier, key=lambda d: d.start)
-        between = ctx.text[ctx.local(last.end - 1) + 1 : position]
+        between = ctx.text[ctx.local_end(last) : position]
         if not _TRIGGER_RE.search(between) and not re.search("以来|之后|后，", between):
             return last
     return None
