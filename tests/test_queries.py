@@ -219,6 +219,34 @@ def test_evidence_label_errors(oxigraph: OxigraphEngine) -> None:
         QUERIES["evidence"].bindings({"entity": "Atlantis Railway"}, oxigraph)
 
 
+def test_single_source_facts_are_the_relations_read_once(oxigraph: OxigraphEngine) -> None:
+    """Grouped by brikg:statement, the query must find what grouping by subject, predicate
+    and object finds: each relation's readings, and only its, share one statement IRI."""
+    by_relation = oxigraph.query("""
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT ?subject ?predicate ?object (SAMPLE(?source) AS ?sentence) WHERE {
+      ?fact rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
+            prov:wasDerivedFrom ?source }
+    GROUP BY ?subject ?predicate ?object HAVING (COUNT(*) = 1)
+    """).rows
+    by_statement = oxigraph.query(QUERIES["single-source-facts"].text).rows
+    assert len(by_relation) > 100
+    assert sorted(map(str, by_statement)) == sorted(map(str, by_relation))
+    statements = oxigraph.query("""
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    PREFIX brikg: <https://w3id.org/brikg/ontology#>
+    SELECT (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(*) AS ?facts)
+           (COUNT(DISTINCT CONCAT(STR(?s), " ", STR(?p), " ", STR(?o))) AS ?relations)
+    WHERE { ?fact brikg:statement ?statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
+    """).rows[0]
+    facts = oxigraph.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?f a <https://w3id.org/brikg/ontology#Fact> }"
+    ).rows[0][0]
+    assert statements[1] == facts  # every fact names one statement
+    assert statements[0] == statements[2]  # one statement per relation
+
+
 def test_single_source_facts(oxigraph: OxigraphEngine) -> None:
     rows = run(oxigraph, "single-source-facts")
     assert rows

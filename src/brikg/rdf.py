@@ -61,7 +61,7 @@ B = {name: _n(BRIKG[name]) for name in (
     "isoCode", "eventOf", "eventKind", "date", "sortDate", "endDate", "datePrecision",
     "dateQualifier", "dateInferred", "quantityOf", "value", "unit", "measure", "asOf",
     "approximate", "involves", "Link", "linkedEntity", "linkedMention", "mergedEntityId",
-    "linkEvidence",
+    "linkEvidence", "statement",
 )}  # fmt: skip
 OA_ = {name: _n(OA[name]) for name in (
     "hasSource", "hasSelector", "TextQuoteSelector", "TextPositionSelector", "exact", "prefix",
@@ -296,6 +296,9 @@ def _fact(out: _Graph, doc: Document, fact: Fact) -> None:
         out.add(node, _n(RDF_NS + "subject"), subject)
         out.add(node, _n(RDF_NS + "predicate"), predicate)
         out.add(node, _n(RDF_NS + "object"), obj)
+        # Every reading of the same relation names it alike: corroboration is a count per IRI.
+        statement = digest(fact.subject, fact.predicate, fact.object)
+        out.add(node, B["statement"], _n(ID["statement/" + statement]))
     out.add(node, DERIVED, sentence)
     out.add(node, B["rule"], Literal(evidence.rule))
     out.add(node, B["confidence"], decimal(evidence.confidence))
