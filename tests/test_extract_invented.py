@@ -909,3 +909,60 @@ def test_a_company_suffix_and_its_abbreviation_are_one_company(tmp_path: Path) -
         if entity.labels.get("en", "").startswith("Savanna Logistics")
     }
     assert len(companies) == 1, companies
+
+
+def test_and_between_two_complete_company_names_splits_them(tmp_path: Path) -> None:
+    """ "a joint venture of PT X and Y Holdings": a legal-form prefix makes the left side a
+    complete company name, and the parties of a joint venture are two when the right side is a
+    company name of its own; "Bank of Industry and Commerce" stays one name."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kembara Bulk Terminal is operated by Selatan Cargo Services, a joint venture of "
+        "PT Lintas Bahari and Qinghai Harbour Holdings. The Rusavo Dry Port is run by a joint "
+        "venture between Tavora Minerals and Lindqvist Shipping Group. The Orvik Bridge is "
+        "operated by a joint venture of the Velmoran Bank of Industry and Commerce and Karsk "
+        "Port Holdings. The Velmoran Ministry of Commerce and Industry approved it. The Aktau "
+        "Dry Port is run by a joint venture of Kazakhstan and Turan Freight Holdings.\n",
+    )
+    for label in (
+        "PT Lintas Bahari",
+        "Qinghai Harbour Holdings",
+        "Tavora Minerals",
+        "Lindqvist Shipping Group",
+        "Velmoran Bank of Industry and Commerce",
+        "Karsk Port Holdings",
+        "Velmoran Ministry of Commerce and Industry",
+        "Turan Freight Holdings",
+    ):
+        assert corpus.entities[_entity(corpus, label)].type is EntityType.ORGANIZATION, label
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "and Qinghai" in label or "and Lindqvist" in label}
+    assert not {label for label in labels if "and Karsk" in label or "and Turan" in label}
+    assert (_entity(corpus, "Aktau Dry Port"), "country/kz") in _facts(corpus, "involves")
+    terminal = _entity(corpus, "Kembara Bulk Terminal")
+    assert {
+        (terminal, _entity(corpus, "PT Lintas Bahari")),
+        (terminal, _entity(corpus, "Qinghai Harbour Holdings")),
+    } <= _facts(corpus, "involves")
+
+
+def test_an_acronym_and_its_country_after_a_name_are_one_organisation(tmp_path: Path) -> None:
+    """ "the National Development and Reform Commission (NDRC) of China" and "the NDRC of
+    China" are one organisation, whatever the acronym and the country after it; "Agency for
+    Ports and Shipping" is one name, though "Ports" alone could head one."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Mekong Dry Port was approved by the National Development and Reform Commission "
+        "(NDRC) of China in 2020. The NDRC of China also approved the Yunling Railway. The "
+        "Velmoran Agency for Ports and Shipping (VAPS) of Kenya licensed the Lamu Feeder Port. "
+        "The VAPS of Kenya also licensed the Kilifi Feeder Port.\n",
+    )
+    organizations = {
+        m.text: m.entity
+        for doc in corpus.documents
+        for m in doc.mentions
+        if m.label is EntityType.ORGANIZATION
+    }
+    assert len(set(organizations.values())) == 2, organizations
+    assert organizations["NDRC"] == "organization/national-development-and-reform-commission"
+    assert organizations["VAPS"] == organizations["Velmoran Agency for Ports and Shipping"]
