@@ -387,6 +387,13 @@ def test_name_particles_and_a_place_after_a_name(corpus: Corpus) -> None:
     assert (aktau, "opening", "2021-05") in _events(corpus)
 
 
+def _persons(corpus: Corpus) -> set[str]:
+    """The text of every person mention."""
+    return {
+        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
+    }
+
+
 def test_persons_after_a_title_with_its_portfolio(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,
@@ -394,9 +401,7 @@ def test_persons_after_a_title_with_its_portfolio(tmp_path: Path) -> None:
         "attended. Minister of National Housing and Social Amenities, Oren Vale, spoke. "
         "The Minister of Foreign Affairs spoke too.\n",
     )
-    persons = {
-        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
-    }
+    persons = _persons(corpus)
     assert persons == {"Arlen Dusk", "Mira Quell", "Oren Vale"}
 
 
@@ -504,9 +509,7 @@ def test_second_reading_cases(tmp_path: Path) -> None:
     lao_cai = _entity(corpus, "Lao Cai-Tessel Railway")
     located = {country for subject, country in _facts(corpus, "locatedIn") if subject == lao_cai}
     assert "country/la" not in located
-    persons = {
-        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
-    }
+    persons = _persons(corpus)
     assert "Sri Arlen Duskari" in persons
     assert _entity(corpus, "Kandor Training Programme on Green Development")
 
@@ -966,3 +969,27 @@ def test_an_acronym_and_its_country_after_a_name_are_one_organisation(tmp_path: 
     assert len(set(organizations.values())) == 2, organizations
     assert organizations["NDRC"] == "organization/national-development-and-reform-commission"
     assert organizations["VAPS"] == organizations["Velmoran Agency for Ports and Shipping"]
+
+
+def test_a_titled_person_after_a_nationality_proposed_the_project(tmp_path: Path) -> None:
+    """ "proposed by Argentine Senator X": the title and the nationality before it are not a
+    name; the person is the proposer, dated or not."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Andelra Copper Railway had been proposed by Chilean Senator Tomas Errazaval in "
+        "2021. The Serrano Gas Pipeline was proposed by Peruvian Congresswoman Lucia Marvenda. "
+        "The Ollanta Trade Forum was put forward by Bolivian Premier Rafael Umanza in 2019.\n",
+    )
+    persons = _persons(corpus)
+    assert persons == {"Tomas Errazaval", "Lucia Marvenda", "Rafael Umanza"}, persons
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "Senator" in label or "Congresswoman" in label}
+    railway = _entity(corpus, "Andelra Copper Railway")
+    pipeline = _entity(corpus, "Serrano Gas Pipeline")
+    forum = _entity(corpus, "Ollanta Trade Forum")
+    assert _facts(corpus, "proposedBy") == {
+        (railway, _entity(corpus, "Tomas Errazaval")),
+        (pipeline, _entity(corpus, "Lucia Marvenda")),
+        (forum, _entity(corpus, "Rafael Umanza")),
+    }
+    assert (railway, "proposal", "2021") in _events(corpus)

@@ -377,6 +377,9 @@ PERSON_TITLES = frozenset(
         "envoy",
         "vice-president",
         "vice-premier",
+        "senator",
+        "congressman",
+        "congresswoman",
     ]
 )
 # Heads of things that are part of a named whole: "Secretariat of the X", "Office of the X".
@@ -405,6 +408,8 @@ PERSON_ROLES = frozenset(
         "engineer",
         "founder",
         "ceo",
+        "lawmaker",
+        "legislator",
     ]
 )
 # A hyphenated title is three tokens ("Secretary", "-", "General"): its first word triggers it.
