@@ -993,3 +993,44 @@ def test_a_titled_person_after_a_nationality_proposed_the_project(tmp_path: Path
         (forum, _entity(corpus, "Rafael Umanza")),
     }
     assert (railway, "proposal", "2021") in _events(corpus)
+
+
+def test_a_titled_memorandum_is_a_signed_instrument_and_a_bare_mou_is_none(
+    tmp_path: Path,
+) -> None:
+    """ "the X Memorandum on Y", "the Memorandum on Y": a named instrument its signatories are
+    parties to; "a Memorandum of Understanding" and "an MoU" name nothing, and one "on the X"
+    makes its signatories parties to the X."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Valdera Memorandum on Clean Hydrogen was signed by Uruguay, Paraguay and Ecuador "
+        "in November 2022. The Memorandum on Digital Ports Cooperation was signed by Kenya and "
+        "Ghana on 3 May 2021. The Agreement on Grain Corridors between Moldova and Georgia was "
+        "signed in 2020. Kenya and Ethiopia signed a Memorandum of Understanding on energy in "
+        "March 2024. Rwanda signed an MoU with Burundi in 2023. Zambia and Malawi signed a "
+        "Memorandum of Understanding on the Chipata Grid Interconnection Project.\n",
+    )
+    valdera = _entity(corpus, "Valdera Memorandum on Clean Hydrogen")
+    ports = _entity(corpus, "Memorandum on Digital Ports Cooperation")
+    grain = _entity(corpus, "Agreement on Grain Corridors")
+    grid = _entity(corpus, "Chipata Grid Interconnection Project")  # what the MoU is on
+    for entity in (valdera, ports, grain):
+        assert corpus.entities[entity].type is EntityType.MECHANISM, entity
+    assert {
+        (valdera, "signing", "2022-11"),
+        (ports, "signing", "2021-05-03"),
+        (grain, "signing", "2020"),
+    } == _events(corpus)
+    assert {
+        (valdera, "country/uy"),
+        (valdera, "country/py"),
+        (valdera, "country/ec"),
+        (ports, "country/ke"),
+        (ports, "country/gh"),
+        (grain, "country/md"),
+        (grain, "country/ge"),
+        (grid, "country/zm"),
+        (grid, "country/mw"),
+    } == _facts(corpus, "involves")
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "Understanding" in label or "MoU" in label}

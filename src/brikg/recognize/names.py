@@ -670,14 +670,38 @@ def _head_type(tokens: Tokens, position: int) -> EntityType | None:
             text == "-" or _capitalized(text) for text in tokens.texts[position - 2 : position]
         )
         return M if named and before != ["belt", "and", "road"] else None
+    if norm == "memorandum":
+        return M if _titled_memorandum(tokens, position) else None
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
 
 
+def _titled_memorandum(tokens: Tokens, position: int) -> bool:
+    """ "the Santiago Memorandum on Green Minerals", "the Memorandum on Digital Ports": a
+    memorandum with a proper name before it or a title after it ("on" and a capital) is a named
+    instrument; "a Memorandum of Understanding on ..." is a kind of document, no name."""
+    texts, norms = tokens.texts, tokens.norms
+    before = norms[position - 1] if position > 0 else ""
+    if before not in LEADING_STOPWORDS and _is_word(before) and texts[position - 1][:1].isupper():
+        return True  # "Santiago Memorandum", "China-Kenya Memorandum"
+    after = texts[position + 2] if position + 2 < len(texts) else ""
+    return (
+        norms[position + 1 : position + 2] == ["on"]
+        and after[:1].isupper()
+        and before not in {"a", "an"}
+    )
+
+
 # Every word ``_head_type`` can accept: heads, their plurals, second words of two-word heads.
 _HEAD_WORDS = frozenset(
-    [*HEADS, *(word + "s" for word in HEADS), *(last for _, last in TWO_WORD_HEADS), "cooperation"]
+    [
+        *HEADS,
+        *(word + "s" for word in HEADS),
+        *(last for _, last in TWO_WORD_HEADS),
+        "cooperation",
+        "memorandum",
+    ]
 )
 
 
@@ -867,11 +891,17 @@ _WORK_NOUNS = frozenset(
 
 
 def _work_on(tokens: Tokens, start: int, end: int) -> int:
-    """ "Construction of the X", "Work on the X": where the X starts (``start`` if not so)."""
+    """ "Construction of the X", "Work on the X", "a Memorandum of Understanding on the X": where
+    the X starts (``start`` if not so)."""
     norms = tokens.norms
     if start + 2 < end and norms[start] in _WORK_NOUNS and norms[start + 1] in {"of", "on"}:
         return _after_the(tokens, start + 2)
+    if start + 5 < end and norms[start : start + 5] == _MOU_ON_THE:
+        return start + 5  # not "on Revitalizing the X": what it is on is no name
     return start
+
+
+_MOU_ON_THE = ["memorandum", "of", "understanding", "on", "the"]
 
 
 def _phase_of(tokens: Tokens, start: int, end: int) -> int | None:
