@@ -1034,3 +1034,32 @@ def test_a_titled_memorandum_is_a_signed_instrument_and_a_bare_mou_is_none(
     } == _facts(corpus, "involves")
     labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
     assert not {label for label in labels if "Understanding" in label or "MoU" in label}
+
+
+def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path: Path) -> None:
+    """ "between $2 billion and $3 billion" is one range (its lower end, approximate, as
+    "US$2-3 billion" is); "could cost", "is expected to cost" and "an estimated" hedge a figure
+    as "about" does."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Karoo Freight Railway will cost between $2 billion and $3 billion. The Limpopo "
+        "Bulk Port could cost $4 billion. The Tessel Dam may need between 2 and 3 billion "
+        "dollars. The Orvik Bridge is expected to cost US$900 million. The Harrow Tunnel cost "
+        "an estimated $700 million. The Selva Highway is between 300 and 400 km long. The "
+        "Doran Canal cost $5 billion.\n",
+    )
+    found = {
+        (f.subject, f.quantity.value, f.quantity.unit, f.quantity.approximate)
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "quantity" and f.quantity
+    }
+    assert found == {
+        (_entity(corpus, "Karoo Freight Railway"), 2e9, "USD", True),
+        (_entity(corpus, "Limpopo Bulk Port"), 4e9, "USD", True),
+        (_entity(corpus, "Tessel Dam"), 2e9, "USD", True),
+        (_entity(corpus, "Orvik Bridge"), 9e8, "USD", True),
+        (_entity(corpus, "Harrow Tunnel"), 7e8, "USD", True),
+        (_entity(corpus, "Selva Highway"), 300, "km", True),
+        (_entity(corpus, "Doran Canal"), 5e9, "USD", False),
+    }, found
