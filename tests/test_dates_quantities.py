@@ -113,6 +113,14 @@ def test_numbers_that_are_not_years() -> None:
         ("is expected to cost US$3-4 billion", 3e9, "USD", True),
         ("a cost of US$3 to 4 billion", 3e9, "USD", True),
         ("the 300-400 km line", 300, "km", True),
+        # and so is "between A and B", the scale and unit of B applying to A
+        ("will cost between $2 billion and $3 billion", 2e9, "USD", True),
+        ("a line between 300 and 400 km long", 300, "km", True),
+        ("between 2 and 3 billion dollars", 2e9, "USD", True),
+        # a modal verb or a forecast hedges a figure as "about" does
+        ("the port could cost $4 billion", 4e9, "USD", True),
+        ("it is expected to create 3,000 jobs", 3000, "job", True),
+        ("it cost an estimated $700 million", 7e8, "USD", True),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:

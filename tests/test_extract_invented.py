@@ -387,6 +387,13 @@ def test_name_particles_and_a_place_after_a_name(corpus: Corpus) -> None:
     assert (aktau, "opening", "2021-05") in _events(corpus)
 
 
+def _persons(corpus: Corpus) -> set[str]:
+    """The text of every person mention."""
+    return {
+        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
+    }
+
+
 def test_persons_after_a_title_with_its_portfolio(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,
@@ -394,9 +401,7 @@ def test_persons_after_a_title_with_its_portfolio(tmp_path: Path) -> None:
         "attended. Minister of National Housing and Social Amenities, Oren Vale, spoke. "
         "The Minister of Foreign Affairs spoke too.\n",
     )
-    persons = {
-        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
-    }
+    persons = _persons(corpus)
     assert persons == {"Arlen Dusk", "Mira Quell", "Oren Vale"}
 
 
@@ -504,9 +509,7 @@ def test_second_reading_cases(tmp_path: Path) -> None:
     lao_cai = _entity(corpus, "Lao Cai-Tessel Railway")
     located = {country for subject, country in _facts(corpus, "locatedIn") if subject == lao_cai}
     assert "country/la" not in located
-    persons = {
-        m.text for doc in corpus.documents for m in doc.mentions if m.label is EntityType.PERSON
-    }
+    persons = _persons(corpus)
     assert "Sri Arlen Duskari" in persons
     assert _entity(corpus, "Kandor Training Programme on Green Development")
 
@@ -909,3 +912,154 @@ def test_a_company_suffix_and_its_abbreviation_are_one_company(tmp_path: Path) -
         if entity.labels.get("en", "").startswith("Savanna Logistics")
     }
     assert len(companies) == 1, companies
+
+
+def test_and_between_two_complete_company_names_splits_them(tmp_path: Path) -> None:
+    """ "a joint venture of PT X and Y Holdings": a legal-form prefix makes the left side a
+    complete company name, and the parties of a joint venture are two when the right side is a
+    company name of its own; "Bank of Industry and Commerce" stays one name."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kembara Bulk Terminal is operated by Selatan Cargo Services, a joint venture of "
+        "PT Lintas Bahari and Qinghai Harbour Holdings. The Rusavo Dry Port is run by a joint "
+        "venture between Tavora Minerals and Lindqvist Shipping Group. The Orvik Bridge is "
+        "operated by a joint venture of the Velmoran Bank of Industry and Commerce and Karsk "
+        "Port Holdings. The Velmoran Ministry of Commerce and Industry approved it. The Aktau "
+        "Dry Port is run by a joint venture of Kazakhstan and Turan Freight Holdings.\n",
+    )
+    for label in (
+        "PT Lintas Bahari",
+        "Qinghai Harbour Holdings",
+        "Tavora Minerals",
+        "Lindqvist Shipping Group",
+        "Velmoran Bank of Industry and Commerce",
+        "Karsk Port Holdings",
+        "Velmoran Ministry of Commerce and Industry",
+        "Turan Freight Holdings",
+    ):
+        assert corpus.entities[_entity(corpus, label)].type is EntityType.ORGANIZATION, label
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "and Qinghai" in label or "and Lindqvist" in label}
+    assert not {label for label in labels if "and Karsk" in label or "and Turan" in label}
+    assert (_entity(corpus, "Aktau Dry Port"), "country/kz") in _facts(corpus, "involves")
+    terminal = _entity(corpus, "Kembara Bulk Terminal")
+    assert {
+        (terminal, _entity(corpus, "PT Lintas Bahari")),
+        (terminal, _entity(corpus, "Qinghai Harbour Holdings")),
+    } <= _facts(corpus, "involves")
+
+
+def test_an_acronym_and_its_country_after_a_name_are_one_organisation(tmp_path: Path) -> None:
+    """ "the National Development and Reform Commission (NDRC) of China" and "the NDRC of
+    China" are one organisation, whatever the acronym and the country after it; "Agency for
+    Ports and Shipping" is one name, though "Ports" alone could head one."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Mekong Dry Port was approved by the National Development and Reform Commission "
+        "(NDRC) of China in 2020. The NDRC of China also approved the Yunling Railway. The "
+        "Velmoran Agency for Ports and Shipping (VAPS) of Kenya licensed the Lamu Feeder Port. "
+        "The VAPS of Kenya also licensed the Kilifi Feeder Port.\n",
+    )
+    organizations = {
+        m.text: m.entity
+        for doc in corpus.documents
+        for m in doc.mentions
+        if m.label is EntityType.ORGANIZATION
+    }
+    assert len(set(organizations.values())) == 2, organizations
+    assert organizations["NDRC"] == "organization/national-development-and-reform-commission"
+    assert organizations["VAPS"] == organizations["Velmoran Agency for Ports and Shipping"]
+
+
+def test_a_titled_person_after_a_nationality_proposed_the_project(tmp_path: Path) -> None:
+    """ "proposed by Argentine Senator X": the title and the nationality before it are not a
+    name; the person is the proposer, dated or not."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Andelra Copper Railway had been proposed by Chilean Senator Tomas Errazaval in "
+        "2021. The Serrano Gas Pipeline was proposed by Peruvian Congresswoman Lucia Marvenda. "
+        "The Ollanta Trade Forum was put forward by Bolivian Premier Rafael Umanza in 2019.\n",
+    )
+    persons = _persons(corpus)
+    assert persons == {"Tomas Errazaval", "Lucia Marvenda", "Rafael Umanza"}, persons
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "Senator" in label or "Congresswoman" in label}
+    railway = _entity(corpus, "Andelra Copper Railway")
+    pipeline = _entity(corpus, "Serrano Gas Pipeline")
+    forum = _entity(corpus, "Ollanta Trade Forum")
+    assert _facts(corpus, "proposedBy") == {
+        (railway, _entity(corpus, "Tomas Errazaval")),
+        (pipeline, _entity(corpus, "Lucia Marvenda")),
+        (forum, _entity(corpus, "Rafael Umanza")),
+    }
+    assert (railway, "proposal", "2021") in _events(corpus)
+
+
+def test_a_titled_memorandum_is_a_signed_instrument_and_a_bare_mou_is_none(
+    tmp_path: Path,
+) -> None:
+    """ "the X Memorandum on Y", "the Memorandum on Y": a named instrument its signatories are
+    parties to; "a Memorandum of Understanding" and "an MoU" name nothing, and one "on the X"
+    makes its signatories parties to the X."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Valdera Memorandum on Clean Hydrogen was signed by Uruguay, Paraguay and Ecuador "
+        "in November 2022. The Memorandum on Digital Ports Cooperation was signed by Kenya and "
+        "Ghana on 3 May 2021. The Agreement on Grain Corridors between Moldova and Georgia was "
+        "signed in 2020. Kenya and Ethiopia signed a Memorandum of Understanding on energy in "
+        "March 2024. Rwanda signed an MoU with Burundi in 2023. Zambia and Malawi signed a "
+        "Memorandum of Understanding on the Chipata Grid Interconnection Project.\n",
+    )
+    valdera = _entity(corpus, "Valdera Memorandum on Clean Hydrogen")
+    ports = _entity(corpus, "Memorandum on Digital Ports Cooperation")
+    grain = _entity(corpus, "Agreement on Grain Corridors")
+    grid = _entity(corpus, "Chipata Grid Interconnection Project")  # what the MoU is on
+    for entity in (valdera, ports, grain):
+        assert corpus.entities[entity].type is EntityType.MECHANISM, entity
+    assert {
+        (valdera, "signing", "2022-11"),
+        (ports, "signing", "2021-05-03"),
+        (grain, "signing", "2020"),
+    } == _events(corpus)
+    assert {
+        (valdera, "country/uy"),
+        (valdera, "country/py"),
+        (valdera, "country/ec"),
+        (ports, "country/ke"),
+        (ports, "country/gh"),
+        (grain, "country/md"),
+        (grain, "country/ge"),
+        (grid, "country/zm"),
+        (grid, "country/mw"),
+    } == _facts(corpus, "involves")
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "Understanding" in label or "MoU" in label}
+
+
+def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path: Path) -> None:
+    """ "between $2 billion and $3 billion" is one range (its lower end, approximate, as
+    "US$2-3 billion" is); "could cost", "is expected to cost" and "an estimated" hedge a figure
+    as "about" does."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Karoo Freight Railway will cost between $2 billion and $3 billion. The Limpopo "
+        "Bulk Port could cost $4 billion. The Tessel Dam may need between 2 and 3 billion "
+        "dollars. The Orvik Bridge is expected to cost US$900 million. The Harrow Tunnel cost "
+        "an estimated $700 million. The Selva Highway is between 300 and 400 km long. The "
+        "Doran Canal cost $5 billion.\n",
+    )
+    found = {
+        (f.subject, f.quantity.value, f.quantity.unit, f.quantity.approximate)
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "quantity" and f.quantity
+    }
+    assert found == {
+        (_entity(corpus, "Karoo Freight Railway"), 2e9, "USD", True),
+        (_entity(corpus, "Limpopo Bulk Port"), 4e9, "USD", True),
+        (_entity(corpus, "Tessel Dam"), 2e9, "USD", True),
+        (_entity(corpus, "Orvik Bridge"), 9e8, "USD", True),
+        (_entity(corpus, "Harrow Tunnel"), 7e8, "USD", True),
+        (_entity(corpus, "Selva Highway"), 300, "km", True),
+        (_entity(corpus, "Doran Canal"), 5e9, "USD", False),
+    }, found

@@ -41,6 +41,9 @@ THINGS = frozenset(
 )
 
 EVENT_SUBJECTS = THINGS | {EntityType.ORGANIZATION}
+# What is proposed: PROPOSABLE, and in English a project too ("The X Railway had been proposed
+# by Senator Y in 2021").
+PROPOSED = PROPOSABLE | {EntityType.PROJECT}
 # What can be opened, signed, held ...: an organisation is established, not signed or opened;
 # its part in an event is that of a party.
 EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
@@ -48,7 +51,7 @@ EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
     "launch": THINGS,
     "holding": frozenset({EntityType.MECHANISM}),
     "signing": frozenset({EntityType.MECHANISM, EntityType.PROJECT, EntityType.STRATEGY}),
-    "proposal": PROPOSABLE,
+    "proposal": PROPOSED,
     "announcement": THINGS,
     "opening": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
     "completion": frozenset({EntityType.PROJECT, EntityType.CORRIDOR}),
@@ -217,6 +220,11 @@ _AGENT_TRIGGER = re.compile(
 _PROPOSED = re.compile(r"proposed|put\s+forward", re.I)
 # "proposed by X", "proposed in 2021 by X": the agent of a passive, past a date.
 _BY_AFTER = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?\s+by\s+")
+# A person's title and nationality before the name: "Argentine Senator ", "the Kenyan
+# Minister of Transport ".
+_TITLE_BEFORE = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|of|for|to|and|the)\s+){0,7}"
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.I)
 _PARTNER_CUES = frozenset({"countries"})
 _PARTNER_LIST = re.compile(
@@ -620,7 +628,7 @@ class Relater:
                 continue  # "the proposed Lamu Corridor": an adjective, no one's act
             by = _BY_AFTER.match(ctx.doc.text, end)
             if by:
-                agents = ctx.list_after(by.end(), AGENTS)
+                agents = ctx.list_after(by.end(), AGENTS) or ctx.titled_person_at(by.end())
                 # Not a modifier: "a BRI cooperation platform proposed by the X" is the
                 # platform's proposal, not the BRI's.
                 things = [
@@ -650,7 +658,7 @@ class Relater:
                 for agent in agents:
                     if agent.entity != thing.entity:
                         yield ctx.fact(thing, "involves", agent.entity, "agent-of", 0.8)
-                        if proposal and ctx.type_of(thing) in PROPOSABLE:
+                        if proposal and ctx.type_of(thing) in PROPOSED:
                             yield ctx.fact(thing, "proposedBy", agent.entity, "proposer", 0.8)
 
     def _partner_lists(self, ctx: _SentenceContext) -> Iterator[Fact]:
@@ -1147,6 +1155,17 @@ class _SentenceContext:
             found.append(mention)
             cursor = mention.end
         return found
+
+    def titled_person_at(self, start: int) -> list[Mention]:
+        """The person named at ``start`` after a title and a nationality ("Argentine Senator
+        X", "President X"), which are capitalised words of no name."""
+        for mention in self.starting_in(start, start + _PHRASE_GAP):
+            if self.type_of(mention) is EntityType.PERSON and _TITLE_BEFORE.fullmatch(
+                self.doc.text, start, mention.start
+            ):
+                return [mention]
+            break
+        return []
 
     def list_ending(self, last: Mention, types: frozenset[EntityType]) -> list[Mention]:
         """The coordinated list ("China, Laos and Thailand") of mentions that ends with

@@ -225,6 +225,8 @@ LOWERCASE_MODIFIERS = frozenset(
 )
 # The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
+# Legal forms written before a company's name: "PT Wijaya Karya", "PJSC Rosseti".
+LEGAL_FORMS = frozenset({"pt", "jsc", "pjsc", "ojsc", "cjsc", "llc", "ooo"})
 # What joins the words of a name: "of", "for", "on", "and", and the particles.
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"}) | NAME_PARTICLES
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
@@ -375,6 +377,9 @@ PERSON_TITLES = frozenset(
         "envoy",
         "vice-president",
         "vice-premier",
+        "senator",
+        "congressman",
+        "congresswoman",
     ]
 )
 # Heads of things that are part of a named whole: "Secretariat of the X", "Office of the X".
@@ -403,6 +408,8 @@ PERSON_ROLES = frozenset(
         "engineer",
         "founder",
         "ceo",
+        "lawmaker",
+        "legislator",
     ]
 )
 # A hyphenated title is three tokens ("Secretary", "-", "General"): its first word triggers it.
@@ -555,17 +562,58 @@ def _chunks(
                 if look in upper and _is_word(texts[look]):
                     if norm == "and" and look in known_starts:
                         break
-                    if (
-                        norm == "and"
-                        and _ends_with_head(tokens, index, end)
-                        and not _single_head_after(tokens, look)
-                    ):
+                    if norm == "and" and _two_names(tokens, index, end, look, upper, in_complement):
                         break  # "the World Bank and Asian Development Bank"
                     end = look + 1
                     continue
             break
         yield index, end
         done = end
+
+
+def _two_names(
+    tokens: Tokens, start: int, end: int, look: int, upper: set[int], in_complement: bool
+) -> bool:
+    """Whether the "and" at ``end`` joins two names, ``tokens[start:end]`` and the capitalised
+    run at ``look``, rather than going on with one: after a complete name ("the World Bank and
+    Asian Development Bank"), unless a lone head follows ("Conference & Exhibition") or, in a
+    complement, a lone word that ends it ("Agency for Ports and Shipping", but "Commission and
+    Head of the Office" are two); and between two company names, the left one complete by its
+    legal form ("PT X and Y Holdings") or as the first party of a joint venture ("a joint
+    venture of X and Y Group", but "of X and Y Corporation with Z" is one)."""
+    norms = tokens.norms
+    run = _run_end(tokens, look, upper)
+    following = norms[run] if run < len(norms) else ""
+    if _ends_with_head(tokens, start, end):
+        if in_complement and run - look == 1 and following not in COMPLEMENT_CONNECTORS:
+            return False
+        return not _single_head_after(tokens, look)
+    if _head_type(tokens, run - 1) is not ORG and norms[look] not in LEGAL_FORMS:
+        return False
+    if norms[start] in LEGAL_FORMS:
+        return True
+    return _venture_of(norms, start) and following not in {"and", "with"}
+
+
+def _run_end(tokens: Tokens, position: int, upper: set[int]) -> int:
+    """Where the run of capitalised words (and joined hyphens) at ``position`` ends."""
+    texts, count = tokens.texts, len(tokens)
+    while position < count and (
+        (position in upper and _is_word(texts[position]))
+        or (texts[position] == "-" and position + 1 in upper)
+    ):
+        position += 1
+    return position
+
+
+def _venture_of(norms: list[str], start: int) -> bool:
+    """Whether the name at ``start`` follows "joint venture of/between (the)": a party."""
+    position = start - 2 if norms[start - 1 : start] == ["the"] else start - 1
+    return (
+        position > 0
+        and norms[position] in {"of", "between"}
+        and (norms[position - 1] in {"venture", "ventures"})
+    )
 
 
 def _after_the(tokens: Tokens, position: int) -> int:
@@ -622,14 +670,38 @@ def _head_type(tokens: Tokens, position: int) -> EntityType | None:
             text == "-" or _capitalized(text) for text in tokens.texts[position - 2 : position]
         )
         return M if named and before != ["belt", "and", "road"] else None
+    if norm == "memorandum":
+        return M if _titled_memorandum(tokens, position) else None
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
 
 
+def _titled_memorandum(tokens: Tokens, position: int) -> bool:
+    """ "the Santiago Memorandum on Green Minerals", "the Memorandum on Digital Ports": a
+    memorandum with a proper name before it or a title after it ("on" and a capital) is a named
+    instrument; "a Memorandum of Understanding on ..." is a kind of document, no name."""
+    texts, norms = tokens.texts, tokens.norms
+    before = norms[position - 1] if position > 0 else ""
+    if before not in LEADING_STOPWORDS and _is_word(before) and texts[position - 1][:1].isupper():
+        return True  # "Santiago Memorandum", "China-Kenya Memorandum"
+    after = texts[position + 2] if position + 2 < len(texts) else ""
+    return (
+        norms[position + 1 : position + 2] == ["on"]
+        and after[:1].isupper()
+        and before not in {"a", "an"}
+    )
+
+
 # Every word ``_head_type`` can accept: heads, their plurals, second words of two-word heads.
 _HEAD_WORDS = frozenset(
-    [*HEADS, *(word + "s" for word in HEADS), *(last for _, last in TWO_WORD_HEADS), "cooperation"]
+    [
+        *HEADS,
+        *(word + "s" for word in HEADS),
+        *(last for _, last in TWO_WORD_HEADS),
+        "cooperation",
+        "memorandum",
+    ]
 )
 
 
@@ -746,6 +818,8 @@ def _names_from_chunk(
     head_at, entity_type, cut = _find_head(tokens, start, end)
     if entity_type is None:
         mention = _lowercase_head_name(text, tokens, start, end, offset, context)
+        if mention is None:
+            mention = _company_without_head(text, tokens, start, end, offset, context)
         if mention is not None:
             yield mention
         return
@@ -778,6 +852,24 @@ def _names_from_chunk(
         yield _mention(text, tokens, parent_start, parent_cut, offset, parent_type, "name-parent")
 
 
+def _company_without_head(
+    text: str, tokens: Tokens, start: int, end: int, offset: int, context: NameContext
+) -> Mention | None:
+    """A company's name with no head noun: one after its legal form ("PT Lintas Bahari"), or
+    the first party of a joint venture ("a joint venture of Tavora Minerals and Lindqvist
+    Shipping Group", which :func:`_two_names` split at the "and")."""
+    norms = tokens.norms
+    if norms[start] in LEGAL_FORMS:
+        if end - start < 2:
+            return None
+        return _mention(text, tokens, start, end, offset, ORG, "name-legal-form")
+    if norms[end : end + 1] != ["and"] or not _venture_of(norms, start):
+        return None
+    if all(index in context.country_tokens for index in range(start, end)):
+        return None  # "a joint venture of Kazakhstan and X Holdings": a country, found as one
+    return _mention(text, tokens, start, end, offset, ORG, "name-venture-party")
+
+
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})$")
 
 
@@ -799,11 +891,17 @@ _WORK_NOUNS = frozenset(
 
 
 def _work_on(tokens: Tokens, start: int, end: int) -> int:
-    """ "Construction of the X", "Work on the X": where the X starts (``start`` if not so)."""
+    """ "Construction of the X", "Work on the X", "a Memorandum of Understanding on the X": where
+    the X starts (``start`` if not so)."""
     norms = tokens.norms
     if start + 2 < end and norms[start] in _WORK_NOUNS and norms[start + 1] in {"of", "on"}:
         return _after_the(tokens, start + 2)
+    if start + 5 < end and norms[start : start + 5] == _MOU_ON_THE:
+        return start + 5  # not "on Revitalizing the X": what it is on is no name
     return start
+
+
+_MOU_ON_THE = ["memorandum", "of", "understanding", "on", "the"]
 
 
 def _phase_of(tokens: Tokens, start: int, end: int) -> int | None:

@@ -178,32 +178,86 @@ def find_quantities(
             start = currency.start()
         if start < end_of_last:
             continue
-        for rule, pattern in (
-            ("quantity-currency", _CURRENCY),
-            ("quantity-unit", _MEASURED),
-            ("quantity-count", _COUNTED),
-        ):
-            match = pattern.match(text, start)
-            if match is None:
-                continue
-            hedge = _hedge(text, start)
-            quantity = _quantity(rule, match, text, hedge is not None)
-            if quantity is None:
-                continue
-            begin = hedge.start() if hedge else start
-            end_of_last = match.end()
-            found.append(
-                Mention(
-                    offset + begin,
-                    offset + match.end(),
-                    text[begin : match.end()],
-                    MentionKind.QUANTITY,
-                    rule,
-                    quantity=quantity,
-                )
+        read = _range(text, start) or _read(text, start)
+        if read is None:
+            continue
+        begin, end_of_last, rule, quantity, _ = read
+        if not quantity.approximate and _modal(text, begin):
+            quantity = replace(quantity, approximate=True)
+        found.append(
+            Mention(
+                offset + begin,
+                offset + end_of_last,
+                text[begin:end_of_last],
+                MentionKind.QUANTITY,
+                rule,
+                quantity=quantity,
             )
-            break
+        )
     yield from found
+
+
+# A quantity read at a place: where it begins (with its hedge) and ends, its rule, its value and
+# the pattern's match.
+_Read = tuple[int, int, str, QuantityValue, re.Match[str]]
+_PATTERNS = (
+    ("quantity-currency", _CURRENCY),
+    ("quantity-unit", _MEASURED),
+    ("quantity-count", _COUNTED),
+)
+
+
+def _read(text: str, start: int) -> _Read | None:
+    """The quantity that starts at ``start``, preferring currency, then measured units, then
+    counted nouns."""
+    for rule, pattern in _PATTERNS:
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        hedge = _hedge(text, start)
+        quantity = _quantity(rule, match, text, hedge is not None)
+        if quantity is not None:
+            return hedge.start() if hedge else start, match.end(), rule, quantity, match
+    return None
+
+
+# "between $2 billion and $3 billion", "between 300 and 400 km": a range, read as "US$2-3
+# billion" is, its lower end, approximate, in the upper end's unit and (without its own) scale.
+_LOWER = re.compile(
+    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)?" + _NUMBER + _SCALE + r"\s+and\s+", re.I
+)
+_BETWEEN = "between "
+
+
+def _range(text: str, start: int) -> _Read | None:
+    """The range "between A and B" whose A starts at ``start``, if there is one."""
+    begin = start - len(_BETWEEN)
+    if begin < 0 or text[begin:start].lower() != _BETWEEN:
+        return None
+    lower = _LOWER.match(text, start)
+    upper = _read(text, lower.end()) if lower else None
+    if lower is None or upper is None:
+        return None
+    _, end, rule, quantity, match = upper
+    value = _number(lower.group("number"))
+    currency = lower.group("currency")
+    if value is None or (currency and CURRENCY_PREFIXES[currency.strip().lower()] != quantity.unit):
+        return None
+    scale = lower.group("scale") or match.groupdict().get("scale")
+    value *= SCALES[scale.lower()] if scale else 1
+    return begin, end, rule, replace(quantity, value=value, approximate=True), match
+
+
+# A figure hedged by a modal verb or a forecast: "could cost $4 billion", "is expected to cost",
+# "an estimated $700 million" are approximate, as "about $4 billion" is.
+_MODAL_WORDS = ("could", "may", "might", "expected", "estimated", "projected", "forecast")
+_MODAL = re.compile(rf"\b(?:{'|'.join(_MODAL_WORDS)})\s+(?:[a-z]+\s+){{0,3}}\Z")
+
+
+def _modal(text: str, begin: int) -> bool:
+    """Whether a modal verb or a forecast hedges the figure that begins at ``begin``."""
+    window = text[max(0, begin - 40) : begin]
+    return any(map(window.__contains__, _MODAL_WORDS)) and _MODAL.search(window) is not None
 
 
 def _starts(text: str, words: AbstractSet[str] | None) -> list[int]:
