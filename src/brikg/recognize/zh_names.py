@@ -148,6 +148,8 @@ _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
 # Where on a river a plant of a cascade lies: part of its name (努列克上游水电站), not a
 # position word (f) that ends it.
 _REACHES = frozenset({"上游", "中游", "下游"})
+# One-character geographic features after a direction word: 北部湾, 南部湖, 西部岛.
+_FEATURES = frozenset("湾湖岛海江河")
 _NUMBER = re.compile(r"[\d.]+|[一二三四五六七八九十两]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_CHAR = re.compile(r"\w")
@@ -227,11 +229,13 @@ def find_names(
         if last is None or units[last].kind != "word":
             continue
         first = _at(starts, match.start())
+        word_only = False
         if first is None:
             # A head ending a dictionary word: 清华大学 (a name: it starts the name), 铁路公司
-            # (a compound head: 肯尼亚铁路公司).
+            # (a compound head: 肯尼亚铁路公司), 交通部 (an organisation word: 水利交通部).
             unit = units[last]
-            if len(match.group()) < 2 or unit.text[0] in HARD_CHARS:
+            word_only = len(match.group()) < 2  # 交通部: only as the end of a longer name
+            if (word_only and unit.tag != "nt") or unit.text[0] in HARD_CHARS:
                 continue
             if unit.tag not in {"nt", "n", "nz", ""}:
                 continue
@@ -239,7 +243,7 @@ def find_names(
         if _modifier(units, last, match.group()):
             continue
         mention = _walk_back(text, units, first, last, match.group(), compound)
-        if mention is not None:
+        if mention is not None and not (word_only and mention.start == units[last].start):
             found.append(mention)
     found.extend(_bracketed(text, known))
     found.extend(_quoted(text, units, starts, words, known, compound))
@@ -371,9 +375,11 @@ def _walk_back(
     if not named and not _specific(body, head, text[start:end], compound, number is not None):
         return None
     # A country in front of a specific name places it; it is not part of the name (柬埔寨|暹粒
-    # 吴哥国际机场), unless the rest would not name it (坦桑尼亚国家光缆骨干网).
+    # 吴哥国际机场), unless the rest would not name it (坦桑尼亚国家光缆骨干网) or the name is a
+    # body's: 越南交通运输部 is Vietnam's ministry, not one 交通运输部 in Vietnam.
     if (
-        body
+        entity_type is not _O
+        and body
         and body[0].kind == "known"
         and body[0].mention is not None
         and body[0].mention.label is EntityType.COUNTRY
@@ -442,6 +448,8 @@ def _step(
         return "stop"  # 第六大|机场, 第六所|“一带一路”税务学院
     if word in _REACHES and index > 0 and units[index - 1].kind == "word":
         return "take" if _proper_unit(units[index - 1]) else "stop"
+    if unit.tag == "f" and taken and taken[-1].text in _FEATURES and taken[-1].start == unit.end:
+        return "take"  # 北部|湾 (jieba's cut): a direction and a gulf are one place, 北部湾
     if unit.tag in HARD_TAGS or (unit.tag == "f" and not _PHASE.match(word)):
         return "stop"
     if unit.tag in SOFT_TAGS:
@@ -814,14 +822,17 @@ def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterat
         ):
             continue
         before = units[index - 1] if index else None
-        if before is None or (
+        if (
+            before is not None
+            and before.kind == "known"
+            and before.mention is not None
+            and before.mention.label is EntityType.COUNTRY
+        ):  # 尼泊尔水利部 is Nepal's ministry, as 越南交通运输部 is Vietnam's
+            name = text[before.start : unit.end]
+            yield _name(before.start, unit.end, name, _O, "zh-name-organization")
+        elif before is None or (
             before.kind == "punct"
             or (before.kind == "word" and (before.text in HARD_STOPS or before.text in HARD_CHARS))
-            or (
-                before.kind == "known"
-                and before.mention is not None
-                and before.mention.label is EntityType.COUNTRY
-            )
         ):
             yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
     if "和" not in text:
