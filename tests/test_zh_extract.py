@@ -440,3 +440,20 @@ def test_a_direction_before_a_gulf_is_part_of_a_name(text: str, name: str) -> No
     assert _events(corpus)[(forum, "holding")].year in {2021, 2022}
     if "菲律宾" in text:
         assert {(forum, "country/cn"), (forum, "country/ph")} <= _facts(corpus, "proposedBy")
+
+
+def test_a_project_named_after_a_city_is_found_and_placed() -> None:
+    """金边 is a city to the gazetteer (jieba reads it as a common noun): 金边深水港项目 names
+    the port 金边深水港, in Cambodia, and its cancellation is dated."""
+    corpus = _one("金边深水港项目已于2021年取消。")
+    port = _entity(corpus, "金边深水港")
+    assert corpus.entities[port].type is EntityType.PROJECT
+    assert (port, "country/kh") in _facts(corpus, "locatedIn")
+    assert _events(corpus) == {(port, "cancellation"): DateValue(2021)}
+
+
+def test_a_stated_country_overrules_the_city_in_a_name() -> None:
+    corpus = _one("金边深水港位于越南境内，于2021年建成。")
+    port = _entity(corpus, "金边深水港")
+    located = {obj for subject, obj in _facts(corpus, "locatedIn") if subject == port}
+    assert located == {"country/vn"}

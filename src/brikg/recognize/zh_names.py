@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from brikg.ir import EntityType, Mention, MentionKind
+from brikg.places import chinese_city_country
 from brikg.recognize.zh_words import WORD_END, WORD_START, Word
 from brikg.scan import longest_first, match_starts
 
@@ -636,6 +637,7 @@ def _specific(
             or (unit.tag in PROPER_TAGS and unit.text not in REGIONS)
             or unit.text in SILK_ROAD
             or _LATIN.search(unit.text)
+            or _city(unit)
         ):
             proper = True
     if not proper and any(unit.kind == "known" for unit in core):
@@ -658,6 +660,15 @@ _DESCRIPTIVE = frozenset(
     "国家 旗舰 标志性 重点 示范 龙头 合作 框架 建设 项目 国际合作 共建国家 多边 双边 区域 "
     "沿线 相关 有关 国际 全球 各类".split()
 )
+
+
+def _city(unit: Unit) -> bool:
+    """A word that names a city abroad in the gazetteer, whatever jieba tags it (金边 and 海防
+    are common nouns to it): 金边深水港 is named after Phnom Penh. Chinese cities are left out:
+    their Chinese names are also words (合作, 中心, 东方)."""
+    if unit.kind != "word" or len(unit.text) < 2 or unit.text in GENERIC:
+        return False
+    return chinese_city_country(unit.text) not in {None, "CN"}
 
 
 def _initiative(unit: Unit) -> bool:

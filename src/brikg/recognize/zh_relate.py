@@ -36,6 +36,7 @@ from brikg.ir import (
     Sentence,
 )
 from brikg.lexicon import Lexicon
+from brikg.places import chinese_city_country
 from brikg.recognize.zh import sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
 from brikg.vocab import STOP_KINDS
@@ -280,7 +281,7 @@ class ChineseRelater:
             for fact in doc.facts
             if not (fact.predicate == "quantity" and fact.evidence.rule == "zh-quantity")
         ]  # the Chinese relater owns the figures of Chinese sentences
-        doc.facts = _dedupe(english + facts)
+        doc.facts = _dedupe(english + _without_guesses(facts))
         return doc
 
     def _remember(self, ctx: _Context) -> None:
@@ -399,6 +400,9 @@ class ChineseRelater:
                         yield ctx.fact(
                             project.entity or "", "locatedIn", country.entity, "zh-set-up-in"
                         )
+            code = _city_in_name(project)
+            if code is not None:  # 金边深水港: a guess, which a stated country overrules
+                yield ctx.fact(project.entity or "", "locatedIn", _country(code), _CITY_RULE, 0.8)
             # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does
             for known in ctx.things(frozenset({EntityType.PROJECT})):
                 if known.end == project.start and known.rule == "lexicon":
@@ -788,6 +792,34 @@ def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention 
         if not _TRIGGER_RE.search(between) and not re.search("以来|之后|后，", between):
             return last
     return None
+
+
+_CITY_RULE = "zh-city-gazetteer"
+_LONGEST_CITY = 8
+
+
+def _city_in_name(project: Mention) -> str | None:
+    """The country of a city abroad that a found name starts with (金边深水港: Cambodia), the
+    longest first, with something left after it; not for a name with countries of its own."""
+    if project.rule != "zh-name-head" or project.countries:
+        return None
+    name = project.text
+    for length in range(min(len(name) - 1, _LONGEST_CITY), 1, -1):
+        code = chinese_city_country(name[:length])
+        if code is not None:
+            return None if code == "CN" else code
+    return None
+
+
+def _without_guesses(facts: list[Fact]) -> list[Fact]:
+    """A country guessed from a city in a name gives way to one the text states (as in
+    :func:`brikg.relate._without_guesses`): 金边深水港位于越南境内 is in Vietnam only."""
+    stated = {
+        f.subject
+        for f in facts
+        if f.predicate == "locatedIn" and f.evidence.rule not in {_CITY_RULE, "zh-part-of-known"}
+    }
+    return [f for f in facts if not (f.evidence.rule == _CITY_RULE and f.subject in stated)]
 
 
 def _country(code: str) -> str:
