@@ -457,3 +457,36 @@ def test_a_stated_country_overrules_the_city_in_a_name() -> None:
     port = _entity(corpus, "金边深水港")
     located = {obj for subject, obj in _facts(corpus, "locatedIn") if subject == port}
     assert located == {"country/vn"}
+
+
+def test_a_signed_agreement_in_title_marks_is_a_mechanism_with_its_signatories() -> None:
+    """《…协定》 is an agreement with parties, a Mechanism as "… Agreement" is in English
+    (GUIDELINES.md §3); the countries that sign it are involved, and the signing is dated."""
+    corpus = _one("中国、柬埔寨和泰国于2022年底签署了《湄公河沿岸互联互通合作协定》。")
+    agreement = _entity(corpus, "湄公河沿岸互联互通合作协定")
+    assert corpus.entities[agreement].type is EntityType.MECHANISM
+    assert {(agreement, f"country/{c}") for c in ("cn", "kh", "th")} <= _facts(corpus, "involves")
+    assert _events(corpus)[(agreement, "signing")].year == 2022
+
+
+def test_a_memorandum_stays_a_document() -> None:
+    """An MoU is a document, not an entity (GUIDELINES.md §3), in Chinese as in English."""
+    corpus = _one("中国与柬埔寨于2022年签署了《澜沧江航运合作谅解备忘录》。")
+    labels = {entity.labels.get("zh", "") for entity in corpus.entities.values()}
+    assert not any(label.endswith("备忘录") for label in labels), labels
+
+
+def test_the_topic_of_a_signed_memorandum_and_a_lender() -> None:
+    """关于琥珀公路融资的谅解备忘录: the highway the MoU is about is a project, its signatories
+    are parties, its signing is dated; the bank that lent has the loan as its figure (the
+    English reading of "the X Bank provided a loan of US$800 million")."""
+    corpus = _one(
+        "2022年6月8日，赞比亚与中国签署了关于琥珀公路融资的谅解备忘录，"
+        "中国进出口银行提供了8亿美元贷款。"
+    )
+    highway = _entity(corpus, "琥珀公路")
+    assert corpus.entities[highway].type is EntityType.PROJECT
+    assert {(highway, "country/zm"), (highway, "country/cn")} <= _facts(corpus, "involves")
+    assert _events(corpus)[(highway, "signing")] == DateValue(2022, 6, 8)
+    bank = "organization/export-import-bank-of-china"
+    assert _quantities(corpus).get(bank, (None,))[0] == 8e8, _quantities(corpus)

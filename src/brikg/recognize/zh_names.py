@@ -221,6 +221,7 @@ def find_names(
 ) -> list[Mention]:
     """Name mentions of ``text`` (offsets into it) by head, 《》, quotation and title."""
     units = units_of(text, words, known)
+    topics = {m.end(1) for m in _AGREEMENT_TOPIC.finditer(text)} if "关于" in text else set()
     # Where the units start and end, in order (units do not overlap): made in C, looked up by
     # bisection at the few offsets asked about.
     starts, ends = list(map(WORD_START, units)), list(map(WORD_END, units))
@@ -243,7 +244,8 @@ def find_names(
             first = last
         if _modifier(units, last, match.group()):
             continue
-        mention = _walk_back(text, units, first, last, match.group(), compound)
+        topic = match.end() in topics
+        mention = _walk_back(text, units, first, last, match.group(), compound, topic)
         if mention is not None and not (word_only and mention.start == units[last].start):
             found.append(mention)
     found.extend(_bracketed(text, known))
@@ -299,7 +301,10 @@ def _walk_back(
     last: int,
     head: str,
     compound: CompoundCountries,
+    topic: bool = False,
 ) -> Mention | None:
+    """The name ending in ``head`` (units ``first`` to ``last``), if the words before it name
+    something; a ``topic`` of a signed agreement needs only one word that is not generic."""
     entity_type = HEADS[head]
     if first == last and units[last].text != head and units[last].tag == "nt":
         head_units: list[Unit] = []  # 清华大学…: the dictionary word is part of the name
@@ -373,7 +378,8 @@ def _walk_back(
     spans = body + head_units
     start, end = spans[0].start, spans[-1].end
     named = edition and bool(body) and entity_type in {_M, _P} and number is None
-    if not named and not _specific(body, head, text[start:end], compound, number is not None):
+    cut = number is not None
+    if not named and not _specific(body, head, text[start:end], compound, cut, topic):
         return None
     # A country in front of a specific name places it; it is not part of the name (柬埔寨|暹粒
     # 吴哥国际机场), unless the rest would not name it (坦桑尼亚国家光缆骨干网) or the name is a
@@ -605,9 +611,15 @@ def _refine(entity_type: EntityType, head: str, name: str) -> EntityType:
 
 
 def _specific(
-    body: list[Unit], head: str, name: str, compound: CompoundCountries, cut: bool = False
+    body: list[Unit],
+    head: str,
+    name: str,
+    compound: CompoundCountries,
+    cut: bool = False,
+    topic: bool = False,
 ) -> bool:
-    """True when the words before the head name something rather than describe it."""
+    """True when the words before the head name something rather than describe it: for an
+    event's head (论坛) or the topic of an agreement, any word that is not generic does."""
     core = [
         unit
         for unit in body
@@ -617,7 +629,7 @@ def _specific(
     ]
     if not core:
         return False
-    if head in LENIENT and not cut:
+    if (head in LENIENT or topic) and not cut:
         return any(
             unit.kind != "word" or (not _is_number(unit.text) and unit.text not in REGIONS)
             for unit in core
@@ -692,15 +704,22 @@ def _transliteration(core: list[Unit]) -> bool:
 # -- 《》, quotations, organisation words, people -----------------------------------------------
 
 _BRACKETED = re.compile(r"《([^《》]{2,40})》")
+# An agreement with parties is a mechanism, as "… Agreement" is in English (GUIDELINES.md §3:
+# named instruments that parties sign); a memorandum or a statement is a document.
 _BRACKET_HEADS: list[tuple[str, EntityType]] = [
-    ("倡议", _I), ("原则", _M), ("议程", _S), ("战略", _S), ("愿景", _S), ("构想", _S),
-    ("展望", _S),
+    ("倡议", _I), ("原则", _M), ("协定", _M), ("协议", _M), ("议程", _S), ("战略", _S),
+    ("愿景", _S), ("构想", _S), ("展望", _S),
 ]  # fmt: skip
+# What a signed agreement is about: 关于琥珀公路融资的谅解备忘录 (ends where the name may end).
+_AGREEMENT_TOPIC = re.compile(
+    r"关于([^，。；“”《》的]{2,24}?)(?:融资|贷款|建设|合作|开发|实施|运营)?的"
+    r"[^，。；的]{0,6}?(?:备忘录|协议|协定|合同)"
+)
 
 
 def _bracketed(text: str, known: list[Mention]) -> Iterator[Mention]:
-    """《廉洁丝绸之路北京倡议》: an initiative, principle or strategy. Other titles (白皮书,
-    报告, 方案, 规划, 备忘录) are documents, which are not entities."""
+    """《廉洁丝绸之路北京倡议》: an initiative, principle, agreement or strategy. Other titles
+    (白皮书, 报告, 方案, 规划, 备忘录, 声明) are documents, which are not entities."""
     for match in _BRACKETED.finditer(text):
         content = match.group(1)
         start, end = match.span(1)

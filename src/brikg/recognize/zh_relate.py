@@ -666,8 +666,11 @@ class ChineseRelater:
                 ctx.text[local : local + 40]
             ):
                 continue  # 由开通初期的14列增至…52列: only the value reached counts
-            if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]):
-                continue  # 中方先后资助支持100名肯尼亚学生: a figure about China
+            if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]) and not any(
+                ctx.local(m.start) == clause_start for m in things
+            ):
+                continue  # 中方先后资助支持100名肯尼亚学生: a figure about China, not one about
+                # a body whose name starts with it (中国进出口银行提供了…贷款)
             before = [
                 m
                 for m in things
@@ -726,8 +729,8 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "proposal": SUBJECTS,
     "announcement": SUBJECTS,
 }
-# Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X.
-_OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?[“《]?")
+# Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
+_OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?(?:关于)?[“《]?")
 _NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完全|全面|正式)?\Z")
 _FUTURE_MARKERS = re.compile(
     r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
