@@ -490,3 +490,22 @@ def test_the_topic_of_a_signed_memorandum_and_a_lender() -> None:
     assert _events(corpus)[(highway, "signing")] == DateValue(2022, 6, 8)
     bank = "organization/export-import-bank-of-china"
     assert _quantities(corpus).get(bank, (None,))[0] == 8e8, _quantities(corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "cancelled"),
+    [
+        ("2021年，政府宣布终止对卡萨拉水电站项目的支持。", False),
+        ("2021年，银行取消了对卡萨拉水电站项目的融资。", False),
+        ("2021年，该国暂停了对卡萨拉水电站项目的投资。", False),
+        ("2021年，政府宣布取消卡萨拉水电站项目。", True),
+        ("卡萨拉水电站项目于2021年被终止。", True),
+    ],
+)
+def test_what_is_stopped_after_dui_de_is_not_the_project(text: str, cancelled: bool) -> None:
+    """终止对X的支持 stops the support, not X (the English rule: "ended its support for the
+    X" cancels no X); 宣布取消X still cancels X."""
+    corpus = _one(text)
+    plant = _entity(corpus, "卡萨拉水电站")
+    kinds = {kind for (subject, kind) in _events(corpus) if subject == plant}
+    assert kinds & {"cancellation", "suspension"} == ({"cancellation"} if cancelled else set())
