@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from brikg.ir import EntityType, Mention, MentionKind
+from brikg.places import chinese_city_country
 from brikg.recognize.zh_words import WORD_END, WORD_START, Word
 from brikg.scan import longest_first, match_starts
 
@@ -148,6 +149,8 @@ _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
 # Where on a river a plant of a cascade lies: part of its name (努列克上游水电站), not a
 # position word (f) that ends it.
 _REACHES = frozenset({"上游", "中游", "下游"})
+# One-character geographic features after a direction word: 北部湾, 南部湖, 西部岛.
+_FEATURES = frozenset("湾湖岛海江河")
 _NUMBER = re.compile(r"[\d.]+|[一二三四五六七八九十两]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD_CHAR = re.compile(r"\w")
@@ -218,6 +221,7 @@ def find_names(
 ) -> list[Mention]:
     """Name mentions of ``text`` (offsets into it) by head, 《》, quotation and title."""
     units = units_of(text, words, known)
+    topics = {m.end(1) for m in _AGREEMENT_TOPIC.finditer(text)} if "关于" in text else set()
     # Where the units start and end, in order (units do not overlap): made in C, looked up by
     # bisection at the few offsets asked about.
     starts, ends = list(map(WORD_START, units)), list(map(WORD_END, units))
@@ -227,19 +231,22 @@ def find_names(
         if last is None or units[last].kind != "word":
             continue
         first = _at(starts, match.start())
+        word_only = False
         if first is None:
             # A head ending a dictionary word: 清华大学 (a name: it starts the name), 铁路公司
-            # (a compound head: 肯尼亚铁路公司).
+            # (a compound head: 肯尼亚铁路公司), 交通部 (an organisation word: 水利交通部).
             unit = units[last]
-            if len(match.group()) < 2 or unit.text[0] in HARD_CHARS:
+            word_only = len(match.group()) < 2  # 交通部: only as the end of a longer name
+            if (word_only and unit.tag != "nt") or unit.text[0] in HARD_CHARS:
                 continue
             if unit.tag not in {"nt", "n", "nz", ""}:
                 continue
             first = last
         if _modifier(units, last, match.group()):
             continue
-        mention = _walk_back(text, units, first, last, match.group(), compound)
-        if mention is not None:
+        topic = match.end() in topics
+        mention = _walk_back(text, units, first, last, match.group(), compound, topic)
+        if mention is not None and not (word_only and mention.start == units[last].start):
             found.append(mention)
     found.extend(_bracketed(text, known))
     found.extend(_quoted(text, units, starts, words, known, compound))
@@ -294,7 +301,10 @@ def _walk_back(
     last: int,
     head: str,
     compound: CompoundCountries,
+    topic: bool = False,
 ) -> Mention | None:
+    """The name ending in ``head`` (units ``first`` to ``last``), if the words before it name
+    something; a ``topic`` of a signed agreement needs only one word that is not generic."""
     entity_type = HEADS[head]
     if first == last and units[last].text != head and units[last].tag == "nt":
         head_units: list[Unit] = []  # 清华大学…: the dictionary word is part of the name
@@ -368,12 +378,15 @@ def _walk_back(
     spans = body + head_units
     start, end = spans[0].start, spans[-1].end
     named = edition and bool(body) and entity_type in {_M, _P} and number is None
-    if not named and not _specific(body, head, text[start:end], compound, number is not None):
+    cut = number is not None
+    if not named and not _specific(body, head, text[start:end], compound, cut, topic):
         return None
     # A country in front of a specific name places it; it is not part of the name (柬埔寨|暹粒
-    # 吴哥国际机场), unless the rest would not name it (坦桑尼亚国家光缆骨干网).
+    # 吴哥国际机场), unless the rest would not name it (坦桑尼亚国家光缆骨干网) or the name is a
+    # body's: 越南交通运输部 is Vietnam's ministry, not one 交通运输部 in Vietnam.
     if (
-        body
+        entity_type is not _O
+        and body
         and body[0].kind == "known"
         and body[0].mention is not None
         and body[0].mention.label is EntityType.COUNTRY
@@ -442,6 +455,8 @@ def _step(
         return "stop"  # 第六大|机场, 第六所|“一带一路”税务学院
     if word in _REACHES and index > 0 and units[index - 1].kind == "word":
         return "take" if _proper_unit(units[index - 1]) else "stop"
+    if unit.tag == "f" and taken and taken[-1].text in _FEATURES and taken[-1].start == unit.end:
+        return "take"  # 北部|湾 (jieba's cut): a direction and a gulf are one place, 北部湾
     if unit.tag in HARD_TAGS or (unit.tag == "f" and not _PHASE.match(word)):
         return "stop"
     if unit.tag in SOFT_TAGS:
@@ -596,9 +611,15 @@ def _refine(entity_type: EntityType, head: str, name: str) -> EntityType:
 
 
 def _specific(
-    body: list[Unit], head: str, name: str, compound: CompoundCountries, cut: bool = False
+    body: list[Unit],
+    head: str,
+    name: str,
+    compound: CompoundCountries,
+    cut: bool = False,
+    topic: bool = False,
 ) -> bool:
-    """True when the words before the head name something rather than describe it."""
+    """True when the words before the head name something rather than describe it: for an
+    event's head (论坛) or the topic of an agreement, any word that is not generic does."""
     core = [
         unit
         for unit in body
@@ -608,7 +629,7 @@ def _specific(
     ]
     if not core:
         return False
-    if head in LENIENT and not cut:
+    if (head in LENIENT or topic) and not cut:
         return any(
             unit.kind != "word" or (not _is_number(unit.text) and unit.text not in REGIONS)
             for unit in core
@@ -628,6 +649,7 @@ def _specific(
             or (unit.tag in PROPER_TAGS and unit.text not in REGIONS)
             or unit.text in SILK_ROAD
             or _LATIN.search(unit.text)
+            or _city(unit)
         ):
             proper = True
     if not proper and any(unit.kind == "known" for unit in core):
@@ -652,6 +674,15 @@ _DESCRIPTIVE = frozenset(
 )
 
 
+def _city(unit: Unit) -> bool:
+    """A word that names a city abroad in the gazetteer, whatever jieba tags it (金边 and 海防
+    are common nouns to it): 金边深水港 is named after Phnom Penh. Chinese cities are left out:
+    their Chinese names are also words (合作, 中心, 东方)."""
+    if unit.kind != "word" or len(unit.text) < 2 or unit.text in GENERIC:
+        return False
+    return chinese_city_country(unit.text) not in {None, "CN"}
+
+
 def _initiative(unit: Unit) -> bool:
     return unit.mention is not None and unit.mention.label is EntityType.INITIATIVE
 
@@ -673,15 +704,22 @@ def _transliteration(core: list[Unit]) -> bool:
 # -- 《》, quotations, organisation words, people -----------------------------------------------
 
 _BRACKETED = re.compile(r"《([^《》]{2,40})》")
+# An agreement with parties is a mechanism, as "… Agreement" is in English (GUIDELINES.md §3:
+# named instruments that parties sign); a memorandum or a statement is a document.
 _BRACKET_HEADS: list[tuple[str, EntityType]] = [
-    ("倡议", _I), ("原则", _M), ("议程", _S), ("战略", _S), ("愿景", _S), ("构想", _S),
-    ("展望", _S),
+    ("倡议", _I), ("原则", _M), ("协定", _M), ("协议", _M), ("议程", _S), ("战略", _S),
+    ("愿景", _S), ("构想", _S), ("展望", _S),
 ]  # fmt: skip
+# What a signed agreement is about: 关于琥珀公路融资的谅解备忘录 (ends where the name may end).
+_AGREEMENT_TOPIC = re.compile(
+    r"关于([^，。；“”《》的]{2,24}?)(?:融资|贷款|建设|合作|开发|实施|运营)?的"
+    r"[^，。；的]{0,6}?(?:备忘录|协议|协定|合同)"
+)
 
 
 def _bracketed(text: str, known: list[Mention]) -> Iterator[Mention]:
-    """《廉洁丝绸之路北京倡议》: an initiative, principle or strategy. Other titles (白皮书,
-    报告, 方案, 规划, 备忘录) are documents, which are not entities."""
+    """《廉洁丝绸之路北京倡议》: an initiative, principle, agreement or strategy. Other titles
+    (白皮书, 报告, 方案, 规划, 备忘录, 声明) are documents, which are not entities."""
     for match in _BRACKETED.finditer(text):
         content = match.group(1)
         start, end = match.span(1)
@@ -814,14 +852,17 @@ def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterat
         ):
             continue
         before = units[index - 1] if index else None
-        if before is None or (
+        if (
+            before is not None
+            and before.kind == "known"
+            and before.mention is not None
+            and before.mention.label is EntityType.COUNTRY
+        ):  # 尼泊尔水利部 is Nepal's ministry, as 越南交通运输部 is Vietnam's
+            name = text[before.start : unit.end]
+            yield _name(before.start, unit.end, name, _O, "zh-name-organization")
+        elif before is None or (
             before.kind == "punct"
             or (before.kind == "word" and (before.text in HARD_STOPS or before.text in HARD_CHARS))
-            or (
-                before.kind == "known"
-                and before.mention is not None
-                and before.mention.label is EntityType.COUNTRY
-            )
         ):
             yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
     if "和" not in text:

@@ -36,6 +36,7 @@ from brikg.ir import (
     Sentence,
 )
 from brikg.lexicon import Lexicon
+from brikg.places import chinese_city_country
 from brikg.recognize.zh import sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
 from brikg.vocab import STOP_KINDS
@@ -103,8 +104,10 @@ _DATELINE = re.compile(
 # A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
 _DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
 # What a stop verb stops when it is not the project: 取消了…售票服务, 暂停了对X的贷款.
+# 终止对X的支持: after 对…的 the stopped thing is what follows 的, whatever it is, never X.
 _STOPPED_OBJECT = re.compile(
-    r"了?[^，。；]{0,12}?(?:服务|贷款|融资|合同|航班|业务|售票|进口|出口|签证|关税|支付|付款)"
+    r"了?(?:[^，。；]{0,12}?(?:服务|贷款|融资|合同|航班|业务|售票|进口|出口|签证|关税|支付|付款)"
+    r"|对[^，。；]{1,30}?的)"
 )
 _CLAUSE_START = re.compile(r".*[，。；：]")
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
@@ -280,7 +283,7 @@ class ChineseRelater:
             for fact in doc.facts
             if not (fact.predicate == "quantity" and fact.evidence.rule == "zh-quantity")
         ]  # the Chinese relater owns the figures of Chinese sentences
-        doc.facts = _dedupe(english + facts)
+        doc.facts = _dedupe(english + _without_guesses(facts))
         return doc
 
     def _remember(self, ctx: _Context) -> None:
@@ -399,6 +402,9 @@ class ChineseRelater:
                         yield ctx.fact(
                             project.entity or "", "locatedIn", country.entity, "zh-set-up-in"
                         )
+            code = _city_in_name(project)
+            if code is not None:  # 金边深水港: a guess, which a stated country overrules
+                yield ctx.fact(project.entity or "", "locatedIn", _country(code), _CITY_RULE, 0.8)
             # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does
             for known in ctx.things(frozenset({EntityType.PROJECT})):
                 if known.end == project.start and known.rule == "lexicon":
@@ -662,8 +668,11 @@ class ChineseRelater:
                 ctx.text[local : local + 40]
             ):
                 continue  # 由开通初期的14列增至…52列: only the value reached counts
-            if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]):
-                continue  # 中方先后资助支持100名肯尼亚学生: a figure about China
+            if _COUNTRY_SUBJECT.match(ctx.text[clause_start:local]) and not any(
+                ctx.local(m.start) == clause_start for m in things
+            ):
+                continue  # 中方先后资助支持100名肯尼亚学生: a figure about China, not one about
+                # a body whose name starts with it (中国进出口银行提供了…贷款)
             before = [
                 m
                 for m in things
@@ -722,8 +731,8 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "proposal": SUBJECTS,
     "announcement": SUBJECTS,
 }
-# Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X.
-_OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?[“《]?")
+# Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
+_OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?(?:关于)?[“《]?")
 _NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完全|全面|正式)?\Z")
 _FUTURE_MARKERS = re.compile(
     r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
@@ -788,6 +797,34 @@ def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention 
         if not _TRIGGER_RE.search(between) and not re.search("以来|之后|后，", between):
             return last
     return None
+
+
+_CITY_RULE = "zh-city-gazetteer"
+_LONGEST_CITY = 8
+
+
+def _city_in_name(project: Mention) -> str | None:
+    """The country of a city abroad that a found name starts with (金边深水港: Cambodia), the
+    longest first, with something left after it; not for a name with countries of its own."""
+    if project.rule != "zh-name-head" or project.countries:
+        return None
+    name = project.text
+    for length in range(min(len(name) - 1, _LONGEST_CITY), 1, -1):
+        code = chinese_city_country(name[:length])
+        if code is not None:
+            return None if code == "CN" else code
+    return None
+
+
+def _without_guesses(facts: list[Fact]) -> list[Fact]:
+    """A country guessed from a city in a name gives way to one the text states (as in
+    :func:`brikg.relate._without_guesses`): 金边深水港位于越南境内 is in Vietnam only."""
+    stated = {
+        f.subject
+        for f in facts
+        if f.predicate == "locatedIn" and f.evidence.rule not in {_CITY_RULE, "zh-part-of-known"}
+    }
+    return [f for f in facts if not (f.evidence.rule == _CITY_RULE and f.subject in stated)]
 
 
 def _country(code: str) -> str:
