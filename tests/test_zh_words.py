@@ -1,5 +1,5 @@
-"""Chinese words: the tokenizer's own route search cuts exactly as jieba does (HMM off) with
-the same reduced dictionary, so that names keep their boundaries and the graph its bytes."""
+"""Chinese words: jieba-rs cuts exactly as jieba does (HMM off) with the same reduced
+dictionary, so that names keep their boundaries and the graph its bytes."""
 
 from __future__ import annotations
 
@@ -21,9 +21,14 @@ def pair() -> tuple[Words, Any, dict[str, str], list[str]]:
 
     jieba.setLogLevel(logging.WARNING)
     words = Words(["墨拉瓦水电站", "卡鲁玛水电站", "中老铁路", "共建国家"])
-    prefixes, total, tags = words._frequencies(Path(jieba.__file__).with_name("dict.txt"))
+    frequencies, tags = words.frequencies(Path(jieba.__file__).with_name("dict.txt"))
+    prefixes = dict(frequencies)  # jieba's prefix dictionary: every prefix, 0 if no word
+    for word in frequencies:
+        for end in range(1, len(word)):
+            prefixes.setdefault(word[:end], 0)
     tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = prefixes, total, True
+    tokenizer.FREQ, tokenizer.initialized = prefixes, True
+    tokenizer.total = sum(frequencies.values())
     return words, tokenizer, tags, sorted(prefixes)
 
 
