@@ -138,6 +138,13 @@ def test_numbers_that_are_not_years() -> None:
         ("the port could cost $4 billion", 4e9, "USD", True),
         ("it is expected to create 3,000 jobs", 3000, "job", True),
         ("it cost an estimated $700 million", 7e8, "USD", True),
+        # "than expected" and "as expected" compare; they do not hedge
+        ("the Zorvath Line cost less than expected at $4 billion", 4e9, "USD", False),
+        ("traffic rose as expected to 5 million passengers", 5e6, "passenger", False),
+        # a hedge does not reach across "but", "and" and a verb, or a new clause
+        ("the Zorvath Line may close but carried 5 million passengers", 5e6, "passenger", False),
+        ("it could close and carried 5 million passengers", 5e6, "passenger", False),
+        ("it is expected to carry 5 million passengers", 5e6, "passenger", True),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:

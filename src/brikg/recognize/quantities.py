@@ -263,9 +263,14 @@ def _range(text: str, start: int) -> _Read | None:
 
 
 # A figure hedged by a modal verb or a forecast: "could cost $4 billion", "is expected to cost",
-# "an estimated $700 million" are approximate, as "about $4 billion" is.
+# "an estimated $700 million" are approximate, as "about $4 billion" is. "as expected" and
+# "than expected" compare, and a hedge does not reach past a comma or a conjunction that starts
+# another verb phrase or clause ("may close but carried 5 million passengers").
 _MODAL_WORDS = ("could", "may", "might", "expected", "estimated", "projected", "forecast")
-_MODAL = re.compile(rf"\b(?:{'|'.join(_MODAL_WORDS)})\s+(?:[a-z]+\s+){{0,3}}\Z")
+_MODAL = re.compile(
+    rf"(?<!\bas\s)(?<!\bthan\s)\b(?:{'|'.join(_MODAL_WORDS)})\s+"
+    r"(?:(?!(?:and|but|yet|while|whereas|although|though)\s)[a-z]+\s+){0,3}\Z"
+)
 
 
 def _modal(text: str, begin: int) -> bool:
