@@ -1063,3 +1063,44 @@ def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path
         (_entity(corpus, "Selva Highway"), 300, "km", True),
         (_entity(corpus, "Doran Canal"), 5e9, "USD", False),
     }, found
+
+
+def test_a_legal_form_after_a_company_name_completes_it(tmp_path: Path) -> None:
+    """ "X Logistics LLC and Y Shipping Group": a legal form that ends the left side (LLC, Inc,
+    GmbH, S.A., ...) makes it a complete company name, so the "and" joins two companies."""
+    corpus = _extract_text(
+        tmp_path,
+        "Kestrune Logistics LLC and Marovane Shipping Group built the Tessaly Port. Brevik "
+        "Cargo GmbH and Olvera Marine Holdings run the Tessaly Dry Port. Quorra Trading Inc "
+        "and Danvel Port Holdings own the Tessaly Terminal.\n",
+    )
+    assert _organizations(corpus) == {
+        "Kestrune Logistics LLC",
+        "Marovane Shipping Group",
+        "Brevik Cargo GmbH",
+        "Olvera Marine Holdings",
+        "Quorra Trading Inc",
+        "Danvel Port Holdings",
+    }
+
+
+def _organizations(corpus: Corpus) -> set[str]:
+    """The English labels of every Organization."""
+    return {
+        entity.labels.get("en", "")
+        for entity in corpus.entities.values()
+        if entity.type is EntityType.ORGANIZATION
+    }
+
+
+def test_a_person_or_a_province_in_a_joint_venture_is_no_organisation(tmp_path: Path) -> None:
+    """The first party of "a joint venture of X and Y Group" is split off as a company only
+    when it looks like one; a person's name or a province is not made an Organization."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Tessaly Port was built by a joint venture of Dario Quintelle and Kestrune Group. "
+        "The Tessaly Dry Port is run by a joint venture between Velmora Province and Kestrune "
+        "Group.\n",
+    )
+    organizations = _organizations(corpus)
+    assert not {"Dario Quintelle", "Velmora Province"} & organizations, organizations

@@ -227,6 +227,9 @@ LOWERCASE_MODIFIERS = frozenset(
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
 # Legal forms written before a company's name: "PT Wijaya Karya", "PJSC Rosseti".
 LEGAL_FORMS = frozenset({"pt", "jsc", "pjsc", "ojsc", "cjsc", "llc", "ooo"})
+# Legal forms written after it, which end a company's name: "Kestrel Logistics LLC", "X GmbH"
+# (Limited, Ltd and PLC are organisation heads).
+LEGAL_SUFFIXES = frozenset({"llc", "inc", "gmbh", "sa", "ltd", "limited", "plc"})
 # What joins the words of a name: "of", "for", "on", "and", and the particles.
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"}) | NAME_PARTICLES
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
@@ -562,7 +565,9 @@ def _chunks(
                 if look in upper and _is_word(texts[look]):
                     if norm == "and" and look in known_starts:
                         break
-                    if norm == "and" and _two_names(tokens, index, end, look, upper, in_complement):
+                    if norm == "and" and _two_names(
+                        tokens, index, end, look, upper, in_complement, countries
+                    ):
                         break  # "the World Bank and Asian Development Bank"
                     end = look + 1
                     continue
@@ -572,7 +577,13 @@ def _chunks(
 
 
 def _two_names(
-    tokens: Tokens, start: int, end: int, look: int, upper: set[int], in_complement: bool
+    tokens: Tokens,
+    start: int,
+    end: int,
+    look: int,
+    upper: set[int],
+    in_complement: bool,
+    countries: set[int] | frozenset[int],
 ) -> bool:
     """Whether the "and" at ``end`` joins two names, ``tokens[start:end]`` and the capitalised
     run at ``look``, rather than going on with one: after a complete name ("the World Bank and
@@ -580,7 +591,8 @@ def _two_names(
     complement, a lone word that ends it ("Agency for Ports and Shipping", but "Commission and
     Head of the Office" are two); and between two company names, the left one complete by its
     legal form ("PT X and Y Holdings") or as the first party of a joint venture ("a joint
-    venture of X and Y Group", but "of X and Y Corporation with Z" is one)."""
+    venture of X and Y Group" when X is a company or a country, but "of X and Y Corporation
+    with Z" is one)."""
     norms = tokens.norms
     run = _run_end(tokens, look, upper)
     following = norms[run] if run < len(norms) else ""
@@ -590,9 +602,25 @@ def _two_names(
         return not _single_head_after(tokens, look)
     if _head_type(tokens, run - 1) is not ORG and norms[look] not in LEGAL_FORMS:
         return False
-    if norms[start] in LEGAL_FORMS:
+    if norms[start] in LEGAL_FORMS or norms[end - 1] in LEGAL_SUFFIXES:
         return True
-    return _venture_of(norms, start) and following not in {"and", "with"}
+    return (
+        _venture_of(norms, start)
+        and following not in {"and", "with"}
+        and (
+            _company_like(tokens, start, end)
+            or all(index in countries for index in range(start, end))
+        )
+    )
+
+
+def _company_like(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether a name with no legal form looks like a company's: a plural noun ending it
+    ("Tavora Minerals", "Savanna Logistics") or an organisation head ("Bank of Industry and
+    Commerce"); a person's name ("Dario Quintel") or a province ("Velora Province") does not."""
+    last = tokens.norms[end - 1]
+    plural = len(last) > 3 and last.endswith("s") and not last.endswith("ss")
+    return plural or _find_head(tokens, start, end)[1] is ORG
 
 
 def _run_end(tokens: Tokens, position: int, upper: set[int]) -> int:
@@ -859,12 +887,14 @@ def _company_without_head(
     the first party of a joint venture ("a joint venture of Tavora Minerals and Lindqvist
     Shipping Group", which :func:`_two_names` split at the "and")."""
     norms = tokens.norms
-    if norms[start] in LEGAL_FORMS:
+    if norms[start] in LEGAL_FORMS or norms[end - 1] in LEGAL_SUFFIXES:
         if end - start < 2:
             return None
         return _mention(text, tokens, start, end, offset, ORG, "name-legal-form")
     if norms[end : end + 1] != ["and"] or not _venture_of(norms, start):
         return None
+    if not _company_like(tokens, start, end):
+        return None  # "a joint venture of Dario Quintel and X Group": no company
     if all(index in context.country_tokens for index in range(start, end)):
         return None  # "a joint venture of Kazakhstan and X Holdings": a country, found as one
     return _mention(text, tokens, start, end, offset, ORG, "name-venture-party")
