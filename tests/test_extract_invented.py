@@ -1104,3 +1104,48 @@ def test_a_person_or_a_province_in_a_joint_venture_is_no_organisation(tmp_path: 
     )
     organizations = _organizations(corpus)
     assert not {"Dario Quintelle", "Velmora Province"} & organizations, organizations
+
+
+def test_a_memorandum_after_an_article_a_known_name_or_a_nationality_is_no_name(
+    tmp_path: Path,
+) -> None:
+    """ "a Belt and Road Memorandum of Understanding", "the Belt and Road Memorandum of
+    Understanding", "a/the Chinese Memorandum of Understanding": an indefinite article, a known
+    name or a nationality before the memorandum makes it a kind of document, not a name (the
+    BRI stays linked, and one "on the X" names the X); a place name before it names it."""
+    corpus = _extract_text(
+        tmp_path,
+        "Peru signed a Belt and Road Memorandum of Understanding with China in 2019. Chile "
+        "signed the Belt and Road Memorandum of Understanding in 2018. Bolivia and China signed "
+        "a Chinese Memorandum of Understanding on the Tarvel Railway. Ecuador and China signed "
+        "the Ecuadorian Memorandum of Understanding on the Quenva Dam. The Kathmandu "
+        "Memorandum of Understanding was signed by Nepal and Bhutan in 2017.\n",
+    )
+    mechanisms = {
+        entity.labels.get("en", "")
+        for entity in corpus.entities.values()
+        if entity.type is EntityType.MECHANISM
+    }
+    assert mechanisms == {"Kathmandu Memorandum of Understanding"}, mechanisms
+    bri = "initiative/belt-and-road-initiative"
+    assert {(bri, "country/pe"), (bri, "country/cl")} <= _facts(corpus, "involves")
+    railway = _entity(corpus, "Tarvel Railway")
+    dam = _entity(corpus, "Quenva Dam")
+    assert {
+        (railway, "country/bo"),
+        (railway, "country/cn"),
+        (dam, "country/ec"),
+        (dam, "country/cn"),
+    } <= _facts(corpus, "involves")
+
+
+def test_an_mou_on_the_x_names_the_x(tmp_path: Path) -> None:
+    """ "an MoU on the X Project" names the X, as "a Memorandum of Understanding on the X" does;
+    its signatories are parties to the X."""
+    corpus = _extract_text(
+        tmp_path,
+        "Zambia and Malawi signed an MoU on the Korvala Grid Interconnection Project in 2023.\n",
+    )
+    grid = _entity(corpus, "Korvala Grid Interconnection Project")
+    assert corpus.entities[grid].type is EntityType.PROJECT
+    assert {(grid, "country/zm"), (grid, "country/mw")} <= _facts(corpus, "involves")

@@ -708,17 +708,45 @@ def _head_type(tokens: Tokens, position: int) -> EntityType | None:
 def _titled_memorandum(tokens: Tokens, position: int) -> bool:
     """ "the Santiago Memorandum on Green Minerals", "the Memorandum on Digital Ports": a
     memorandum with a proper name before it or a title after it ("on" and a capital) is a named
-    instrument; "a Memorandum of Understanding on ..." is a kind of document, no name."""
+    instrument; "a Memorandum of Understanding on ..." is a kind of document, no name, and so
+    is one after an indefinite article and capitalised words ("a Belt and Road Memorandum of
+    Understanding") or after a nationality ("the Chinese Memorandum of Understanding")."""
     texts, norms = tokens.texts, tokens.norms
+    if _indefinite(tokens, position):
+        return False
     before = norms[position - 1] if position > 0 else ""
     if before not in LEADING_STOPWORDS and _is_word(before) and texts[position - 1][:1].isupper():
-        return True  # "Santiago Memorandum", "China-Kenya Memorandum"
+        # "Santiago Memorandum", "China-Kenya Memorandum", not "Chinese Memorandum"
+        word = texts[position - 1]
+        return _NATIONALITY.fullmatch(word) is None or city_country(word) is not None
     after = texts[position + 2] if position + 2 < len(texts) else ""
-    return (
-        norms[position + 1 : position + 2] == ["on"]
-        and after[:1].isupper()
-        and before not in {"a", "an"}
-    )
+    return norms[position + 1 : position + 2] == ["on"] and after[:1].isupper()
+
+
+# A nationality adjective: "Chinese", "Ecuadorian", "Korean", "Turkish", "Kenyan", "Omani"
+# ("-stan" ends countries' names).
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ean|ish|(?<!st)an|i)")
+
+
+def _indefinite(tokens: Tokens, position: int) -> bool:
+    """Whether "a" or "an" comes before the word at ``position`` and the capitalised words
+    (joined by "and" or hyphens) before it: "a Belt and Road Memorandum", "an MoU"."""
+    texts, norms = tokens.texts, tokens.norms
+    position -= 1
+    while position >= 0 and norms[position] not in {"a", "an"}:
+        if not (texts[position][:1].isupper() or norms[position] in {"and", "&", "-"}):
+            return False
+        position -= 1
+    return position >= 0
+
+
+def _named_memorandum(tokens: Tokens, position: int, context: NameContext) -> bool:
+    """Whether the memorandum at ``position`` is a named instrument in this sentence: titled,
+    and not after a known name other than a country ("the Belt and Road Memorandum of
+    Understanding" is the BRI's, no name of its own; "the China-Kenya Memorandum" is one)."""
+    before = position - 1
+    known = before in context.known_ends and before not in context.country_tokens
+    return not known and _titled_memorandum(tokens, position)
 
 
 # Every word ``_head_type`` can accept: heads, their plurals, second words of two-word heads.
@@ -835,7 +863,7 @@ def _names_from_chunk(
             start = position + 1
     if start >= end:
         return
-    start = _work_on(tokens, start, end)
+    start = _work_on(tokens, start, end, context)
     whole = _phase_of(tokens, start, end)
     if whole is not None:  # "Phase II of the Dushanbe Solar Park": the phase, part of the park
         head_at, entity_type, cut = _find_head(tokens, whole, end)
@@ -844,6 +872,12 @@ def _names_from_chunk(
             yield _mention(text, tokens, whole, cut, offset, P, "name-parent")
         return
     head_at, entity_type, cut = _find_head(tokens, start, end)
+    if (
+        entity_type is M
+        and norms[head_at] == "memorandum"
+        and not _named_memorandum(tokens, head_at, context)
+    ):
+        return  # "the Belt and Road Memorandum of Understanding": the BRI's, found as known
     if entity_type is None:
         mention = _lowercase_head_name(text, tokens, start, end, offset, context)
         if mention is None:
@@ -920,18 +954,27 @@ _WORK_NOUNS = frozenset(
 )
 
 
-def _work_on(tokens: Tokens, start: int, end: int) -> int:
-    """ "Construction of the X", "Work on the X", "a Memorandum of Understanding on the X": where
-    the X starts (``start`` if not so)."""
+def _work_on(tokens: Tokens, start: int, end: int, context: NameContext) -> int:
+    """ "Construction of the X", "Work on the X", "a Memorandum of Understanding on the X",
+    "an MoU on the X", "a Chinese Memorandum of Understanding on the X": where the X starts
+    (``start`` if not so)."""
     norms = tokens.norms
     if start + 2 < end and norms[start] in _WORK_NOUNS and norms[start + 1] in {"of", "on"}:
         return _after_the(tokens, start + 2)
-    if start + 5 < end and norms[start : start + 5] == _MOU_ON_THE:
-        return start + 5  # not "on Revitalizing the X": what it is on is no name
+    for words in _MOU_ON_THE:
+        if words[0] not in norms[start:end]:
+            continue
+        at = norms.index(words[0], start, end)
+        if (
+            at + len(words) < end
+            and norms[at : at + len(words)] == words
+            and not _named_memorandum(tokens, at, context)
+        ):
+            return at + len(words)  # not "on Revitalizing the X": what it is on is no name
     return start
 
 
-_MOU_ON_THE = ["memorandum", "of", "understanding", "on", "the"]
+_MOU_ON_THE = (["memorandum", "of", "understanding", "on", "the"], ["mou", "on", "the"])
 
 
 def _phase_of(tokens: Tokens, start: int, end: int) -> int | None:
