@@ -71,6 +71,22 @@ def test_extract_table_is_readable() -> None:
     assert "China-Laos Railway" in result.stdout and "facts" in result.stdout
 
 
+def test_extract_shows_which_figures_are_approximate(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "The Ilvara Deep-sea Port will cost about $3 billion.\n\n"
+        "The Ilvara Deep-sea Port carried 5 million passengers.\n",
+        encoding="utf-8",
+    )
+    result = brikg("extract", str(path), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    figures = {r["value"]: r.get("approximate") for r in records if "value" in r}
+    assert figures == {3e9: True, 5e6: None}
+    table = brikg("extract", str(path)).stdout
+    assert "~3e+09 USD" in table and "~5e+06" not in table and "5e+06 passenger" in table
+
+
 @pytest.mark.parametrize("output_format", ["table", "json"])
 def test_evaluate_reports_precision_and_recall(output_format: str) -> None:
     result = brikg("evaluate", "--format", output_format)

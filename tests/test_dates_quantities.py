@@ -92,6 +92,14 @@ def test_a_number_word_after_a_determiner_counts_nothing_new() -> None:
     assert mention.quantity is not None and mention.quantity.unit == "city"
 
 
+def test_a_range_needs_one_unit_on_both_ends() -> None:
+    quantities = list(find_quantities("between 300 km and 400 tonnes"))
+    assert [(q.quantity.value, q.quantity.approximate) for q in quantities if q.quantity] == [
+        (300, False),
+        (400, False),
+    ]
+
+
 def test_numbers_that_are_not_years() -> None:
     assert list(find_dates("about 2,000 launches and 2030 Agenda goals")) == []
 
@@ -117,10 +125,26 @@ def test_numbers_that_are_not_years() -> None:
         ("will cost between $2 billion and $3 billion", 2e9, "USD", True),
         ("a line between 300 and 400 km long", 300, "km", True),
         ("between 2 and 3 billion dollars", 2e9, "USD", True),
+        # a lower end that is a complete figure keeps its own value: no scale is borrowed
+        ("will cost between $500,000 and $2 million per kilometre", 5e5, "USD", True),
+        ("it will handle between 800,000 and 1.2 million tonnes", 8e5, "tonne", True),
+        ("between 1500 and 2 million tonnes", 1500, "tonne", True),
+        ("between $2 and $3 billion", 2e9, "USD", True),
+        # the lower end may carry the upper end's unit
+        ("the Zorvath Line will be between 300 km and 400 km long", 300, "km", True),
+        ("it cut the time by between 5% and 10%", 5, "percent", True),
+        ("between 40 percent and 60 percent of the power", 40, "percent", True),
         # a modal verb or a forecast hedges a figure as "about" does
         ("the port could cost $4 billion", 4e9, "USD", True),
         ("it is expected to create 3,000 jobs", 3000, "job", True),
         ("it cost an estimated $700 million", 7e8, "USD", True),
+        # "than expected" and "as expected" compare; they do not hedge
+        ("the Zorvath Line cost less than expected at $4 billion", 4e9, "USD", False),
+        ("traffic rose as expected to 5 million passengers", 5e6, "passenger", False),
+        # a hedge does not reach across "but", "and" and a verb, or a new clause
+        ("the Zorvath Line may close but carried 5 million passengers", 5e6, "passenger", False),
+        ("it could close and carried 5 million passengers", 5e6, "passenger", False),
+        ("it is expected to carry 5 million passengers", 5e6, "passenger", True),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:

@@ -1063,3 +1063,89 @@ def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path
         (_entity(corpus, "Selva Highway"), 300, "km", True),
         (_entity(corpus, "Doran Canal"), 5e9, "USD", False),
     }, found
+
+
+def test_a_legal_form_after_a_company_name_completes_it(tmp_path: Path) -> None:
+    """ "X Logistics LLC and Y Shipping Group": a legal form that ends the left side (LLC, Inc,
+    GmbH, S.A., ...) makes it a complete company name, so the "and" joins two companies."""
+    corpus = _extract_text(
+        tmp_path,
+        "Kestrune Logistics LLC and Marovane Shipping Group built the Tessaly Port. Brevik "
+        "Cargo GmbH and Olvera Marine Holdings run the Tessaly Dry Port. Quorra Trading Inc "
+        "and Danvel Port Holdings own the Tessaly Terminal.\n",
+    )
+    assert _organizations(corpus) == {
+        "Kestrune Logistics LLC",
+        "Marovane Shipping Group",
+        "Brevik Cargo GmbH",
+        "Olvera Marine Holdings",
+        "Quorra Trading Inc",
+        "Danvel Port Holdings",
+    }
+
+
+def _organizations(corpus: Corpus) -> set[str]:
+    """The English labels of every Organization."""
+    return {
+        entity.labels.get("en", "")
+        for entity in corpus.entities.values()
+        if entity.type is EntityType.ORGANIZATION
+    }
+
+
+def test_a_person_or_a_province_in_a_joint_venture_is_no_organisation(tmp_path: Path) -> None:
+    """The first party of "a joint venture of X and Y Group" is split off as a company only
+    when it looks like one; a person's name or a province is not made an Organization."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Tessaly Port was built by a joint venture of Dario Quintelle and Kestrune Group. "
+        "The Tessaly Dry Port is run by a joint venture between Velmora Province and Kestrune "
+        "Group.\n",
+    )
+    organizations = _organizations(corpus)
+    assert not {"Dario Quintelle", "Velmora Province"} & organizations, organizations
+
+
+def test_a_memorandum_after_an_article_a_known_name_or_a_nationality_is_no_name(
+    tmp_path: Path,
+) -> None:
+    """ "a Belt and Road Memorandum of Understanding", "the Belt and Road Memorandum of
+    Understanding", "a/the Chinese Memorandum of Understanding": an indefinite article, a known
+    name or a nationality before the memorandum makes it a kind of document, not a name (the
+    BRI stays linked, and one "on the X" names the X); a place name before it names it."""
+    corpus = _extract_text(
+        tmp_path,
+        "Peru signed a Belt and Road Memorandum of Understanding with China in 2019. Chile "
+        "signed the Belt and Road Memorandum of Understanding in 2018. Bolivia and China signed "
+        "a Chinese Memorandum of Understanding on the Tarvel Railway. Ecuador and China signed "
+        "the Ecuadorian Memorandum of Understanding on the Quenva Dam. The Kathmandu "
+        "Memorandum of Understanding was signed by Nepal and Bhutan in 2017.\n",
+    )
+    mechanisms = {
+        entity.labels.get("en", "")
+        for entity in corpus.entities.values()
+        if entity.type is EntityType.MECHANISM
+    }
+    assert mechanisms == {"Kathmandu Memorandum of Understanding"}, mechanisms
+    bri = "initiative/belt-and-road-initiative"
+    assert {(bri, "country/pe"), (bri, "country/cl")} <= _facts(corpus, "involves")
+    railway = _entity(corpus, "Tarvel Railway")
+    dam = _entity(corpus, "Quenva Dam")
+    assert {
+        (railway, "country/bo"),
+        (railway, "country/cn"),
+        (dam, "country/ec"),
+        (dam, "country/cn"),
+    } <= _facts(corpus, "involves")
+
+
+def test_an_mou_on_the_x_names_the_x(tmp_path: Path) -> None:
+    """ "an MoU on the X Project" names the X, as "a Memorandum of Understanding on the X" does;
+    its signatories are parties to the X."""
+    corpus = _extract_text(
+        tmp_path,
+        "Zambia and Malawi signed an MoU on the Korvala Grid Interconnection Project in 2023.\n",
+    )
+    grid = _entity(corpus, "Korvala Grid Interconnection Project")
+    assert corpus.entities[grid].type is EntityType.PROJECT
+    assert {(grid, "country/zm"), (grid, "country/mw")} <= _facts(corpus, "involves")

@@ -15,7 +15,7 @@ from brikg.commands import format_option, path_option
 from brikg.corpus import load_file
 from brikg.errors import BrikgError
 from brikg.incremental import DEFAULT_CACHE
-from brikg.ir import Document, MentionKind
+from brikg.ir import Document, MentionKind, QuantityValue
 from brikg.output import check_writable
 from brikg.parallel import extract_corpus
 from brikg.pipeline import Progress, build_corpus, extract_documents, write_graph
@@ -131,7 +131,7 @@ def _records(doc: Document, entities: dict) -> Iterator[dict[str, object]]:
         if mention.date:
             record["date"] = mention.date.iso()
         if mention.quantity:
-            record.update(value=mention.quantity.value, unit=mention.quantity.unit)
+            record.update(_figure(mention.quantity))
         yield record
     for entity_id in sorted({m.entity for m in doc.mentions if m.entity}):
         entity = entities[entity_id]
@@ -152,8 +152,16 @@ def _records(doc: Document, entities: dict) -> Iterator[dict[str, object]]:
         if fact.date:
             record["date"] = fact.date.iso()
         if fact.quantity:
-            record.update(value=fact.quantity.value, unit=fact.quantity.unit, measure=fact.measure)
+            record.update(_figure(fact.quantity), measure=fact.measure)
         yield record
+
+
+def _figure(quantity: QuantityValue) -> dict[str, object]:
+    """A quantity's value and unit, and ``approximate`` when it is hedged or a range."""
+    figure: dict[str, object] = {"value": quantity.value, "unit": quantity.unit}
+    if quantity.approximate:
+        figure["approximate"] = True
+    return figure
 
 
 def _table(doc: Document, entities: dict) -> None:
@@ -181,7 +189,8 @@ def _table(doc: Document, entities: dict) -> None:
         if fact.predicate == "event":
             value = f"{fact.event_kind} {fact.date.iso() if fact.date else ''}"
         elif fact.predicate == "quantity" and fact.quantity:
-            value = f"{fact.quantity.value:g} {fact.quantity.unit}"
+            approximate = "~" if fact.quantity.approximate else ""
+            value = f"{approximate}{fact.quantity.value:g} {fact.quantity.unit}"
         else:
             value = label(fact.object)
         quote = fact.evidence.quote

@@ -227,6 +227,9 @@ LOWERCASE_MODIFIERS = frozenset(
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
 # Legal forms written before a company's name: "PT Wijaya Karya", "PJSC Rosseti".
 LEGAL_FORMS = frozenset({"pt", "jsc", "pjsc", "ojsc", "cjsc", "llc", "ooo"})
+# Legal forms written after it, which end a company's name: "Kestrel Logistics LLC", "X GmbH"
+# (Limited, Ltd and PLC are organisation heads).
+LEGAL_SUFFIXES = frozenset({"llc", "inc", "gmbh", "sa", "ltd", "limited", "plc"})
 # What joins the words of a name: "of", "for", "on", "and", and the particles.
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"}) | NAME_PARTICLES
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
@@ -562,7 +565,9 @@ def _chunks(
                 if look in upper and _is_word(texts[look]):
                     if norm == "and" and look in known_starts:
                         break
-                    if norm == "and" and _two_names(tokens, index, end, look, upper, in_complement):
+                    if norm == "and" and _two_names(
+                        tokens, index, end, look, upper, in_complement, countries
+                    ):
                         break  # "the World Bank and Asian Development Bank"
                     end = look + 1
                     continue
@@ -572,7 +577,13 @@ def _chunks(
 
 
 def _two_names(
-    tokens: Tokens, start: int, end: int, look: int, upper: set[int], in_complement: bool
+    tokens: Tokens,
+    start: int,
+    end: int,
+    look: int,
+    upper: set[int],
+    in_complement: bool,
+    countries: set[int] | frozenset[int],
 ) -> bool:
     """Whether the "and" at ``end`` joins two names, ``tokens[start:end]`` and the capitalised
     run at ``look``, rather than going on with one: after a complete name ("the World Bank and
@@ -580,7 +591,8 @@ def _two_names(
     complement, a lone word that ends it ("Agency for Ports and Shipping", but "Commission and
     Head of the Office" are two); and between two company names, the left one complete by its
     legal form ("PT X and Y Holdings") or as the first party of a joint venture ("a joint
-    venture of X and Y Group", but "of X and Y Corporation with Z" is one)."""
+    venture of X and Y Group" when X is a company or a country, but "of X and Y Corporation
+    with Z" is one)."""
     norms = tokens.norms
     run = _run_end(tokens, look, upper)
     following = norms[run] if run < len(norms) else ""
@@ -590,9 +602,25 @@ def _two_names(
         return not _single_head_after(tokens, look)
     if _head_type(tokens, run - 1) is not ORG and norms[look] not in LEGAL_FORMS:
         return False
-    if norms[start] in LEGAL_FORMS:
+    if norms[start] in LEGAL_FORMS or norms[end - 1] in LEGAL_SUFFIXES:
         return True
-    return _venture_of(norms, start) and following not in {"and", "with"}
+    return (
+        _venture_of(norms, start)
+        and following not in {"and", "with"}
+        and (
+            _company_like(tokens, start, end)
+            or all(index in countries for index in range(start, end))
+        )
+    )
+
+
+def _company_like(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether a name with no legal form looks like a company's: a plural noun ending it
+    ("Tavora Minerals", "Savanna Logistics") or an organisation head ("Bank of Industry and
+    Commerce"); a person's name ("Dario Quintel") or a province ("Velora Province") does not."""
+    last = tokens.norms[end - 1]
+    plural = len(last) > 3 and last.endswith("s") and not last.endswith("ss")
+    return plural or _find_head(tokens, start, end)[1] is ORG
 
 
 def _run_end(tokens: Tokens, position: int, upper: set[int]) -> int:
@@ -680,17 +708,45 @@ def _head_type(tokens: Tokens, position: int) -> EntityType | None:
 def _titled_memorandum(tokens: Tokens, position: int) -> bool:
     """ "the Santiago Memorandum on Green Minerals", "the Memorandum on Digital Ports": a
     memorandum with a proper name before it or a title after it ("on" and a capital) is a named
-    instrument; "a Memorandum of Understanding on ..." is a kind of document, no name."""
+    instrument; "a Memorandum of Understanding on ..." is a kind of document, no name, and so
+    is one after an indefinite article and capitalised words ("a Belt and Road Memorandum of
+    Understanding") or after a nationality ("the Chinese Memorandum of Understanding")."""
     texts, norms = tokens.texts, tokens.norms
+    if _indefinite(tokens, position):
+        return False
     before = norms[position - 1] if position > 0 else ""
     if before not in LEADING_STOPWORDS and _is_word(before) and texts[position - 1][:1].isupper():
-        return True  # "Santiago Memorandum", "China-Kenya Memorandum"
+        # "Santiago Memorandum", "China-Kenya Memorandum", not "Chinese Memorandum"
+        word = texts[position - 1]
+        return _NATIONALITY.fullmatch(word) is None or city_country(word) is not None
     after = texts[position + 2] if position + 2 < len(texts) else ""
-    return (
-        norms[position + 1 : position + 2] == ["on"]
-        and after[:1].isupper()
-        and before not in {"a", "an"}
-    )
+    return norms[position + 1 : position + 2] == ["on"] and after[:1].isupper()
+
+
+# A nationality adjective: "Chinese", "Ecuadorian", "Korean", "Turkish", "Kenyan", "Omani"
+# ("-stan" ends countries' names).
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ean|ish|(?<!st)an|i)")
+
+
+def _indefinite(tokens: Tokens, position: int) -> bool:
+    """Whether "a" or "an" comes before the word at ``position`` and the capitalised words
+    (joined by "and" or hyphens) before it: "a Belt and Road Memorandum", "an MoU"."""
+    texts, norms = tokens.texts, tokens.norms
+    position -= 1
+    while position >= 0 and norms[position] not in {"a", "an"}:
+        if not (texts[position][:1].isupper() or norms[position] in {"and", "&", "-"}):
+            return False
+        position -= 1
+    return position >= 0
+
+
+def _named_memorandum(tokens: Tokens, position: int, context: NameContext) -> bool:
+    """Whether the memorandum at ``position`` is a named instrument in this sentence: titled,
+    and not after a known name other than a country ("the Belt and Road Memorandum of
+    Understanding" is the BRI's, no name of its own; "the China-Kenya Memorandum" is one)."""
+    before = position - 1
+    known = before in context.known_ends and before not in context.country_tokens
+    return not known and _titled_memorandum(tokens, position)
 
 
 # Every word ``_head_type`` can accept: heads, their plurals, second words of two-word heads.
@@ -807,7 +863,7 @@ def _names_from_chunk(
             start = position + 1
     if start >= end:
         return
-    start = _work_on(tokens, start, end)
+    start = _work_on(tokens, start, end, context)
     whole = _phase_of(tokens, start, end)
     if whole is not None:  # "Phase II of the Dushanbe Solar Park": the phase, part of the park
         head_at, entity_type, cut = _find_head(tokens, whole, end)
@@ -816,6 +872,12 @@ def _names_from_chunk(
             yield _mention(text, tokens, whole, cut, offset, P, "name-parent")
         return
     head_at, entity_type, cut = _find_head(tokens, start, end)
+    if (
+        entity_type is M
+        and norms[head_at] == "memorandum"
+        and not _named_memorandum(tokens, head_at, context)
+    ):
+        return  # "the Belt and Road Memorandum of Understanding": the BRI's, found as known
     if entity_type is None:
         mention = _lowercase_head_name(text, tokens, start, end, offset, context)
         if mention is None:
@@ -859,12 +921,14 @@ def _company_without_head(
     the first party of a joint venture ("a joint venture of Tavora Minerals and Lindqvist
     Shipping Group", which :func:`_two_names` split at the "and")."""
     norms = tokens.norms
-    if norms[start] in LEGAL_FORMS:
+    if norms[start] in LEGAL_FORMS or norms[end - 1] in LEGAL_SUFFIXES:
         if end - start < 2:
             return None
         return _mention(text, tokens, start, end, offset, ORG, "name-legal-form")
     if norms[end : end + 1] != ["and"] or not _venture_of(norms, start):
         return None
+    if not _company_like(tokens, start, end):
+        return None  # "a joint venture of Dario Quintel and X Group": no company
     if all(index in context.country_tokens for index in range(start, end)):
         return None  # "a joint venture of Kazakhstan and X Holdings": a country, found as one
     return _mention(text, tokens, start, end, offset, ORG, "name-venture-party")
@@ -890,18 +954,27 @@ _WORK_NOUNS = frozenset(
 )
 
 
-def _work_on(tokens: Tokens, start: int, end: int) -> int:
-    """ "Construction of the X", "Work on the X", "a Memorandum of Understanding on the X": where
-    the X starts (``start`` if not so)."""
+def _work_on(tokens: Tokens, start: int, end: int, context: NameContext) -> int:
+    """ "Construction of the X", "Work on the X", "a Memorandum of Understanding on the X",
+    "an MoU on the X", "a Chinese Memorandum of Understanding on the X": where the X starts
+    (``start`` if not so)."""
     norms = tokens.norms
     if start + 2 < end and norms[start] in _WORK_NOUNS and norms[start + 1] in {"of", "on"}:
         return _after_the(tokens, start + 2)
-    if start + 5 < end and norms[start : start + 5] == _MOU_ON_THE:
-        return start + 5  # not "on Revitalizing the X": what it is on is no name
+    for words in _MOU_ON_THE:
+        if words[0] not in norms[start:end]:
+            continue
+        at = norms.index(words[0], start, end)
+        if (
+            at + len(words) < end
+            and norms[at : at + len(words)] == words
+            and not _named_memorandum(tokens, at, context)
+        ):
+            return at + len(words)  # not "on Revitalizing the X": what it is on is no name
     return start
 
 
-_MOU_ON_THE = ["memorandum", "of", "understanding", "on", "the"]
+_MOU_ON_THE = (["memorandum", "of", "understanding", "on", "the"], ["mou", "on", "the"])
 
 
 def _phase_of(tokens: Tokens, start: int, end: int) -> int | None:

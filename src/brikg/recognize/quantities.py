@@ -53,6 +53,11 @@ CURRENCY_PREFIXES = {
     "eur": "EUR",
 }
 
+# A currency sign or code, written before a number; a code may be followed by a space.
+_CURRENCY_SIGN = "|".join(
+    re.escape(sign) + (r"\s?" if sign.isalpha() else "")
+    for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+)
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 # The same, read whole (an atomic group): what may follow a number (a plus, a scale, a unit or
 # noun) never starts with a digit, comma or point, and no number word starts another, so
@@ -81,14 +86,11 @@ _ASCII_DIGIT_START = re.compile(r"[0-9](?<![0-9][0-9])")
 # where the case-insensitive one tries every alternative at every character.
 _NUMBER_WORD = re.compile("|".join(NUMBER_WORDS))
 # A currency sign or code just before a number belongs to the quantity ("US$2.9 trillion").
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)\Z", re.I)
+_CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_SIGN})\Z", re.I)
 # The upper end of a range ("US$3-4 billion", "300-400 km"): the quantity is its lower end,
 # marked approximate, and the scale after the range applies to both.
 _UPPER = r"(?:\s*(?:-|–|to)\s*(?P<upper>\d+(?:\.\d+)?)(?![\d,]))?"
-_CURRENCY = re.compile(
-    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)" + _NUMBER + _UPPER + _SCALE,
-    re.I,
-)
+_CURRENCY = re.compile(f"(?P<currency>{_CURRENCY_SIGN})" + _NUMBER + _UPPER + _SCALE, re.I)
 _MEASURED = re.compile(
     r"\b"
     + _WHOLE_NUMBER
@@ -221,10 +223,16 @@ def _read(text: str, start: int) -> _Read | None:
     return None
 
 
-# "between $2 billion and $3 billion", "between 300 and 400 km": a range, read as "US$2-3
-# billion" is, its lower end, approximate, in the upper end's unit and (without its own) scale.
+# "between $2 billion and $3 billion", "between 300 and 400 km", "between 5% and 10%": a range,
+# read as "US$2-3 billion" is, its lower end, approximate, in the upper end's unit (the lower
+# end may repeat it). A small bare lower end takes the upper end's scale ("between $2 and $3
+# billion"); a complete one keeps its value ("between 800,000 and 1.2 million tonnes").
 _LOWER = re.compile(
-    r"(?P<currency>US\$|USD\s?|\$|RMB\s?|¥|€|EUR\s?)?" + _NUMBER + _SCALE + r"\s+and\s+", re.I
+    f"(?P<currency>{_CURRENCY_SIGN})?"
+    + _NUMBER
+    + _SCALE
+    + rf"(?:\s*(?P<unit>{longest_first(UNITS)})(?!\w))?\s+and\s+",
+    re.I,
 )
 _BETWEEN = "between "
 
@@ -243,15 +251,26 @@ def _range(text: str, start: int) -> _Read | None:
     currency = lower.group("currency")
     if value is None or (currency and CURRENCY_PREFIXES[currency.strip().lower()] != quantity.unit):
         return None
-    scale = lower.group("scale") or match.groupdict().get("scale")
+    unit = lower.group("unit")
+    upper_unit = match.groupdict().get("unit")
+    if unit and (upper_unit is None or UNITS[unit.lower()] != UNITS.get(upper_unit.lower())):
+        return None
+    scale = lower.group("scale")
+    if not scale and not unit and "," not in lower.group("number") and value < 1000:
+        scale = match.groupdict().get("scale")
     value *= SCALES[scale.lower()] if scale else 1
     return begin, end, rule, replace(quantity, value=value, approximate=True), match
 
 
 # A figure hedged by a modal verb or a forecast: "could cost $4 billion", "is expected to cost",
-# "an estimated $700 million" are approximate, as "about $4 billion" is.
+# "an estimated $700 million" are approximate, as "about $4 billion" is. "as expected" and
+# "than expected" compare, and a hedge does not reach past a comma or a conjunction that starts
+# another verb phrase or clause ("may close but carried 5 million passengers").
 _MODAL_WORDS = ("could", "may", "might", "expected", "estimated", "projected", "forecast")
-_MODAL = re.compile(rf"\b(?:{'|'.join(_MODAL_WORDS)})\s+(?:[a-z]+\s+){{0,3}}\Z")
+_MODAL = re.compile(
+    rf"(?<!\bas\s)(?<!\bthan\s)\b(?:{'|'.join(_MODAL_WORDS)})\s+"
+    r"(?:(?!(?:and|but|yet|while|whereas|although|though)\s)[a-z]+\s+){0,3}\Z"
+)
 
 
 def _modal(text: str, begin: int) -> bool:
