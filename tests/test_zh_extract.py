@@ -459,6 +459,50 @@ def test_a_stated_country_overrules_the_city_in_a_name() -> None:
     assert located == {"country/vn"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("海防维洛深水港于2021年建成。", "海防维洛深水港", "country/vn"),
+        ("金边塔里克物流园于2021年建成。", "金边塔里克物流园", "country/kh"),
+        # Chinese provinces: Japanese cities carry them as kanji names (湖南 Kōnan)
+        ("海南维洛港于2020年建成。", "海南维洛港", None),
+        ("河北卡萨钢铁产业园于2019年开工建设。", "河北卡萨钢铁产业园", None),
+        ("湖南塔里克新材料产业园于2018年投产。", "湖南塔里克新材料产业园", None),
+        # common words that name a small town abroad (新港 Porto-Novo, 海滨 Seaside)
+        ("新港维洛码头于2019年建成。", "新港维洛码头", None),
+        ("海滨卡萨铁路于2021年通车。", "海滨卡萨铁路", None),
+    ],
+)
+def test_only_a_city_abroad_places_a_name(text: str, name: str, country: str | None) -> None:
+    """A city's Chinese name places what is named after it; a Chinese province's, a kanji
+    name's or a common word's does not, and a country the sentence names comes first."""
+    corpus = _one(text)
+    subject = _entity(corpus, name)
+    located = {obj for s, obj in _facts(corpus, "locatedIn") if s == subject}
+    assert located == ({country} if country else set()), located
+
+
+def test_a_country_the_sentence_names_overrules_the_city_guess() -> None:
+    """Not only a location another rule made: a country merely named (在肯尼亚承建的) beats
+    the guess from 金边; China, the usual builder, does not."""
+    corpus = _one("中国企业在肯尼亚承建的金边维洛铁路于2021年通车。")
+    railway = _entity(corpus, "金边维洛铁路")
+    assert (railway, "country/kh") not in _facts(corpus, "locatedIn")
+    for text, name in [
+        ("中国企业承建的金边维洛铁路于2021年通车。", "金边维洛铁路"),
+        ("物流服务辐射泰国、柬埔寨等国，带动了金边维洛综合开发区发展。", "金边维洛综合开发区"),
+    ]:
+        corpus = _one(text)
+        assert (_entity(corpus, name), "country/kh") in _facts(corpus, "locatedIn"), text
+
+
+@pytest.mark.parametrize("text", ["光明工业园于2019年开工。", "中国援建的国立医院于2020年启用。"])
+def test_a_common_word_that_is_a_town_abroad_makes_no_name(text: str) -> None:
+    """光明 ("bright", Gwangmyeong) and 国立 ("national", Kunitachi) describe: no entity."""
+    labels = {entity.labels.get("zh") for entity in _one(text).entities.values()}
+    assert not labels & {"光明工业园", "国立医院"}, labels
+
+
 def test_a_signed_agreement_in_title_marks_is_a_mechanism_with_its_signatories() -> None:
     """《…协定》 is an agreement with parties, a Mechanism as "… Agreement" is in English
     (GUIDELINES.md §3); the countries that sign it are involved, and the signing is dated."""

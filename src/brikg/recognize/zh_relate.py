@@ -403,7 +403,11 @@ class ChineseRelater:
                             project.entity or "", "locatedIn", country.entity, "zh-set-up-in"
                         )
             code = _city_in_name(project)
-            if code is not None:  # 金边深水港: a guess, which a stated country overrules
+            named = {c.entity for c in countries} - {"country/cn"}
+            if code is not None and (not named or _country(code) in named):
+                # 金边深水港: a guess, which a stated country overrules, and so do countries the
+                # sentence names without the guessed one (在肯尼亚承建的金边…); China, the
+                # builder, names no place
                 yield ctx.fact(project.entity or "", "locatedIn", _country(code), _CITY_RULE, 0.8)
             # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does
             for known in ctx.things(frozenset({EntityType.PROJECT})):
