@@ -520,6 +520,23 @@ def test_a_memorandum_stays_a_document() -> None:
     assert not any(label.endswith("备忘录") for label in labels), labels
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方于2019年签署了《贷款协议》。",
+        "马罗维亚国家电力公司与中企签署了《购电协议》。",
+        "两国签署了《框架协议》。",
+        "两国于2020年签署了《投资合作协定》。",
+    ],
+)
+def test_a_generic_agreement_in_title_marks_is_no_entity(text: str) -> None:
+    """《贷款协议》 is any loan agreement: every one would merge into one node. Only a title
+    with a specific part (a place, a country, a name) is a Mechanism."""
+    corpus = _one(text)
+    kinds = {entity.type for entity in corpus.entities.values()}
+    assert EntityType.MECHANISM not in kinds, corpus.entities
+
+
 def test_the_topic_of_a_signed_memorandum_and_a_lender() -> None:
     """关于琥珀公路融资的谅解备忘录: the highway the MoU is about is a project, its signatories
     are parties, its signing is dated; the bank that lent has the loan as its figure (the
