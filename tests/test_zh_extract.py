@@ -570,3 +570,20 @@ def test_what_is_stopped_after_dui_de_is_not_the_project(text: str, cancelled: b
     plant = _entity(corpus, "卡萨拉水电站")
     kinds = {kind for (subject, kind) in _events(corpus) if subject == plant}
     assert kinds & {"cancellation", "suspension"} == ({"cancellation"} if cancelled else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "马罗维亚政府于2021年暂停了对卡萨拉水电站项目的建设。",
+        "2021年，该国暂停了对卡萨拉水电站的施工。",
+        "2021年，该国暂停了对卡萨拉水电站的运营。",
+    ],
+)
+def test_stopping_the_construction_after_dui_de_stops_the_project(text: str) -> None:
+    """暂停了对X的建设 stops X's construction, which is X's suspension (the English "suspended
+    construction of the X"), unlike 暂停了对X的投资."""
+    corpus = _one(text)
+    plant = _entity(corpus, "卡萨拉水电站")
+    assert _events(corpus).get((plant, "suspension")) == DateValue(2021), _events(corpus)
+

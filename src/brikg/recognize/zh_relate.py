@@ -104,10 +104,11 @@ _DATELINE = re.compile(
 # A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
 _DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
 # What a stop verb stops when it is not the project: 取消了…售票服务, 暂停了对X的贷款.
-# 终止对X的支持: after 对…的 the stopped thing is what follows 的, whatever it is, never X.
+# 终止对X的支持: after 对…的 the stopped thing is what follows 的 (support, money: the English
+# _NOT_THE_PROJECT), not X, unless it is X's own building or running: 暂停了对X的建设 stops X.
 _STOPPED_OBJECT = re.compile(
     r"了?(?:[^，。；]{0,12}?(?:服务|贷款|融资|合同|航班|业务|售票|进口|出口|签证|关税|支付|付款)"
-    r"|对[^，。；]{1,30}?的)"
+    r"|对[^，。；的]{1,30}的(?!建设|施工|修建|建造|兴建|运营|运行|营运))"
 )
 _CLAUSE_START = re.compile(r".*[，。；：]")
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
