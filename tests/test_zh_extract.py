@@ -587,3 +587,12 @@ def test_stopping_the_construction_after_dui_de_stops_the_project(text: str) -> 
     plant = _entity(corpus, "卡萨拉水电站")
     assert _events(corpus).get((plant, "suspension")) == DateValue(2021), _events(corpus)
 
+
+def test_the_chinese_relater_shares_the_english_guess_filter() -> None:
+    """One function drops a city guess that a stated country contradicts, in both languages
+    (with each language's rule names)."""
+    from brikg.recognize import zh_relate
+    from brikg.relate import without_guesses
+
+    assert zh_relate.without_guesses is without_guesses
+    assert not hasattr(zh_relate, "_without_guesses")

@@ -39,6 +39,7 @@ from brikg.lexicon import Lexicon
 from brikg.places import chinese_city_country
 from brikg.recognize.zh import sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
+from brikg.relate import without_guesses
 from brikg.vocab import STOP_KINDS
 
 SUBJECTS = frozenset(
@@ -284,7 +285,7 @@ class ChineseRelater:
             for fact in doc.facts
             if not (fact.predicate == "quantity" and fact.evidence.rule == "zh-quantity")
         ]  # the Chinese relater owns the figures of Chinese sentences
-        doc.facts = _dedupe(english + _without_guesses(facts))
+        doc.facts = _dedupe(english + without_guesses(facts, _CITY_RULE, _states_location))
         return doc
 
     def _remember(self, ctx: _Context) -> None:
@@ -821,15 +822,9 @@ def _city_in_name(project: Mention) -> str | None:
     return None
 
 
-def _without_guesses(facts: list[Fact]) -> list[Fact]:
-    """A country guessed from a city in a name gives way to one the text states (as in
-    :func:`brikg.relate._without_guesses`): 金边深水港位于越南境内 is in Vietnam only."""
-    stated = {
-        f.subject
-        for f in facts
-        if f.predicate == "locatedIn" and f.evidence.rule not in {_CITY_RULE, "zh-part-of-known"}
-    }
-    return [f for f in facts if not (f.evidence.rule == _CITY_RULE and f.subject in stated)]
+def _states_location(rule: str) -> bool:
+    """Every Chinese locatedIn rule states a country but the guesses from a name."""
+    return rule not in {_CITY_RULE, "zh-part-of-known"}
 
 
 def _country(code: str) -> str:
