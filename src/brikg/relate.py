@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from brikg.ir import (
@@ -434,7 +434,7 @@ class Relater:
             facts.extend(self._held_in(context))
             facts.extend(self._attended(context))
             facts.extend(self._quantities(context))
-        doc.facts = _dedupe(_without_guesses(facts))
+        doc.facts = _dedupe(without_guesses(facts))
         return doc
 
     # -- scope ---------------------------------------------------------------------------
@@ -1635,15 +1635,17 @@ _STATED_LOCATION_RULES = frozenset(
 )
 
 
-def _without_guesses(facts: list[Fact]) -> list[Fact]:
-    """A country guessed from a city in a name ("Mandera Bridge": Mandera is in Kenya) gives
-    way to one the text states ("is in Somalia") or the name's compound gives."""
-    stated = {
-        f.subject
-        for f in facts
-        if f.predicate == "locatedIn" and f.evidence.rule in _STATED_LOCATION_RULES
-    }
-    return [f for f in facts if not (f.evidence.rule == "city-gazetteer" and f.subject in stated)]
+def without_guesses(
+    facts: list[Fact],
+    guess: str = "city-gazetteer",
+    states: Callable[[str], bool] = _STATED_LOCATION_RULES.__contains__,
+) -> list[Fact]:
+    """A country guessed from a city in a name (rule ``guess``: "Mandera Bridge", Mandera is
+    in Kenya) gives way to one the text states (a locatedIn fact of a rule that ``states``:
+    "is in Somalia") or the name's compound gives. The Chinese relater calls it with its own
+    rules (金边深水港位于越南境内 is in Vietnam only)."""
+    stated = {f.subject for f in facts if f.predicate == "locatedIn" and states(f.evidence.rule)}
+    return [f for f in facts if not (f.evidence.rule == guess and f.subject in stated)]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

@@ -248,7 +248,7 @@ def find_names(
         mention = _walk_back(text, units, first, last, match.group(), compound, topic)
         if mention is not None and not (word_only and mention.start == units[last].start):
             found.append(mention)
-    found.extend(_bracketed(text, known))
+    found.extend(_bracketed(text, known, units, compound))
     found.extend(_quoted(text, units, starts, words, known, compound))
     found.extend(_organisation_words(text, units, ends))
     found.extend(_people(text, known))
@@ -717,7 +717,9 @@ _AGREEMENT_TOPIC = re.compile(
 )
 
 
-def _bracketed(text: str, known: list[Mention]) -> Iterator[Mention]:
+def _bracketed(
+    text: str, known: list[Mention], units: list[Unit], compound: CompoundCountries
+) -> Iterator[Mention]:
     """《廉洁丝绸之路北京倡议》: an initiative, principle, agreement or strategy. Other titles
     (白皮书, 报告, 方案, 规划, 备忘录, 声明) are documents, which are not entities."""
     for match in _BRACKETED.finditer(text):
@@ -727,8 +729,17 @@ def _bracketed(text: str, known: list[Mention]) -> Iterator[Mention]:
             continue
         for head, entity_type in _BRACKET_HEADS:
             if content.endswith(head) and len(content) > len(head) + 1:
+                if head in _AGREEMENTS:
+                    # 《贷款协议》, 《框架协议》: any loan or framework agreement, which would
+                    # all be one node; 《湄公河沿岸…合作协定》 names its place, as a name must.
+                    body = [u for u in units if start <= u.start and u.end <= end - len(head)]
+                    if not _specific(body, head, content, compound):
+                        break
                 yield _name(start, end, content, entity_type, "zh-name-bracketed")
                 break
+
+
+_AGREEMENTS = frozenset({"协定", "协议"})
 
 
 _ALL_HEADS = {**HEADS, **QUOTED_HEADS}

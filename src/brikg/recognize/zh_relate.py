@@ -39,6 +39,7 @@ from brikg.lexicon import Lexicon
 from brikg.places import chinese_city_country
 from brikg.recognize.zh import sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
+from brikg.relate import without_guesses
 from brikg.vocab import STOP_KINDS
 
 SUBJECTS = frozenset(
@@ -104,10 +105,11 @@ _DATELINE = re.compile(
 # A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
 _DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
 # What a stop verb stops when it is not the project: 取消了…售票服务, 暂停了对X的贷款.
-# 终止对X的支持: after 对…的 the stopped thing is what follows 的, whatever it is, never X.
+# 终止对X的支持: after 对…的 the stopped thing is what follows 的 (support, money: the English
+# _NOT_THE_PROJECT), not X, unless it is X's own building or running: 暂停了对X的建设 stops X.
 _STOPPED_OBJECT = re.compile(
     r"了?(?:[^，。；]{0,12}?(?:服务|贷款|融资|合同|航班|业务|售票|进口|出口|签证|关税|支付|付款)"
-    r"|对[^，。；]{1,30}?的)"
+    r"|对[^，。；的]{1,30}的(?!建设|施工|修建|建造|兴建|运营|运行|营运))"
 )
 _CLAUSE_START = re.compile(r".*[，。；：]")
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
@@ -283,7 +285,7 @@ class ChineseRelater:
             for fact in doc.facts
             if not (fact.predicate == "quantity" and fact.evidence.rule == "zh-quantity")
         ]  # the Chinese relater owns the figures of Chinese sentences
-        doc.facts = _dedupe(english + _without_guesses(facts))
+        doc.facts = _dedupe(english + without_guesses(facts, _CITY_RULE, _states_location))
         return doc
 
     def _remember(self, ctx: _Context) -> None:
@@ -403,7 +405,11 @@ class ChineseRelater:
                             project.entity or "", "locatedIn", country.entity, "zh-set-up-in"
                         )
             code = _city_in_name(project)
-            if code is not None:  # 金边深水港: a guess, which a stated country overrules
+            named = {c.entity for c in countries} - {"country/cn"}
+            if code is not None and (not named or _country(code) in named):
+                # 金边深水港: a guess, which a stated country overrules, and so do countries the
+                # sentence names without the guessed one (在肯尼亚承建的金边…); China, the
+                # builder, names no place
                 yield ctx.fact(project.entity or "", "locatedIn", _country(code), _CITY_RULE, 0.8)
             # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does
             for known in ctx.things(frozenset({EntityType.PROJECT})):
@@ -816,15 +822,9 @@ def _city_in_name(project: Mention) -> str | None:
     return None
 
 
-def _without_guesses(facts: list[Fact]) -> list[Fact]:
-    """A country guessed from a city in a name gives way to one the text states (as in
-    :func:`brikg.relate._without_guesses`): 金边深水港位于越南境内 is in Vietnam only."""
-    stated = {
-        f.subject
-        for f in facts
-        if f.predicate == "locatedIn" and f.evidence.rule not in {_CITY_RULE, "zh-part-of-known"}
-    }
-    return [f for f in facts if not (f.evidence.rule == _CITY_RULE and f.subject in stated)]
+def _states_location(rule: str) -> bool:
+    """Every Chinese locatedIn rule states a country but the guesses from a name."""
+    return rule not in {_CITY_RULE, "zh-part-of-known"}
 
 
 def _country(code: str) -> str:
