@@ -509,3 +509,38 @@ def test_what_is_stopped_after_dui_de_is_not_the_project(text: str, cancelled: b
     plant = _entity(corpus, "卡萨拉水电站")
     kinds = {kind for (subject, kind) in _events(corpus) if subject == plant}
     assert kinds & {"cancellation", "suspension"} == ({"cancellation"} if cancelled else set())
+
+
+# -- third round: what a sentence's subject, or a bare 项目, refers back to ------------------
+
+
+def test_the_project_as_subject_refers_to_the_last_project_named() -> None:
+    """项目复工 with no demonstrative: the project is the one the text has been talking about."""
+    corpus = _one("2021年5月，莫拉维水电站暂停施工。2022年9月，项目复工。")
+    plant = _entity(corpus, "莫拉维水电站")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((plant, "suspension"), "2021-05"), ((plant, "resumption"), "2022-09")}
+
+
+def test_a_referring_subject_carries_over_the_clauses_after_it() -> None:
+    """该项目于…签署…，…开工: each verb of the sentence is the project's, with its own date."""
+    corpus = _one("塔维克深水港位于斐济。该项目于2018年2月签署商业合同，2019年7月正式开工。")
+    port = _entity(corpus, "塔维克深水港")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((port, "signing"), "2018-02"), ((port, "launch"), "2019-07")}, events
+
+
+def test_every_figure_after_a_referring_subject_is_its_own() -> None:
+    """该铁路全长…，连接A和B，总投资…: both figures are the railway's."""
+    corpus = _one(
+        "萨卡里铁路于2022年11月3日全线通车。该铁路全长96公里，连接奥尼亚和边境城镇卡塔，"
+        "总投资约15亿美元。"
+    )
+    railway = _entity(corpus, "萨卡里铁路")
+    figures = {
+        (f.subject, f.quantity.unit, f.quantity.value)
+        for d in corpus.documents
+        for f in d.facts
+        if f.predicate == "quantity" and f.quantity is not None
+    }
+    assert figures == {(railway, "km", 96), (railway, "USD", 1.5e9)}, figures
