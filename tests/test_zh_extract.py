@@ -544,3 +544,18 @@ def test_every_figure_after_a_referring_subject_is_its_own() -> None:
         if f.predicate == "quantity" and f.quantity is not None
     }
     assert figures == {(railway, "km", 96), (railway, "USD", 1.5e9)}, figures
+
+
+def test_a_forum_named_after_abbreviated_places_and_its_founders() -> None:
+    """沧湄 (two places abbreviated) and descriptive words name a forum; its founders propose
+    it. The cancelled seventh session is not the forum cancelled: the series goes on."""
+    corpus = _one(
+        "沧湄青年创新论坛由中国和老挝于2016年共同发起。原定于2023年9月举行的第六届论坛被取消。"
+        "2020年，论坛框架下设立了滇湄青年创业基金，首期规模为1500万美元。"
+    )
+    forum = _entity(corpus, "沧湄青年创新论坛")
+    fund = _entity(corpus, "滇湄青年创业基金")
+    assert _facts(corpus, "proposedBy") == {(forum, "country/cn"), (forum, "country/la")}
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((forum, "launch"), "2016"), ((fund, "establishment"), "2020")}, events
+    assert _quantities(corpus) == {fund: (1.5e7, DateValue(2020))}

@@ -69,6 +69,14 @@ def _countries(recognizer: ChineseRecognizer, text: str) -> list[str]:
             "“一带一路”极地科考国际联盟秘书处",
             EntityType.ORGANIZATION,
         ),
+        # an abbreviated pair of places (two single characters, one a place) makes a name
+        # of descriptive words: youth, innovation, a start-up fund
+        (
+            "沧湄青年创新论坛由中国和老挝于2016年共同发起。",
+            "沧湄青年创新论坛",
+            EntityType.MECHANISM,
+        ),
+        ("2021年，论坛框架下设立了滇湄青年创业基金。", "滇湄青年创业基金", EntityType.ORGANIZATION),
         ("塔吉克斯坦总统拉赫蒙表示欢迎。", "拉赫蒙", EntityType.PERSON),
         ("秘书长阿卜杜拉·卡里莫夫介绍了进展。", "阿卜杜拉·卡里莫夫", EntityType.PERSON),
     ],
@@ -88,6 +96,7 @@ def test_names(recognizer: ChineseRecognizer, text: str, name: str, label: Entit
         "中乌“一带一路”合作旗舰项目进展顺利。",  # a flagship project of China and Uganda
         "中国援助津巴布韦300口水井项目首井出水。",  # a country and a count describe
         "本届合作论坛宣布新增航线。",  # this session of the forum
+        "在京举办青年创新论坛。",  # a city, a verb, then a youth innovation forum
     ],
 )
 def test_descriptions_are_not_names(recognizer: ChineseRecognizer, text: str) -> None:

@@ -512,7 +512,7 @@ def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None
                 or _EDITION.match(unit.text)
             ):
                 break
-            if _foreign(unit):
+            if _foreign(unit) or _abbreviated_place(units, position):
                 reach = position
         position -= 1
     return reach
@@ -525,6 +525,29 @@ def _foreign(unit: Unit) -> bool:
         return False
     return unit.tag in {"nrt", "nr", "nrfg"} or (
         unit.tag == "ns" and all(char in TRANSLITERATION for char in unit.text)
+    )
+
+
+def _abbreviated_place(units: list[Unit], index: int) -> bool:
+    """A character of a run of single characters that jieba leaves apart, one of them a
+    place or abbreviation (澜|湄, 湘|黔): places abbreviated to one character each, which make
+    a name of the descriptive words after them (澜湄青年创新论坛)."""
+    unit = units[index]
+    if not _single(unit):
+        return False
+    pair = [units[i] for i in (index - 1, index + 1) if 0 <= i < len(units) and _single(units[i])]
+    return any(u.tag in PROPER_TAGS for u in [unit, *pair]) and bool(pair)
+
+
+def _single(unit: Unit) -> bool:
+    """A single character word that is not a function character (的, 和)."""
+    return (
+        unit.kind == "word"
+        and len(unit.text) == 1
+        and _WORD_CHAR.match(unit.text) is not None
+        and not unit.text.isdigit()
+        and unit.text not in HARD_CHARS
+        and unit.text not in SOFT_CHARS
     )
 
 
