@@ -104,6 +104,13 @@ def test_descriptions_are_not_names(recognizer: ChineseRecognizer, text: str) ->
     assert not found
 
 
+def test_a_project_head_inside_a_body_name_is_no_project(recognizer: ChineseRecognizer) -> None:
+    """斐济铁路工程集团 is a company: the 铁路 inside it names no railway 斐济铁路."""
+    found = _names(recognizer, "由斐济铁路工程集团承建的萨卡里铁路于2022年通车。")
+    assert set(found) == {"斐济铁路工程集团", "萨卡里铁路"}, sorted(found)
+    assert found["斐济铁路工程集团"].label is EntityType.ORGANIZATION
+
+
 def test_a_known_name_with_a_generic_head_is_the_known_name(recognizer: ChineseRecognizer) -> None:
     found = _names(recognizer, "中吉乌铁路项目三国政府间协定签署。")
     assert set(found) == {"中吉乌铁路"} and found["中吉乌铁路"].rule == "lexicon"

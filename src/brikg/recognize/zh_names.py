@@ -268,6 +268,7 @@ _FOLLOWING = frozenset(
 
 
 _BODY_ENDINGS = ("部", "局", "公司", "集团")
+_NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", ""})
 
 
 def _modifier(units: list[Unit], last: int, head: str) -> bool:
@@ -283,8 +284,13 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
         )
     if following.text in _FOLLOWING or (len(following.text) > 1 and following.text[-1] in HEADS):
         return True
-    if following.text.endswith(_BODY_ENDINGS):
-        return True
+    # 斐济铁路工程集团, 塔兰港口工程公司: nouns after the head up to a body's head make the
+    # head part of the body's name (a company), not a project of its own.
+    for unit in islice(units, last + 1, last + 4):
+        if unit.kind != "word" or unit.tag not in _NOUN_TAGS:
+            break
+        if unit.text.endswith(_BODY_ENDINGS):
+            return True
     if len(head) == 1:  # 港 of 港航贸: a single-character head must end its word
         return len(following.text) == 1 and following.text not in HARD_CHARS | SOFT_CHARS
     return False
