@@ -189,3 +189,19 @@ def test_prefix_characters_of_a_compound_are_country_mentions(
     mentions = recognizer.mentions("中塔卡尔巴克铁路开通。", 2024)
     prefixes = [(m.text, m.countries) for m in mentions if m.rule == "zh-country-prefix"]
     assert prefixes == [("中", ("CN",)), ("塔", ("TJ",))]
+
+
+def test_a_known_name_and_its_class_word_are_the_known_thing(recognizer: ChineseRecognizer) -> None:
+    """星河合作机制 is the known 星河合作 (a Mechanism) called by its class word, not a new
+    mechanism part of it; a known forum's secretariat (another class) stays a name."""
+    from brikg.recognize.zh_names import find_names
+
+    def names(text: str) -> set[str]:
+        start = text.index("星河合作")
+        known = Mention(start, start + 4, "星河合作", MentionKind.ENTITY, "lexicon",
+                        label=EntityType.MECHANISM, key="mechanism/xinghe-cooperation")  # fmt: skip
+        words = recognizer.words.cut(text)
+        return {m.text for m in find_names(text, words, [known], recognizer.compound)}
+
+    assert names("论坛未来应加强与星河合作机制的对接。") == set()
+    assert names("星河合作秘书处设在曼谷。") == {"星河合作秘书处"}

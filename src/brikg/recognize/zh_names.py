@@ -79,6 +79,9 @@ QUOTED_HEADS: dict[str, EntityType] = {
 LENIENT = frozenset({"论坛", "分论坛", "峰会", "博览会", "大会", "电影节", "研讨会", "座谈会"})
 # Heads that only say "this is a project/plan of the name before": 中吉乌铁路项目.
 TYPE_WORDS = frozenset({"项目", "工程", "倡议", "战略", "构想", "愿景", "规划", "计划", "政策"})
+# Heads that only say what class a thing is: after a known name of that class, the name
+# itself (澜湄合作机制 is 澜湄合作), not a new thing part of it.
+CLASS_WORDS = frozenset({"机制"})
 _HEAD_RE = re.compile(longest_first(HEADS))
 # Linear infrastructure runs through every country its compound name lists (中老铁路: CN, LA).
 LINEAR_HEADS = frozenset(
@@ -320,13 +323,13 @@ def _walk_back(
         index = first - 1
     before = units[index] if index >= 0 else None
     if (
-        head in TYPE_WORDS
-        and before is not None
+        before is not None
         and before.mention is not None
         and before.mention.label is not EntityType.COUNTRY
+        and (head in TYPE_WORDS or (head in CLASS_WORDS and before.mention.label is entity_type))
         and not _quoted_before(units, index)
     ):
-        return None  # 中吉乌铁路项目, “草原之路”倡议: the known name is the thing itself
+        return None  # 中吉乌铁路项目, “草原之路”倡议, 澜湄合作机制: the known name is the thing
     taken: list[Unit] = [] if head_units else [units[first]]
     index = first - 1
     edition = False
