@@ -559,3 +559,27 @@ def test_a_forum_named_after_abbreviated_places_and_its_founders() -> None:
     events = {(key, value.iso()) for key, value in _events(corpus).items()}
     assert events == {((forum, "launch"), "2016"), ((fund, "establishment"), "2020")}, events
     assert _quantities(corpus) == {fund: (1.5e7, DateValue(2020))}
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("塔维克深水港位于尼泊尔。", {"CN", "NP"}),
+        # two countries the prefix could stand for: it stays open
+        ("塔维克深水港位于尼泊尔，其设备来自尼日利亚。", set()),
+    ],
+)
+def test_an_open_prefix_reads_as_the_one_country_the_document_names(
+    first: str, expected: set[str]
+) -> None:
+    """尼 is Nepal, Niger, Nigeria …: the lexicon leaves it open. In a paragraph that names
+    none of them, 中尼两国 is read from the document: Nepal, if that is the only one it names."""
+    corpus = _one(f"{first}\n\n2017年5月，中尼两国签署《星河铁路合作协定》。")
+    doc = corpus.documents[0]
+    second = doc.text.index("中尼两国")
+    codes = {
+        m.countries[0]
+        for m in doc.mentions
+        if m.label is EntityType.COUNTRY and m.countries and m.start >= second
+    }
+    assert codes == expected, codes
