@@ -596,3 +596,77 @@ def test_the_chinese_relater_shares_the_english_guess_filter() -> None:
 
     assert zh_relate.without_guesses is without_guesses
     assert not hasattr(zh_relate, "_without_guesses")
+
+
+# -- third round: what a sentence's subject, or a bare 项目, refers back to ------------------
+
+
+def test_the_project_as_subject_refers_to_the_last_project_named() -> None:
+    """项目复工 with no demonstrative: the project is the one the text has been talking about."""
+    corpus = _one("2021年5月，莫拉维水电站暂停施工。2022年9月，项目复工。")
+    plant = _entity(corpus, "莫拉维水电站")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((plant, "suspension"), "2021-05"), ((plant, "resumption"), "2022-09")}
+
+
+def test_a_referring_subject_carries_over_the_clauses_after_it() -> None:
+    """该项目于…签署…，…开工: each verb of the sentence is the project's, with its own date."""
+    corpus = _one("塔维克深水港位于斐济。该项目于2018年2月签署商业合同，2019年7月正式开工。")
+    port = _entity(corpus, "塔维克深水港")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((port, "signing"), "2018-02"), ((port, "launch"), "2019-07")}, events
+
+
+def test_every_figure_after_a_referring_subject_is_its_own() -> None:
+    """该铁路全长…，连接A和B，总投资…: both figures are the railway's."""
+    corpus = _one(
+        "萨卡里铁路于2022年11月3日全线通车。该铁路全长96公里，连接奥尼亚和边境城镇卡塔，"
+        "总投资约15亿美元。"
+    )
+    railway = _entity(corpus, "萨卡里铁路")
+    figures = {
+        (f.subject, f.quantity.unit, f.quantity.value)
+        for d in corpus.documents
+        for f in d.facts
+        if f.predicate == "quantity" and f.quantity is not None
+    }
+    assert figures == {(railway, "km", 96), (railway, "USD", 1.5e9)}, figures
+
+
+def test_a_forum_named_after_abbreviated_places_and_its_founders() -> None:
+    """沧湄 (two places abbreviated) and descriptive words name a forum; its founders propose
+    it. The cancelled seventh session is not the forum cancelled: the series goes on."""
+    corpus = _one(
+        "沧湄青年创新论坛由中国和老挝于2016年共同发起。原定于2023年9月举行的第六届论坛被取消。"
+        "2020年，论坛框架下设立了滇湄青年创业基金，首期规模为1500万美元。"
+    )
+    forum = _entity(corpus, "沧湄青年创新论坛")
+    fund = _entity(corpus, "滇湄青年创业基金")
+    assert _facts(corpus, "proposedBy") == {(forum, "country/cn"), (forum, "country/la")}
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((forum, "launch"), "2016"), ((fund, "establishment"), "2020")}, events
+    assert _quantities(corpus) == {fund: (1.5e7, DateValue(2020))}
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("塔维克深水港位于尼泊尔。", {"CN", "NP"}),
+        # two countries the prefix could stand for: it stays open
+        ("塔维克深水港位于尼泊尔，其设备来自尼日利亚。", set()),
+    ],
+)
+def test_an_open_prefix_reads_as_the_one_country_the_document_names(
+    first: str, expected: set[str]
+) -> None:
+    """尼 is Nepal, Niger, Nigeria …: the lexicon leaves it open. In a paragraph that names
+    none of them, 中尼两国 is read from the document: Nepal, if that is the only one it names."""
+    corpus = _one(f"{first}\n\n2017年5月，中尼两国签署《星河铁路合作协定》。")
+    doc = corpus.documents[0]
+    second = doc.text.index("中尼两国")
+    codes = {
+        m.countries[0]
+        for m in doc.mentions
+        if m.label is EntityType.COUNTRY and m.countries and m.start >= second
+    }
+    assert codes == expected, codes

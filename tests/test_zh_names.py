@@ -69,6 +69,14 @@ def _countries(recognizer: ChineseRecognizer, text: str) -> list[str]:
             "“一带一路”极地科考国际联盟秘书处",
             EntityType.ORGANIZATION,
         ),
+        # an abbreviated pair of places (two single characters, one a place) makes a name
+        # of descriptive words: youth, innovation, a start-up fund
+        (
+            "沧湄青年创新论坛由中国和老挝于2016年共同发起。",
+            "沧湄青年创新论坛",
+            EntityType.MECHANISM,
+        ),
+        ("2021年，论坛框架下设立了滇湄青年创业基金。", "滇湄青年创业基金", EntityType.ORGANIZATION),
         ("塔吉克斯坦总统拉赫蒙表示欢迎。", "拉赫蒙", EntityType.PERSON),
         ("秘书长阿卜杜拉·卡里莫夫介绍了进展。", "阿卜杜拉·卡里莫夫", EntityType.PERSON),
     ],
@@ -88,11 +96,19 @@ def test_names(recognizer: ChineseRecognizer, text: str, name: str, label: Entit
         "中乌“一带一路”合作旗舰项目进展顺利。",  # a flagship project of China and Uganda
         "中国援助津巴布韦300口水井项目首井出水。",  # a country and a count describe
         "本届合作论坛宣布新增航线。",  # this session of the forum
+        "在京举办青年创新论坛。",  # a city, a verb, then a youth innovation forum
     ],
 )
 def test_descriptions_are_not_names(recognizer: ChineseRecognizer, text: str) -> None:
     found = {name for name, m in _names(recognizer, text).items() if m.rule != "lexicon"}
     assert not found
+
+
+def test_a_project_head_inside_a_body_name_is_no_project(recognizer: ChineseRecognizer) -> None:
+    """斐济铁路工程集团 is a company: the 铁路 inside it names no railway 斐济铁路."""
+    found = _names(recognizer, "由斐济铁路工程集团承建的萨卡里铁路于2022年通车。")
+    assert set(found) == {"斐济铁路工程集团", "萨卡里铁路"}, sorted(found)
+    assert found["斐济铁路工程集团"].label is EntityType.ORGANIZATION
 
 
 def test_a_known_name_with_a_generic_head_is_the_known_name(recognizer: ChineseRecognizer) -> None:
@@ -173,3 +189,19 @@ def test_prefix_characters_of_a_compound_are_country_mentions(
     mentions = recognizer.mentions("中塔卡尔巴克铁路开通。", 2024)
     prefixes = [(m.text, m.countries) for m in mentions if m.rule == "zh-country-prefix"]
     assert prefixes == [("中", ("CN",)), ("塔", ("TJ",))]
+
+
+def test_a_known_name_and_its_class_word_are_the_known_thing(recognizer: ChineseRecognizer) -> None:
+    """星河合作机制 is the known 星河合作 (a Mechanism) called by its class word, not a new
+    mechanism part of it; a known forum's secretariat (another class) stays a name."""
+    from brikg.recognize.zh_names import find_names
+
+    def names(text: str) -> set[str]:
+        start = text.index("星河合作")
+        known = Mention(start, start + 4, "星河合作", MentionKind.ENTITY, "lexicon",
+                        label=EntityType.MECHANISM, key="mechanism/xinghe-cooperation")  # fmt: skip
+        words = recognizer.words.cut(text)
+        return {m.text for m in find_names(text, words, [known], recognizer.compound)}
+
+    assert names("论坛未来应加强与星河合作机制的对接。") == set()
+    assert names("星河合作秘书处设在曼谷。") == {"星河合作秘书处"}

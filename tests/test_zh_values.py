@@ -117,3 +117,19 @@ def test_a_yearly_measure_is_a_rate() -> None:
     (mention,) = [m for m in find_quantities("蒙巴萨—坎帕拉输油管道年输油量达500万吨。")]
     assert mention.quantity is not None
     assert (mention.quantity.value, mention.quantity.unit) == (5e6, "tonne/year")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("泽凡尼水电站总投资约9.8亿美元。", 980000000),
+        ("卡拉套铁路全长1.1万公里。", 11000),
+        ("投资额为0.7亿元。", 70000000),
+        ("累计发送2.3万标箱。", 23000),
+    ],
+)
+def test_a_scaled_figure_is_exact(text: str, value: int) -> None:
+    """9.8亿 is 980,000,000 exactly, not the 980000000.0000001 of 9.8 × 1e8 in floating point."""
+    (mention,) = find_quantities(text)
+    assert mention.quantity is not None
+    assert mention.quantity.value == value, mention.quantity.value

@@ -62,6 +62,11 @@ class ChineseRecognizer:
         self._year: int | None = None
         self._paragraph_codes: tuple[str, ...] = ()
         self._paragraph_doc: Document | None = None
+        self._document_codes: tuple[Document | None, tuple[str, ...]] = (None, ())
+        # Prefix characters the lexicon gives no country for, though countries start with them.
+        self._open_prefixes = frozenset(
+            name[0] for name in self.country_names if name[0] not in self.prefixes
+        )
         self._paragraph_sentences: dict[int, list[Sentence]] = {}
         # Each sentence of the paragraph: its text and the country names in it, found once for
         # the paragraph's countries and used again for the sentence's own.
@@ -205,12 +210,33 @@ class ChineseRecognizer:
     def _prefix(self, char: str) -> str | None:
         """The country a prefix character stands for: a country of the paragraph whose name
         starts with it, else the lexicon's reading (老 → LA)."""
-        in_context = [
-            code for code in self._context if self.lexicon.country_name(code, "zh")[:1] == char
-        ]
+        in_context = [code for code in self._context if self._starts(code, char)]
         if len(set(in_context)) == 1:
             return in_context[0]
-        return self.prefixes.get(char)
+        known = self.prefixes.get(char)
+        if known is None and char in self._open_prefixes:
+            # A prefix the lexicon leaves open (尼: Nepal, Niger, Nigeria …): the one country
+            # of the document's that it could stand for.
+            in_document = [code for code in self._document_countries() if self._starts(code, char)]
+            return in_document[0] if len(in_document) == 1 else None
+        return known
+
+    def _starts(self, code: str, char: str) -> bool:
+        return self.lexicon.country_name(code, "zh")[:1] == char
+
+    def _document_countries(self) -> tuple[str, ...]:
+        """Countries other than China the document being read names, in order; found once per
+        document, and only when a prefix is open."""
+        doc = self._paragraph_doc
+        if doc is None:
+            return ()
+        if self._document_codes[0] is not doc:
+            codes: dict[str, None] = {}
+            for match in self._country_re.finditer(doc.text):
+                if not _NOT_COUNTRY_AFTER.match(doc.text, match.end()):
+                    codes[self.country_names[match.group()]] = None
+            self._document_codes = (doc, tuple(code for code in codes if code != "CN"))
+        return self._document_codes[1]
 
     def _prefix_codes(self, chars: str) -> list[str]:
         """China, then the countries the characters after its 中 stand for, up to the first

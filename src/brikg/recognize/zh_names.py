@@ -79,6 +79,9 @@ QUOTED_HEADS: dict[str, EntityType] = {
 LENIENT = frozenset({"论坛", "分论坛", "峰会", "博览会", "大会", "电影节", "研讨会", "座谈会"})
 # Heads that only say "this is a project/plan of the name before": 中吉乌铁路项目.
 TYPE_WORDS = frozenset({"项目", "工程", "倡议", "战略", "构想", "愿景", "规划", "计划", "政策"})
+# Heads that only say what class a thing is: after a known name of that class, the name
+# itself (澜湄合作机制 is 澜湄合作), not a new thing part of it.
+CLASS_WORDS = frozenset({"机制"})
 _HEAD_RE = re.compile(longest_first(HEADS))
 # Linear infrastructure runs through every country its compound name lists (中老铁路: CN, LA).
 LINEAR_HEADS = frozenset(
@@ -268,6 +271,7 @@ _FOLLOWING = frozenset(
 
 
 _BODY_ENDINGS = ("部", "局", "公司", "集团")
+_NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", ""})
 
 
 def _modifier(units: list[Unit], last: int, head: str) -> bool:
@@ -283,8 +287,13 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
         )
     if following.text in _FOLLOWING or (len(following.text) > 1 and following.text[-1] in HEADS):
         return True
-    if following.text.endswith(_BODY_ENDINGS):
-        return True
+    # 斐济铁路工程集团, 塔兰港口工程公司: nouns after the head up to a body's head make the
+    # head part of the body's name (a company), not a project of its own.
+    for unit in islice(units, last + 1, last + 4):
+        if unit.kind != "word" or unit.tag not in _NOUN_TAGS:
+            break
+        if unit.text.endswith(_BODY_ENDINGS):
+            return True
     if len(head) == 1:  # 港 of 港航贸: a single-character head must end its word
         return len(following.text) == 1 and following.text not in HARD_CHARS | SOFT_CHARS
     return False
@@ -314,13 +323,13 @@ def _walk_back(
         index = first - 1
     before = units[index] if index >= 0 else None
     if (
-        head in TYPE_WORDS
-        and before is not None
+        before is not None
         and before.mention is not None
         and before.mention.label is not EntityType.COUNTRY
+        and (head in TYPE_WORDS or (head in CLASS_WORDS and before.mention.label is entity_type))
         and not _quoted_before(units, index)
     ):
-        return None  # 中吉乌铁路项目, “草原之路”倡议: the known name is the thing itself
+        return None  # 中吉乌铁路项目, “草原之路”倡议, 澜湄合作机制: the known name is the thing
     taken: list[Unit] = [] if head_units else [units[first]]
     index = first - 1
     edition = False
@@ -512,7 +521,7 @@ def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None
                 or _EDITION.match(unit.text)
             ):
                 break
-            if _foreign(unit):
+            if _foreign(unit) or _abbreviated_place(units, position):
                 reach = position
         position -= 1
     return reach
@@ -525,6 +534,29 @@ def _foreign(unit: Unit) -> bool:
         return False
     return unit.tag in {"nrt", "nr", "nrfg"} or (
         unit.tag == "ns" and all(char in TRANSLITERATION for char in unit.text)
+    )
+
+
+def _abbreviated_place(units: list[Unit], index: int) -> bool:
+    """A character of a run of single characters that jieba leaves apart, one of them a
+    place or abbreviation (澜|湄, 湘|黔): places abbreviated to one character each, which make
+    a name of the descriptive words after them (澜湄青年创新论坛)."""
+    unit = units[index]
+    if not _single(unit):
+        return False
+    pair = [units[i] for i in (index - 1, index + 1) if 0 <= i < len(units) and _single(units[i])]
+    return any(u.tag in PROPER_TAGS for u in [unit, *pair]) and bool(pair)
+
+
+def _single(unit: Unit) -> bool:
+    """A single character word that is not a function character (的, 和)."""
+    return (
+        unit.kind == "word"
+        and len(unit.text) == 1
+        and _WORD_CHAR.match(unit.text) is not None
+        and not unit.text.isdigit()
+        and unit.text not in HARD_CHARS
+        and unit.text not in SOFT_CHARS
     )
 
 

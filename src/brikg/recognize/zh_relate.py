@@ -150,6 +150,12 @@ class _Context:
         index = bisect_right(self._clause_ends, position) - 1
         return self._clause_ends[index] if index >= 0 else 0
 
+    def clause_starts(self, before: int) -> list[int]:
+        """Where the clauses that start before ``before`` start (the sentence's start first)."""
+        self.clause_start(0)
+        assert self._clause_ends is not None
+        return [0] + self._clause_ends[: bisect_left(self._clause_ends, before)]
+
     def local(self, offset: int) -> int:
         """The position in the sentence's text (without gaps) of a document offset."""
         return bisect_left(self.positions, offset)
@@ -295,14 +301,25 @@ class ChineseRelater:
 
     def _anaphor(self, ctx: _Context, position: int, types: frozenset[EntityType]) -> str | None:
         """The entity a demonstrative before ``position`` in its clause refers to: 这一项目,
-        该机制, 这条铁路 … the latest name of that kind in the sentences before."""
-        clause_start = 0
-        for match in _CLAUSE.finditer(ctx.text[:position]):
-            clause_start = match.end()
-        found = _ANAPHOR.search(ctx.text[clause_start:position])
+        该机制, 这条铁路, a bare 项目 opening the clause … the latest name of that kind in the
+        sentences before; in a clause with no subject, the one an earlier clause opens with."""
+        clause_start = ctx.clause_start(position)
+        found = _ANAPHOR.search(ctx.text, clause_start, position) or _BARE_PROJECT.match(
+            ctx.text, clause_start
+        )  # the bare 项目's predicate follows: it may be the very verb at ``position``
+        if found is not None and found.end() > position:
+            found = None
+        if found is None:
+            # The subject of a sentence carries over its clauses that have none of their own
+            # (该项目于…签署…，…开工; 该铁路全长…，连接…，总投资…): the demonstrative or bare
+            # 项目 that opens an earlier clause.
+            for start in reversed(ctx.clause_starts(clause_start)):
+                found = _TOPIC.match(ctx.text, start)
+                if found is not None:
+                    break
         if found is None:
             return None
-        head = found.group(1)
+        head = found.group("head") or "项目"  # _TOPIC names the bare 项目's group "bare"
         wanted = _ANAPHOR_TYPES[head]
         for mention in reversed(self._recent):
             entity_type = ctx.type_of(mention)
@@ -716,8 +733,17 @@ _SET_UP_IN = re.compile(r"在")
 _SET_UP_VERB = re.compile(r"设立|落地|开设|建成|揭牌|启用|投入")
 # Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路).
 _ANAPHOR = re.compile(
-    r"(?:这一|这个|该|这条|这座|本届|这次)(项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站)"
+    r"(?:这一|这个|该|这条|这座|本届|这次)"
+    r"(?P<head>项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站)"
 )
+# 项目 with no demonstrative, as the subject its clause opens with (2023年6月，项目复工): the
+# project the text is about, as 该项目 is. Its predicate follows at once: a preposition or
+# adverb, a trigger verb, or a measure of it (总投资, 全长); not a longer noun (项目组, 项目数量).
+_BARE_PROJECT = re.compile(
+    r"(?P<head>项目)(?=于|在|已|将|自|正式|全面|顺利|再次|重新|总|全长|" + _TRIGGER_RE.pattern + ")"
+)
+# The subject an earlier clause opens with: a demonstrative or bare 项目.
+_TOPIC = re.compile(_ANAPHOR.pattern + "|" + _BARE_PROJECT.pattern.replace("?P<head>", "?P<bare>"))
 _ANAPHOR_TYPES = {
     "项目": _P, "铁路": _P, "高铁": _P, "医院": _O, "枢纽": _P, "电站": _P,
     "走廊": EntityType.CORRIDOR, "通道": EntityType.CORRIDOR,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
 from brikg.scan import match_starts, matches_at
@@ -176,7 +177,9 @@ def _date(groups: dict[str, str | None], context_year: int | None) -> DateValue 
 
 # -- quantities -------------------------------------------------------------------------------
 
-_SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+# Powers of ten, applied to the number as written (decimal, not binary): 9.8亿 is 980,000,000
+# exactly, where 9.8 * 1e8 in floating point is 980000000.0000001.
+_SCALES = {"万亿": 12, "亿": 8, "万": 4, "千": 3}
 # Unit words after the number, longest first: canonical unit for each.
 UNITS: dict[str, str] = {
     "平方公里": "km2", "公里/小时": "km/h", "公里": "km", "千米": "km", "公顷": "hectare",
@@ -237,13 +240,19 @@ def _continues(text: str, position: int) -> bool:
 _ANNUAL = re.compile(r"(?:年[\u4e00-\u9fff]{1,4}(?:量|能力)|每年)(?:达到?|为|约为?|超过|逾|近)?\Z")
 
 
+def _scaled(digits: str, power: int) -> float:
+    """The number written as ``digits`` times ten to ``power``, rounded once: the decimal
+    point moves, no binary fraction is multiplied."""
+    return float(Decimal(digits).scaleb(power)) if power else float(digits)
+
+
 def find_quantities(text: str) -> Iterator[Mention]:
     """Quantity mentions of ``text`` (offsets into it)."""
     if _DIGIT.search(text) is None:
         return  # every quantity has a number
     for match in _QUANTITY.finditer(text):
         groups = match.groupdict()
-        number = float(groups["number"].replace(",", ""))
+        digits = groups["number"].replace(",", "")
         if groups["unit"] is None and groups["noun"] is None and groups["people"] is None:
             continue
         following = text[match.end() : match.end() + 1]
@@ -266,7 +275,7 @@ def find_quantities(text: str) -> Iterator[Mention]:
             end = match.end()
         if _YEAR_NUMBER.fullmatch(groups["number"]) and groups["unit"] is None:
             continue
-        value = number * _SCALES.get(groups["scale"] or "", 1.0)
+        value = _scaled(digits, _SCALES.get(groups["scale"] or "", 0))
         if groups["unit"]:
             surface = groups["unit"]
             unit = UNITS[surface]
