@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
+from brikg.recognize.quantities import scaled
 from brikg.scan import match_starts, matches_at
 
 _S = r"\s?"  # PDF text puts stray spaces between digits and characters: "2024 年 6 月"
@@ -266,7 +267,7 @@ def find_quantities(text: str) -> Iterator[Mention]:
             end = match.end()
         if _YEAR_NUMBER.fullmatch(groups["number"]) and groups["unit"] is None:
             continue
-        value = number * _SCALES.get(groups["scale"] or "", 1.0)
+        value = scaled(number, _SCALES[groups["scale"]]) if groups["scale"] else number
         if groups["unit"]:
             surface = groups["unit"]
             unit = UNITS[surface]
