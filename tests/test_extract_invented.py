@@ -1063,3 +1063,14 @@ def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path
         (_entity(corpus, "Selva Highway"), 300, "km", True),
         (_entity(corpus, "Doran Canal"), 5e9, "USD", False),
     }, found
+
+
+def test_a_short_form_never_becomes_the_label(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Since the Coral Straits Maritime Partnership Initiative was proposed by Fiji in 2016, "
+        "the initiative has grown. The initiative now has 12 members, and the initiative will "
+        "add more.\n",
+    )
+    entity = _entity(corpus, "Coral Straits Maritime Partnership Initiative")
+    assert corpus.entities[entity].labels["en"] == "Coral Straits Maritime Partnership Initiative"
