@@ -9,6 +9,7 @@ import pytest
 
 from brikg.corpus import load_file
 from brikg.ir import Corpus, EntityType
+from brikg.lexicon import Lexicon, LexiconEntry, load_lexicon
 from brikg.pipeline import extract_documents
 
 INVENTED = """\
@@ -1074,3 +1075,64 @@ def test_a_short_form_never_becomes_the_label(tmp_path: Path) -> None:
     )
     entity = _entity(corpus, "Coral Straits Maritime Partnership Initiative")
     assert corpus.entities[entity].labels["en"] == "Coral Straits Maritime Partnership Initiative"
+
+
+def test_a_legal_form_makes_a_company_and_a_short_form_skips_it(tmp_path: Path) -> None:
+    """ "PT X Terminal" is a company, whatever its last word, and "X Ltd of Malaysia" is "X
+    Ltd" (of Malaysia); "the terminal" then refers back to the terminal, not the company."""
+    corpus = _extract_text(
+        tmp_path,
+        "A consortium will build the Kelapa Bay Bulk Terminal. The joint venture, PT Kelapa "
+        "Samudra Terminal, is 60 percent owned by PT Arunika Logistik.\n\n"
+        "The terminal will cost about 610 million U.S. dollars. Marlin Harbour Ltd of Malaysia "
+        "operates the Selor Port. Varnek Quay Terminal LLC operates the Burgas Bulk Port.\n",
+    )
+    for label in ("PT Kelapa Samudra Terminal", "Marlin Harbour Ltd", "Varnek Quay Terminal LLC"):
+        assert corpus.entities[_entity(corpus, label)].type is EntityType.ORGANIZATION, label
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "of Malaysia" in label}, labels
+    terminal = _entity(corpus, "Kelapa Bay Bulk Terminal")
+    assert (terminal, 6.1e8, "USD") in _quantities(corpus), _quantities(corpus)
+
+
+def test_a_national_railway_company_and_a_number_before_a_clause(tmp_path: Path) -> None:
+    """ "<Country or nationality> Railways" is a railway company (plural "Railways" heads one),
+    and "the 1,300 the line needs" counts no "need"."""
+    corpus = _extract_text(
+        tmp_path,
+        "Kazakhstan Railways and Mongolian Railways have together ordered 900 new locomotives, "
+        "fewer than the 1,300 the line needs.\n",
+    )
+    for label in ("Kazakhstan Railways", "Mongolian Railways"):
+        assert corpus.entities[_entity(corpus, label)].type is EntityType.ORGANIZATION, label
+    units = {unit for (_subject, _value, unit) in _quantities(corpus)}
+    assert units == {"locomotive"}, units
+
+
+def test_a_legal_suffix_after_a_known_company_is_the_known_company(tmp_path: Path) -> None:
+    base = load_lexicon()
+    known = "organization/velmora-dredging-company"
+    entry = LexiconEntry(known, EntityType.ORGANIZATION, {"en": "Velmora Dredging Company"})
+    lexicon = Lexicon({**base.entries, known: entry}, base.countries)
+    path = tmp_path / "invented.txt"
+    path.write_text(
+        "Velmora Dredging Company Ltd built the Lautem Bay South Wharf, which opened on "
+        "12 May 2021. Velmora Dredging Company also built the Com Pier.\n",
+        encoding="utf-8",
+    )
+    corpus = extract_documents([load_file(path)], lexicon)
+    companies = [e.id for e in corpus.entities.values() if e.type is EntityType.ORGANIZATION]
+    assert companies == [known], companies
+    wharf = _entity(corpus, "Lautem Bay South Wharf")
+    assert corpus.entities[wharf].type is EntityType.PROJECT
+    assert (wharf, "opening", "2021-05-12") in _events(corpus)
+
+
+def test_an_accord_is_a_signed_instrument(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path, "Kenya and Ghana signed the Volta Accord on Port Finance on 14 June 2023.\n"
+    )
+    accord = _entity(corpus, "Volta Accord on Port Finance")
+    assert corpus.entities[accord].type is EntityType.MECHANISM
+    assert (accord, "signing", "2023-06-14") in _events(corpus)
+    assert {(accord, "country/ke"), (accord, "country/gh")} <= _facts(corpus, "involves")

@@ -32,6 +32,8 @@ _MERGEABLE = frozenset(
 # country, and a prefix read from context (乌 = Uganda) or misread is not to become a label.
 _COMPOUND_PREFIX_RULE = "zh-country-prefix"
 _SHORT_FORM_RULE = "coreference"  # "the railway" after the X Railway (recognize.coref)
+# Legal forms after a company's name, as name keys write them ("Ltd" is "limited").
+_LEGAL_SUFFIX_KEYS = frozenset({"limited", "plc", "inc", "llc", "jsc", "pjsc"})
 
 
 class Resolver:
@@ -76,6 +78,11 @@ class Resolver:
         text = mention.key[5:] if mention.key and mention.key.startswith("name:") else mention.text
         key = name_key(text)
         known = self._lexicon_keys.get(key)
+        if known is None and mention.label is EntityType.ORGANIZATION:
+            # "China Harbour Engineering Company Ltd": the known company, its legal form added.
+            stem, _, suffix = key.rpartition(" ")
+            if suffix in _LEGAL_SUFFIX_KEYS:
+                known = self._lexicon_keys.get(stem)
         if known is not None:
             return known
         assert mention.label is not None

@@ -34,7 +34,6 @@ HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
         [
             "railway",
-            "railways",
             "rail",
             "railroad",
             "line",
@@ -48,6 +47,10 @@ HEADS: dict[str, EntityType] = {
             "harbour",
             "harbor",
             "terminal",
+            "wharf",
+            "pier",
+            "jetty",
+            "quay",
             "airport",
             "pipeline",
             "pipelines",
@@ -149,6 +152,9 @@ HEADS: dict[str, EntityType] = {
             "enterprises",
             # Company suffixes: "Kenya Railways Holdings", "Savanna Logistics Limited".
             "holdings",
+            # A national railway company: "Kenya Railways", "Turkmen Railways" (one railway
+            # line is a Railway).
+            "railways",
             "limited",
             "ltd",
             "plc",
@@ -158,7 +164,7 @@ HEADS: dict[str, EntityType] = {
     ),
     "initiative": INIT,
     **dict.fromkeys(["programme", "program"], P),
-    **dict.fromkeys(["agreement", "principles"], M),
+    **dict.fromkeys(["agreement", "accord", "principles"], M),
     **dict.fromkeys(["strategy", "vision", "agenda", "outline", "outlook", "fulcrum"], S),
 }
 # Two-word heads override the one-word reading of their last word.
@@ -227,6 +233,9 @@ LOWERCASE_MODIFIERS = frozenset(
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
 # Legal forms written before a company's name: "PT Wijaya Karya", "PJSC Rosseti".
 LEGAL_FORMS = frozenset({"pt", "jsc", "pjsc", "ojsc", "cjsc", "llc", "ooo"})
+# Legal forms written after it: a company's name ends there ("X Ltd of Singapore" is X Ltd, of
+# Singapore), and after a project's head it makes the name a company's ("X Terminal LLC").
+LEGAL_SUFFIXES = LEGAL_FORMS | {"ltd", "limited", "plc", "inc"}
 # What joins the words of a name: "of", "for", "on", "and", and the particles.
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"}) | NAME_PARTICLES
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
@@ -823,6 +832,10 @@ def _names_from_chunk(
         if mention is not None:
             yield mention
         return
+    if norms[start] in LEGAL_FORMS:
+        entity_type = ORG  # "PT Sumbawa Hailong Terminal": a company, whatever its last word
+    elif cut < end and norms[cut] in LEGAL_SUFFIXES:
+        cut, entity_type = cut + 1, ORG  # "Varna Quay Terminal LLC"
     name_tokens = [
         norm
         for text, norm in zip(texts[start:cut], norms[start:cut], strict=True)
@@ -1035,6 +1048,8 @@ def _find_head(tokens: Tokens, start: int, end: int) -> tuple[int, EntityType | 
             continue
         following = norms[position + 1] if position + 1 < end else ""
         if following in COMPLEMENT_CONNECTORS:
+            if norms[position] in LEGAL_SUFFIXES:
+                return position, ORG, position + 1  # "X Ltd of Singapore": X Ltd, of Singapore
             return position, entity_type, end
         if seen_complement:
             return last

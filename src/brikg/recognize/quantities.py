@@ -152,6 +152,10 @@ _NOT_COUNTED_NOUNS = frozenset(
 )
 
 
+# A determiner after a number starts a new noun phrase: what follows is not what is counted.
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
+
+
 def _number(text: str) -> float | None:
     lowered = text.lower()
     if lowered in NUMBER_WORDS:
@@ -368,8 +372,9 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
             return None
         return QuantityValue(value, unit, surface, approximate)
     noun = groups["noun"].lower()
+    mods = groups.get("mods") or ""
+    if mods and mods.split(None, 1)[0].lower() in _DETERMINERS:
+        return None  # "fewer than the 2,400 the corridor needs": a clause, no counted noun
     if noun in _NOT_COUNTED_NOUNS or (value != int(value)) and not groups.get("scale"):
         return None
-    return QuantityValue(
-        value, _singular(noun), (groups.get("mods") or "") + groups["noun"], approximate
-    )
+    return QuantityValue(value, _singular(noun), mods + groups["noun"], approximate)
