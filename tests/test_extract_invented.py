@@ -1136,3 +1136,12 @@ def test_an_accord_is_a_signed_instrument(tmp_path: Path) -> None:
     assert corpus.entities[accord].type is EntityType.MECHANISM
     assert (accord, "signing", "2023-06-14") in _events(corpus)
     assert {(accord, "country/ke"), (accord, "country/gh")} <= _facts(corpus, "involves")
+
+
+def test_a_person_after_a_director_general_of_a_portfolio(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "The accord was signed by Director General of Civil Aviation Rizal Pratama. It was "
+        "welcomed by Director-General of Customs Anwar Setiadi.\n",
+    )
+    assert _persons(corpus) == {"Rizal Pratama", "Anwar Setiadi"}, _persons(corpus)

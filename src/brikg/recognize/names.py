@@ -381,6 +381,7 @@ PERSON_TITLES = frozenset(
         "emir",
         "chancellor",
         "secretary-general",
+        "director-general",
         "governor",
         "mayor",
         "envoy",
@@ -1160,7 +1161,8 @@ _PORTFOLIO_ENDS = frozenset(
     infrastructure communications technology investment culture tourism environment resources
     mines mining petroleum labour labor works housing amenities cooperation integration relations
     security water power railways roads telecommunications science innovation fisheries forestry
-    irrigation treasury sports youth statistics""".split()
+    irrigation treasury sports youth statistics customs aviation shipping navigation immigration
+    taxation revenue""".split()
 )
 
 
@@ -1172,14 +1174,18 @@ def _title_end(norms: list[str], texts: list[str], start: int) -> int:
     position = start
     while position < count:
         norm = norms[position].rstrip(".")
-        if norm in PERSON_TITLES or (position == start and norm in PERSON_ROLES):
-            position += 1
-        elif (
+        if (
             position + 2 < count
             and texts[position + 1] == "-"
             and f"{norm}-{norms[position + 2]}" in PERSON_TITLES
         ):
-            position += 3
+            position += 3  # "Secretary-General", "Director-General": before "Director" alone
+        elif (
+            norms[position + 1 : position + 2] == ["general"] and f"{norm}-general" in PERSON_TITLES
+        ):
+            position += 2  # "Director General", "Secretary General", unhyphenated
+        elif norm in PERSON_TITLES or (position == start and norm in PERSON_ROLES):
+            position += 1
         else:
             break
     if position == start or position + 3 >= count or norms[position] not in {"of", "for", "to"}:
