@@ -1145,3 +1145,36 @@ def test_a_person_after_a_director_general_of_a_portfolio(tmp_path: Path) -> Non
         "welcomed by Director-General of Customs Anwar Setiadi.\n",
     )
     assert _persons(corpus) == {"Rizal Pratama", "Anwar Setiadi"}, _persons(corpus)
+
+
+def test_a_generic_name_after_and_goes_on_with_the_name(tmp_path: Path) -> None:
+    """ "The X Dry Port and Logistics Park": one project, not a generic "Logistics Park"."""
+    corpus = _extract_text(
+        tmp_path, "The Karimabad Dry Port and Logistics Park began operations in 2021.\n"
+    )
+    project = _entity(corpus, "Karimabad Dry Port and Logistics Park")
+    assert (project, "startOfOperation", "2021") in _events(corpus)
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert "Logistics Park" not in labels, labels
+
+
+def test_a_nationality_section_is_no_named_part(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Malawi plans to build the Kasungu-Mzuzu Rail Link once the Zambian section is complete.\n",
+    )
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "section" in label}, labels
+    assert not _facts(corpus, "partOf")
+
+
+def test_a_plural_head_with_only_a_number_or_a_generic_word_is_no_name(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Four Corridors, Four Futures\n\nThe Kivu Transit Corridor links Rwanda to Uganda.\n\n"
+        "III. Cooperation Platforms\n\nRwanda has signed 31 memoranda. The Tamsin Workshops "
+        "trained 400 students.\n",
+    )
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {"Four Corridors", "Cooperation Platforms"} & labels, labels
+    assert "Tamsin Workshops" in labels, labels

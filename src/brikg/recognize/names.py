@@ -229,6 +229,19 @@ LOWERCASE_MODIFIERS = frozenset(
         "container",
     ]
 )
+# Words that say what kind of thing a head is without naming one: "Logistics Park", "Cooperation
+# Mechanisms", "Special Economic Zones". A name of only these (and numbers) before a plural
+# head names a kind, not a thing, and one after "X Port and" goes on with the X's name.
+KIND_WORDS = LOWERCASE_MODIFIERS | frozenset(
+    """logistics industrial economic trade free special business technology science innovation
+    high-tech hi-tech container cargo freight bulk passenger dry inland international national
+    regional green digital energy coal cooperation development investment financial finance
+    maritime transport transportation infrastructure agricultural agriculture tourism cultural
+    education training research exchange connectivity multimodal intermodal integrated
+    comprehensive main major key strategic bilateral multilateral joint new overseas
+    manufacturing processing export import storage distribution service services""".split()
+)
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
 # Legal forms written before a company's name: "PT Wijaya Karya", "PJSC Rosseti".
@@ -595,6 +608,12 @@ def _two_names(
     run = _run_end(tokens, look, upper)
     following = norms[run] if run < len(norms) else ""
     if _ends_with_head(tokens, start, end):
+        if (
+            _head_type(tokens, end - 1) is P
+            and _head_type(tokens, run - 1) is P
+            and _only_kind_words(tokens, look, run - 1)
+        ):
+            return False  # "the Sost Dry Port and Logistics Park": one project
         if in_complement and run - look == 1 and following not in COMPLEMENT_CONNECTORS:
             return False
         return not _single_head_after(tokens, look)
@@ -783,19 +802,35 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
         if end - start > 1 or _head_type(tokens, start) is not None:
             yield from _names_from_chunk(text, tokens, start, end, offset, context)
         if sections:
-            section = _section(text, tokens, start, end, offset)
+            section = _section(text, tokens, start, end, offset, context)
             if section is not None:
                 yield section
 
 
-def _section(text: str, tokens: Tokens, start: int, end: int, offset: int) -> Mention | None:
+# The endings of adjectives of nationality and direction: Tanzanian, Chinese, Turkish, Omani,
+# Turkmen, Northern, Central.
+_ADJECTIVE = re.compile(r"(?:an|ese|ish|i|men|ern|al)\Z")
+
+
+def _section(
+    text: str, tokens: Tokens, start: int, end: int, offset: int, context: NameContext
+) -> Mention | None:
     """ "the Belgrade-Novi Sad section (of the Hungary-Serbia Railway)": a project of its own;
-    the relation stage reads "of the Y" as part-of."""
+    the relation stage reads "of the Y" as part-of. A section is named by the places it joins
+    or lies in: one adjective that is no place ("the Tanzanian section", "the Northern
+    section") names none."""
     if end >= len(tokens) or tokens.norms[end] != "section":
         return None
     while start < end and tokens.norms[start] in LEADING_STOPWORDS:
         start += 1
     if start >= end:
+        return None
+    if (
+        end - start == 1
+        and _ADJECTIVE.search(tokens.texts[start])
+        and start not in context.country_tokens
+        and city_country(tokens.texts[start]) is None
+    ):
         return None
     return _mention(text, tokens, start, end + 1, offset, P, "name-section")
 
@@ -842,7 +877,7 @@ def _names_from_chunk(
         for text, norm in zip(texts[start:cut], norms[start:cut], strict=True)
         if _is_word(text) and norm not in CONNECTORS
     ]
-    if len(name_tokens) < 2:
+    if len(name_tokens) < 2 or (cut == head_at + 1 and _names_a_kind(tokens, start, head_at)):
         return
     only_country = head_at - start == 1 and start in context.country_tokens
     if only_country and entity_type is P:
@@ -864,6 +899,29 @@ def _names_from_chunk(
     if parent is not None:
         parent_type, parent_start, parent_cut = parent
         yield _mention(text, tokens, parent_start, parent_cut, offset, parent_type, "name-parent")
+
+
+def _names_a_kind(tokens: Tokens, start: int, head_at: int) -> bool:
+    """ "Three Corridors", "Cooperation Mechanisms": a plural head after only numbers and kind
+    words names a kind of thing, or a heading's topic, and no one thing; but "the Eight
+    Initiatives", a number alone after "the", names a set as "the Five Principles" does."""
+    norms = tokens.norms
+    head = norms[head_at]
+    if not (head.endswith("s") and head[:-1] in HEADS):
+        return False
+    if not _only_kind_words(tokens, start, head_at):
+        return False
+    counted = head_at - start == 1 and norms[start] in _COUNT_WORDS
+    return not (counted and start > 0 and norms[start - 1] == "the")
+
+
+def _only_kind_words(tokens: Tokens, start: int, stop: int) -> bool:
+    """Whether ``tokens[start:stop]`` are only kind words and numbers (hyphens aside)."""
+    texts, norms = tokens.texts, tokens.norms
+    return all(
+        norm in KIND_WORDS or norm in _COUNT_WORDS or norm.isdigit() or not _is_word(text)
+        for text, norm in zip(texts[start:stop], norms[start:stop], strict=True)
+    )
 
 
 def _company_without_head(
