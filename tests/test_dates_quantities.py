@@ -10,6 +10,7 @@ from brikg.ir import DateValue
 from brikg.rdf import sort_date as rdf_sort_date
 from brikg.recognize.dates import document_year, find_dates, find_document_dates
 from brikg.recognize.quantities import find_quantities
+from brikg.recognize.zh_values import find_quantities as find_zh_quantities
 
 
 @pytest.mark.parametrize(
@@ -145,6 +146,10 @@ def test_numbers_that_are_not_years() -> None:
         ("the Zorvath Line may close but carried 5 million passengers", 5e6, "passenger", False),
         ("it could close and carried 5 million passengers", 5e6, "passenger", False),
         ("it is expected to carry 5 million passengers", 5e6, "passenger", True),
+        # Xinhua's hyphenated amounts
+        ("financed by a 1.8-billion-U.S.-dollar loan", 1.8e9, "USD", False),
+        ("a 320-million-dollar syndicated loan", 3.2e8, "USD", False),
+        ("a 75-million-US-dollar grant", 7.5e7, "USD", False),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:
@@ -220,3 +225,28 @@ def test_a_weekday_counts_back_from_the_date_of_the_story() -> None:
         ("Monday", "2025-03-03", True)
     ]
     assert not [m for m in find_dates("The port was suspended on Monday.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a loan of US$2.07 billion", 2_070_000_000),
+        ("a loan of US$0.27 trillion", 270_000_000_000),
+        ("1.07 billion tonnes", 1_070_000_000),
+        ("2.03 million TEUs", 2_030_000),
+    ],
+)
+def test_a_scaled_value_is_exact(text: str, value: int) -> None:
+    (mention,) = list(find_quantities(text))
+    assert mention.quantity is not None
+    assert mention.quantity.value == value  # not 2070000000.0000002
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("总投资约9.8亿美元。", 980_000_000), ("贷款0.29亿美元。", 29_000_000), ("2.03万吨", 20_300)],
+)
+def test_a_chinese_scaled_value_is_exact(text: str, value: int) -> None:
+    (mention,) = list(find_zh_quantities(text))
+    assert mention.quantity is not None
+    assert mention.quantity.value == value

@@ -9,6 +9,7 @@ import pytest
 
 from brikg.corpus import load_file
 from brikg.ir import Corpus, EntityType
+from brikg.lexicon import Lexicon, LexiconEntry, load_lexicon
 from brikg.pipeline import extract_documents
 
 INVENTED = """\
@@ -1149,3 +1150,117 @@ def test_an_mou_on_the_x_names_the_x(tmp_path: Path) -> None:
     grid = _entity(corpus, "Korvala Grid Interconnection Project")
     assert corpus.entities[grid].type is EntityType.PROJECT
     assert {(grid, "country/zm"), (grid, "country/mw")} <= _facts(corpus, "involves")
+
+
+def test_a_short_form_never_becomes_the_label(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Since the Coral Straits Maritime Partnership Initiative was proposed by Fiji in 2016, "
+        "the initiative has grown. The initiative now has 12 members, and the initiative will "
+        "add more.\n",
+    )
+    entity = _entity(corpus, "Coral Straits Maritime Partnership Initiative")
+    assert corpus.entities[entity].labels["en"] == "Coral Straits Maritime Partnership Initiative"
+
+
+def test_a_legal_form_makes_a_company_and_a_short_form_skips_it(tmp_path: Path) -> None:
+    """ "PT X Terminal" is a company, whatever its last word, and "X Ltd of Malaysia" is "X
+    Ltd" (of Malaysia); "the terminal" then refers back to the terminal, not the company."""
+    corpus = _extract_text(
+        tmp_path,
+        "A consortium will build the Kelapa Bay Bulk Terminal. The joint venture, PT Kelapa "
+        "Samudra Terminal, is 60 percent owned by PT Arunika Logistik.\n\n"
+        "The terminal will cost about 610 million U.S. dollars. Marlin Harbour Ltd of Malaysia "
+        "operates the Selor Port. Varnek Quay Terminal LLC operates the Burgas Bulk Port.\n",
+    )
+    for label in ("PT Kelapa Samudra Terminal", "Marlin Harbour Ltd", "Varnek Quay Terminal LLC"):
+        assert corpus.entities[_entity(corpus, label)].type is EntityType.ORGANIZATION, label
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "of Malaysia" in label}, labels
+    terminal = _entity(corpus, "Kelapa Bay Bulk Terminal")
+    assert (terminal, 6.1e8, "USD") in _quantities(corpus), _quantities(corpus)
+
+
+def test_a_national_railway_company_and_a_number_before_a_clause(tmp_path: Path) -> None:
+    """ "<Country or nationality> Railways" is a railway company (plural "Railways" heads one),
+    and "the 1,300 the line needs" counts no "need"."""
+    corpus = _extract_text(
+        tmp_path,
+        "Kazakhstan Railways and Mongolian Railways have together ordered 900 new locomotives, "
+        "fewer than the 1,300 the line needs.\n",
+    )
+    for label in ("Kazakhstan Railways", "Mongolian Railways"):
+        assert corpus.entities[_entity(corpus, label)].type is EntityType.ORGANIZATION, label
+    units = {unit for (_subject, _value, unit) in _quantities(corpus)}
+    assert units == {"locomotive"}, units
+
+
+def test_a_legal_suffix_after_a_known_company_is_the_known_company(tmp_path: Path) -> None:
+    base = load_lexicon()
+    known = "organization/velmora-dredging-company"
+    entry = LexiconEntry(known, EntityType.ORGANIZATION, {"en": "Velmora Dredging Company"})
+    lexicon = Lexicon({**base.entries, known: entry}, base.countries)
+    path = tmp_path / "invented.txt"
+    path.write_text(
+        "Velmora Dredging Company Ltd built the Lautem Bay South Wharf, which opened on "
+        "12 May 2021. Velmora Dredging Company also built the Com Pier.\n",
+        encoding="utf-8",
+    )
+    corpus = extract_documents([load_file(path)], lexicon)
+    companies = [e.id for e in corpus.entities.values() if e.type is EntityType.ORGANIZATION]
+    assert companies == [known], companies
+    wharf = _entity(corpus, "Lautem Bay South Wharf")
+    assert corpus.entities[wharf].type is EntityType.PROJECT
+    assert (wharf, "opening", "2021-05-12") in _events(corpus)
+
+
+def test_an_accord_is_a_signed_instrument(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path, "Kenya and Ghana signed the Volta Accord on Port Finance on 14 June 2023.\n"
+    )
+    accord = _entity(corpus, "Volta Accord on Port Finance")
+    assert corpus.entities[accord].type is EntityType.MECHANISM
+    assert (accord, "signing", "2023-06-14") in _events(corpus)
+    assert {(accord, "country/ke"), (accord, "country/gh")} <= _facts(corpus, "involves")
+
+
+def test_a_person_after_a_director_general_of_a_portfolio(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "The accord was signed by Director General of Civil Aviation Rizal Pratama. It was "
+        "welcomed by Director-General of Customs Anwar Setiadi.\n",
+    )
+    assert _persons(corpus) == {"Rizal Pratama", "Anwar Setiadi"}, _persons(corpus)
+
+
+def test_a_generic_name_after_and_goes_on_with_the_name(tmp_path: Path) -> None:
+    """ "The X Dry Port and Logistics Park": one project, not a generic "Logistics Park"."""
+    corpus = _extract_text(
+        tmp_path, "The Karimabad Dry Port and Logistics Park began operations in 2021.\n"
+    )
+    project = _entity(corpus, "Karimabad Dry Port and Logistics Park")
+    assert (project, "startOfOperation", "2021") in _events(corpus)
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert "Logistics Park" not in labels, labels
+
+
+def test_a_nationality_section_is_no_named_part(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Malawi plans to build the Kasungu-Mzuzu Rail Link once the Zambian section is complete.\n",
+    )
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {label for label in labels if "section" in label}, labels
+    assert not _facts(corpus, "partOf")
+
+
+def test_a_plural_head_with_only_a_number_or_a_generic_word_is_no_name(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Four Corridors, Four Futures\n\nThe Kivu Transit Corridor links Rwanda to Uganda.\n\n"
+        "III. Cooperation Platforms\n\nRwanda has signed 31 memoranda. The Tamsin Workshops "
+        "trained 400 students.\n",
+    )
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert not {"Four Corridors", "Cooperation Platforms"} & labels, labels
+    assert "Tamsin Workshops" in labels, labels

@@ -31,6 +31,9 @@ _MERGEABLE = frozenset(
 # is no name of it: the lexicon's brikg:compoundPrefix says which character stands for which
 # country, and a prefix read from context (乌 = Uganda) or misread is not to become a label.
 _COMPOUND_PREFIX_RULE = "zh-country-prefix"
+_SHORT_FORM_RULE = "coreference"  # "the railway" after the X Railway (recognize.coref)
+# Legal forms after a company's name, as name keys write them ("Ltd" is "limited").
+_LEGAL_SUFFIX_KEYS = frozenset({"limited", "plc", "inc", "llc", "jsc", "pjsc"})
 
 
 class Resolver:
@@ -75,6 +78,11 @@ class Resolver:
         text = mention.key[5:] if mention.key and mention.key.startswith("name:") else mention.text
         key = name_key(text)
         known = self._lexicon_keys.get(key)
+        if known is None and mention.label is EntityType.ORGANIZATION:
+            # "China Harbour Engineering Company Ltd": the known company, its legal form added.
+            stem, _, suffix = key.rpartition(" ")
+            if suffix in _LEGAL_SUFFIX_KEYS:
+                known = self._lexicon_keys.get(stem)
         if known is not None:
             return known
         assert mention.label is not None
@@ -134,12 +142,16 @@ class Resolver:
 
     def _entities(self, mentions: list[Mention]) -> dict[str, Entity]:
         surfaces: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        # Short forms ("the initiative") are surface forms, never a label while a name is.
+        short_forms: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         types: dict[str, EntityType] = {}
         countries: dict[str, str] = {}
         for mention in mentions:
             assert mention.entity is not None and mention.label is not None
             names = surfaces[mention.entity]  # a compound prefix adds the entity, not a name
-            if mention.rule != _COMPOUND_PREFIX_RULE:
+            if mention.rule == _SHORT_FORM_RULE:
+                short_forms[mention.entity][(mention.text, mention.language)] += 1
+            elif mention.rule != _COMPOUND_PREFIX_RULE:
                 names[(mention.text, mention.language)] += 1
             types.setdefault(mention.entity, mention.label)
             if mention.label is EntityType.COUNTRY and mention.countries:
@@ -154,14 +166,17 @@ class Resolver:
                 entity.labels["en"] = owned_label
             if entity.type is EntityType.COUNTRY and entity_id in countries:
                 entity.country_code = countries[entity_id]
+            shorts = short_forms.get(entity_id, Counter())
             for language in ("en", "zh"):
                 if language not in entity.labels:
-                    label = _preferred(surfaces[entity_id], language)
+                    label = _preferred(surfaces[entity_id], language) or _preferred(
+                        shorts, language
+                    )
                     if label:
                         entity.labels[language] = label
             entity.alt_labels |= {
                 (text, language)
-                for (text, language) in surfaces[entity_id]
+                for (text, language) in surfaces[entity_id] | shorts
                 if text != entity.labels.get(language)
             }
             entities[entity_id] = entity

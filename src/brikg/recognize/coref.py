@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 
-from brikg.ir import Document, Mention, MentionKind
+from brikg.ir import Document, EntityType, Mention, MentionKind
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
 
@@ -75,13 +75,18 @@ def short_form_mentions(
 def _antecedent(
     recent: list[Mention], named: list[Mention], position: int, head: str, sentence: int
 ) -> Mention | None:
-    """The latest name ending in ``head`` within the window, this sentence first."""
+    """The latest name ending in ``head`` within the window, this sentence first. A company
+    named after an asset ("PT Sumbawa Hailong Terminal", "Kenya Railways") is no antecedent
+    of "the terminal" or "the railway": those short forms refer to the asset."""
+    company_ok = HEADS[head] is EntityType.ORGANIZATION
     candidates = [m for m in named if m.end <= position] + [
         m for m in reversed(recent) if sentence - m.sentence <= WINDOW
     ]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
-        if _head_of(mention.text) == head.rstrip("s") and mention.rule != "coreference":
+        if _head_of(mention.text) != head.rstrip("s") or mention.rule == "coreference":
+            continue
+        if company_ok or mention.label is not EntityType.ORGANIZATION:
             return mention
     return None
 

@@ -34,7 +34,6 @@ HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
         [
             "railway",
-            "railways",
             "rail",
             "railroad",
             "line",
@@ -48,6 +47,10 @@ HEADS: dict[str, EntityType] = {
             "harbour",
             "harbor",
             "terminal",
+            "wharf",
+            "pier",
+            "jetty",
+            "quay",
             "airport",
             "pipeline",
             "pipelines",
@@ -149,6 +152,9 @@ HEADS: dict[str, EntityType] = {
             "enterprises",
             # Company suffixes: "Kenya Railways Holdings", "Savanna Logistics Limited".
             "holdings",
+            # A national railway company: "Kenya Railways", "Turkmen Railways" (one railway
+            # line is a Railway).
+            "railways",
             "limited",
             "ltd",
             "plc",
@@ -158,7 +164,7 @@ HEADS: dict[str, EntityType] = {
     ),
     "initiative": INIT,
     **dict.fromkeys(["programme", "program"], P),
-    **dict.fromkeys(["agreement", "principles"], M),
+    **dict.fromkeys(["agreement", "accord", "principles"], M),
     **dict.fromkeys(["strategy", "vision", "agenda", "outline", "outlook", "fulcrum"], S),
 }
 # Two-word heads override the one-word reading of their last word.
@@ -223,13 +229,27 @@ LOWERCASE_MODIFIERS = frozenset(
         "container",
     ]
 )
+# Words that say what kind of thing a head is without naming one: "Logistics Park", "Cooperation
+# Mechanisms", "Special Economic Zones". A name of only these (and numbers) before a plural
+# head names a kind, not a thing, and one after "X Port and" goes on with the X's name.
+KIND_WORDS = LOWERCASE_MODIFIERS | frozenset(
+    """logistics industrial economic trade free special business technology science innovation
+    high-tech hi-tech container cargo freight bulk passenger dry inland international national
+    regional green digital energy coal cooperation development investment financial finance
+    maritime transport transportation infrastructure agricultural agriculture tourism cultural
+    education training research exchange connectivity multimodal intermodal integrated
+    comprehensive main major key strategic bilateral multilateral joint new overseas
+    manufacturing processing export import storage distribution service services""".split()
+)
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
 # Legal forms written before a company's name: "PT Wijaya Karya", "PJSC Rosseti".
 LEGAL_FORMS = frozenset({"pt", "jsc", "pjsc", "ojsc", "cjsc", "llc", "ooo"})
-# Legal forms written after it, which end a company's name: "Kestrel Logistics LLC", "X GmbH"
-# (Limited, Ltd and PLC are organisation heads).
-LEGAL_SUFFIXES = frozenset({"llc", "inc", "gmbh", "sa", "ltd", "limited", "plc"})
+# Legal forms written after it, which end a company's name: "Kestrel Logistics LLC and X" are
+# two, "X Ltd of Singapore" is X Ltd, of Singapore, and after a project's head the form makes the
+# name a company's ("X Terminal LLC").
+LEGAL_SUFFIXES = LEGAL_FORMS | {"inc", "gmbh", "sa", "ltd", "limited", "plc"}
 # What joins the words of a name: "of", "for", "on", "and", and the particles.
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"}) | NAME_PARTICLES
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
@@ -375,6 +395,7 @@ PERSON_TITLES = frozenset(
         "emir",
         "chancellor",
         "secretary-general",
+        "director-general",
         "governor",
         "mayor",
         "envoy",
@@ -597,6 +618,12 @@ def _two_names(
     run = _run_end(tokens, look, upper)
     following = norms[run] if run < len(norms) else ""
     if _ends_with_head(tokens, start, end):
+        if (
+            _head_type(tokens, end - 1) is P
+            and _head_type(tokens, run - 1) is P
+            and _only_kind_words(tokens, look, run - 1)
+        ):
+            return False  # "the Sost Dry Port and Logistics Park": one project
         if in_complement and run - look == 1 and following not in COMPLEMENT_CONNECTORS:
             return False
         return not _single_head_after(tokens, look)
@@ -829,19 +856,35 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
         if end - start > 1 or _head_type(tokens, start) is not None:
             yield from _names_from_chunk(text, tokens, start, end, offset, context)
         if sections:
-            section = _section(text, tokens, start, end, offset)
+            section = _section(text, tokens, start, end, offset, context)
             if section is not None:
                 yield section
 
 
-def _section(text: str, tokens: Tokens, start: int, end: int, offset: int) -> Mention | None:
+# The endings of adjectives of nationality and direction: Tanzanian, Chinese, Turkish, Omani,
+# Turkmen, Northern, Central.
+_ADJECTIVE = re.compile(r"(?:an|ese|ish|i|men|ern|al)\Z")
+
+
+def _section(
+    text: str, tokens: Tokens, start: int, end: int, offset: int, context: NameContext
+) -> Mention | None:
     """ "the Belgrade-Novi Sad section (of the Hungary-Serbia Railway)": a project of its own;
-    the relation stage reads "of the Y" as part-of."""
+    the relation stage reads "of the Y" as part-of. A section is named by the places it joins
+    or lies in: one adjective that is no place ("the Tanzanian section", "the Northern
+    section") names none."""
     if end >= len(tokens) or tokens.norms[end] != "section":
         return None
     while start < end and tokens.norms[start] in LEADING_STOPWORDS:
         start += 1
     if start >= end:
+        return None
+    if (
+        end - start == 1
+        and _ADJECTIVE.search(tokens.texts[start])
+        and start not in context.country_tokens
+        and city_country(tokens.texts[start]) is None
+    ):
         return None
     return _mention(text, tokens, start, end + 1, offset, P, "name-section")
 
@@ -885,12 +928,16 @@ def _names_from_chunk(
         if mention is not None:
             yield mention
         return
+    if norms[start] in LEGAL_FORMS:
+        entity_type = ORG  # "PT Sumbawa Hailong Terminal": a company, whatever its last word
+    elif cut < end and norms[cut] in LEGAL_SUFFIXES:
+        cut, entity_type = cut + 1, ORG  # "Varna Quay Terminal LLC"
     name_tokens = [
         norm
         for text, norm in zip(texts[start:cut], norms[start:cut], strict=True)
         if _is_word(text) and norm not in CONNECTORS
     ]
-    if len(name_tokens) < 2:
+    if len(name_tokens) < 2 or (cut == head_at + 1 and _names_a_kind(tokens, start, head_at)):
         return
     only_country = head_at - start == 1 and start in context.country_tokens
     if only_country and entity_type is P:
@@ -912,6 +959,29 @@ def _names_from_chunk(
     if parent is not None:
         parent_type, parent_start, parent_cut = parent
         yield _mention(text, tokens, parent_start, parent_cut, offset, parent_type, "name-parent")
+
+
+def _names_a_kind(tokens: Tokens, start: int, head_at: int) -> bool:
+    """ "Three Corridors", "Cooperation Mechanisms": a plural head after only numbers and kind
+    words names a kind of thing, or a heading's topic, and no one thing; but "the Eight
+    Initiatives", a number alone after "the", names a set as "the Five Principles" does."""
+    norms = tokens.norms
+    head = norms[head_at]
+    if not (head.endswith("s") and head[:-1] in HEADS):
+        return False
+    if not _only_kind_words(tokens, start, head_at):
+        return False
+    counted = head_at - start == 1 and norms[start] in _COUNT_WORDS
+    return not (counted and start > 0 and norms[start - 1] == "the")
+
+
+def _only_kind_words(tokens: Tokens, start: int, stop: int) -> bool:
+    """Whether ``tokens[start:stop]`` are only kind words and numbers (hyphens aside)."""
+    texts, norms = tokens.texts, tokens.norms
+    return all(
+        norm in KIND_WORDS or norm in _COUNT_WORDS or norm.isdigit() or not _is_word(text)
+        for text, norm in zip(texts[start:stop], norms[start:stop], strict=True)
+    )
 
 
 def _company_without_head(
@@ -1108,6 +1178,8 @@ def _find_head(tokens: Tokens, start: int, end: int) -> tuple[int, EntityType | 
             continue
         following = norms[position + 1] if position + 1 < end else ""
         if following in COMPLEMENT_CONNECTORS:
+            if norms[position] in LEGAL_SUFFIXES:
+                return position, ORG, position + 1  # "X Ltd of Singapore": X Ltd, of Singapore
             return position, entity_type, end
         if seen_complement:
             return last
@@ -1218,7 +1290,8 @@ _PORTFOLIO_ENDS = frozenset(
     infrastructure communications technology investment culture tourism environment resources
     mines mining petroleum labour labor works housing amenities cooperation integration relations
     security water power railways roads telecommunications science innovation fisheries forestry
-    irrigation treasury sports youth statistics""".split()
+    irrigation treasury sports youth statistics customs aviation shipping navigation immigration
+    taxation revenue""".split()
 )
 
 
@@ -1230,14 +1303,18 @@ def _title_end(norms: list[str], texts: list[str], start: int) -> int:
     position = start
     while position < count:
         norm = norms[position].rstrip(".")
-        if norm in PERSON_TITLES or (position == start and norm in PERSON_ROLES):
-            position += 1
-        elif (
+        if (
             position + 2 < count
             and texts[position + 1] == "-"
             and f"{norm}-{norms[position + 2]}" in PERSON_TITLES
         ):
-            position += 3
+            position += 3  # "Secretary-General", "Director-General": before "Director" alone
+        elif (
+            norms[position + 1 : position + 2] == ["general"] and f"{norm}-general" in PERSON_TITLES
+        ):
+            position += 2  # "Director General", "Secretary General", unhyphenated
+        elif norm in PERSON_TITLES or (position == start and norm in PERSON_ROLES):
+            position += 1
         else:
             break
     if position == start or position + 3 >= count or norms[position] not in {"of", "for", "to"}:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from decimal import Decimal
 
 from brikg.ir import Mention, MentionKind, QuantityValue
 from brikg.recognize.tokens import words_are_tokens
@@ -24,6 +25,15 @@ from brikg.scan import (
 )
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
+
+
+def scaled(number: float, scale: float) -> float:
+    """``number`` times ``scale`` as the text writes it: 9.8 x 10^8 is 980000000, where float
+    arithmetic gives 980000000.0000001 (decimal arithmetic on the number's shortest form; the
+    scales are powers of ten, exact as floats). Shared with the Chinese values (亿, 万)."""
+    return float(Decimal(repr(number)) * Decimal(scale))
+
+
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -40,6 +50,9 @@ UNITS = {
     "ton": "tonne", "tons": "tonne", "teu": "TEU", "teus": "TEU", "percent": "percent",
     "per cent": "percent", "%": "percent", "percentage points": "percentage point",
     "yuan": "CNY", "rmb": "CNY", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    # the singular of an amount used as an adjective: "a 450-million-(U.S.-)dollar loan"
+    "dollar": "USD", "us-dollar": "USD", "u.s.-dollar": "USD", "us dollar": "USD",
+    "u.s. dollar": "USD",
     "euros": "EUR", "hectares": "hectare", "square kilometers": "km2", "square kilometres": "km2",
     "meters": "m", "metres": "m", "cubic meters": "m3", "cubic metres": "m3",
 }  # fmt: skip
@@ -63,7 +76,8 @@ _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(N
 # noun) never starts with a digit, comma or point, and no number word starts another, so
 # giving characters back never leads to a match; it only retried the unit alternatives.
 _WHOLE_NUMBER = f"(?>{_NUMBER})"
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn)\b)?"
+# "2.6 billion", and Xinhua's hyphenated "2.6-billion-U.S.-dollar loan".
+_SCALE = r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|trillion|mn|bn)\b)?"
 # Hedges before a number ("more than 200 cities"), read from the text just before it.
 _APPROX = re.compile(
     r"(?i:more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|at\s+least"
@@ -138,6 +152,10 @@ _NOT_COUNTED_NOUNS = frozenset(
         "this",
     }
 )
+
+
+# A determiner after a number starts a new noun phrase: what follows is not what is counted.
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
 
 
 def _number(text: str) -> float | None:
@@ -258,7 +276,8 @@ def _range(text: str, start: int) -> _Read | None:
     scale = lower.group("scale")
     if not scale and not unit and "," not in lower.group("number") and value < 1000:
         scale = match.groupdict().get("scale")
-    value *= SCALES[scale.lower()] if scale else 1
+    if scale:
+        value = scaled(value, SCALES[scale.lower()])
     return begin, end, rule, replace(quantity, value=value, approximate=True), match
 
 
@@ -360,7 +379,7 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
     if rule == "quantity-count" and re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
         return None
     if groups.get("scale"):
-        value *= SCALES[groups["scale"].lower()]
+        value = scaled(value, SCALES[groups["scale"].lower()])
     approximate = hedged or bool(groups.get("plus")) or bool(groups.get("upper"))
     if rule == "quantity-currency":
         unit = CURRENCY_PREFIXES[groups["currency"].strip().lower()]
@@ -372,8 +391,9 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
             return None
         return QuantityValue(value, unit, surface, approximate)
     noun = groups["noun"].lower()
+    mods = groups.get("mods") or ""
+    if mods and mods.split(None, 1)[0].lower() in _DETERMINERS:
+        return None  # "fewer than the 2,400 the corridor needs": a clause, no counted noun
     if noun in _NOT_COUNTED_NOUNS or (value != int(value)) and not groups.get("scale"):
         return None
-    return QuantityValue(
-        value, _singular(noun), (groups.get("mods") or "") + groups["noun"], approximate
-    )
+    return QuantityValue(value, _singular(noun), mods + groups["noun"], approximate)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
+from brikg.recognize.quantities import scaled
 from brikg.scan import match_starts, matches_at
 
 _S = r"\s?"  # PDF text puts stray spaces between digits and characters: "2024 年 6 月"
@@ -240,12 +240,6 @@ def _continues(text: str, position: int) -> bool:
 _ANNUAL = re.compile(r"(?:年[\u4e00-\u9fff]{1,4}(?:量|能力)|每年)(?:达到?|为|约为?|超过|逾|近)?\Z")
 
 
-def _scaled(digits: str, power: int) -> float:
-    """The number written as ``digits`` times ten to ``power``, rounded once: the decimal
-    point moves, no binary fraction is multiplied."""
-    return float(Decimal(digits).scaleb(power)) if power else float(digits)
-
-
 def find_quantities(text: str) -> Iterator[Mention]:
     """Quantity mentions of ``text`` (offsets into it)."""
     if _DIGIT.search(text) is None:
@@ -275,7 +269,8 @@ def find_quantities(text: str) -> Iterator[Mention]:
             end = match.end()
         if _YEAR_NUMBER.fullmatch(groups["number"]) and groups["unit"] is None:
             continue
-        value = _scaled(digits, _SCALES.get(groups["scale"] or "", 0))
+        number = float(digits)
+        value = scaled(number, 10 ** _SCALES[groups["scale"]]) if groups["scale"] else number
         if groups["unit"]:
             surface = groups["unit"]
             unit = UNITS[surface]
