@@ -1063,3 +1063,21 @@ def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path
         (_entity(corpus, "Selva Highway"), 300, "km", True),
         (_entity(corpus, "Doran Canal"), 5e9, "USD", False),
     }, found
+
+
+def test_a_pending_completion_in_a_when_clause_is_no_event(tmp_path: Path) -> None:
+    """ "will cost ... when its first phase is completed in 2027": a present tense after
+    "when", "once" or "until" tells of the future, and what "its first phase" does is not the
+    whole's; "after the X was completed in 2019" happened."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Korvath Bay Bulk Terminal will cost about 600 million U.S. dollars and handle 2 "
+        "million tonnes when its first phase is completed in 2028. The Delmora Ring Road will "
+        "carry 40,000 vehicles a day once it is opened in 2029. The Tarvik Dry Port opened in "
+        "2019 and its second phase was completed in 2022. The Nesko Hydropower Station was "
+        "completed in 2018, after the Nesko Dam was completed in 2017.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Tarvik Dry Port"), "opening", "2019"),
+        (_entity(corpus, "Nesko Hydropower Station"), "completion", "2018"),
+    }, _events(corpus)

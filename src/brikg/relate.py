@@ -281,6 +281,20 @@ _NOT_THE_PROJECT = re.compile(
 # A name after a preposition is a circumstance of the event, not what underwent it ("proposed
 # at the X Summit in 2020", "its loan to the X").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to|through)\s+(?:the\s+)?\Z")
+# "when its first phase is completed in 2027", "once it is opened": a present tense in a
+# temporal clause tells of the future.
+_WHEN_CLAUSE = re.compile(
+    r"\b(?:when|once|until|till|before|after|as\s+soon\s+as|by\s+the\s+time)\s+"
+    r"(?:(?!\b(?:was|were|had|has|have|did)\b)[^,;])*\Z",
+    re.I,
+)
+_PRESENT_BEFORE = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+)?\Z", re.I)
+_PRESENT_TRIGGER = re.compile(r"(?:is|are|becomes?|begins?|starts?|enters?|opens?|comes?)\b", re.I)
+# "The X opened in 2019 and its second phase was completed in 2022": the phase was.
+_PART_SUBJECT = re.compile(
+    r"(?:['’]s|\b(?:its|their|whose|the))\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:phase|stage|section|extension|expansion)(?:\s+[IVX\d]+)?\s+(?:[a-z]+\s+){0,2}\Z"
+)
 # "The loan for the X was cancelled": the loan was.
 _OBJECT_OF_STOP = re.compile(
     _NOT_THE_PROJECT.pattern + r"\s+(?:for|on|of|to)\s+(?:the\s+)?\Z", re.I
@@ -1220,6 +1234,8 @@ class _SentenceContext:
             subject = self._before_appositive(before, subject, trigger_start)
             if _PHASE_OF.search(self.doc.text, max(0, subject.start - 30), subject.start):
                 return []  # "The first phase of the X was completed": not the whole X
+            if _PART_SUBJECT.search(self.doc.text, subject.end, trigger_start):
+                return []  # "the X ... and its second phase was completed": the phase was
             # "The X and the Y were suspended": both were.
             if _PLURAL_VERB.search(self.doc.text, subject.end, trigger_start + 5):
                 return self.list_ending(subject, types)
@@ -1414,12 +1430,17 @@ class _SentenceContext:
 def _happened(ctx: _SentenceContext, trigger: int) -> bool:
     """Whether the event verb at ``trigger`` tells of something that happened: not the date of
     an anniversary ("the 10th anniversary of the X's proposal"), a plan or forecast ("will be
-    put into operation by 2026"), hearsay or a denial, nor a negation."""
+    put into operation by 2026", "when its first phase is completed in 2027"), hearsay or a
+    denial, nor a negation."""
     text, start = ctx.doc.text, ctx.sentence.start
     clause_start = ctx.clause_of(trigger)[0]
+    present = _PRESENT_TRIGGER.match(text, trigger) or _PRESENT_BEFORE.search(
+        text, max(start, trigger - 20), trigger
+    )
     return not (
         _ANNIVERSARY.search(text, max(start, trigger - 80), trigger)
         or _FUTURE.search(text, clause_start, trigger)
+        or (present and _WHEN_CLAUSE.search(text, clause_start, trigger))
         or _HEARSAY.search(text, clause_start, trigger)
         or _NEGATED.search(text, max(start, trigger - 40), trigger)
     )
