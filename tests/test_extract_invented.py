@@ -1081,3 +1081,18 @@ def test_a_pending_completion_in_a_when_clause_is_no_event(tmp_path: Path) -> No
         (_entity(corpus, "Tarvik Dry Port"), "opening", "2019"),
         (_entity(corpus, "Nesko Hydropower Station"), "completion", "2018"),
     }, _events(corpus)
+
+
+def test_a_participial_plan_is_no_event(tmp_path: Path) -> None:
+    """ "the X Platform, expected to be launched in 2025": a participle of expectation or
+    schedule without "is" is a plan, as "is expected to" is; "due to" gives a cause."""
+    corpus = _extract_text(
+        tmp_path,
+        "Peru will build the Andara Green Data Platform, expected to be launched in 2026. "
+        "The Quillo Cargo Terminal, scheduled to open in 2027, will cost $300 million. The "
+        "Tiwan Solar Park, slated to be commissioned in 2028, is in Chile. Due to floods, the "
+        "Marsa Coastal Highway was suspended in 2021.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Marsa Coastal Highway"), "suspension", "2021"),
+    }, _events(corpus)

@@ -251,10 +251,13 @@ _PARTICIPLE_TAIL = re.compile(
     r",\s*(?:the\s+)?",
     re.I,
 )
-# A plan or a forecast before an event verb in its clause: what has not happened is no event.
+# A plan or a forecast before an event verb in its clause: what has not happened is no event,
+# nor is what a participle expects ("the X, expected to be launched in 2025"; "due to" alone
+# gives a cause).
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|could|should|might|must|(?:is|are|was|were)\s+"
     r"(?:expected|set(?!\s+up)|scheduled|due|planned|to\s+be)"
+    r"|(?:expected|scheduled|slated|planned|poised|set)\s+to|due\s+to\s+be"
     r"|look(?:s|ed)?\s+forward\s+to|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to)\b"
     r"(?:(?!\b(?:but|and|yet)\s)[^,;])*\Z",
     re.I,
