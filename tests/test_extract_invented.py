@@ -1096,3 +1096,18 @@ def test_a_participial_plan_is_no_event(tmp_path: Path) -> None:
     assert _events(corpus) == {
         (_entity(corpus, "Marsa Coastal Highway"), "suspension", "2021"),
     }, _events(corpus)
+
+
+def test_an_appositive_with_a_possessive_does_not_take_the_event(tmp_path: Path) -> None:
+    """ "The X Bridge, the corridor's key crossing on the Y Corridor, was suspended": the
+    appositive (possessive and all) is skipped; the bridge was suspended."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Orlen River Bridge, the corridor's key crossing on the Tabriz Cotton Corridor, "
+        "was suspended in August 2022. The Vessa Tunnel, the line’s longest section of the "
+        "Kivu Lakes Railway, opened in May 2020.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Orlen River Bridge"), "suspension", "2022-08"),
+        (_entity(corpus, "Vessa Tunnel"), "opening", "2020-05"),
+    }, _events(corpus)

@@ -355,9 +355,10 @@ _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 # A fronted date and then the subject, with no comma: "In 2023 the X carried ...".
 _DATE_THEN = re.compile(r"\w+\s+(?:[A-Za-z]+\s+){0,4}?(?:19|20)\d\d\s+(?:the\s+)?\Z")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
-# "The X, a key project of the Y, opened" (lowercase words only, not a conjunction).
+# "The X, a key project of the Y, opened", "The X, the corridor's key crossing on the Y, was
+# suspended" (lowercase words only, not a conjunction).
 _APPOSITIVE = re.compile(
-    r",\s+(?!(?:and|or|but|while)\s)(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w-]*\s+){0,5}"
+    r",\s+(?!(?:and|or|but|while)\s)(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w'’-]*\s+){0,5}"
     r"(?:of|in|under|for|along|on|to)\s+(?:the\s+)?"
 )
 _MEMBERS = re.compile(
