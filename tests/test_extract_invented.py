@@ -1111,3 +1111,34 @@ def test_an_appositive_with_a_possessive_does_not_take_the_event(tmp_path: Path)
         (_entity(corpus, "Orlen River Bridge"), "suspension", "2022-08"),
         (_entity(corpus, "Vessa Tunnel"), "opening", "2020-05"),
     }, _events(corpus)
+
+
+def test_a_fronted_proposed_by_gives_the_subject_its_proposer(tmp_path: Path) -> None:
+    """ "Proposed by X in 2019, it was formally launched at the Y Summit in October 2021": the
+    fronted participle's agent proposed the sentence's subject (named, or what "it" refers
+    to), dated by its year; the summit after "at" is a circumstance, neither launched nor a
+    party. The "it" of "It was announced that" refers to nothing."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Karsu Transit Corridor links China to Iran. Proposed by Kyrgyzstan in 2018, it was "
+        "formally launched at the Naryn Trade Summit in October 2020.\n\n"
+        "Proposed by Mongolia in 2017, the Gobi Steppe Economic Corridor was officially "
+        "launched at the Darkhan Connectivity Forum in June 2019.\n\n"
+        "The Talas Logistics Hub opened in 2016. It was announced in May 2021 that Kyrgyzstan "
+        "would build a second Talas Logistics Hub.\n",
+    )
+    karsu = _entity(corpus, "Karsu Transit Corridor")
+    gobi = _entity(corpus, "Gobi Steppe Economic Corridor")
+    summit = _entity(corpus, "Naryn Trade Summit")
+    forum = _entity(corpus, "Darkhan Connectivity Forum")
+    assert _events(corpus) == {
+        (karsu, "proposal", "2018"),
+        (karsu, "launch", "2020-10"),
+        (summit, "holding", "2020-10"),
+        (gobi, "proposal", "2017"),
+        (gobi, "launch", "2019-06"),
+        (forum, "holding", "2019-06"),
+        (_entity(corpus, "Talas Logistics Hub"), "opening", "2016"),
+    }, _events(corpus)
+    assert _facts(corpus, "proposedBy") == {(karsu, "country/kg"), (gobi, "country/mn")}
+    assert {s for s, _ in _facts(corpus, "involves")} <= {karsu, gobi}

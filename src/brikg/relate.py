@@ -304,9 +304,22 @@ _OBJECT_OF_STOP = re.compile(
 )
 # "the 1,320-megawatt X": a measure modifying the name is no count of unnamed things.
 _MEASURE_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+")
-# "It was suspended in 2024", "It has since been reopened": the sentence's subject is the
-# last sentence's.
-_IT_BEFORE = re.compile(r"It\s+(?:(?:was|were|has|had|is|been|since|then|later|also)\s+){1,3}")
+# "It was suspended in 2024", "It has since been reopened", "Proposed by X in 2019, it was
+# formally launched in 2021": the sentence's subject is the last sentence's.
+_IT_BEFORE = re.compile(
+    r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
+    r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
+)
+# "It was announced (in May 2021) that ...": an expletive "it" refers to nothing.
+_EXPLETIVE_AFTER = re.compile(r"\s+(?:(?:in|on)\s+[^,;]{1,25}?\s+)?that\b")
+# A participle opening the sentence: "Proposed by X in 2019, the Y ...". Its subject is the
+# main clause's, after the comma that closes the phrase: a name, or "it".
+_FRONTED_PARTICIPLE = re.compile(
+    r"(?:[A-Z][a-z]+ly\s+)?(?:[A-Za-z]+ed|[Pp]ut\s+for(?:ward|th)|[Ss]et\s+up)\Z"
+)
+_MAIN_SUBJECT = re.compile(r"[^,;]*,\s+(?:(?:the|it)\b\s*)?")
+# "was formally launched": a passive verb, whose subject is what underwent it.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?\Z")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
 _NEGATED = re.compile(
     r"(?:\bnot(?!\s+only\b)|\bnever|\bneither|\bnor|n['’]t)\s+(?:[a-z]+\s+){0,3}\Z", re.I
@@ -654,12 +667,18 @@ class Relater:
                     for m in ctx.entity_mentions
                     if m.end <= start and ctx.type_of(m) in THINGS and not ctx.attributive(m)
                 ]
-                things = things[-1:]
+                # "Proposed by X in 2019, the Y ...": the main clause's subject.
+                things = things[-1:] or ctx.fronted_subject(start, end, THINGS)
+            elif _PASSIVE_BEFORE.search(ctx.doc.text, max(0, start - 30), start):
+                continue  # "it was launched at the X Summit": no agent before the verb
             else:
                 before = [
                     m
                     for m in ctx.entity_mentions
-                    if m.end <= start and ctx.type_of(m) in AGENTS and not ctx.fronted(m)
+                    if m.end <= start
+                    and ctx.type_of(m) in AGENTS
+                    and not ctx.fronted(m)
+                    and not ctx.agent(m)
                 ]
                 # "Laos, Thailand and Cambodia jointly launched": each is a party.
                 agents = ctx.list_ending(before[-1], AGENTS) if before else []
@@ -669,7 +688,9 @@ class Relater:
                 after = [
                     m
                     for m in ctx.entity_mentions
-                    if end <= m.start < clause_end and ctx.type_of(m) in THINGS
+                    if end <= m.start < clause_end
+                    and ctx.type_of(m) in THINGS
+                    and not ctx.governed(m)
                 ]
                 things = ctx.list_after(after[0].start, THINGS) if after else []
             for thing in things:
@@ -848,10 +869,11 @@ class Relater:
                 ]
                 if not dates:
                     continue
-                subjects = ctx.event_subjects(
-                    trigger, trigger_end, EVENT_SUBJECT_TYPES[kind], object_only=work_object
+                types = EVENT_SUBJECT_TYPES[kind]
+                subjects = ctx.fronted_subject(trigger, trigger_end, types) or ctx.event_subjects(
+                    trigger, trigger_end, types, object_only=work_object
                 )
-                subjects = subjects or _it_refers_to(ctx, kind, trigger)
+                subjects = subjects or _it_refers_to(ctx, kind, trigger, trigger_end)
                 if not subjects:
                     continue
                 if kind in STOP_KINDS and not _stops_the(ctx, subjects[0], trigger_end):
@@ -1253,7 +1275,11 @@ class _SentenceContext:
                 return [antecedents[-1]]
         # Active voice ("Xi put forward the X and the Y") or a participle clause ("Having
         # entered into operation in 2021, the X ..."): the things named after the trigger.
-        after = [m for m in things if m.start >= trigger_end and not self.attributive(m)]
+        after = [
+            m
+            for m in things
+            if m.start >= trigger_end and not self.attributive(m) and not self.governed(m)
+        ]
         if not after:
             return []
         # The object must be governed by the verb: only lowercase words between them ("put
@@ -1270,6 +1296,22 @@ class _SentenceContext:
         if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def fronted_subject(
+        self, trigger_start: int, trigger_end: int, types: frozenset[EntityType]
+    ) -> list[Mention]:
+        """ "Proposed by X in 2019, the Y was launched ...": what a participle opening the
+        sentence tells of is the main clause's subject after the phrase's comma, the names
+        listed there or what "it" refers to (:func:`_it_refers_to`)."""
+        if not _FRONTED_PARTICIPLE.fullmatch(self.doc.text, self.body_start, trigger_end):
+            return []
+        main = _MAIN_SUBJECT.match(self.doc.text, trigger_end, self.sentence.end)
+        if main is None:
+            return []
+        if main.group().rstrip().endswith(("it", "It")):
+            it = self.previous_subject
+            return [it] if it is not None and self.type_of(it) in types else []
+        return self.list_after(main.end(), types)
 
     def _before_appositive(self, things: list[Mention], subject: Mention, trigger: int) -> Mention:
         """ "The X, part of the Y, opened": the Y stands in an appositive that a comma closes
@@ -1414,7 +1456,10 @@ class _SentenceContext:
             (
                 m
                 for m in self.entity_mentions
-                if self.type_of(m) in THINGS and not self.fronted(m) and not self.attributive(m)
+                if self.type_of(m) in THINGS
+                and not self.fronted(m)
+                and not self.attributive(m)
+                and not self.governed(m)
             ),
             None,
         )
@@ -1450,11 +1495,16 @@ def _happened(ctx: _SentenceContext, trigger: int) -> bool:
     )
 
 
-def _it_refers_to(ctx: _SentenceContext, kind: str, trigger: int) -> list[Mention]:
+def _it_refers_to(
+    ctx: _SentenceContext, kind: str, trigger: int, trigger_end: int
+) -> list[Mention]:
     """ "The X was completed in 2019. It was suspended in 2024.": a sentence that opens "It
-    was" before its event verb tells of the paragraph's last subject."""
+    was" before its event verb tells of the paragraph's last subject, but "it was announced
+    that ..." tells of what follows."""
     it = ctx.previous_subject
     if it is None or ctx.type_of(it) not in EVENT_SUBJECT_TYPES[kind]:
+        return []
+    if _EXPLETIVE_AFTER.match(ctx.doc.text, trigger_end):
         return []
     return [it] if _IT_BEFORE.fullmatch(ctx.doc.text, ctx.body_start, trigger) else []
 
