@@ -1142,3 +1142,26 @@ def test_a_fronted_proposed_by_gives_the_subject_its_proposer(tmp_path: Path) ->
     }, _events(corpus)
     assert _facts(corpus, "proposedBy") == {(karsu, "country/kg"), (gobi, "country/mn")}
     assert {s for s, _ in _facts(corpus, "involves")} <= {karsu, gobi}
+
+
+def test_a_reduced_relative_after_a_name_is_that_names(tmp_path: Path) -> None:
+    """ "The X Corridor is governed by the Y Committee, set up by A and B in 2020": the
+    participle right after ", " tells of the name before the comma, not of the clause's
+    subject."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kestrel Valley Economic Corridor is governed by the Kestrel Valley Joint "
+        "Coordination Committee, set up by Afghanistan and Pakistan in 2021. The Lhotse Power "
+        "Corridor is run by the Lhotse Power Platform, established by Nepal and Bhutan in "
+        "2019.\n",
+    )
+    committee = _entity(corpus, "Kestrel Valley Joint Coordination Committee")
+    platform = _entity(corpus, "Lhotse Power Platform")
+    assert _events(corpus) == {
+        (committee, "establishment", "2021"),
+        (platform, "establishment", "2019"),
+    }, _events(corpus)
+    assert _facts(corpus, "involves") == {
+        (platform, "country/np"),
+        (platform, "country/bt"),
+    }, _facts(corpus, "involves")

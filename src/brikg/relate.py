@@ -318,6 +318,11 @@ _FRONTED_PARTICIPLE = re.compile(
     r"(?:[A-Z][a-z]+ly\s+)?(?:[A-Za-z]+ed|[Pp]ut\s+for(?:ward|th)|[Ss]et\s+up)\Z"
 )
 _MAIN_SUBJECT = re.compile(r"[^,;]*,\s+(?:(?:the|it)\b\s*)?")
+# "the Y Committee, set up by A and B in 2020": a participle right after a name and its comma,
+# once the clause has its verb ("The X is governed by the Y Committee, ..."; in "The X, part of
+# the Y, opened" the verb is the X's).
+_REDUCED_RELATIVE = re.compile(r",\s+(?:[a-z]+ly\s+)?")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|[a-z]{2,}ed)\b")
 # "was formally launched": a passive verb, whose subject is what underwent it.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?\Z")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
@@ -667,8 +672,13 @@ class Relater:
                     for m in ctx.entity_mentions
                     if m.end <= start and ctx.type_of(m) in THINGS and not ctx.attributive(m)
                 ]
-                # "Proposed by X in 2019, the Y ...": the main clause's subject.
-                things = things[-1:] or ctx.fronted_subject(start, end, THINGS)
+                # "the Y Committee, set up by A": the name before the comma, whatever its
+                # class; "Proposed by X in 2019, the Y ...": the main clause's subject.
+                head = ctx.reduced_relative_head(start)
+                if head is not None:
+                    things = [head] if ctx.type_of(head) in THINGS else []
+                else:
+                    things = things[-1:] or ctx.fronted_subject(start, end, THINGS)
             elif _PASSIVE_BEFORE.search(ctx.doc.text, max(0, start - 30), start):
                 continue  # "it was launched at the X Summit": no agent before the verb
             else:
@@ -1242,6 +1252,9 @@ class _SentenceContext:
         its clause, else (or, with ``object_only``, only) the things it governs after it
         (active voice: "Xi put forward the X and the Y", "the banks released the Initiative
         ...")."""
+        head = self.reduced_relative_head(trigger_start)
+        if head is not None and self.type_of(head) in types and not object_only:
+            return [head]  # "governed by the Y Committee, set up in 2020": the committee was
         clause_start = self.sentence.start
         relative = False  # whether the trigger's clause is a relative one (", which ...")
         for match in re.finditer(r"[;:]|,\s+(?:and|while|which|with)\s", self.text):
@@ -1296,6 +1309,20 @@ class _SentenceContext:
         if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def reduced_relative_head(self, trigger_start: int) -> Mention | None:
+        """The name a participle follows after a comma ("the Y Committee, set up by A and B"),
+        which it tells of as a "which was" clause would."""
+        text = self.doc.text
+        before = self.starting_in(trigger_start - _PHRASE_GAP, trigger_start)
+        for mention in reversed(before):
+            if mention.end <= trigger_start and not self.nested(mention):
+                if not _REDUCED_RELATIVE.fullmatch(text, mention.end, trigger_start):
+                    return None
+                clause_start = self.clause_of(mention.start)[0]
+                verb = _CLAUSE_VERB.search(text, clause_start, mention.start)
+                return mention if verb else None
+        return None
 
     def fronted_subject(
         self, trigger_start: int, trigger_end: int, types: frozenset[EntityType]
