@@ -1165,3 +1165,18 @@ def test_a_reduced_relative_after_a_name_is_that_names(tmp_path: Path) -> None:
         (platform, "country/np"),
         (platform, "country/bt"),
     }, _facts(corpus, "involves")
+
+
+def test_a_figure_a_name_is_raised_to_is_that_names(tmp_path: Path) -> None:
+    """ "build the A Platform and expand the B Alliance to 100 member ports by 2030": the
+    figure after "expand/raise/grow the B to" is the B's, not the clause's first name."""
+    corpus = _extract_text(
+        tmp_path,
+        "Chile will build the Austral Kelp Data Platform and expand the Austral Port Alliance "
+        "to 80 member ports by 2031. Peru will upgrade the Huacho Cold Chain Hub and raise the "
+        "Huacho Grain Terminal to 5 million tonnes.\n",
+    )
+    assert {(s, v) for s, v, _ in _quantities(corpus)} == {
+        (_entity(corpus, "Austral Port Alliance"), 80),
+        (_entity(corpus, "Huacho Grain Terminal"), 5e6),
+    }, _quantities(corpus)

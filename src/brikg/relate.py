@@ -364,6 +364,14 @@ _COMPARED = re.compile(
     r"\b(?:up|down|rising|falling|increas(?:ed|ing)|decreas(?:ed|ing)|grew|growing)\s+from\b"
     r"|\bcompared\s+(?:with|to)\b|\bversus\b"
 )
+# "expand the B Alliance to 100 member ports", "raise the X Terminal to 5 million tonnes": the
+# figure a name is brought to is the name's.
+_RAISE_VERB = re.compile(
+    r"\b(?:expand|grow|grew|raise|rais|increas|boost|extend|lift|bring|brought|doubl|tripl|"
+    r"upgrad|scal)[a-z]*\s+(?:up\s+)?(?:the|its|their)\s+\Z",
+    re.I,
+)
+_RAISED_TO = re.compile(r"\s+to\s+(?:(?:about|around|some|nearly|over|more\s+than)\s+)?")
 # Before a date that is a figure's or a verb's own: "11 percent in 2022", "opened in May 2017".
 _DATED_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
 # Between a share and the name it is of: "18 percent of the X Bank's new lending".
@@ -973,6 +981,7 @@ class Relater:
             share = quantity.quantity is not None and quantity.quantity.unit == "percent"
             subject = (
                 ctx.name_after(quantity, _MODIFIER_GAP)
+                or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
                 or (ctx.name_after(quantity, _SHARE_OF) if share else None)
             )
@@ -1159,6 +1168,22 @@ class _SentenceContext:
                 and not self.attributive(mention)
             ):
                 return mention
+        return None
+
+    def raised_to(self, quantity: Mention) -> Mention | None:
+        """The name a change verb brings to the figure: "expand the B Alliance to 100 member
+        ports"."""
+        text = self.doc.text
+        for mention in reversed(self.starting_in(quantity.start - _PHRASE_GAP, quantity.start)):
+            if mention.end > quantity.start or self.nested(mention):
+                continue
+            if (
+                self.type_of(mention) in EVENT_SUBJECTS
+                and _RAISED_TO.fullmatch(text, mention.end, quantity.start)
+                and _RAISE_VERB.search(text, max(0, mention.start - 40), mention.start)
+            ):
+                return mention
+            return None
         return None
 
     def subject_before(self, position: int, types: frozenset[EntityType]) -> Mention | None:
