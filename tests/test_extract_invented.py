@@ -1180,3 +1180,26 @@ def test_a_figure_a_name_is_raised_to_is_that_names(tmp_path: Path) -> None:
         (_entity(corpus, "Austral Port Alliance"), 80),
         (_entity(corpus, "Huacho Grain Terminal"), 5e6),
     }, _quantities(corpus)
+
+
+def test_signing_an_agreement_on_a_name_dates_that_names_signing(tmp_path: Path) -> None:
+    """ "Iran and Afghanistan signed a Memorandum of Understanding on the X Corridor ... on 3
+    March 2022": the X had an agreement signed on it then (as 签署了关于X的备忘录 gives), and
+    the signatories are its parties."""
+    corpus = _extract_text(
+        tmp_path,
+        "Georgia and Armenia signed a Memorandum of Understanding on the Lori Gorge Transit "
+        "Corridor in Yerevan on 5 April 2023. Ghana and Togo signed an agreement on the Volta "
+        "Narrows Bridge on 2 June 2021. Benin and Niger signed a contract to build the Parakou "
+        "Dry Port in 2019. Kenya and Ethiopia signed a Memorandum of Understanding on energy in "
+        "March 2024.\n",
+    )
+    corridor = _entity(corpus, "Lori Gorge Transit Corridor")
+    bridge = _entity(corpus, "Volta Narrows Bridge")
+    port = _entity(corpus, "Parakou Dry Port")
+    assert _events(corpus) == {
+        (corridor, "signing", "2023-04-05"),
+        (bridge, "signing", "2021-06-02"),
+        (port, "signing", "2019"),
+    }, _events(corpus)
+    assert {(corridor, "country/ge"), (corridor, "country/am")} <= _facts(corpus, "involves")

@@ -323,6 +323,14 @@ _MAIN_SUBJECT = re.compile(r"[^,;]*,\s+(?:(?:the|it)\b\s*)?")
 # the Y, opened" the verb is the X's).
 _REDUCED_RELATIVE = re.compile(r",\s+(?:[a-z]+ly\s+)?")
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|[a-z]{2,}ed)\b")
+# "signed a Memorandum of Understanding on the X Corridor": the X had an agreement signed on it.
+_SIGNED_ON = re.compile(
+    r"\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,3}?(?:memorand(?:um|a)(?:\s+of"
+    r"\s+understanding)?|MoUs?|agreements?|accords?|protocols?|deals?|contracts?)\s+"
+    r"(?:on|for|regarding|concerning|to\s+(?:build|develop|construct|finance|operate))\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
 # "was formally launched": a passive verb, whose subject is what underwent it.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?\Z")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
@@ -891,6 +899,8 @@ class Relater:
                 subjects = ctx.fronted_subject(trigger, trigger_end, types) or ctx.event_subjects(
                     trigger, trigger_end, types, object_only=work_object
                 )
+                if kind == "signing" and not subjects:
+                    subjects = ctx.signed_topic(trigger_end)
                 subjects = subjects or _it_refers_to(ctx, kind, trigger, trigger_end)
                 if not subjects:
                     continue
@@ -1334,6 +1344,12 @@ class _SentenceContext:
         if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def signed_topic(self, trigger_end: int) -> list[Mention]:
+        """What the memorandum or agreement signed is on ("signed a Memorandum of
+        Understanding on the X Corridor"): the things listed there."""
+        topic = _SIGNED_ON.match(self.doc.text, trigger_end, self.sentence.end)
+        return self.list_after(topic.end(), THINGS) if topic else []
 
     def reduced_relative_head(self, trigger_start: int) -> Mention | None:
         """The name a participle follows after a comma ("the Y Committee, set up by A and B"),
