@@ -1203,3 +1203,23 @@ def test_signing_an_agreement_on_a_name_dates_that_names_signing(tmp_path: Path)
         (port, "signing", "2019"),
     }, _events(corpus)
     assert {(corridor, "country/ge"), (corridor, "country/am")} <= _facts(corpus, "involves")
+
+
+def test_a_coordinated_subject_right_before_its_verb_all_take_the_event(tmp_path: Path) -> None:
+    """ "The X Dry Port and the Y Rail Yard began operations in 2022": a past verb right after
+    a list of names is the whole list's, as "were suspended" is; "The X opened in 2019 and the
+    Y ..." is not a list before a verb."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kamba Dry Port and the Kamba Container Terminal began operations in 2022. The Osei Bridge "
+        "and Osei Ring Road opened in June 2019. The Tamsa Dry Port and the Tamsa Rail Freight "
+        "Terminal, built by Halvor Logistics Holdings, began operations in 2021.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Kamba Dry Port"), "startOfOperation", "2022"),
+        (_entity(corpus, "Kamba Container Terminal"), "startOfOperation", "2022"),
+        (_entity(corpus, "Osei Bridge"), "opening", "2019-06"),
+        (_entity(corpus, "Osei Ring Road"), "opening", "2019-06"),
+        (_entity(corpus, "Tamsa Dry Port"), "startOfOperation", "2021"),
+        (_entity(corpus, "Tamsa Rail Freight Terminal"), "startOfOperation", "2021"),
+    }, _events(corpus)

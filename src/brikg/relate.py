@@ -351,6 +351,9 @@ _DATELINE = re.compile(
 )
 _WHICH = re.compile(r",\s+which\s")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
+# A verb right after a name (an adverb or a phrase between commas apart): a list of names
+# before it is its subject.
+_VERB_RIGHT_AFTER = re.compile(r"(?:,[^,;]+,)?\s+(?:[a-z]+ly\s+)?")
 _SEMICOLON = re.compile(";")
 _BY = frozenset({"by", "as-of"})  # the qualifiers of a deadline
 # An organisation after a participle and "by" built or financed the thing ("built by the X"),
@@ -1310,11 +1313,15 @@ class _SentenceContext:
                 return []  # "The first phase of the X was completed": not the whole X
             if _PART_SUBJECT.search(self.doc.text, subject.end, trigger_start):
                 return []  # "the X ... and its second phase was completed": the phase was
-            # "The X and the Y were suspended": both were.
-            if _PLURAL_VERB.search(self.doc.text, subject.end, trigger_start + 5):
-                return self.list_ending(subject, types)
+            # "The X and the Y were suspended", "The X and the Y opened in 2019": both did.
+            if _PLURAL_VERB.search(
+                self.doc.text, subject.end, trigger_start + 5
+            ) or _VERB_RIGHT_AFTER.fullmatch(self.doc.text, subject.end, trigger_start):
+                subjects = self.list_ending(subject, types)
+            else:
+                subjects = [subject]
             # "the X section of the Y opened": the section opened, not the whole Y.
-            return [self.section_of(subject) or subject]
+            return [self.section_of(m) or m for m in subjects]
         if relative and not object_only:  # "The X, which opened in May 2017, has ...": the X opened
             antecedents = [
                 m for m in things if _WHICH.fullmatch(self.doc.text[m.end : clause_start])
