@@ -1223,3 +1223,21 @@ def test_a_coordinated_subject_right_before_its_verb_all_take_the_event(tmp_path
         (_entity(corpus, "Tamsa Dry Port"), "startOfOperation", "2021"),
         (_entity(corpus, "Tamsa Rail Freight Terminal"), "startOfOperation", "2021"),
     }, _events(corpus)
+
+
+def test_a_figure_told_of_it_is_the_last_subjects(tmp_path: Path) -> None:
+    """ "The X Terminal opened in May 2021. It handled 1.2 million TEUs in 2023.": the figure
+    is the terminal's, as an event would be; "It is estimated that ..." refers to nothing, and
+    after a sentence another name (Kenya, Uganda) opens, "It" is that name."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Borvik Bay Container Terminal opened in May 2021. It handled 1.4 million TEUs in "
+        "2023. It is estimated that 3,000 jobs were created.\n\n"
+        "Relying on platforms such as the Nairo Nursing Alliance, Kenya has trained many "
+        "nurses. It has also sent medical teams to 12 partner countries.\n\n"
+        "The Tana Health Forum was founded in 2019. Uganda has continued to work with Forum "
+        "members. It has signed agreements with 14 countries.\n",
+    )
+    assert _quantities(corpus) == {
+        (_entity(corpus, "Borvik Bay Container Terminal"), 1.4e6, "TEU"): "2023",
+    }, _quantities(corpus)

@@ -310,6 +310,10 @@ _IT_BEFORE = re.compile(
     r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
     r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
 )
+# Before the name that opens a sentence as its subject: "The X", "In 2019, the X".
+_LEADS = re.compile(r"(?:[^,;]*,\s+)?(?:the\s+)?[\"“]?", re.I)
+# "It handled 1.2 million TEUs": the sentence's subject is the last sentence's.
+_IT_SUBJECT = re.compile(r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+[a-z]")
 # "It was announced (in May 2021) that ...": an expletive "it" refers to nothing.
 _EXPLETIVE_AFTER = re.compile(r"\s+(?:(?:in|on)\s+[^,;]{1,25}?\s+)?that\b")
 # A participle opening the sentence: "Proposed by X in 2019, the Y ...". Its subject is the
@@ -462,7 +466,8 @@ class Relater:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         facts: list[Fact] = []
         scope: tuple[int, Mention] | None = None
-        previous: tuple[int, Mention | None] | None = None  # (paragraph, its last subject)
+        # (paragraph, its last subject, whether that subject opened its sentence)
+        previous: tuple[int, Mention | None, bool] | None = None
         for sentence in doc.sentences:
             if sentence.is_heading:
                 continue
@@ -474,8 +479,13 @@ class Relater:
                 scope = None
             context = _SentenceContext(doc, sentence, mentions, self.entities)
             if previous is not None and previous[0] == sentence.paragraph:
-                context.previous_subject = previous[1]
-            previous = (sentence.paragraph, context.subject() or context.previous_subject)
+                context.previous_subject, context.previous_leads = previous[1], previous[2]
+            subject = context.subject()
+            if subject is not None:
+                previous = (sentence.paragraph, subject, context.leads(subject))
+            else:  # another name (China) leading this sentence is what a later "It" is
+                leads = context.previous_leads and context.leader() is None
+                previous = (sentence.paragraph, context.previous_subject, leads)
             self._located_here = list(self._located_in(context))
             facts.extend(self._located_here)
             facts.extend(self._name_compounds(context))
@@ -996,6 +1006,7 @@ class Relater:
                 ctx.name_after(quantity, _MODIFIER_GAP)
                 or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
+                or ctx.it_before(quantity.start)
                 or (ctx.name_after(quantity, _SHARE_OF) if share else None)
             )
             if subject is None:
@@ -1036,6 +1047,7 @@ class _SentenceContext:
     text: str = ""
     body_start: int = 0  # after a news dateline, if the sentence opens with one
     previous_subject: Mention | None = None  # what "It" opening the sentence refers to
+    previous_leads: bool = False  # whether it was the first name of its sentence
     entity_mentions: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
     _by_type: dict[EntityType | None, list[Mention]] = field(default_factory=dict)
@@ -1182,6 +1194,17 @@ class _SentenceContext:
             ):
                 return mention
         return None
+
+    def it_before(self, position: int) -> Mention | None:
+        """What "It" opening the sentence refers to, the paragraph's last subject, for a
+        figure after it ("It handled 1.2 million TEUs in 2023"); not an expletive "It is
+        estimated that"."""
+        it = _IT_SUBJECT.match(self.doc.text, self.body_start, position)
+        if it is None or "that" in self.doc.text[it.end() : position].split():
+            return None
+        # Not when another name led that sentence: "China, relying on the X, has trained ...
+        # It has dispatched medical teams to 58 countries" tells of China.
+        return self.previous_subject if self.previous_leads else None
 
     def raised_to(self, quantity: Mention) -> Mention | None:
         """The name a change verb brings to the figure: "expand the B Alliance to 100 member
@@ -1538,6 +1561,19 @@ class _SentenceContext:
             ),
             None,
         )
+
+    def leads(self, mention: Mention) -> bool:
+        """Whether ``mention`` opens the sentence as its subject (see :meth:`leader`)."""
+        return self.leader() is mention
+
+    def leader(self) -> Mention | None:
+        """The name that opens the sentence as its subject ("The X ...", "In 2019, the X
+        ..."): its first name outside a fronted phrase, with at most one phrase and its comma
+        before it (not the X of "Relying on platforms such as the X, China ...")."""
+        first = next((m for m in self.entity_mentions if not self.fronted(m)), None)
+        if first is None or not _LEADS.fullmatch(self.doc.text, self.body_start, first.start):
+            return None
+        return first
 
     def governed(self, mention: Mention) -> bool:
         """ "at the X Summit", "imports through the X Port": a name a preposition governs is a
