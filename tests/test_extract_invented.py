@@ -1264,3 +1264,181 @@ def test_a_plural_head_with_only_a_number_or_a_generic_word_is_no_name(tmp_path:
     labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
     assert not {"Four Corridors", "Cooperation Platforms"} & labels, labels
     assert "Tamsin Workshops" in labels, labels
+
+
+def test_a_pending_completion_in_a_when_clause_is_no_event(tmp_path: Path) -> None:
+    """ "will cost ... when its first phase is completed in 2027": a present tense after
+    "when", "once" or "until" tells of the future, and what "its first phase" does is not the
+    whole's; "after the X was completed in 2019" happened."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Korvath Bay Bulk Terminal will cost about 600 million U.S. dollars and handle 2 "
+        "million tonnes when its first phase is completed in 2028. The Delmora Ring Road will "
+        "carry 40,000 vehicles a day once it is opened in 2029. The Tarvik Dry Port opened in "
+        "2019 and its second phase was completed in 2022. The Nesko Hydropower Station was "
+        "completed in 2018, after the Nesko Dam was completed in 2017.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Tarvik Dry Port"), "opening", "2019"),
+        (_entity(corpus, "Nesko Hydropower Station"), "completion", "2018"),
+    }, _events(corpus)
+
+
+def test_a_participial_plan_is_no_event(tmp_path: Path) -> None:
+    """ "the X Platform, expected to be launched in 2025": a participle of expectation or
+    schedule without "is" is a plan, as "is expected to" is; "due to" gives a cause."""
+    corpus = _extract_text(
+        tmp_path,
+        "Peru will build the Andara Green Data Platform, expected to be launched in 2026. "
+        "The Quillo Cargo Terminal, scheduled to open in 2027, will cost $300 million. The "
+        "Tiwan Solar Park, slated to be commissioned in 2028, is in Chile. Due to floods, the "
+        "Marsa Coastal Highway was suspended in 2021.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Marsa Coastal Highway"), "suspension", "2021"),
+    }, _events(corpus)
+
+
+def test_an_appositive_with_a_possessive_does_not_take_the_event(tmp_path: Path) -> None:
+    """ "The X Bridge, the corridor's key crossing on the Y Corridor, was suspended": the
+    appositive (possessive and all) is skipped; the bridge was suspended."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Orlen River Bridge, the corridor's key crossing on the Tabriz Cotton Corridor, "
+        "was suspended in August 2022. The Vessa Tunnel, the line’s longest section of the "
+        "Kivu Lakes Railway, opened in May 2020.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Orlen River Bridge"), "suspension", "2022-08"),
+        (_entity(corpus, "Vessa Tunnel"), "opening", "2020-05"),
+    }, _events(corpus)
+
+
+def test_a_fronted_proposed_by_gives_the_subject_its_proposer(tmp_path: Path) -> None:
+    """ "Proposed by X in 2019, it was formally launched at the Y Summit in October 2021": the
+    fronted participle's agent proposed the sentence's subject (named, or what "it" refers
+    to), dated by its year; the summit after "at" is a circumstance, neither launched nor a
+    party. The "it" of "It was announced that" refers to nothing."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Karsu Transit Corridor links China to Iran. Proposed by Kyrgyzstan in 2018, it was "
+        "formally launched at the Naryn Trade Summit in October 2020.\n\n"
+        "Proposed by Mongolia in 2017, the Gobi Steppe Economic Corridor was officially "
+        "launched at the Darkhan Connectivity Forum in June 2019.\n\n"
+        "The Talas Logistics Hub opened in 2016. It was announced in May 2021 that Kyrgyzstan "
+        "would build a second Talas Logistics Hub.\n",
+    )
+    karsu = _entity(corpus, "Karsu Transit Corridor")
+    gobi = _entity(corpus, "Gobi Steppe Economic Corridor")
+    summit = _entity(corpus, "Naryn Trade Summit")
+    forum = _entity(corpus, "Darkhan Connectivity Forum")
+    assert _events(corpus) == {
+        (karsu, "proposal", "2018"),
+        (karsu, "launch", "2020-10"),
+        (summit, "holding", "2020-10"),
+        (gobi, "proposal", "2017"),
+        (gobi, "launch", "2019-06"),
+        (forum, "holding", "2019-06"),
+        (_entity(corpus, "Talas Logistics Hub"), "opening", "2016"),
+    }, _events(corpus)
+    assert _facts(corpus, "proposedBy") == {(karsu, "country/kg"), (gobi, "country/mn")}
+    assert {s for s, _ in _facts(corpus, "involves")} <= {karsu, gobi}
+
+
+def test_a_reduced_relative_after_a_name_is_that_names(tmp_path: Path) -> None:
+    """ "The X Corridor is governed by the Y Committee, set up by A and B in 2020": the
+    participle right after ", " tells of the name before the comma, not of the clause's
+    subject."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kestrel Valley Economic Corridor is governed by the Kestrel Valley Joint "
+        "Coordination Committee, set up by Afghanistan and Pakistan in 2021. The Lhotse Power "
+        "Corridor is run by the Lhotse Power Platform, established by Nepal and Bhutan in "
+        "2019.\n",
+    )
+    committee = _entity(corpus, "Kestrel Valley Joint Coordination Committee")
+    platform = _entity(corpus, "Lhotse Power Platform")
+    assert _events(corpus) == {
+        (committee, "establishment", "2021"),
+        (platform, "establishment", "2019"),
+    }, _events(corpus)
+    assert _facts(corpus, "involves") == {
+        (platform, "country/np"),
+        (platform, "country/bt"),
+    }, _facts(corpus, "involves")
+
+
+def test_a_figure_a_name_is_raised_to_is_that_names(tmp_path: Path) -> None:
+    """ "build the A Platform and expand the B Alliance to 100 member ports by 2030": the
+    figure after "expand/raise/grow the B to" is the B's, not the clause's first name."""
+    corpus = _extract_text(
+        tmp_path,
+        "Chile will build the Austral Kelp Data Platform and expand the Austral Port Alliance "
+        "to 80 member ports by 2031. Peru will upgrade the Huacho Cold Chain Hub and raise the "
+        "Huacho Grain Terminal to 5 million tonnes.\n",
+    )
+    assert {(s, v) for s, v, _ in _quantities(corpus)} == {
+        (_entity(corpus, "Austral Port Alliance"), 80),
+        (_entity(corpus, "Huacho Grain Terminal"), 5e6),
+    }, _quantities(corpus)
+
+
+def test_signing_an_agreement_on_a_name_dates_that_names_signing(tmp_path: Path) -> None:
+    """ "Iran and Afghanistan signed a Memorandum of Understanding on the X Corridor ... on 3
+    March 2022": the X had an agreement signed on it then (as 签署了关于X的备忘录 gives), and
+    the signatories are its parties."""
+    corpus = _extract_text(
+        tmp_path,
+        "Georgia and Armenia signed a Memorandum of Understanding on the Lori Gorge Transit "
+        "Corridor in Yerevan on 5 April 2023. Ghana and Togo signed an agreement on the Volta "
+        "Narrows Bridge on 2 June 2021. Benin and Niger signed a contract to build the Parakou "
+        "Dry Port in 2019. Kenya and Ethiopia signed a Memorandum of Understanding on energy in "
+        "March 2024.\n",
+    )
+    corridor = _entity(corpus, "Lori Gorge Transit Corridor")
+    bridge = _entity(corpus, "Volta Narrows Bridge")
+    port = _entity(corpus, "Parakou Dry Port")
+    assert _events(corpus) == {
+        (corridor, "signing", "2023-04-05"),
+        (bridge, "signing", "2021-06-02"),
+        (port, "signing", "2019"),
+    }, _events(corpus)
+    assert {(corridor, "country/ge"), (corridor, "country/am")} <= _facts(corpus, "involves")
+
+
+def test_a_coordinated_subject_right_before_its_verb_all_take_the_event(tmp_path: Path) -> None:
+    """ "The X Dry Port and the Y Rail Yard began operations in 2022": a past verb right after
+    a list of names is the whole list's, as "were suspended" is; "The X opened in 2019 and the
+    Y ..." is not a list before a verb."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kamba Dry Port and the Kamba Container Terminal began operations in 2022. The Osei Bridge "
+        "and Osei Ring Road opened in June 2019. The Tamsa Dry Port and the Tamsa Rail Freight "
+        "Terminal, built by Halvor Logistics Holdings, began operations in 2021.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Kamba Dry Port"), "startOfOperation", "2022"),
+        (_entity(corpus, "Kamba Container Terminal"), "startOfOperation", "2022"),
+        (_entity(corpus, "Osei Bridge"), "opening", "2019-06"),
+        (_entity(corpus, "Osei Ring Road"), "opening", "2019-06"),
+        (_entity(corpus, "Tamsa Dry Port"), "startOfOperation", "2021"),
+        (_entity(corpus, "Tamsa Rail Freight Terminal"), "startOfOperation", "2021"),
+    }, _events(corpus)
+
+
+def test_a_figure_told_of_it_is_the_last_subjects(tmp_path: Path) -> None:
+    """ "The X Terminal opened in May 2021. It handled 1.2 million TEUs in 2023.": the figure
+    is the terminal's, as an event would be; "It is estimated that ..." refers to nothing, and
+    after a sentence another name (Kenya, Uganda) opens, "It" is that name."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Borvik Bay Container Terminal opened in May 2021. It handled 1.4 million TEUs in "
+        "2023. It is estimated that 3,000 jobs were created.\n\n"
+        "Relying on platforms such as the Nairo Nursing Alliance, Kenya has trained many "
+        "nurses. It has also sent medical teams to 12 partner countries.\n\n"
+        "The Tana Health Forum was founded in 2019. Uganda has continued to work with Forum "
+        "members. It has signed agreements with 14 countries.\n",
+    )
+    assert _quantities(corpus) == {
+        (_entity(corpus, "Borvik Bay Container Terminal"), 1.4e6, "TEU"): "2023",
+    }, _quantities(corpus)

@@ -251,10 +251,13 @@ _PARTICIPLE_TAIL = re.compile(
     r",\s*(?:the\s+)?",
     re.I,
 )
-# A plan or a forecast before an event verb in its clause: what has not happened is no event.
+# A plan or a forecast before an event verb in its clause: what has not happened is no event,
+# nor is what a participle expects ("the X, expected to be launched in 2025"; "due to" alone
+# gives a cause).
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|could|should|might|must|(?:is|are|was|were)\s+"
     r"(?:expected|set(?!\s+up)|scheduled|due|planned|to\s+be)"
+    r"|(?:expected|scheduled|slated|planned|poised|set)\s+to|due\s+to\s+be"
     r"|look(?:s|ed)?\s+forward\s+to|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to)\b"
     r"(?:(?!\b(?:but|and|yet)\s)[^,;])*\Z",
     re.I,
@@ -281,15 +284,59 @@ _NOT_THE_PROJECT = re.compile(
 # A name after a preposition is a circumstance of the event, not what underwent it ("proposed
 # at the X Summit in 2020", "its loan to the X").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to|through)\s+(?:the\s+)?\Z")
+# "when its first phase is completed in 2027", "once it is opened": a present tense in a
+# temporal clause tells of the future.
+_WHEN_CLAUSE = re.compile(
+    r"\b(?:when|once|until|till|before|after|as\s+soon\s+as|by\s+the\s+time)\s+"
+    r"(?:(?!\b(?:was|were|had|has|have|did)\b)[^,;])*\Z",
+    re.I,
+)
+_PRESENT_BEFORE = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+)?\Z", re.I)
+_PRESENT_TRIGGER = re.compile(r"(?:is|are|becomes?|begins?|starts?|enters?|opens?|comes?)\b", re.I)
+# "The X opened in 2019 and its second phase was completed in 2022": the phase was.
+_PART_SUBJECT = re.compile(
+    r"(?:['’]s|\b(?:its|their|whose|the))\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:phase|stage|section|extension|expansion)(?:\s+[IVX\d]+)?\s+(?:[a-z]+\s+){0,2}\Z"
+)
 # "The loan for the X was cancelled": the loan was.
 _OBJECT_OF_STOP = re.compile(
     _NOT_THE_PROJECT.pattern + r"\s+(?:for|on|of|to)\s+(?:the\s+)?\Z", re.I
 )
 # "the 1,320-megawatt X": a measure modifying the name is no count of unnamed things.
 _MEASURE_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+")
-# "It was suspended in 2024", "It has since been reopened": the sentence's subject is the
-# last sentence's.
-_IT_BEFORE = re.compile(r"It\s+(?:(?:was|were|has|had|is|been|since|then|later|also)\s+){1,3}")
+# "It was suspended in 2024", "It has since been reopened", "Proposed by X in 2019, it was
+# formally launched in 2021": the sentence's subject is the last sentence's.
+_IT_BEFORE = re.compile(
+    r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
+    r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
+)
+# Before the name that opens a sentence as its subject: "The X", "In 2019, the X".
+_LEADS = re.compile(r"(?:[^,;]*,\s+)?(?:the\s+)?[\"“]?", re.I)
+# "It handled 1.2 million TEUs": the sentence's subject is the last sentence's.
+_IT_SUBJECT = re.compile(r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+[a-z]")
+# "It was announced (in May 2021) that ...": an expletive "it" refers to nothing.
+_EXPLETIVE_AFTER = re.compile(r"\s+(?:(?:in|on)\s+[^,;]{1,25}?\s+)?that\b")
+# A participle opening the sentence: "Proposed by X in 2019, the Y ...". Its subject is the
+# main clause's, after the comma that closes the phrase: a name, or "it".
+_FRONTED_PARTICIPLE = re.compile(
+    r"(?:[A-Z][a-z]+ly\s+)?(?:[A-Za-z]+ed|[Pp]ut\s+for(?:ward|th)|[Ss]et\s+up)\Z"
+)
+_MAIN_SUBJECT = re.compile(r"[^,;]*,\s+(?:(?:the|it)\b\s*)?")
+# "the Y Committee, set up by A and B in 2020": a participle right after a name and its comma,
+# once the clause has its verb ("The X is governed by the Y Committee, ..."; in "The X, part of
+# the Y, opened" the verb is the X's).
+_REDUCED_RELATIVE = re.compile(r",\s+(?:[a-z]+ly\s+)?")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|[a-z]{2,}ed)\b")
+# "signed a Memorandum of Understanding on the X Corridor": the X had an agreement signed on it.
+_SIGNED_ON = re.compile(
+    r"\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,3}?(?:memorand(?:um|a)(?:\s+of"
+    r"\s+understanding)?|MoUs?|agreements?|accords?|protocols?|deals?|contracts?)\s+"
+    r"(?:on|for|regarding|concerning|to\s+(?:build|develop|construct|finance|operate))\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
+# "was formally launched": a passive verb, whose subject is what underwent it.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?\Z")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
 _NEGATED = re.compile(
     r"(?:\bnot(?!\s+only\b)|\bnever|\bneither|\bnor|n['’]t)\s+(?:[a-z]+\s+){0,3}\Z", re.I
@@ -308,6 +355,9 @@ _DATELINE = re.compile(
 )
 _WHICH = re.compile(r",\s+which\s")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
+# A verb right after a name (an adverb or a phrase between commas apart): a list of names
+# before it is its subject.
+_VERB_RIGHT_AFTER = re.compile(r"(?:,[^,;]+,)?\s+(?:[a-z]+ly\s+)?")
 _SEMICOLON = re.compile(";")
 _BY = frozenset({"by", "as-of"})  # the qualifiers of a deadline
 # An organisation after a participle and "by" built or financed the thing ("built by the X"),
@@ -329,6 +379,14 @@ _COMPARED = re.compile(
     r"\b(?:up|down|rising|falling|increas(?:ed|ing)|decreas(?:ed|ing)|grew|growing)\s+from\b"
     r"|\bcompared\s+(?:with|to)\b|\bversus\b"
 )
+# "expand the B Alliance to 100 member ports", "raise the X Terminal to 5 million tonnes": the
+# figure a name is brought to is the name's.
+_RAISE_VERB = re.compile(
+    r"\b(?:expand|grow|grew|raise|rais|increas|boost|extend|lift|bring|brought|doubl|tripl|"
+    r"upgrad|scal)[a-z]*\s+(?:up\s+)?(?:the|its|their)\s+\Z",
+    re.I,
+)
+_RAISED_TO = re.compile(r"\s+to\s+(?:(?:about|around|some|nearly|over|more\s+than)\s+)?")
 # Before a date that is a figure's or a verb's own: "11 percent in 2022", "opened in May 2017".
 _DATED_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
 # Between a share and the name it is of: "18 percent of the X Bank's new lending".
@@ -338,9 +396,10 @@ _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 # A fronted date and then the subject, with no comma: "In 2023 the X carried ...".
 _DATE_THEN = re.compile(r"\w+\s+(?:[A-Za-z]+\s+){0,4}?(?:19|20)\d\d\s+(?:the\s+)?\Z")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
-# "The X, a key project of the Y, opened" (lowercase words only, not a conjunction).
+# "The X, a key project of the Y, opened", "The X, the corridor's key crossing on the Y, was
+# suspended" (lowercase words only, not a conjunction).
 _APPOSITIVE = re.compile(
-    r",\s+(?!(?:and|or|but|while)\s)(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w-]*\s+){0,5}"
+    r",\s+(?!(?:and|or|but|while)\s)(?:(?:which|that)\s+(?:is|was)\s+)?(?:[a-z][\w'’-]*\s+){0,5}"
     r"(?:of|in|under|for|along|on|to)\s+(?:the\s+)?"
 )
 _MEMBERS = re.compile(
@@ -407,7 +466,8 @@ class Relater:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         facts: list[Fact] = []
         scope: tuple[int, Mention] | None = None
-        previous: tuple[int, Mention | None] | None = None  # (paragraph, its last subject)
+        # (paragraph, its last subject, whether that subject opened its sentence)
+        previous: tuple[int, Mention | None, bool] | None = None
         for sentence in doc.sentences:
             if sentence.is_heading:
                 continue
@@ -419,8 +479,13 @@ class Relater:
                 scope = None
             context = _SentenceContext(doc, sentence, mentions, self.entities)
             if previous is not None and previous[0] == sentence.paragraph:
-                context.previous_subject = previous[1]
-            previous = (sentence.paragraph, context.subject() or context.previous_subject)
+                context.previous_subject, context.previous_leads = previous[1], previous[2]
+            subject = context.subject()
+            if subject is not None:
+                previous = (sentence.paragraph, subject, context.leads(subject))
+            else:  # another name (China) leading this sentence is what a later "It" is
+                leads = context.previous_leads and context.leader() is None
+                previous = (sentence.paragraph, context.previous_subject, leads)
             self._located_here = list(self._located_in(context))
             facts.extend(self._located_here)
             facts.extend(self._name_compounds(context))
@@ -636,12 +701,23 @@ class Relater:
                     for m in ctx.entity_mentions
                     if m.end <= start and ctx.type_of(m) in THINGS and not ctx.attributive(m)
                 ]
-                things = things[-1:]
+                # "the Y Committee, set up by A": the name before the comma, whatever its
+                # class; "Proposed by X in 2019, the Y ...": the main clause's subject.
+                head = ctx.reduced_relative_head(start)
+                if head is not None:
+                    things = [head] if ctx.type_of(head) in THINGS else []
+                else:
+                    things = things[-1:] or ctx.fronted_subject(start, end, THINGS)
+            elif _PASSIVE_BEFORE.search(ctx.doc.text, max(0, start - 30), start):
+                continue  # "it was launched at the X Summit": no agent before the verb
             else:
                 before = [
                     m
                     for m in ctx.entity_mentions
-                    if m.end <= start and ctx.type_of(m) in AGENTS and not ctx.fronted(m)
+                    if m.end <= start
+                    and ctx.type_of(m) in AGENTS
+                    and not ctx.fronted(m)
+                    and not ctx.agent(m)
                 ]
                 # "Laos, Thailand and Cambodia jointly launched": each is a party.
                 agents = ctx.list_ending(before[-1], AGENTS) if before else []
@@ -651,7 +727,9 @@ class Relater:
                 after = [
                     m
                     for m in ctx.entity_mentions
-                    if end <= m.start < clause_end and ctx.type_of(m) in THINGS
+                    if end <= m.start < clause_end
+                    and ctx.type_of(m) in THINGS
+                    and not ctx.governed(m)
                 ]
                 things = ctx.list_after(after[0].start, THINGS) if after else []
             for thing in things:
@@ -830,10 +908,13 @@ class Relater:
                 ]
                 if not dates:
                     continue
-                subjects = ctx.event_subjects(
-                    trigger, trigger_end, EVENT_SUBJECT_TYPES[kind], object_only=work_object
+                types = EVENT_SUBJECT_TYPES[kind]
+                subjects = ctx.fronted_subject(trigger, trigger_end, types) or ctx.event_subjects(
+                    trigger, trigger_end, types, object_only=work_object
                 )
-                subjects = subjects or _it_refers_to(ctx, kind, trigger)
+                if kind == "signing" and not subjects:
+                    subjects = ctx.signed_topic(trigger_end)
+                subjects = subjects or _it_refers_to(ctx, kind, trigger, trigger_end)
                 if not subjects:
                     continue
                 if kind in STOP_KINDS and not _stops_the(ctx, subjects[0], trigger_end):
@@ -923,7 +1004,9 @@ class Relater:
             share = quantity.quantity is not None and quantity.quantity.unit == "percent"
             subject = (
                 ctx.name_after(quantity, _MODIFIER_GAP)
+                or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
+                or ctx.it_before(quantity.start)
                 or (ctx.name_after(quantity, _SHARE_OF) if share else None)
             )
             if subject is None:
@@ -964,6 +1047,7 @@ class _SentenceContext:
     text: str = ""
     body_start: int = 0  # after a news dateline, if the sentence opens with one
     previous_subject: Mention | None = None  # what "It" opening the sentence refers to
+    previous_leads: bool = False  # whether it was the first name of its sentence
     entity_mentions: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
     _by_type: dict[EntityType | None, list[Mention]] = field(default_factory=dict)
@@ -1111,6 +1195,33 @@ class _SentenceContext:
                 return mention
         return None
 
+    def it_before(self, position: int) -> Mention | None:
+        """What "It" opening the sentence refers to, the paragraph's last subject, for a
+        figure after it ("It handled 1.2 million TEUs in 2023"); not an expletive "It is
+        estimated that"."""
+        it = _IT_SUBJECT.match(self.doc.text, self.body_start, position)
+        if it is None or "that" in self.doc.text[it.end() : position].split():
+            return None
+        # Not when another name led that sentence: "China, relying on the X, has trained ...
+        # It has dispatched medical teams to 58 countries" tells of China.
+        return self.previous_subject if self.previous_leads else None
+
+    def raised_to(self, quantity: Mention) -> Mention | None:
+        """The name a change verb brings to the figure: "expand the B Alliance to 100 member
+        ports"."""
+        text = self.doc.text
+        for mention in reversed(self.starting_in(quantity.start - _PHRASE_GAP, quantity.start)):
+            if mention.end > quantity.start or self.nested(mention):
+                continue
+            if (
+                self.type_of(mention) in EVENT_SUBJECTS
+                and _RAISED_TO.fullmatch(text, mention.end, quantity.start)
+                and _RAISE_VERB.search(text, max(0, mention.start - 40), mention.start)
+            ):
+                return mention
+            return None
+        return None
+
     def subject_before(self, position: int, types: frozenset[EntityType]) -> Mention | None:
         """The first name of the given types in the clause before ``position``: in these
         documents the subject of the clause that states a figure. An organisation named as an
@@ -1202,6 +1313,9 @@ class _SentenceContext:
         its clause, else (or, with ``object_only``, only) the things it governs after it
         (active voice: "Xi put forward the X and the Y", "the banks released the Initiative
         ...")."""
+        head = self.reduced_relative_head(trigger_start)
+        if head is not None and self.type_of(head) in types and not object_only:
+            return [head]  # "governed by the Y Committee, set up in 2020": the committee was
         clause_start = self.sentence.start
         relative = False  # whether the trigger's clause is a relative one (", which ...")
         for match in re.finditer(r"[;:]|,\s+(?:and|while|which|with)\s", self.text):
@@ -1220,11 +1334,17 @@ class _SentenceContext:
             subject = self._before_appositive(before, subject, trigger_start)
             if _PHASE_OF.search(self.doc.text, max(0, subject.start - 30), subject.start):
                 return []  # "The first phase of the X was completed": not the whole X
-            # "The X and the Y were suspended": both were.
-            if _PLURAL_VERB.search(self.doc.text, subject.end, trigger_start + 5):
-                return self.list_ending(subject, types)
+            if _PART_SUBJECT.search(self.doc.text, subject.end, trigger_start):
+                return []  # "the X ... and its second phase was completed": the phase was
+            # "The X and the Y were suspended", "The X and the Y opened in 2019": both did.
+            if _PLURAL_VERB.search(
+                self.doc.text, subject.end, trigger_start + 5
+            ) or _VERB_RIGHT_AFTER.fullmatch(self.doc.text, subject.end, trigger_start):
+                subjects = self.list_ending(subject, types)
+            else:
+                subjects = [subject]
             # "the X section of the Y opened": the section opened, not the whole Y.
-            return [self.section_of(subject) or subject]
+            return [self.section_of(m) or m for m in subjects]
         if relative and not object_only:  # "The X, which opened in May 2017, has ...": the X opened
             antecedents = [
                 m for m in things if _WHICH.fullmatch(self.doc.text[m.end : clause_start])
@@ -1233,7 +1353,11 @@ class _SentenceContext:
                 return [antecedents[-1]]
         # Active voice ("Xi put forward the X and the Y") or a participle clause ("Having
         # entered into operation in 2021, the X ..."): the things named after the trigger.
-        after = [m for m in things if m.start >= trigger_end and not self.attributive(m)]
+        after = [
+            m
+            for m in things
+            if m.start >= trigger_end and not self.attributive(m) and not self.governed(m)
+        ]
         if not after:
             return []
         # The object must be governed by the verb: only lowercase words between them ("put
@@ -1250,6 +1374,42 @@ class _SentenceContext:
         if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def signed_topic(self, trigger_end: int) -> list[Mention]:
+        """What the memorandum or agreement signed is on ("signed a Memorandum of
+        Understanding on the X Corridor"): the things listed there."""
+        topic = _SIGNED_ON.match(self.doc.text, trigger_end, self.sentence.end)
+        return self.list_after(topic.end(), THINGS) if topic else []
+
+    def reduced_relative_head(self, trigger_start: int) -> Mention | None:
+        """The name a participle follows after a comma ("the Y Committee, set up by A and B"),
+        which it tells of as a "which was" clause would."""
+        text = self.doc.text
+        before = self.starting_in(trigger_start - _PHRASE_GAP, trigger_start)
+        for mention in reversed(before):
+            if mention.end <= trigger_start and not self.nested(mention):
+                if not _REDUCED_RELATIVE.fullmatch(text, mention.end, trigger_start):
+                    return None
+                clause_start = self.clause_of(mention.start)[0]
+                verb = _CLAUSE_VERB.search(text, clause_start, mention.start)
+                return mention if verb else None
+        return None
+
+    def fronted_subject(
+        self, trigger_start: int, trigger_end: int, types: frozenset[EntityType]
+    ) -> list[Mention]:
+        """ "Proposed by X in 2019, the Y was launched ...": what a participle opening the
+        sentence tells of is the main clause's subject after the phrase's comma, the names
+        listed there or what "it" refers to (:func:`_it_refers_to`)."""
+        if not _FRONTED_PARTICIPLE.fullmatch(self.doc.text, self.body_start, trigger_end):
+            return []
+        main = _MAIN_SUBJECT.match(self.doc.text, trigger_end, self.sentence.end)
+        if main is None:
+            return []
+        if main.group().rstrip().endswith(("it", "It")):
+            it = self.previous_subject
+            return [it] if it is not None and self.type_of(it) in types else []
+        return self.list_after(main.end(), types)
 
     def _before_appositive(self, things: list[Mention], subject: Mention, trigger: int) -> Mention:
         """ "The X, part of the Y, opened": the Y stands in an appositive that a comma closes
@@ -1394,10 +1554,26 @@ class _SentenceContext:
             (
                 m
                 for m in self.entity_mentions
-                if self.type_of(m) in THINGS and not self.fronted(m) and not self.attributive(m)
+                if self.type_of(m) in THINGS
+                and not self.fronted(m)
+                and not self.attributive(m)
+                and not self.governed(m)
             ),
             None,
         )
+
+    def leads(self, mention: Mention) -> bool:
+        """Whether ``mention`` opens the sentence as its subject (see :meth:`leader`)."""
+        return self.leader() is mention
+
+    def leader(self) -> Mention | None:
+        """The name that opens the sentence as its subject ("The X ...", "In 2019, the X
+        ..."): its first name outside a fronted phrase, with at most one phrase and its comma
+        before it (not the X of "Relying on platforms such as the X, China ...")."""
+        first = next((m for m in self.entity_mentions if not self.fronted(m)), None)
+        if first is None or not _LEADS.fullmatch(self.doc.text, self.body_start, first.start):
+            return None
+        return first
 
     def governed(self, mention: Mention) -> bool:
         """ "at the X Summit", "imports through the X Port": a name a preposition governs is a
@@ -1414,22 +1590,32 @@ class _SentenceContext:
 def _happened(ctx: _SentenceContext, trigger: int) -> bool:
     """Whether the event verb at ``trigger`` tells of something that happened: not the date of
     an anniversary ("the 10th anniversary of the X's proposal"), a plan or forecast ("will be
-    put into operation by 2026"), hearsay or a denial, nor a negation."""
+    put into operation by 2026", "when its first phase is completed in 2027"), hearsay or a
+    denial, nor a negation."""
     text, start = ctx.doc.text, ctx.sentence.start
     clause_start = ctx.clause_of(trigger)[0]
+    present = _PRESENT_TRIGGER.match(text, trigger) or _PRESENT_BEFORE.search(
+        text, max(start, trigger - 20), trigger
+    )
     return not (
         _ANNIVERSARY.search(text, max(start, trigger - 80), trigger)
         or _FUTURE.search(text, clause_start, trigger)
+        or (present and _WHEN_CLAUSE.search(text, clause_start, trigger))
         or _HEARSAY.search(text, clause_start, trigger)
         or _NEGATED.search(text, max(start, trigger - 40), trigger)
     )
 
 
-def _it_refers_to(ctx: _SentenceContext, kind: str, trigger: int) -> list[Mention]:
+def _it_refers_to(
+    ctx: _SentenceContext, kind: str, trigger: int, trigger_end: int
+) -> list[Mention]:
     """ "The X was completed in 2019. It was suspended in 2024.": a sentence that opens "It
-    was" before its event verb tells of the paragraph's last subject."""
+    was" before its event verb tells of the paragraph's last subject, but "it was announced
+    that ..." tells of what follows."""
     it = ctx.previous_subject
     if it is None or ctx.type_of(it) not in EVENT_SUBJECT_TYPES[kind]:
+        return []
+    if _EXPLETIVE_AFTER.match(ctx.doc.text, trigger_end):
         return []
     return [it] if _IT_BEFORE.fullmatch(ctx.doc.text, ctx.body_start, trigger) else []
 
