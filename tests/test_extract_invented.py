@@ -1442,3 +1442,50 @@ def test_a_figure_told_of_it_is_the_last_subjects(tmp_path: Path) -> None:
     assert _quantities(corpus) == {
         (_entity(corpus, "Borvik Bay Container Terminal"), 1.4e6, "TEU"): "2023",
     }, _quantities(corpus)
+
+
+def test_plural_railways_after_a_place_compound_is_a_line(tmp_path: Path) -> None:
+    """ "The A-B Railways" joins two places: a line (Project), not a company; "Turkmen
+    Railways" (a nationality alone before it) stays a company."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Zorvan-Kelta Railways were completed in 2019. The Tarsk-Volmo Railways carried "
+        "3 million passengers in 2022. Turkmen Railways ordered 40 locomotives in 2020.\n",
+    )
+    line = _entity(corpus, "Zorvan-Kelta Railways")
+    assert corpus.entities[line].type is EntityType.PROJECT
+    assert corpus.entities[_entity(corpus, "Tarsk-Volmo Railways")].type is EntityType.PROJECT
+    assert corpus.entities[_entity(corpus, "Turkmen Railways")].type is EntityType.ORGANIZATION
+    assert (line, "completion", "2019") in _events(corpus), _events(corpus)
+
+
+def test_objects_after_at_and_to_that_name_the_work_or_what_was_joined(tmp_path: Path) -> None:
+    """ "Construction began at the X" / "Work resumed at the X": the place of the work is the
+    project; "signed up to / signed on to the X" joins the X."""
+    corpus = _extract_text(
+        tmp_path,
+        "Construction began at the Varno Dam in 2018. Work resumed at the Kelta Port in 2021. "
+        "Laos signed up to the Zorvan Initiative in 2019.\n\n"
+        "Nepal is joining the Morvi Initiative this year and Ghana has signed on to the Morvi "
+        "Initiative.\n",
+    )
+    events = _events(corpus)
+    assert (_entity(corpus, "Varno Dam"), "launch", "2018") in events, events
+    assert (_entity(corpus, "Kelta Port"), "resumption", "2021") in events, events
+    involves = _facts(corpus, "involves")
+    assert (_entity(corpus, "Zorvan Initiative"), "country/la") in involves, involves
+    assert (_entity(corpus, "Morvi Initiative"), "country/gh") in involves, involves
+
+
+def test_a_section_named_by_an_unknown_place_is_a_project(tmp_path: Path) -> None:
+    """ "The Varshi section of the X": a place unknown to the gazetteer still names a section;
+    only a country's adjective ("the Kenyan section") or a direction names none."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Varshi section of the Zorvan Railway was completed in 2019. The Kenyan section of "
+        "the Zorvan Railway opened in 2020.\n",
+    )
+    section = _entity(corpus, "Varshi section")
+    assert (section, "completion", "2019") in _events(corpus), _events(corpus)
+    labels = {e.labels.get("en") for e in corpus.entities.values()}
+    assert "Kenyan section" not in labels, labels

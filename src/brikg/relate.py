@@ -284,6 +284,15 @@ _NOT_THE_PROJECT = re.compile(
 # A name after a preposition is a circumstance of the event, not what underwent it ("proposed
 # at the X Summit in 2020", "its loan to the X").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to|through)\s+(?:the\s+)?\Z")
+# Prepositions whose object is the verb's own: "(construction) began / work resumed at the X"
+# (the place of the work is the project), "signed up to / signed on to / acceded to the X"
+# (what was joined).
+_GOVERNING_PREPOSITION = re.compile(
+    r"\b(?:(?:began|begun|beg[iu]ns?|start(?:ed|s)?|commenc(?:ed|es)|resum(?:ed|es)|"
+    r"restart(?:ed|s)?|halt(?:ed|s)|stopp?(?:ed|s)|suspend(?:ed|s)|continu(?:ed|es))\s+at|"
+    r"(?:sign(?:ed|s)?\s+(?:up|on)|acced(?:ed|es?))\s+to)\s+(?:the\s+)?\Z",
+    re.I,
+)
 # "when its first phase is completed in 2027", "once it is opened": a present tense in a
 # temporal clause tells of the future.
 _WHEN_CLAUSE = re.compile(
@@ -1578,8 +1587,11 @@ class _SentenceContext:
     def governed(self, mention: Mention) -> bool:
         """ "at the X Summit", "imports through the X Port": a name a preposition governs is a
         circumstance, not a subject."""
-        start = mention.start
-        return bool(_PREPOSITION_BEFORE.search(self.doc.text, max(0, start - 12), start))
+        start, text = mention.start, self.doc.text
+        return bool(
+            _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+            and not _GOVERNING_PREPOSITION.search(text, max(0, start - 40), start)
+        )
 
     def agent(self, mention: Mention) -> bool:
         """ "proposed by the X": the agent of a passive is not its subject."""

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
@@ -727,9 +728,76 @@ def _head_type(tokens: Tokens, position: int) -> EntityType | None:
         return M if named and before != ["belt", "and", "road"] else None
     if norm == "memorandum":
         return M if _titled_memorandum(tokens, position) else None
+    if norm == "railways" and not _national_railways(tokens, position):
+        return HEADS["railway"]  # "the China-Laos Railways": a line, no company
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
+
+
+def _national_railways(tokens: Tokens, position: int) -> bool:
+    """ "Kenya Railways", "Turkmen Railways": plural "Railways" after a country or a
+    nationality alone names the national railway company; after a place compound ("the
+    China-Laos Railways") or other words it is a line."""
+    texts = tokens.texts
+    if position < 1:
+        return False
+    word = texts[position - 1]
+    earlier = texts[position - 2] if position >= 2 else ""
+    if earlier in {"-", "&"} or (_is_word(earlier) and _capitalized(earlier)):
+        return False
+    return _country_word(word)
+
+
+@lru_cache(maxsize=4096)
+def _country_word(word: str) -> bool:
+    """A country's name or its nationality adjective (Kenya, Turkmen, Mongolian)."""
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(word)
+        return True
+    except LookupError:
+        pass
+    return nationality_adjective(word)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(value.split(",")[0].casefold())
+    return tuple(sorted(names))
+
+
+# The endings that turn a country's name into its adjective: Kenya-n, Tanzani-an, Chin-ese,
+# Turk-ish, Oman-i, Turkmen(istan), Kazakh(stan).
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n", "")
+
+
+@lru_cache(maxsize=4096)
+def nationality_adjective(word: str) -> bool:
+    """Whether ``word`` is a country's adjective of nationality, derived from pycountry's
+    country names: its stem (without a demonym ending) begins a country's name."""
+    folded = word.casefold()
+    if not word[:1].isupper() or not folded.isalpha():
+        return False
+    names = _country_names()
+    for ending in _DEMONYM_ENDINGS:
+        if ending and not folded.endswith(ending):
+            continue
+        stem = folded[: len(folded) - len(ending)]
+        if len(stem) < 3:
+            continue
+        at = bisect_left(names, stem)
+        if at < len(names) and names[at].startswith(stem):
+            return True
+    return False
 
 
 def _titled_memorandum(tokens: Tokens, position: int) -> bool:
@@ -861,9 +929,8 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
                 yield section
 
 
-# The endings of adjectives of nationality and direction: Tanzanian, Chinese, Turkish, Omani,
-# Turkmen, Northern, Central.
-_ADJECTIVE = re.compile(r"(?:an|ese|ish|i|men|ern|al)\Z")
+# Adjectives of direction: Northern, Central (of nationality: ``nationality_adjective``).
+_DIRECTION = re.compile(r"(?:ern|[Cc]entral)\Z")
 
 
 def _section(
@@ -881,7 +948,7 @@ def _section(
         return None
     if (
         end - start == 1
-        and _ADJECTIVE.search(tokens.texts[start])
+        and (_DIRECTION.search(tokens.texts[start]) or nationality_adjective(tokens.texts[start]))
         and start not in context.country_tokens
         and city_country(tokens.texts[start]) is None
     ):
