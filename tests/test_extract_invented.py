@@ -1489,3 +1489,11 @@ def test_a_section_named_by_an_unknown_place_is_a_project(tmp_path: Path) -> Non
     assert (section, "completion", "2019") in _events(corpus), _events(corpus)
     labels = {e.labels.get("en") for e in corpus.entities.values()}
     assert "Kenyan section" not in labels, labels
+
+
+def test_a_participle_after_a_place_tells_of_the_subject(tmp_path: Path) -> None:
+    """ "The X opened in Laos, hosted by Thailand": the place after "in" is a circumstance,
+    so "hosted by" tells of the X."""
+    corpus = _extract_text(tmp_path, "The Varel Forum opened in Laos, hosted by Ghana.\n")
+    forum = _entity(corpus, "Varel Forum")
+    assert (forum, "country/gh") in _facts(corpus, "involves"), _facts(corpus, "involves")

@@ -284,6 +284,7 @@ _NOT_THE_PROJECT = re.compile(
 # A name after a preposition is a circumstance of the event, not what underwent it ("proposed
 # at the X Summit in 2020", "its loan to the X").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|during|from|with|into|via|to|through)\s+(?:the\s+)?\Z")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|across)\s+(?:the\s+)?\Z")
 # Prepositions whose object is the verb's own: "(construction) began / work resumed at the X"
 # (the place of the work is the project), "signed up to / signed on to / acceded to the X"
 # (what was joined).
@@ -713,6 +714,10 @@ class Relater:
                 # "the Y Committee, set up by A": the name before the comma, whatever its
                 # class; "Proposed by X in 2019, the Y ...": the main clause's subject.
                 head = ctx.reduced_relative_head(start)
+                if head is not None and _PLACE_PREPOSITION_BEFORE.search(
+                    ctx.doc.text, max(0, head.start - 12), head.start
+                ):
+                    head = None  # "opened in Laos, hosted by A": Laos is a circumstance
                 if head is not None:
                     things = [head] if ctx.type_of(head) in THINGS else []
                 else:
