@@ -1497,3 +1497,15 @@ def test_a_participle_after_a_place_tells_of_the_subject(tmp_path: Path) -> None
     corpus = _extract_text(tmp_path, "The Varel Forum opened in Laos, hosted by Ghana.\n")
     forum = _entity(corpus, "Varel Forum")
     assert (forum, "country/gh") in _facts(corpus, "involves"), _facts(corpus, "involves")
+
+
+def test_it_sentences_whose_figure_is_not_the_subjects(tmp_path: Path) -> None:
+    """ "It is 5 km from the Y" (a distance), "It would take 3 billion dollars to extend the
+    Y" (an expletive "it") give the last subject no figure."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Morvi Dry Port opened in 2020. It is 5 km from the Tarsk Port.\n\n"
+        "The Varel Bridge opened in 2019. It would take 3 billion dollars to extend the Orla "
+        "Port.\n",
+    )
+    assert _quantities(corpus) == {}, _quantities(corpus)

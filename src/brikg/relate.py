@@ -324,6 +324,12 @@ _IT_BEFORE = re.compile(
 _LEADS = re.compile(r"(?:[^,;]*,\s+)?(?:the\s+)?[\"“]?", re.I)
 # "It handled 1.2 million TEUs": the sentence's subject is the last sentence's.
 _IT_SUBJECT = re.compile(r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+[a-z]")
+_IT_NOT_THE_SUBJECTS = re.compile(
+    r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+(?:(?:is|was|lies|lay)\s+(?:about\s+|some\s+|only\s+)?"
+    r"[\d.,]+\s*[a-z]+\s+(?:from|away)\b|"
+    r"(?:(?:would|will|could|may|might)\s+)?(?:take|takes|took)\b|"
+    r"(?:is|was)\s+(?:expected|estimated|planned|projected|hoped|believed)\s+that\b)"
+)
 # "It was announced (in May 2021) that ...": an expletive "it" refers to nothing.
 _EXPLETIVE_AFTER = re.compile(r"\s+(?:(?:in|on)\s+[^,;]{1,25}?\s+)?that\b")
 # A participle opening the sentence: "Proposed by X in 2019, the Y ...". Its subject is the
@@ -1215,6 +1221,13 @@ class _SentenceContext:
         estimated that"."""
         it = _IT_SUBJECT.match(self.doc.text, self.body_start, position)
         if it is None or "that" in self.doc.text[it.end() : position].split():
+            return None
+        # "It is 5 km from the Y", "It would take $3 billion to extend the Y", "It is
+        # estimated that ...": no figure of the subject's; nor one before another name.
+        sentence = self.doc.text[it.start() : self.sentence.end]
+        if _IT_NOT_THE_SUBJECTS.match(sentence) or any(
+            m.start > position and self.type_of(m) in THINGS for m in self.entity_mentions
+        ):
             return None
         # Not when another name led that sentence: "China, relying on the X, has trained ...
         # It has dispatched medical teams to 58 countries" tells of China.
