@@ -1244,6 +1244,32 @@ def test_a_generic_name_after_and_goes_on_with_the_name(tmp_path: Path) -> None:
     assert "Logistics Park" not in labels, labels
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("China financed the Verdal Port and International Airport in 2019.\n", {"Verdal Port"}),
+        ("The Osmir Railway and Container Terminal were completed in 2019.\n", {"Osmir Railway"}),
+    ],
+)
+def test_another_asset_after_and_is_not_part_of_the_name(
+    tmp_path: Path, text: str, names: set[str]
+) -> None:
+    """Only what a project has beside it (a park, a zone, a hub) goes on with its name: an
+    airport or a terminal after "and" is an asset of its own."""
+    corpus = _extract_text(tmp_path, text)
+    labels = {entity.labels.get("en", "") for entity in corpus.entities.values()}
+    assert names <= labels, labels
+    assert not any(" and " in label for label in labels), labels
+
+
+def test_generic_plural_assets_are_no_project(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path, "Special Economic Zones and Dry Ports were built along the Tarvo Corridor.\n"
+    )
+    types = {entity.type for entity in corpus.entities.values()}
+    assert EntityType.PROJECT not in types, corpus.entities
+
+
 def test_a_nationality_section_is_no_named_part(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,

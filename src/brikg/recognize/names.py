@@ -245,6 +245,9 @@ KIND_WORDS = LOWERCASE_MODIFIERS | frozenset(
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
+# Heads of what a project has beside it under its name ("the Sost Dry Port and Logistics Park"),
+# where another asset ("and International Airport", "and Container Terminal") is one of its own.
+_ANCILLARY_HEADS = frozenset({"park", "parks", "zone", "zones", "area", "centre", "center", "hub"})
 # Legal forms written before a company's name: "PT Wijaya Karya", "PJSC Rosseti".
 LEGAL_FORMS = frozenset({"pt", "jsc", "pjsc", "ojsc", "cjsc", "llc", "ooo"})
 # Legal forms written after it, which end a company's name: "Kestrel Logistics LLC and X" are
@@ -621,7 +624,7 @@ def _two_names(
     if _ends_with_head(tokens, start, end):
         if (
             _head_type(tokens, end - 1) is P
-            and _head_type(tokens, run - 1) is P
+            and norms[run - 1] in _ANCILLARY_HEADS
             and _only_kind_words(tokens, look, run - 1)
         ):
             return False  # "the Sost Dry Port and Logistics Park": one project
