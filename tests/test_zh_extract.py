@@ -670,3 +670,78 @@ def test_an_open_prefix_reads_as_the_one_country_the_document_names(
         if m.label is EntityType.COUNTRY and m.countries and m.start >= second
     }
     assert codes == expected, codes
+
+
+# -- fifth round: regions, carried subjects, abbreviations, bare 项目 ----------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        ("亚美尼亚代表出席了会议。", "中亚星河管道"),
+        ("南非代表出席了会议。", "中南星河铁路"),
+    ],
+)
+def test_a_region_after_china_is_not_read_from_the_document(first: str, name: str) -> None:
+    """中亚, 中南: Central Asia, the Indochinese peninsula; not China and a country the document
+    names elsewhere (Armenia, South Africa)."""
+    corpus = _one(f"{first}\n\n{name}于2019年完工。")
+    objects = {o for _s, o in _facts(corpus, "locatedIn") | _facts(corpus, "involves")}
+    assert objects <= {"country/cn"}, objects
+
+
+def test_an_open_prefix_in_a_compound_of_countries_reads_from_the_document() -> None:
+    """中尼孟铁路: 孟 is Bangladesh, so 尼 is read as the document's one 尼 country."""
+    corpus = _one("塔维克深水港位于尼泊尔。\n\n中尼孟星河铁路于2019年完工。")
+    entity = _entity(corpus, "中尼孟星河铁路")
+    located = {o for s, o in _facts(corpus, "locatedIn") if s == entity}
+    assert "country/np" in located, located
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "该项目于2019年开工，配套道路于2021年建成。",
+        "该项目于2019年开工，当地政府于2021年举办了庆典。",
+    ],
+)
+def test_a_clause_with_its_own_subject_is_not_the_carried_subjects(second: str) -> None:
+    corpus = _one(f"索尔文铁路于2018年签约。{second}")
+    railway = _entity(corpus, "索尔文铁路")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((railway, "launch"), "2019")}, events
+
+
+def test_a_figure_of_another_noun_is_not_the_carried_subjects() -> None:
+    corpus = _one("索尔文铁路于2018年签约。该项目总投资50亿元，周边园区总面积达30平方公里。")
+    railway = _entity(corpus, "索尔文铁路")
+    assert _quantities(corpus) == {railway: (5e9, None)}, _quantities(corpus)
+
+
+def test_a_bare_project_does_not_refer_across_paragraphs_or_after_a_modifier() -> None:
+    corpus = _one("索尔文铁路于2019年开通。\n\n新项目于2022年启动，项目于2023年完工。")
+    railway = _entity(corpus, "索尔文铁路")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == {((railway, "opening"), "2019")}, events
+
+
+def test_projects_in_general_are_not_the_last_project() -> None:
+    corpus = _one("索尔文铁路于2018年签约。2023年，项目于各国全面推进，共有3000个项目已经竣工。")
+    _entity(corpus, "索尔文铁路")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert events == set(), events
+    assert _quantities(corpus) == {}, _quantities(corpus)
+
+
+def test_a_verb_phrase_after_a_one_character_place_is_no_name() -> None:
+    """老挝学生赴华参加…论坛: 赴华 is "to China", not the start of a name."""
+    corpus = _one("2019年，老挝学生赴华参加星河创新论坛。")
+    labels = [label for e in corpus.entities.values() for label in e.labels.values()]
+    assert not any("赴" in label or "参加" in label for label in labels), labels
+
+
+def test_the_relater_reads_prefixes_with_the_recognizer() -> None:
+    from brikg.recognize import zh, zh_relate
+
+    assert not hasattr(zh_relate.ChineseRelater, "_prefix")
+    assert zh_relate.prefix_country is zh.prefix_country

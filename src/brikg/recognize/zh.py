@@ -30,6 +30,20 @@ _RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
 _NOT_COUNTRY_AFTER = re.compile(r"洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍")
 # Compounds of 中 with a region are not country compounds: 中亚, 中东, 中欧, 中非, 中南半岛.
 _REGION_AFTER_CHINA = frozenset("亚东欧非南西部外美拉")
+
+
+def prefix_country(
+    lexicon: Lexicon, prefixes: dict[str, str], char: str, context: tuple[str, ...]
+) -> str | None:
+    """The country a one-character prefix stands for: the one country of ``context`` (the
+    paragraph's) whose name starts with it (乌 = Uganda in a paragraph about Uganda), else
+    the lexicon's reading in ``prefixes`` (老 → LA)."""
+    named = {code for code in context if lexicon.country_name(code, "zh")[:1] == char}
+    if len(named) == 1:
+        return named.pop()
+    return prefixes.get(char)
+
+
 # China and one or two partners by their prefixes, then "the two (three) countries/sides".
 _PAIR = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:两国|双方|三国|三方)")
 
@@ -207,14 +221,12 @@ class ChineseRecognizer:
             return ("CN",)
         return tuple(codes)
 
-    def _prefix(self, char: str) -> str | None:
+    def _prefix(self, char: str, document: bool = False) -> str | None:
         """The country a prefix character stands for: a country of the paragraph whose name
-        starts with it, else the lexicon's reading (老 → LA)."""
-        in_context = [code for code in self._context if self._starts(code, char)]
-        if len(set(in_context)) == 1:
-            return in_context[0]
-        known = self.prefixes.get(char)
-        if known is None and char in self._open_prefixes:
+        starts with it, else the lexicon's reading (老 → LA); with ``document``, a prefix the
+        lexicon leaves open may be read from the document's countries."""
+        known = prefix_country(self.lexicon, self.prefixes, char, self._context)
+        if known is None and document and char in self._open_prefixes:
             # A prefix the lexicon leaves open (尼: Nepal, Niger, Nigeria …): the one country
             # of the document's that it could stand for.
             in_document = [code for code in self._document_countries() if self._starts(code, char)]
@@ -238,12 +250,21 @@ class ChineseRecognizer:
             self._document_codes = (doc, tuple(code for code in codes if code != "CN"))
         return self._document_codes[1]
 
-    def _prefix_codes(self, chars: str) -> list[str]:
+    def _prefix_codes(self, chars: str, pair: bool = False) -> list[str]:
         """China, then the countries the characters after its 中 stand for, up to the first
-        that stands for none or for one already read."""
+        that stands for none or for one already read.
+
+        An open prefix (尼) is read from the document's countries only before 两国/双方
+        (``pair``) or among prefixes that are countries (中尼孟): never a region's character
+        (中亚, 中南, 中东), nor one alone before a noun."""
         codes = ["CN"]
-        for char in chars:
+        for index, char in enumerate(chars):
             code = self._prefix(char)
+            if code is None and char not in _REGION_AFTER_CHINA:
+                following = chars[index + 1 : index + 2]
+                among = len(codes) > 1 or (following != "" and self._prefix(following) is not None)
+                if pair or among:
+                    code = self._prefix(char, document=True)
             if code is None or code in codes:
                 break
             codes.append(code)
@@ -286,7 +307,7 @@ class ChineseRecognizer:
                 continue
             if match.group(1)[0] in _REGION_AFTER_CHINA:
                 continue  # 中亚两国, 中东三国: "two Central Asian countries", not China and one
-            codes = self._prefix_codes(match.group(1))
+            codes = self._prefix_codes(match.group(1), pair=True)
             if len(codes) != len(match.group(1)) + 1:
                 continue  # no country prefix
             if any(m.start < match.end(1) and match.start() < m.end for m in found):

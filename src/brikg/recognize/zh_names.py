@@ -538,14 +538,33 @@ def _foreign(unit: Unit) -> bool:
 
 
 def _abbreviated_place(units: list[Unit], index: int) -> bool:
-    """A character of a run of single characters that jieba leaves apart, one of them a
-    place or abbreviation (澜|湄, 湘|黔): places abbreviated to one character each, which make
-    a name of the descriptive words after them (澜湄青年创新论坛)."""
+    """A character of a pair of single characters that jieba leaves apart, each a place or
+    abbreviation (j, ns) or a character it does not know, at least one of them a place
+    (澜|湄, 湘|黔): places abbreviated to one character each, which make a name of the
+    descriptive words after them (澜湄青年创新论坛). A verb is no such character (赴|华 in
+    学生赴华参加…论坛: "to China"), nor is a pair after a verb."""
     unit = units[index]
-    if not _single(unit):
+    if not _abbreviation(unit):
         return False
-    pair = [units[i] for i in (index - 1, index + 1) if 0 <= i < len(units) and _single(units[i])]
-    return any(u.tag in PROPER_TAGS for u in [unit, *pair]) and bool(pair)
+    for first in (index - 1, index):
+        pair = units[first : first + 2]
+        if (
+            first >= 0
+            and len(pair) == 2
+            and all(map(_abbreviation, pair))
+            and any(u.tag in _PLACE_TAGS for u in pair)
+            and not (first > 0 and units[first - 1].tag == "v")
+        ):
+            return True
+    return False
+
+
+_PLACE_TAGS = frozenset({"j", "ns"})
+
+
+def _abbreviation(unit: Unit) -> bool:
+    """A single character that may abbreviate a place: tagged one, or unknown to the tagger."""
+    return _single(unit) and unit.tag in _PLACE_TAGS | {""}
 
 
 def _single(unit: Unit) -> bool:

@@ -37,7 +37,7 @@ from brikg.ir import (
 )
 from brikg.lexicon import Lexicon
 from brikg.places import chinese_city_country
-from brikg.recognize.zh import sentence_text
+from brikg.recognize.zh import prefix_country, sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
 from brikg.relate import without_guesses
 from brikg.vocab import STOP_KINDS
@@ -226,6 +226,16 @@ class _Context:
         return Fact(subject, predicate, self.evidence(rule, confidence), object=obj)
 
 
+def _without_dates(ctx: _Context, start: int, end: int) -> str:
+    """The text of the sentence from ``start`` to ``end`` with its dates left out."""
+    kept = list(ctx.text[start:end])
+    for m in ctx.mentions:
+        if m.kind is MentionKind.DATE:
+            for at in range(max(start, ctx.local(m.start)), min(end, ctx.local_end(m))):
+                kept[at - start] = ""
+    return "".join(kept)
+
+
 def _paragraph_codes(
     doc: Document, by_sentence: dict[int, list[Mention]]
 ) -> dict[int, tuple[str, ...]]:
@@ -251,7 +261,8 @@ class ChineseRelater:
         for mention in doc.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         facts: list[Fact] = []
-        self._recent: list[Mention] = []
+        # The names of the sentences read so far, each with its paragraph and sentence index.
+        self._recent: list[tuple[Mention, int, int]] = []
         paragraph_codes = _paragraph_codes(doc, by_sentence)
         scope: tuple[int, str] | None = None  # (paragraph, country id) of a "在X，" clause
         card: tuple[int, str | None] | None = None  # (paragraph, entity) of a 【知识卡片】
@@ -296,7 +307,8 @@ class ChineseRelater:
 
     def _remember(self, ctx: _Context) -> None:
         """The names of this sentence, for "这一项目", "该机制" in the next ones."""
-        self._recent += [m for m in ctx.things(outer=True) if m.entity != BRI]
+        where = (ctx.sentence.paragraph, ctx.sentence.index)
+        self._recent += [(m, *where) for m in ctx.things(outer=True) if m.entity != BRI]
         self._recent = self._recent[-12:]
 
     def _anaphor(self, ctx: _Context, position: int, types: frozenset[EntityType]) -> str | None:
@@ -309,10 +321,11 @@ class ChineseRelater:
         )  # the bare 项目's predicate follows: it may be the very verb at ``position``
         if found is not None and found.end() > position:
             found = None
-        if found is None:
+        if found is None and _NO_SUBJECT.fullmatch(_without_dates(ctx, clause_start, position)):
             # The subject of a sentence carries over its clauses that have none of their own
             # (该项目于…签署…，…开工; 该铁路全长…，连接…，总投资…): the demonstrative or bare
-            # 项目 that opens an earlier clause.
+            # 项目 that opens an earlier clause. A clause with a noun before its verb or figure
+            # (配套道路于…建成, 周边园区总面积…) has a subject of its own.
             for start in reversed(ctx.clause_starts(clause_start)):
                 found = _TOPIC.match(ctx.text, start)
                 if found is not None:
@@ -320,13 +333,16 @@ class ChineseRelater:
         if found is None:
             return None
         head = found.group("head") or "项目"  # _TOPIC names the bare 项目's group "bare"
+        bare = found.group("head") is None or _BARE_PROJECT.match(ctx.text, found.start())
         wanted = _ANAPHOR_TYPES[head]
-        for mention in reversed(self._recent):
+        for mention, paragraph, index in reversed(self._recent):
             entity_type = ctx.type_of(mention)
             if entity_type not in types or entity_type is not wanted:
                 continue
             if head in {"铁路", "高铁"} and not mention.text.endswith(("铁路", "高铁")):
                 continue
+            if bare and (paragraph != ctx.sentence.paragraph or index < ctx.sentence.index - 1):
+                return None  # a bare 项目 is the project just named, in its paragraph
             return mention.entity
         return None
 
@@ -492,10 +508,11 @@ class ChineseRelater:
         countries = self._countries(ctx)
         # 中肯共建“一带一路”旗舰项目, 中乌“一带一路”合作旗舰项目, 中阿共建绿色丝绸之路:
         # the countries of the compound are parties to the thing it describes.
+        prefixes = self.lexicon.compound_prefixes()
         for match in _PARTNERS.finditer(ctx.text):
             codes = ["CN"]
             for char in match.group(1):
-                code = self._prefix(char, paragraph_codes)
+                code = prefix_country(self.lexicon, prefixes, char, paragraph_codes)
                 if code is None:
                     break
                 codes.append(code)
@@ -584,14 +601,6 @@ class ChineseRelater:
                 for country in listed:
                     yield ctx.fact(after[0].entity or "", "involves", country.entity,
                                    "zh-signatories", 0.8)  # fmt: skip
-
-    def _prefix(self, char: str, paragraph_codes: tuple[str, ...]) -> str | None:
-        """The country a one-character prefix stands for: the paragraph's country whose name
-        starts with it (乌 = Uganda in a paragraph about Uganda), else the lexicon's reading."""
-        named = [c for c in paragraph_codes if self.lexicon.country_name(c, "zh")[:1] == char]
-        if len(named) == 1:
-            return named[0]
-        return self.lexicon.compound_prefixes().get(char)
 
     # -- events ------------------------------------------------------------------------------------
     def _events(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
@@ -740,7 +749,17 @@ _ANAPHOR = re.compile(
 # project the text is about, as 该项目 is. Its predicate follows at once: a preposition or
 # adverb, a trigger verb, or a measure of it (总投资, 全长); not a longer noun (项目组, 项目数量).
 _BARE_PROJECT = re.compile(
-    r"(?P<head>项目)(?=于|在|已|将|自|正式|全面|顺利|再次|重新|总|全长|" + _TRIGGER_RE.pattern + ")"
+    r"(?P<head>项目)(?!于各国|等)(?=于|在|已|将|自|正式|全面|顺利|再次|重新|总|全长|"
+    + _TRIGGER_RE.pattern
+    + ")"
+)
+# What may stand before the verb or figure of a clause that has no subject of its own, its
+# dates left out: prepositions and adverbs (于, 已, 正式), or a measure word that opens the
+# clause (全长, 总投资, 占地面积) with its verb (达, 约).
+_NO_SUBJECT = re.compile(
+    r"(?:于|在|已|已经|将|自|正式|全面|顺利|再次|重新|并|又|也|还|均|随后|同时|先后|共|约)*"
+    r"(?:(?:全长|总[\u4e00-\u9fff]{1,4}?|占地(?:面积)?|投资(?:额)?|装机(?:容量)?|设计时速)"
+    r"(?:约|达|为|逾|超过|近|共|达到)*)?"
 )
 # The subject an earlier clause opens with: a demonstrative or bare 项目.
 _TOPIC = re.compile(_ANAPHOR.pattern + "|" + _BARE_PROJECT.pattern.replace("?P<head>", "?P<bare>"))
