@@ -1535,3 +1535,37 @@ def test_it_sentences_whose_figure_is_not_the_subjects(tmp_path: Path) -> None:
         "Port.\n",
     )
     assert _quantities(corpus) == {}, _quantities(corpus)
+
+
+def test_an_earlier_verbs_object_is_not_part_of_the_subject_list(tmp_path: Path) -> None:
+    """ "Laos upgraded the X Port and the Y Railway opened": "and" joins two clauses; only the
+    railway opened."""
+    corpus = _extract_text(
+        tmp_path, "Laos upgraded the Ostrava Port and the Belmir Railway opened in 2019.\n"
+    )
+    events = _events(corpus)
+    assert (_entity(corpus, "Belmir Railway"), "opening", "2019") in events, events
+    assert not any(subject == _entity(corpus, "Ostrava Port") for subject, *_ in events), events
+
+
+def test_a_forum_on_whose_sidelines_agreements_were_signed_signed_nothing(
+    tmp_path: Path,
+) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "Laos and China signed several agreements on the Velmar Forum sidelines in 2019.\n",
+    )
+    assert not _events(corpus), _events(corpus)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is located on Varno Quay in Kelta.\n",
+        "The Kelta Pier Road was completed in 2019.\n",
+    ],
+)
+def test_a_street_is_no_project(tmp_path: Path, text: str) -> None:
+    corpus = _extract_text(tmp_path, text)
+    types = {entity.type for entity in corpus.entities.values()}
+    assert EntityType.PROJECT not in types, corpus.entities

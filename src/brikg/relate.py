@@ -351,6 +351,7 @@ _SIGNED_ON = re.compile(
     r"(?:the\s+)?",
     re.I,
 )
+_SIDELINES = re.compile(r"(?:['’]s?)?\s+sidelines\b", re.I)
 # "was formally launched": a passive verb, whose subject is what underwent it.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?\Z")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
@@ -1364,10 +1365,14 @@ class _SentenceContext:
             if _PART_SUBJECT.search(self.doc.text, subject.end, trigger_start):
                 return []  # "the X ... and its second phase was completed": the phase was
             # "The X and the Y were suspended", "The X and the Y opened in 2019": both did.
-            if _PLURAL_VERB.search(
-                self.doc.text, subject.end, trigger_start + 5
-            ) or _VERB_RIGHT_AFTER.fullmatch(self.doc.text, subject.end, trigger_start):
+            if _PLURAL_VERB.search(self.doc.text, subject.end, trigger_start + 5):
                 subjects = self.list_ending(subject, types)
+            elif _VERB_RIGHT_AFTER.fullmatch(self.doc.text, subject.end, trigger_start):
+                subjects = self.list_ending(subject, types)
+                # "Laos upgraded the X Port and the Y Railway opened": after a verb of its own,
+                # "and" joins two clauses, and the names before it are that verb's objects.
+                if _CLAUSE_VERB.search(self.doc.text, clause_start, subjects[0].start):
+                    subjects = [subject]
             else:
                 subjects = [subject]
             # "the X section of the Y opened": the section opened, not the whole Y.
@@ -1404,9 +1409,11 @@ class _SentenceContext:
 
     def signed_topic(self, trigger_end: int) -> list[Mention]:
         """What the memorandum or agreement signed is on ("signed a Memorandum of
-        Understanding on the X Corridor"): the things listed there."""
+        Understanding on the X Corridor"): the things listed there, not a forum on whose
+        sidelines it was signed ("on the X Forum sidelines")."""
         topic = _SIGNED_ON.match(self.doc.text, trigger_end, self.sentence.end)
-        return self.list_after(topic.end(), THINGS) if topic else []
+        things = self.list_after(topic.end(), THINGS) if topic else []
+        return [m for m in things if not _SIDELINES.match(self.doc.text, m.end)]
 
     def reduced_relative_head(self, trigger_start: int) -> Mention | None:
         """The name a participle follows after a comma ("the Y Committee, set up by A and B"),

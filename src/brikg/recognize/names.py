@@ -51,7 +51,6 @@ HEADS: dict[str, EntityType] = {
             "wharf",
             "pier",
             "jetty",
-            "quay",
             "airport",
             "pipeline",
             "pipelines",
@@ -245,6 +244,8 @@ KIND_WORDS = LOWERCASE_MODIFIERS | frozenset(
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
+# Words of a street's name: a head before one names the street ("Pier Road", "Port Street").
+_STREET_WORDS = frozenset({"road", "street", "avenue", "lane", "drive", "boulevard"})
 # Heads of what a project has beside it under its name ("the Sost Dry Port and Logistics Park"),
 # where another asset ("and International Airport", "and Container Terminal") is one of its own.
 _ANCILLARY_HEADS = frozenset({"park", "parks", "zone", "zones", "area", "centre", "center", "hub"})
@@ -1247,6 +1248,8 @@ def _find_head(tokens: Tokens, start: int, end: int) -> tuple[int, EntityType | 
         if entity_type is None:
             continue
         following = norms[position + 1] if position + 1 < end else ""
+        if following in _STREET_WORDS:
+            continue  # "Kelta Pier Road": a street named after the pier, not the pier
         if following in COMPLEMENT_CONNECTORS:
             if norms[position] in LEGAL_SUFFIXES:
                 return position, ORG, position + 1  # "X Ltd of Singapore": X Ltd, of Singapore
