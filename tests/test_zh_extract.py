@@ -745,3 +745,13 @@ def test_the_relater_reads_prefixes_with_the_recognizer() -> None:
 
     assert not hasattr(zh_relate.ChineseRelater, "_prefix")
     assert zh_relate.prefix_country is zh.prefix_country
+
+
+def test_a_cited_source_after_a_dateline_starts_at_its_ju() -> None:
+    """新华社…日电 then 据X交通部消息: the ministry's name starts after 据, not in the dateline."""
+    corpus = _one(
+        "新华社卡帕城2025年6月10日电\n\n据马罗维亚交通部消息，维洛拉铁路于2025年6月9日暂停施工。"
+    )
+    names = {entity.labels.get("zh", "") for entity in corpus.entities.values()}
+    assert "马罗维亚交通部" in names or "交通部" in names, names
+    assert not any("日电" in name or "据" in name for name in names), names

@@ -351,6 +351,11 @@ def _walk_back(
             continue
         break
     taken.reverse()
+    # A source cited starts after its 据 or reporting verb, whatever the walk took before them
+    # (新华社…日电|据乌干达交通部消息: not 日电据乌干达交通部).
+    cited = [i for i, unit in enumerate(taken) if unit.text == "据" or unit.text in _REPORTING]
+    if cited:
+        taken = taken[cited[-1] + 1 :]
     while taken and (
         taken[0].kind == "punct"
         or (
@@ -358,8 +363,7 @@ def _walk_back(
             and (
                 (taken[0].text in GENERIC and not edition)
                 or _is_number(taken[0].text)
-                or taken[0].tag == "p"  # 据越南交通运输部消息: a preposition starts no name
-                or taken[0].text in _REPORTING
+                or taken[0].tag == "p"  # 在越南交通运输部: a preposition starts no name
             )
         )
     ):
