@@ -1152,6 +1152,26 @@ def test_an_mou_on_the_x_names_the_x(tmp_path: Path) -> None:
     assert {(grid, "country/zm"), (grid, "country/mw")} <= _facts(corpus, "involves")
 
 
+def test_a_figure_before_a_short_form_belongs_to_its_name(tmp_path: Path) -> None:
+    """ "The 412-kilometer line is being built by ...", "the line will cost ...": a short form
+    after a figure modifier, and "the line" for a name whose head is "Railway", refer back to
+    the name, which gets the figures; an unresolved "the 90-kilometer road" gives nothing."""
+    corpus = _extract_text(
+        tmp_path,
+        "Construction of the Tarvello-Quendry Railway resumed in March 2024. The 412-kilometer "
+        "line is being built by Huarong Quendry Rail Group. The line will cost 3.2 billion U.S. "
+        "dollars.\n\nThe Sorbel Strait Bridge opened in 2020. The 24-kilometer bridge is run by "
+        "Sorbel Harbour Group.\n\nLocal firms want the 90-kilometer road rebuilt.\n",
+    )
+    railway = _entity(corpus, "Tarvello-Quendry Railway")
+    bridge = _entity(corpus, "Sorbel Strait Bridge")
+    quantities = _quantities(corpus)
+    assert (railway, 412.0, "km") in quantities, quantities
+    assert any(s == railway and u == "USD" for s, _, u in quantities), quantities
+    assert (bridge, 24.0, "km") in quantities, quantities
+    assert not any(v == 90.0 for _, v, _ in quantities), quantities
+
+
 def test_a_short_form_never_becomes_the_label(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,
@@ -1369,6 +1389,24 @@ def test_a_fronted_proposed_by_gives_the_subject_its_proposer(tmp_path: Path) ->
     }, _events(corpus)
     assert _facts(corpus, "proposedBy") == {(karsu, "country/kg"), (gobi, "country/mn")}
     assert {s for s, _ in _facts(corpus, "involves")} <= {karsu, gobi}
+
+
+def test_a_fronted_participle_reads_its_whole_list_of_agents(tmp_path: Path) -> None:
+    """ "Proposed by A, B and C in 2019, the X was launched in 2021": the commas of the
+    agent list do not close the fronted phrase; each agent proposed the X, and the main
+    subject follows the comma after the list."""
+    corpus = _extract_text(
+        tmp_path,
+        "Proposed by Mongolia, Nepal and Bhutan in 2019, the Varrow Ridge Corridor was "
+        "launched in 2021.\n",
+    )
+    varrow = _entity(corpus, "Varrow Ridge Corridor")
+    assert _events(corpus) == {(varrow, "proposal", "2019"), (varrow, "launch", "2021")}
+    assert _facts(corpus, "proposedBy") == {
+        (varrow, "country/mn"),
+        (varrow, "country/np"),
+        (varrow, "country/bt"),
+    }
 
 
 def test_a_reduced_relative_after_a_name_is_that_names(tmp_path: Path) -> None:

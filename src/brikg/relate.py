@@ -1437,7 +1437,14 @@ class _SentenceContext:
         listed there or what "it" refers to (:func:`_it_refers_to`)."""
         if not _FRONTED_PARTICIPLE.fullmatch(self.doc.text, self.body_start, trigger_end):
             return []
-        main = _MAIN_SUBJECT.match(self.doc.text, trigger_end, self.sentence.end)
+        # "Proposed by A, B and C in 2019, the Y": the agent list's commas are not the phrase's.
+        after = trigger_end
+        by = _BY_AFTER.match(self.doc.text, trigger_end)
+        if by:
+            agents = self.list_after(by.end(), AGENTS)
+            if agents:
+                after = agents[-1].end
+        main = _MAIN_SUBJECT.match(self.doc.text, after, self.sentence.end)
         if main is None:
             return []
         if main.group().rstrip().endswith(("it", "It")):

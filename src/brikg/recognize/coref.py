@@ -22,7 +22,7 @@ WINDOW = 3  # sentences back to look for the antecedent
 # times faster than one that opens with a character class or \b (every position tried).
 _SHORT_FORM = re.compile(
     r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|latest|previous|last|next)\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+    r"|latest|previous|last|next)\s+)?(?:\d[\d.,]*-[a-z]+\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
 )
 
 
@@ -53,6 +53,9 @@ def short_form_mentions(
             if head not in HEADS:
                 continue
             start, end = sentence.start + match.start() - 1, sentence.start + match.end()
+            if _FIGURE_MODIFIER.search(match.group()):
+                # "the 412-kilometer line": the figure modifies the name, as before a name.
+                start = sentence.start + match.start("head")
             if any(s < end and start < e for s, e in taken):
                 continue
             antecedent = _antecedent(recent, named, start, head, sentence.index)
@@ -61,7 +64,7 @@ def short_form_mentions(
             yield Mention(
                 start,
                 end,
-                text[match.start() - 1 : match.end()],
+                doc.text[start:end],
                 MentionKind.ENTITY,
                 "coreference",
                 sentence=sentence.index,
@@ -70,6 +73,12 @@ def short_form_mentions(
                 language="en",
             )
         recent.extend(named)
+
+
+_FIGURE_MODIFIER = re.compile(r"\d[\d.,]*-[a-z]+\s")
+# A short form's head and the name heads it may refer back to besides its own: a railway is a
+# line.
+_ALSO_HEADS = {"line": frozenset({"railway", "railroad", "rail"})}
 
 
 def _antecedent(
@@ -84,7 +93,10 @@ def _antecedent(
     ]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
-        if _head_of(mention.text) != head.rstrip("s") or mention.rule == "coreference":
+        name_head = _head_of(mention.text)
+        if mention.rule == "coreference" or (
+            name_head != head.rstrip("s") and name_head not in _ALSO_HEADS.get(head, ())
+        ):
             continue
         if company_ok or mention.label is not EntityType.ORGANIZATION:
             return mention
