@@ -314,18 +314,19 @@ _OBJECT_OF_STOP = re.compile(
 )
 # "the 1,320-megawatt X": a measure modifying the name is no count of unnamed things.
 _MEASURE_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+")
+# A sentence's opening "It", after a fronted phrase and its comma if any.
+_IT = r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
 # "It was suspended in 2024", "It has since been reopened", "Proposed by X in 2019, it was
 # formally launched in 2021": the sentence's subject is the last sentence's.
 _IT_BEFORE = re.compile(
-    r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
-    r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
+    _IT + r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
 )
 # Before the name that opens a sentence as its subject: "The X", "In 2019, the X".
 _LEADS = re.compile(r"(?:[^,;]*,\s+)?(?:the\s+)?[\"“]?", re.I)
 # "It handled 1.2 million TEUs": the sentence's subject is the last sentence's.
-_IT_SUBJECT = re.compile(r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+[a-z]")
+_IT_SUBJECT = re.compile(_IT + r"[a-z]")
 _IT_NOT_THE_SUBJECTS = re.compile(
-    r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+(?:(?:is|was|lies|lay)\s+(?:about\s+|some\s+|only\s+)?"
+    _IT + r"(?:(?:is|was|lies|lay)\s+(?:about\s+|some\s+|only\s+)?"
     r"[\d.,]+\s*[a-z]+\s+(?:from|away)\b|"
     r"(?:(?:would|will|could|may|might)\s+)?(?:take|takes|took)\b|"
     r"(?:is|was)\s+(?:expected|estimated|planned|projected|hoped|believed)\s+that\b)"

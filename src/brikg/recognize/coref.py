@@ -22,7 +22,7 @@ WINDOW = 3  # sentences back to look for the antecedent
 # times faster than one that opens with a character class or \b (every position tried).
 _SHORT_FORM = re.compile(
     r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|latest|previous|last|next)\s+)?(?:\d[\d.,]*-[a-z]+\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+    r"|latest|previous|last|next)\s+)?(?P<figure>\d[\d.,]*-[a-z]+\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
 )
 
 
@@ -53,7 +53,7 @@ def short_form_mentions(
             if head not in HEADS:
                 continue
             start, end = sentence.start + match.start() - 1, sentence.start + match.end()
-            if _FIGURE_MODIFIER.search(match.group()):
+            if match.group("figure"):
                 # "the 412-kilometer line": the figure modifies the name, as before a name.
                 start = sentence.start + match.start("head")
             if any(s < end and start < e for s, e in taken):
@@ -75,7 +75,6 @@ def short_form_mentions(
         recent.extend(named)
 
 
-_FIGURE_MODIFIER = re.compile(r"\d[\d.,]*-[a-z]+\s")
 # A short form's head and the name heads it may refer back to besides its own: a railway is a
 # line.
 _ALSO_HEADS = {"line": frozenset({"railway", "railroad", "rail"})}
