@@ -25,6 +25,7 @@ from brikg.store import (
     shorten,
 )
 from brikg.vocab import EVENT_KINDS
+from conftest import build_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -558,3 +559,35 @@ def test_the_readme_python_query_example_runs(
     monkeypatch.chdir(ROOT)
     exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - our own documentation
     assert capsys.readouterr().out.strip() == "Peljesac Bridge 2"
+
+
+# --------------------------------------------------------------------------------------------
+# Small graphs of invented documents, each made for one question
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory: pytest.TempPathFactory) -> OxigraphEngine:
+    """A graph built from invented documents: corridors with stated countries, proposals."""
+    graph = build_graph(
+        tmp_path_factory.mktemp("invented"),
+        {
+            "corridors.txt": "The Kestrel Valley Corridor was launched by Myanmar and Thailand in "
+            "2020. The Orlan Dry Port, part of the Kestrel Valley Corridor, is located in Laos.",
+            "proposals.txt": "The Tarsk Trade Corridor was proposed by Angola in 2021. The Orlan "
+            "Cooperation Initiative was proposed in 2019. Laos and Cambodia proposed the Orlan "
+            "Cooperation Initiative at a summit.",
+        },
+    )
+    return OxigraphEngine.from_file(graph / "brikg.trig")
+
+
+def test_corridors_count_the_countries_they_involve_and_their_projects_are_in(
+    invented: OxigraphEngine,
+) -> None:
+    """A corridor's countries come from what the text says (involves, proposedBy) and from its
+    projects' locations, not only from a locatedIn that text never gives a corridor."""
+    rows = {r["label"]: r for r in run(invented, "corridors")}
+    kestrel = rows["Kestrel Valley Corridor"]  # Myanmar, Thailand; its dry port in Laos
+    assert (kestrel["projects"], kestrel["countries"]) == ("1", "3")
+    assert rows["Tarsk Trade Corridor"]["countries"] == "1"  # proposed by Angola
+
