@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import build_graph
 from pyoxigraph import Literal, NamedNode
 
 from brikg.errors import UsageError
@@ -25,7 +26,6 @@ from brikg.store import (
     shorten,
 )
 from brikg.vocab import EVENT_KINDS
-from conftest import build_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -591,3 +591,11 @@ def test_corridors_count_the_countries_they_involve_and_their_projects_are_in(
     assert (kestrel["projects"], kestrel["countries"]) == ("1", "3")
     assert rows["Tarsk Trade Corridor"]["countries"] == "1"  # proposed by Angola
 
+
+def test_proposals_join_proposer_and_date_of_one_sentence(invented: OxigraphEngine) -> None:
+    rows = [(r["label"], r["proposer_label"], r["date"]) for r in run(invented, "proposals")]
+    assert ("Tarsk Trade Corridor", "Angola", "2021") in rows  # one sentence, one row
+    assert not [r for r in rows if r[0] == "Tarsk Trade Corridor" and not (r[1] and r[2])]
+    # Proposers and date in different sentences stay apart: neither is the other's.
+    orlan = sorted(r[1:] for r in rows if r[0] == "Orlan Cooperation Initiative")
+    assert orlan == [("", "2019"), ("Cambodia", ""), ("Laos", "")]
