@@ -527,8 +527,10 @@ def test_parameters_are_typed_terms(oxigraph: OxigraphEngine) -> None:
 
 def test_a_value_cannot_change_the_query(oxigraph: OxigraphEngine) -> None:
     """A parameter is a term, so SPARQL in it is just text to compare."""
-    hostile = 'LA" } UNION { ?project ?p ?o } #'
-    assert run(oxigraph, "projects-by-country", country=hostile) == []
+    hostile = 'city" } UNION { ?quantity ?p ?o } #'
+    assert run(oxigraph, "conflicting-quantities", unit=hostile) == []
+    with pytest.raises(UsageError, match="expected a country"):  # looked up, never pasted
+        run(oxigraph, "projects-by-country", country='LA" } UNION { ?project ?p ?o } #')
 
 
 @pytest.mark.parametrize(
@@ -567,7 +569,8 @@ def test_the_readme_python_query_example_runs(
 
 @pytest.fixture(scope="module")
 def invented(tmp_path_factory: pytest.TempPathFactory) -> OxigraphEngine:
-    """A graph built from invented documents: corridors with stated countries, proposals."""
+    """A graph built from invented documents: corridors with stated countries, proposals,
+    a cancelled project, and a report titled with its bank's name."""
     graph = build_graph(
         tmp_path_factory.mktemp("invented"),
         {
@@ -576,6 +579,9 @@ def invented(tmp_path_factory: pytest.TempPathFactory) -> OxigraphEngine:
             "proposals.txt": "The Tarsk Trade Corridor was proposed by Angola in 2021. The Orlan "
             "Cooperation Initiative was proposed in 2019. Laos and Cambodia proposed the Orlan "
             "Cooperation Initiative at a summit.",
+            # The first line is the document's inferred title, and the bank's name.
+            "report.txt": "Orlan Development Bank\n\nThe Orlan Development Bank is a multilateral "
+            "lender. The Tarsk Solar Park in Zambia was cancelled in March 2023.",
         },
     )
     return OxigraphEngine.from_file(graph / "brikg.trig")
@@ -599,3 +605,75 @@ def test_proposals_join_proposer_and_date_of_one_sentence(invented: OxigraphEngi
     # Proposers and date in different sentences stay apart: neither is the other's.
     orlan = sorted(r[1:] for r in rows if r[0] == "Orlan Cooperation Initiative")
     assert orlan == [("", "2019"), ("Cambodia", ""), ("Laos", "")]
+
+
+@pytest.mark.parametrize(
+    ("name", "values", "bound"),
+    [
+        ("projects-by-country", {"country": "zm"}, '"ZM"'),
+        ("projects-by-country", {"country": "Zambia"}, '"ZM"'),
+        ("projects-by-country", {"country": "赞比亚"}, '"ZM"'),
+        ("projects-by-country", {"country": "id:country/zm"}, '"ZM"'),
+        ("projects-by-region", {"continent": "Africa"}, '"AF"'),
+        ("projects-by-region", {"continent": "af"}, '"AF"'),
+        (
+            "projects-by-status",
+            {"status": "cancellation"},
+            "<https://w3id.org/brikg/ontology#cancellation>",
+        ),
+        (
+            "projects-by-status",
+            {"status": "Start of Operation"},
+            "<https://w3id.org/brikg/ontology#startOfOperation>",
+        ),
+        (
+            "projects-in-corridor",
+            {"corridor": "tarsk trade corridor"},
+            "<https://w3id.org/brikg/id/corridor/tarsk-trade-corridor>",
+        ),
+        (
+            "most-mentioned",
+            {"class": "organization"},
+            "<https://w3id.org/brikg/ontology#Organization>",
+        ),
+        # The report's inferred title is the bank's name too; the entity is meant.
+        (
+            "quantities-of-entity",
+            {"entity": "orlan development bank"},
+            "<https://w3id.org/brikg/id/organization/orlan-development-bank>",
+        ),
+    ],
+)
+def test_parameters_take_what_a_reader_would_type(
+    invented: OxigraphEngine, name: str, values: dict[str, str], bound: str
+) -> None:
+    """A country by its code in any case or its name, a continent by name, an event kind, a
+    class or a corridor by its label: each is bound as the term the query compares with."""
+    (term,) = QUERIES[name].bindings(values, invented).values()
+    assert str(term) == bound
+
+
+def test_parameters_that_name_nothing_are_errors(invented: OxigraphEngine) -> None:
+    """A value that names nothing in the graph is an error that shows the parameter's own kind
+    of value, not an empty result; the rows of a right value are found."""
+    assert [r["label"] for r in run(invented, "projects-by-status", status="cancellation")] == [
+        "Tarsk Solar Park"
+    ]
+    assert [r["label"] for r in run(invented, "projects-by-country", country="zambia")] == [
+        "Tarsk Solar Park"
+    ]
+    for name, values, example in [
+        ("projects-by-country", {"country": "Atlantis"}, "ISO 3166-1 alpha-2 code"),
+        ("projects-by-country", {"country": "ZZ"}, "ISO 3166-1 alpha-2 code"),
+        ("projects-by-region", {"continent": "Atlantis"}, "GeoNames code"),
+        ("projects-by-status", {"status": "id:cancellation"}, "an event kind"),
+        ("projects-by-status", {"status": "brikg:Project"}, "an event kind"),
+        ("projects-in-corridor", {"corridor": "Zambia"}, "id:corridor/"),
+        ("projects-in-corridor", {"corridor": "id:corridor/no-such-corridor"}, "id:corridor/"),
+        ("most-mentioned", {"class": "Zambia"}, "an entity class"),
+    ]:
+        with pytest.raises(UsageError, match=re.escape(example)) as error:
+            QUERIES[name].bindings(values, invented)
+        assert "id:country/la" not in str(error.value), error.value
+    with pytest.raises(UsageError, match="no entity id:project/no-such-port in the graph"):
+        QUERIES["evidence"].bindings({"entity": "id:project/no-such-port"}, invented)

