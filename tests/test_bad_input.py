@@ -203,14 +203,19 @@ def test_malformed_manifest(case: str, tmp_path: Path, out: Path) -> None:
     assert tree(out) == before
 
 
-@pytest.mark.parametrize("what", ["missing", "a file"])
-def test_corpus_folder_that_does_not_exist(what: str, tmp_path: Path, out: Path) -> None:
+@pytest.mark.parametrize(
+    ("what", "message"),
+    [("missing", "corpus folder not found: {}"), ("a file", "--corpus {} is a file, not a folder")],
+)
+def test_corpus_folder_that_does_not_exist(
+    what: str, message: str, tmp_path: Path, out: Path
+) -> None:
     corpus = tmp_path / "nope"
     if what == "a file":
         corpus.write_text(GOOD, encoding="utf-8")
     before = tree(out)
     result = brikg("build", "--corpus", str(corpus), "--out", str(out))
-    assert_clean_failure(result, f"corpus folder not found: {corpus}")
+    assert_clean_failure(result, message.format(corpus))
     assert len(result.stderr.strip().splitlines()) == 1
     assert tree(out) == before
 

@@ -92,3 +92,47 @@ def test_evaluate_reports_precision_and_recall(output_format: str) -> None:
     result = brikg("evaluate", "--format", output_format)
     assert result.returncode == 0, result.stderr
     assert "Project" in result.stdout and "locatedIn" in result.stdout
+
+
+def test_build_names_the_files_it_cannot_read_and_counts_the_failures(tmp_path: Path) -> None:
+    """A PDF, an HTML page and a file without extension are named, not dropped silently; the
+    extraction line says how many documents failed, so it does not read as complete success."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(REPORT, encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "brief.pdf").write_bytes(b"%PDF-1.4\n")
+    (corpus / "page.html").write_text("<p>The Ilvara Port</p>", encoding="utf-8")
+    (corpus / "notes").write_text(REPORT, encoding="utf-8")
+    (corpus / "README").write_text("What this folder holds.", encoding="utf-8")  # on purpose
+    result = brikg("build", "--corpus", str(corpus), "--out", str(tmp_path / "graph"))
+    assert result.returncode == 1
+    warnings = [line for line in result.stderr.splitlines() if "warning: skipped" in line]
+    assert [line.split("skipped ")[1].split(":")[0] for line in warnings] == [
+        str(corpus / name) for name in ("brief.pdf", "notes", "page.html")
+    ]
+    assert "unsupported format '.pdf' (brikg reads" in warnings[0]
+    assert "no file extension" in warnings[1]
+    assert "1 could not be read" in result.stdout
+
+
+def test_build_corpus_that_is_a_file_says_so(tmp_path: Path) -> None:
+    document = tmp_path / "report.txt"
+    document.write_text(REPORT, encoding="utf-8")
+    result = brikg("build", "--corpus", str(document), "--out", str(tmp_path / "g"))
+    assert result.returncode == 1
+    assert "is a file, not a folder" in result.stderr and "brikg extract" in result.stderr
+    assert not (tmp_path / "g").exists()
+
+
+def test_query_data_takes_a_graph_folder(tmp_path: Path) -> None:
+    """`--data` takes the folder that `brikg build` wrote, as `brikg analyze --data` does."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(REPORT, encoding="utf-8")
+    assert brikg("build", "--corpus", str(corpus), "--out", str(tmp_path / "graph")).returncode == 0
+    result = brikg("query", "documents", "--data", str(tmp_path / "graph"), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "id/document/report" in result.stdout
+    empty = brikg("query", "documents", "--data", str(corpus))
+    assert empty.returncode == 2 and "a folder without brikg.trig" in empty.stderr

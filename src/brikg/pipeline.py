@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
-from brikg.corpus import load_corpus
-from brikg.errors import DocumentError
+from brikg.corpus import LOADERS, MANIFEST_NAME, load_corpus, read_manifest
+from brikg.errors import BrikgError, DocumentError
 from brikg.ir import Corpus, Document, Entity, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
 from brikg.link import Linker
@@ -137,6 +137,42 @@ def build_corpus(
     corpus = extract_documents(documents, progress=progress)
     corpus.errors = [str(error) for error in errors] + corpus.errors
     return corpus
+
+
+def check_corpus_folder(corpus_dir: Path) -> None:
+    """A clear error for a corpus path that is a file: a build reads a folder of documents."""
+    if corpus_dir.exists() and not corpus_dir.is_dir():
+        raise BrikgError(
+            f"--corpus {corpus_dir} is a file, not a folder of documents "
+            f"(`brikg extract {corpus_dir}` reads one document)"
+        )
+
+
+def unread_files(corpus_dir: Path) -> dict[Path, str]:
+    """The corpus folder's files that a build skips because brikg has no reader for their
+    format, each with the reason, so that a build can say so rather than drop them silently.
+
+    Hidden files, READMEs and the manifest are skipped on purpose; a file the manifest lists is
+    read whatever its format (and reported as an error if it cannot be).
+    """
+    if not corpus_dir.is_dir():
+        return {}
+    manifest_path = corpus_dir / MANIFEST_NAME
+    listed = set(read_manifest(manifest_path)) if manifest_path.is_file() else set()
+    known = ", ".join(sorted(LOADERS))
+    unread: dict[Path, str] = {}
+    for path in sorted(corpus_dir.iterdir()):
+        if (
+            path.suffix.lower() in LOADERS
+            or path.name.startswith(".")
+            or path.name in listed | {MANIFEST_NAME}
+            or path.stem.casefold() == "readme"
+            or not path.is_file()
+        ):
+            continue
+        found = f"unsupported format {path.suffix!r}" if path.suffix else "no file extension"
+        unread[path] = f"{found} (brikg reads {known})"
+    return unread
 
 
 def serialize_quads(

@@ -116,7 +116,7 @@ def load_quads(path: Path) -> list[Quad]:
 def iter_quads(path: Path) -> Iterator[Quad]:
     """The quads of :func:`load_quads` one at a time, with the same checks and errors (raised
     as they are met), for a consumer that keeps no Python object per quad."""
-    path = Path(path)
+    path = data_file(Path(path))
     fmt = _readable_format(path)
     with _read_errors(path, fmt):
         yield from parse(path=str(path), format=fmt)
@@ -125,7 +125,7 @@ def iter_quads(path: Path) -> Iterator[Quad]:
 def load_store(path: Path) -> Store:
     """The quads of :func:`load_quads` (same checks, same errors) loaded straight into a store:
     no Python object per quad, so a whole graph loads faster."""
-    path = Path(path)
+    path = data_file(Path(path))
     fmt = _readable_format(path)
     store = Store()
     with _read_errors(path, fmt):
@@ -133,9 +133,21 @@ def load_store(path: Path) -> Store:
     return store
 
 
+def data_file(path: Path) -> Path:
+    """The graph file of ``path``: a folder that `brikg build` wrote stands for its brikg.trig,
+    as in `brikg analyze`; any other path is itself."""
+    graph = path / DEFAULT_DATA.name
+    return graph if path.is_dir() and graph.is_file() else path
+
+
 def _readable_format(path: Path) -> RdfFormat:
     """The format of a file that exists, has a known extension and, as RDF/XML, is safe."""
     if not path.is_file():
+        if path.is_dir():
+            raise UsageError(
+                f"{path}: a folder without {DEFAULT_DATA.name} (give a graph folder that "
+                "`brikg build` wrote, or an RDF file)"
+            )
         if path.exists():
             raise UsageError(f"{path}: not a file")
         raise UsageError(

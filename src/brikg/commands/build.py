@@ -18,7 +18,14 @@ from brikg.incremental import DEFAULT_CACHE
 from brikg.ir import Document, MentionKind, QuantityValue
 from brikg.output import check_writable
 from brikg.parallel import extract_corpus
-from brikg.pipeline import Progress, build_corpus, extract_documents, write_graph
+from brikg.pipeline import (
+    Progress,
+    build_corpus,
+    check_corpus_folder,
+    extract_documents,
+    unread_files,
+    write_graph,
+)
 
 
 @contextmanager
@@ -83,6 +90,9 @@ def build(
     and one N-Quads shard per document in shards/)."""
     started = time.perf_counter()
     check_writable(out_dir)  # before the long part: a bad --out fails at once, changing nothing
+    check_corpus_folder(corpus_dir)
+    for path, reason in unread_files(corpus_dir).items():
+        click.echo(f"brikg: warning: skipped {path}: {reason}", err=True)
     cache = cache_dir or (DEFAULT_CACHE if incremental else None)
     with _progress("loading corpus") as progress:
         corpus, report = extract_corpus(corpus_dir, jobs=jobs, cache=cache, progress=progress)
@@ -95,7 +105,8 @@ def build(
         f"built {out_dir}: {stats['documents']} documents, {stats['entities']} entities, "
         f"{stats['triples']} triples in {elapsed:.1f} s"
     )
-    click.echo(report.line())
+    unread = f"; {len(corpus.errors)} could not be read" if corpus.errors else ""
+    click.echo(report.line() + unread)
     _echo_errors(corpus.errors)
     if corpus.errors:
         raise BrikgError(

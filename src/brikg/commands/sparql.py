@@ -13,7 +13,8 @@ from brikg.store import DEFAULT_DATA, ENGINES, Result, results_bytes, shorten
 _data_option = path_option(
     "--data",
     default=DEFAULT_DATA,
-    help_text="RDF file to query (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML).",
+    help_text="RDF file to query (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML), or a graph "
+    "folder (its brikg.trig).",
 )
 
 
