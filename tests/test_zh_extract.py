@@ -755,3 +755,36 @@ def test_a_cited_source_after_a_dateline_starts_at_its_ju() -> None:
     names = {entity.labels.get("zh", "") for entity in corpus.entities.values()}
     assert "马罗维亚交通部" in names or "交通部" in names, names
     assert not any("日电" in name or "据" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推进索尔文海底光缆项目，力争2026年建成投用。",
+        "索尔文海底光缆项目争取2026年6月建成通车。",
+        "确保索尔文海底光缆项目于2026年竣工。",
+        "索尔文海底光缆项目力求2026年投入运营。",
+        "索尔文海底光缆项目拟于2026年开工。",
+    ],
+)
+def test_a_target_is_no_event(sentence: str) -> None:
+    """力争, 争取, 确保, 力求: a goal, which is no more an event than 计划于 or 预计 is."""
+    corpus = _one(sentence)
+    _entity(corpus, "索尔文海底光缆项目")
+    assert _events(corpus) == {}, _events(corpus)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "索尔文海底光缆项目争取到亚投行贷款，于2024年开工。",
+        "2024年，索尔文海底光缆项目按期建成，确保了当地供电。",
+        "为确保安全，索尔文海底光缆项目于2024年3月暂停施工。",
+    ],
+)
+def test_a_target_word_for_a_done_thing_keeps_the_event(sentence: str) -> None:
+    """争取到 (obtained), 确保了 (ensured) and 为确保 (in order to ensure) tell of what
+    happened."""
+    corpus = _one(sentence)
+    _entity(corpus, "索尔文海底光缆项目")
+    assert len(_events(corpus)) == 1, _events(corpus)

@@ -785,8 +785,12 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
 _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?(?:关于)?[“《]?")
 _NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完全|全面|正式)?\Z")
+# A plan, a forecast or a target (力争, 争取, 确保: "strive to", "aim to", "ensure that"); not
+# 争取到 (obtained) or 确保了 (ensured), which tell of what was done, nor a purpose, as in
+# 为确保安全，X于…暂停运营, where the stop happened.
 _FUTURE_MARKERS = re.compile(
-    r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
+    r"将|有望|预计|计划|未来|可望|拟|力争|力求|(?<!为)争取(?!到|了)|(?<!为)确保(?!了)|"
+    r"建成后|启用后|落实后|通车后|到20\d\d年"
 )
 
 
