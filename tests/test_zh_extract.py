@@ -788,3 +788,26 @@ def test_a_target_word_for_a_done_thing_keeps_the_event(sentence: str) -> None:
     corpus = _one(sentence)
     _entity(corpus, "索尔文海底光缆项目")
     assert len(_events(corpus)) == 1, _events(corpus)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("此前曾暂停的索尔文光伏电站项目已于2024年9月恢复施工。", {"resumption": "2024-09"}),
+        ("曾停工两年的索尔文光伏电站于2024年9月复工。", {"resumption": "2024-09"}),
+        ("已建成的索尔文光伏电站于2024年9月投入运营。", {"startOfOperation": "2024-09"}),
+        (
+            "2022年暂停的索尔文光伏电站于2024年9月复工。",
+            {"suspension": "2022", "resumption": "2024-09"},
+        ),
+        ("在卡帕城举行的第六届索尔文论坛于2024年9月闭幕。", {"holding": "2024-09"}),
+    ],
+)
+def test_a_verb_describing_the_name_does_not_take_the_main_verbs_date(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    """此前曾暂停的X于2024年9月恢复施工: the date is the resumption's; the suspension before
+    的 describes X and has no date of its own (one before it, 2022年暂停的X, is its own)."""
+    corpus = _one(sentence)
+    events = {kind: value.iso() for (_subject, kind), value in _events(corpus).items()}
+    assert events == expected, events

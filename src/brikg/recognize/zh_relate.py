@@ -640,7 +640,14 @@ class ChineseRelater:
                 and self.entities[card].type not in _EVENT_TYPES[kind]
             ):
                 continue
-            date = _clause_date(ctx, dates, match.start())
+            own_dates = dates
+            if _ATTRIBUTIVE.match(ctx.text, match.end()):
+                # 此前曾暂停的X于2024年9月恢复施工: the verb before 的 describes X, and a date
+                # after it that another event verb follows is that verb's.
+                own_dates = [
+                    d for d in dates if ctx.local(d.start) < match.start() or not _claimed(ctx, d)
+                ]
+            date = _clause_date(ctx, own_dates, match.start())
             if date is None or date.date is None:
                 continue
             yield Fact(subject, "event", ctx.evidence(f"zh-event-{kind}"), event_kind=kind,
@@ -784,6 +791,8 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
 }
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
 _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?(?:关于)?[“《]?")
+# A trigger verb that describes the name after it: 暂停的X, 停工两年的X, 已建成的X.
+_ATTRIBUTIVE = re.compile(r"[^，。；的]{0,4}的")
 _NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完全|全面|正式)?\Z")
 # A plan, a forecast or a target (力争, 争取, 确保: "strive to", "aim to", "ensure that"); not
 # 争取到 (obtained) or 确保了 (ensured), which tell of what was done, nor a purpose, as in
@@ -822,6 +831,15 @@ def _passive_agent(ctx: _Context, mention: Mention) -> bool:
     start, end = ctx.local(mention.start), ctx.local_end(mention)
     by = _BY_AGENT.search(ctx.text, max(0, start - 31), start)
     return by is not None and _AGENT_ACTION.match(ctx.text, end, end + 60) is not None
+
+
+def _claimed(ctx: _Context, date: Mention) -> bool:
+    """Whether a trigger verb follows ``date`` in its clause (于2024年9月恢复施工): the verb
+    the date is said of."""
+    end = ctx.local_end(date)
+    verb = _TRIGGER_RE.search(ctx.text, end)
+    clause_end = _CLAUSE.search(ctx.text, end)
+    return verb is not None and (clause_end is None or verb.start() < clause_end.start())
 
 
 def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention | None:
