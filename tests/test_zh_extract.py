@@ -811,3 +811,32 @@ def test_a_verb_describing_the_name_does_not_take_the_main_verbs_date(
     corpus = _one(sentence)
     events = {kind: value.iso() for (_subject, kind), value in _events(corpus).items()}
     assert events == expected, events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "索尔文物流中心是“一带一路”倡议与老挝“星桥”战略对接的重要成果。",
+        "共建“一带一路”同老挝“星桥”战略、柬埔寨“蓝港”战略等有效对接。",
+        "推动“一带一路”倡议与老挝“星桥”战略深度衔接。",
+    ],
+)
+def test_an_initiative_docked_with_a_strategy_is_aligned_with_it(sentence: str) -> None:
+    """对接, 衔接 (战略对接): the alignment the English "aligned with" gives."""
+    corpus = _one(sentence)
+    aligned = _facts(corpus, "alignedWith")
+    strategies = {o for s, o in aligned if s == "initiative/belt-and-road-initiative"}
+    assert _entity(corpus, "星桥") in strategies, aligned
+    assert all(o and o.startswith("strategy/") and "一带一路" not in o for _s, o in aligned)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "老挝“星桥”战略发布以来，“一带一路”合作伙伴累计举办技术对接活动300余场。",
+        "老挝“星桥”战略于2019年发布。“一带一路”倡议与该国发展规划对接。",
+    ],
+)
+def test_docking_in_another_clause_or_sentence_aligns_nothing(sentence: str) -> None:
+    corpus = _one(sentence)
+    assert _facts(corpus, "alignedWith") == set(), _facts(corpus, "alignedWith")

@@ -292,6 +292,7 @@ class ChineseRelater:
             facts.extend(self._compound(ctx))
             facts.extend(self._part_of(ctx))
             facts.extend(self._parties(ctx, paragraph_codes.get(sentence.paragraph, ())))
+            facts.extend(self._alignments(ctx))
             facts.extend(self._events(ctx, in_card))
             facts.extend(self._quantities(ctx, in_card))
             self._remember(ctx)
@@ -602,6 +603,30 @@ class ChineseRelater:
                     yield ctx.fact(after[0].entity or "", "involves", country.entity,
                                    "zh-signatories", 0.8)  # fmt: skip
 
+    # -- alignment ----------------------------------------------------------------------------
+    def _alignments(self, ctx: _Context) -> Iterator[Fact]:
+        """“一带一路”倡议与老挝“陆联国”战略对接, 共建“一带一路”同X战略、Y战略等有效对接: an
+        initiative is aligned with each strategy named before 对接 or 衔接 in its clause, as
+        with "aligned with" in English. Of nested names only the innermost counts: the
+        known 复兴丝绸之路 in “复兴丝绸之路”战略, never a span that swallowed the initiative."""
+        for match in _ALIGNMENT.finditer(ctx.text):
+            clause_start = ctx.clause_start(match.start())
+            named = [
+                m
+                for m in ctx.things(_ALIGNABLE)
+                if clause_start <= ctx.local(m.start) and ctx.local_end(m) <= match.start()
+            ]
+            innermost = [
+                m
+                for m in named
+                if not any(o is not m and m.start <= o.start and o.end <= m.end for o in named)
+            ]
+            strategies = [m for m in innermost if ctx.type_of(m) is EntityType.STRATEGY]
+            for initiative in (m for m in innermost if ctx.type_of(m) is EntityType.INITIATIVE):
+                for strategy in strategies:
+                    yield ctx.fact(initiative.entity or "", "alignedWith", strategy.entity,
+                                   "zh-alignment", 0.9)  # fmt: skip
+
     # -- events ------------------------------------------------------------------------------------
     def _events(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
         dates = [
@@ -789,6 +814,9 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "proposal": SUBJECTS,
     "announcement": SUBJECTS,
 }
+# Strategic alignment, 战略对接: the English _ALIGN.
+_ALIGNMENT = re.compile(r"对接|衔接")
+_ALIGNABLE = frozenset({EntityType.INITIATIVE, EntityType.STRATEGY})
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
 _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?(?:关于)?[“《]?")
 # A trigger verb that describes the name after it: 暂停的X, 停工两年的X, 已建成的X.
