@@ -840,3 +840,26 @@ def test_an_initiative_docked_with_a_strategy_is_aligned_with_it(sentence: str) 
 def test_docking_in_another_clause_or_sentence_aligns_nothing(sentence: str) -> None:
     corpus = _one(sentence)
     assert _facts(corpus, "alignedWith") == set(), _facts(corpus, "alignedWith")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "设立“星桥”合作论坛，每两年举办一次。2023年，首届论坛在卡帕城举办。",
+        "“星桥”合作论坛于2019年成立。2023年，第三届论坛在卡帕城举行。",
+    ],
+)
+def test_an_edition_of_the_forum_refers_back_to_it(text: str) -> None:
+    """首届论坛, 第三届论坛: the forum just named, as 该论坛 is."""
+    corpus = _one(text)
+    forum = _entity(corpus, "“星桥”合作论坛")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert ((forum, "holding"), "2023") in events, events
+
+
+def test_an_editions_cancellation_is_not_the_forums() -> None:
+    """第七届论坛被取消: one session was called off; the forum goes on."""
+    corpus = _one("“星桥”合作论坛于2019年成立。原定于2024年9月举行的第七届论坛被取消。")
+    forum = _entity(corpus, "“星桥”合作论坛")
+    kinds = {kind for (subject, kind) in _events(corpus) if subject == forum}
+    assert kinds == {"establishment"}, kinds

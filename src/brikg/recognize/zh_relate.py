@@ -312,10 +312,13 @@ class ChineseRelater:
         self._recent += [(m, *where) for m in ctx.things(outer=True) if m.entity != BRI]
         self._recent = self._recent[-12:]
 
-    def _anaphor(self, ctx: _Context, position: int, types: frozenset[EntityType]) -> str | None:
+    def _anaphor(
+        self, ctx: _Context, position: int, types: frozenset[EntityType], held: bool = False
+    ) -> str | None:
         """The entity a demonstrative before ``position`` in its clause refers to: 这一项目,
         该机制, 这条铁路, a bare 项目 opening the clause … the latest name of that kind in the
-        sentences before; in a clause with no subject, the one an earlier clause opens with."""
+        sentences before; in a clause with no subject, the one an earlier clause opens with.
+        An edition (首届论坛) refers back only for the verb of a holding (``held``)."""
         clause_start = ctx.clause_start(position)
         found = _ANAPHOR.search(ctx.text, clause_start, position) or _BARE_PROJECT.match(
             ctx.text, clause_start
@@ -331,7 +334,7 @@ class ChineseRelater:
                 found = _TOPIC.match(ctx.text, start)
                 if found is not None:
                     break
-        if found is None:
+        if found is None or (found.groupdict().get("edition") and not held):
             return None
         head = found.group("head") or "项目"  # _TOPIC names the bare 项目's group "bare"
         bare = found.group("head") is None or _BARE_PROJECT.match(ctx.text, found.start())
@@ -657,7 +660,9 @@ class ChineseRelater:
             ]
             subject = self._subject(ctx, allowed, match.start(), match.end(), trigger, card)
             if subject is None:
-                subject = self._anaphor(ctx, match.start(), _EVENT_TYPES[kind])
+                subject = self._anaphor(
+                    ctx, match.start(), _EVENT_TYPES[kind], held=kind == "holding"
+                )
             if subject is None or (
                 card is not None
                 and subject == card
@@ -772,9 +777,11 @@ _BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一
 _PLACE_OF = re.compile(r"[^，。；、的]{0,10}的")
 _SET_UP_IN = re.compile(r"在")
 _SET_UP_VERB = re.compile(r"设立|落地|开设|建成|揭牌|启用|投入")
-# Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路).
+# Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路),
+# and an edition of the forum just named (首届论坛, 第三届论坛), which is held when it is but
+# whose cancellation or figures are not the forum's.
 _ANAPHOR = re.compile(
-    r"(?:这一|这个|该|这条|这座|本届|这次)"
+    r"(?:这一|这个|该|这条|这座|本届|这次|(?P<edition>首届|第[一二三四五六七八九十\d]+届))"
     r"(?P<head>项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站)"
 )
 # 项目 with no demonstrative, as the subject its clause opens with (2023年6月，项目复工): the
