@@ -863,3 +863,29 @@ def test_an_editions_cancellation_is_not_the_forums() -> None:
     forum = _entity(corpus, "“星桥”合作论坛")
     kinds = {kind for (subject, kind) in _events(corpus) if subject == forum}
     assert kinds == {"establishment"}, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        ("中老泰星河物流园于2024年11月8日在老挝万象正式投入运营。", {"country/la"}),
+        ("中老泰星河物流园在泰国廊开建成。", {"country/th"}),
+        ("中老泰星河物流园于2023年开工。\n\n中老泰星河物流园位于老挝万象。", {"country/la"}),
+        ("中老泰星河物流园于2024年11月8日正式投入运营。", {"country/la", "country/th"}),
+        (
+            "中老泰星河铁路于2024年11月8日在老挝万象正式开通。",
+            {"country/cn", "country/la", "country/th"},
+        ),
+    ],
+)
+def test_a_stated_country_overrules_the_partners_of_a_compound(
+    text: str, located: set[str]
+) -> None:
+    """中老泰…物流园 lies in a partner country, but in the one the text names where it says
+    (在老挝万象…投入运营); the partners stay involved. A line runs through all of them."""
+    corpus = _one(text)
+    name = "中老泰星河铁路" if "铁路" in text else "中老泰星河物流园"
+    entity = _entity(corpus, name)
+    assert {o for s, o in _facts(corpus, "locatedIn") if s == entity} == located
+    involved = {o for s, o in _facts(corpus, "involves") if s == entity}
+    assert {"country/cn", "country/la", "country/th"} <= involved, involved

@@ -303,7 +303,8 @@ class ChineseRelater:
             for fact in doc.facts
             if not (fact.predicate == "quantity" and fact.evidence.rule == "zh-quantity")
         ]  # the Chinese relater owns the figures of Chinese sentences
-        doc.facts = _dedupe(english + without_guesses(facts, _CITY_RULE, _states_location))
+        stated = without_guesses(facts, _CITY_RULE, _states_location)
+        doc.facts = _dedupe(english + without_guesses(stated, _PARTNER_RULE, _states_location))
         return doc
 
     def _remember(self, ctx: _Context) -> None:
@@ -435,7 +436,9 @@ class ChineseRelater:
                 after = ctx.text[ctx.local_end(project) : ctx.local(country.start)]
                 if country.start >= project.end and _LIES_IN.fullmatch(after):
                     yield ctx.fact(project.entity or "", "locatedIn", country.entity, "zh-lies-in")
-                if country.start >= project.end and _SET_UP_IN.fullmatch(after):
+                if country.start >= project.end and _SET_UP_IN.fullmatch(
+                    _without_dates(ctx, ctx.local_end(project), ctx.local(country.start))
+                ):
                     follows = ctx.text[ctx.local_end(country) :]
                     if _SET_UP_VERB.match(follows):
                         yield ctx.fact(
@@ -462,7 +465,8 @@ class ChineseRelater:
 
     def _compound(self, ctx: _Context) -> Iterator[Fact]:
         """中老铁路 lies in CN and LA; 中巴经济走廊 and 中非合作论坛 involve their countries;
-        a cooperation project (中白工业园) lies in the partner country only."""
+        a cooperation project (中白工业园) lies in the partner country only: a guess, which
+        gives way to the country the text states (中老泰物流园…在老挝万象…投入运营)."""
         for mention in ctx.things(SUBJECTS - {EntityType.ORGANIZATION}):
             if len(mention.countries) < 1 or mention.rule.startswith("zh-strategy"):
                 continue
@@ -473,9 +477,12 @@ class ChineseRelater:
                 yield ctx.fact(subject, "involves", _country(code), "zh-name-compound")
             if entity_type is not EntityType.PROJECT or mention.rule == "lexicon":
                 continue
-            linear = any(mention.text.endswith(head) for head in LINEAR_HEADS)
-            for code in codes if linear else [c for c in codes if c != "CN"]:
-                yield ctx.fact(subject, "locatedIn", _country(code), "zh-name-compound")
+            if any(mention.text.endswith(head) for head in LINEAR_HEADS):
+                for code in codes:
+                    yield ctx.fact(subject, "locatedIn", _country(code), "zh-name-compound")
+            else:
+                for code in (c for c in codes if c != "CN"):
+                    yield ctx.fact(subject, "locatedIn", _country(code), _PARTNER_RULE)
 
     # -- part of ---------------------------------------------------------------------------------
     def _part_of(self, ctx: _Context) -> Iterator[Fact]:
@@ -775,8 +782,13 @@ _P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
 _IN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:市区|市|省|州)?(?:以南|以北|以东|以西|境内|附近)")
 _BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一二三四五六七八九十]+家)?")
 _PLACE_OF = re.compile(r"[^，。；、的]{0,10}的")
-_SET_UP_IN = re.compile(r"在")
-_SET_UP_VERB = re.compile(r"设立|落地|开设|建成|揭牌|启用|投入")
+# X(于2024年11月8日)在老挝(万象)(正式)投入运营: where it was set up, built or opened; not
+# 在泰国的投入 or 在泰国投入5亿美元, money put into the country.
+_SET_UP_IN = re.compile(r"(?:已经?)?于?在")
+_SET_UP_VERB = re.compile(
+    r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:正式|全面|顺利)?"
+    r"(?:设立|落地|开设|建成|揭牌|启用|投入(?:运营|使用|运行|商业|试运行))"
+)
 # Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路),
 # and an edition of the forum just named (首届论坛, 第三届论坛), which is held when it is but
 # whose cancellation or figures are not the forum's.
@@ -908,6 +920,7 @@ def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention 
 
 
 _CITY_RULE = "zh-city-gazetteer"
+_PARTNER_RULE = "zh-name-partner"
 _LONGEST_CITY = 8
 
 
@@ -926,7 +939,7 @@ def _city_in_name(project: Mention) -> str | None:
 
 def _states_location(rule: str) -> bool:
     """Every Chinese locatedIn rule states a country but the guesses from a name."""
-    return rule not in {_CITY_RULE, "zh-part-of-known"}
+    return rule not in {_CITY_RULE, _PARTNER_RULE, "zh-part-of-known"}
 
 
 def _country(code: str) -> str:
