@@ -755,3 +755,137 @@ def test_a_cited_source_after_a_dateline_starts_at_its_ju() -> None:
     names = {entity.labels.get("zh", "") for entity in corpus.entities.values()}
     assert "马罗维亚交通部" in names or "交通部" in names, names
     assert not any("日电" in name or "据" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推进索尔文海底光缆项目，力争2026年建成投用。",
+        "索尔文海底光缆项目争取2026年6月建成通车。",
+        "确保索尔文海底光缆项目于2026年竣工。",
+        "索尔文海底光缆项目力求2026年投入运营。",
+        "索尔文海底光缆项目拟于2026年开工。",
+    ],
+)
+def test_a_target_is_no_event(sentence: str) -> None:
+    """力争, 争取, 确保, 力求: a goal, which is no more an event than 计划于 or 预计 is."""
+    corpus = _one(sentence)
+    _entity(corpus, "索尔文海底光缆项目")
+    assert _events(corpus) == {}, _events(corpus)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "索尔文海底光缆项目争取到亚投行贷款，于2024年开工。",
+        "2024年，索尔文海底光缆项目按期建成，确保了当地供电。",
+        "为确保安全，索尔文海底光缆项目于2024年3月暂停施工。",
+    ],
+)
+def test_a_target_word_for_a_done_thing_keeps_the_event(sentence: str) -> None:
+    """争取到 (obtained), 确保了 (ensured) and 为确保 (in order to ensure) tell of what
+    happened."""
+    corpus = _one(sentence)
+    _entity(corpus, "索尔文海底光缆项目")
+    assert len(_events(corpus)) == 1, _events(corpus)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("此前曾暂停的索尔文光伏电站项目已于2024年9月恢复施工。", {"resumption": "2024-09"}),
+        ("曾停工两年的索尔文光伏电站于2024年9月复工。", {"resumption": "2024-09"}),
+        ("已建成的索尔文光伏电站于2024年9月投入运营。", {"startOfOperation": "2024-09"}),
+        (
+            "2022年暂停的索尔文光伏电站于2024年9月复工。",
+            {"suspension": "2022", "resumption": "2024-09"},
+        ),
+        ("在卡帕城举行的第六届索尔文论坛于2024年9月闭幕。", {"holding": "2024-09"}),
+    ],
+)
+def test_a_verb_describing_the_name_does_not_take_the_main_verbs_date(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    """此前曾暂停的X于2024年9月恢复施工: the date is the resumption's; the suspension before
+    的 describes X and has no date of its own (one before it, 2022年暂停的X, is its own)."""
+    corpus = _one(sentence)
+    events = {kind: value.iso() for (_subject, kind), value in _events(corpus).items()}
+    assert events == expected, events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "索尔文物流中心是“一带一路”倡议与老挝“星桥”战略对接的重要成果。",
+        "共建“一带一路”同老挝“星桥”战略、柬埔寨“蓝港”战略等有效对接。",
+        "推动“一带一路”倡议与老挝“星桥”战略深度衔接。",
+    ],
+)
+def test_an_initiative_docked_with_a_strategy_is_aligned_with_it(sentence: str) -> None:
+    """对接, 衔接 (战略对接): the alignment the English "aligned with" gives."""
+    corpus = _one(sentence)
+    aligned = _facts(corpus, "alignedWith")
+    strategies = {o for s, o in aligned if s == "initiative/belt-and-road-initiative"}
+    assert _entity(corpus, "星桥") in strategies, aligned
+    assert all(o and o.startswith("strategy/") and "一带一路" not in o for _s, o in aligned)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "老挝“星桥”战略发布以来，“一带一路”合作伙伴累计举办技术对接活动300余场。",
+        "老挝“星桥”战略于2019年发布。“一带一路”倡议与该国发展规划对接。",
+    ],
+)
+def test_docking_in_another_clause_or_sentence_aligns_nothing(sentence: str) -> None:
+    corpus = _one(sentence)
+    assert _facts(corpus, "alignedWith") == set(), _facts(corpus, "alignedWith")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "设立“星桥”合作论坛，每两年举办一次。2023年，首届论坛在卡帕城举办。",
+        "“星桥”合作论坛于2019年成立。2023年，第三届论坛在卡帕城举行。",
+    ],
+)
+def test_an_edition_of_the_forum_refers_back_to_it(text: str) -> None:
+    """首届论坛, 第三届论坛: the forum just named, as 该论坛 is."""
+    corpus = _one(text)
+    forum = _entity(corpus, "“星桥”合作论坛")
+    events = {(key, value.iso()) for key, value in _events(corpus).items()}
+    assert ((forum, "holding"), "2023") in events, events
+
+
+def test_an_editions_cancellation_is_not_the_forums() -> None:
+    """第七届论坛被取消: one session was called off; the forum goes on."""
+    corpus = _one("“星桥”合作论坛于2019年成立。原定于2024年9月举行的第七届论坛被取消。")
+    forum = _entity(corpus, "“星桥”合作论坛")
+    kinds = {kind for (subject, kind) in _events(corpus) if subject == forum}
+    assert kinds == {"establishment"}, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        ("中老泰星河物流园于2024年11月8日在老挝万象正式投入运营。", {"country/la"}),
+        ("中老泰星河物流园在泰国廊开建成。", {"country/th"}),
+        ("中老泰星河物流园于2023年开工。\n\n中老泰星河物流园位于老挝万象。", {"country/la"}),
+        ("中老泰星河物流园于2024年11月8日正式投入运营。", {"country/la", "country/th"}),
+        (
+            "中老泰星河铁路于2024年11月8日在老挝万象正式开通。",
+            {"country/cn", "country/la", "country/th"},
+        ),
+    ],
+)
+def test_a_stated_country_overrules_the_partners_of_a_compound(
+    text: str, located: set[str]
+) -> None:
+    """中老泰…物流园 lies in a partner country, but in the one the text names where it says
+    (在老挝万象…投入运营); the partners stay involved. A line runs through all of them."""
+    corpus = _one(text)
+    name = "中老泰星河铁路" if "铁路" in text else "中老泰星河物流园"
+    entity = _entity(corpus, name)
+    assert {o for s, o in _facts(corpus, "locatedIn") if s == entity} == located
+    involved = {o for s, o in _facts(corpus, "involves") if s == entity}
+    assert {"country/cn", "country/la", "country/th"} <= involved, involved

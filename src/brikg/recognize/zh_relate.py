@@ -292,6 +292,7 @@ class ChineseRelater:
             facts.extend(self._compound(ctx))
             facts.extend(self._part_of(ctx))
             facts.extend(self._parties(ctx, paragraph_codes.get(sentence.paragraph, ())))
+            facts.extend(self._alignments(ctx))
             facts.extend(self._events(ctx, in_card))
             facts.extend(self._quantities(ctx, in_card))
             self._remember(ctx)
@@ -302,7 +303,8 @@ class ChineseRelater:
             for fact in doc.facts
             if not (fact.predicate == "quantity" and fact.evidence.rule == "zh-quantity")
         ]  # the Chinese relater owns the figures of Chinese sentences
-        doc.facts = _dedupe(english + without_guesses(facts, _CITY_RULE, _states_location))
+        stated = without_guesses(facts, _CITY_RULE, _states_location)
+        doc.facts = _dedupe(english + without_guesses(stated, _PARTNER_RULE, _states_location))
         return doc
 
     def _remember(self, ctx: _Context) -> None:
@@ -311,10 +313,13 @@ class ChineseRelater:
         self._recent += [(m, *where) for m in ctx.things(outer=True) if m.entity != BRI]
         self._recent = self._recent[-12:]
 
-    def _anaphor(self, ctx: _Context, position: int, types: frozenset[EntityType]) -> str | None:
+    def _anaphor(
+        self, ctx: _Context, position: int, types: frozenset[EntityType], held: bool = False
+    ) -> str | None:
         """The entity a demonstrative before ``position`` in its clause refers to: 这一项目,
         该机制, 这条铁路, a bare 项目 opening the clause … the latest name of that kind in the
-        sentences before; in a clause with no subject, the one an earlier clause opens with."""
+        sentences before; in a clause with no subject, the one an earlier clause opens with.
+        An edition (首届论坛) refers back only for the verb of a holding (``held``)."""
         clause_start = ctx.clause_start(position)
         found = _ANAPHOR.search(ctx.text, clause_start, position) or _BARE_PROJECT.match(
             ctx.text, clause_start
@@ -330,7 +335,7 @@ class ChineseRelater:
                 found = _TOPIC.match(ctx.text, start)
                 if found is not None:
                     break
-        if found is None:
+        if found is None or (found.groupdict().get("edition") and not held):
             return None
         head = found.group("head") or "项目"  # _TOPIC names the bare 项目's group "bare"
         bare = found.group("head") is None or _BARE_PROJECT.match(ctx.text, found.start())
@@ -431,7 +436,9 @@ class ChineseRelater:
                 after = ctx.text[ctx.local_end(project) : ctx.local(country.start)]
                 if country.start >= project.end and _LIES_IN.fullmatch(after):
                     yield ctx.fact(project.entity or "", "locatedIn", country.entity, "zh-lies-in")
-                if country.start >= project.end and _SET_UP_IN.fullmatch(after):
+                if country.start >= project.end and _SET_UP_IN.fullmatch(
+                    _without_dates(ctx, ctx.local_end(project), ctx.local(country.start))
+                ):
                     follows = ctx.text[ctx.local_end(country) :]
                     if _SET_UP_VERB.match(follows):
                         yield ctx.fact(
@@ -458,7 +465,8 @@ class ChineseRelater:
 
     def _compound(self, ctx: _Context) -> Iterator[Fact]:
         """中老铁路 lies in CN and LA; 中巴经济走廊 and 中非合作论坛 involve their countries;
-        a cooperation project (中白工业园) lies in the partner country only."""
+        a cooperation project (中白工业园) lies in the partner country only: a guess, which
+        gives way to the country the text states (中老泰物流园…在老挝万象…投入运营)."""
         for mention in ctx.things(SUBJECTS - {EntityType.ORGANIZATION}):
             if len(mention.countries) < 1 or mention.rule.startswith("zh-strategy"):
                 continue
@@ -469,9 +477,12 @@ class ChineseRelater:
                 yield ctx.fact(subject, "involves", _country(code), "zh-name-compound")
             if entity_type is not EntityType.PROJECT or mention.rule == "lexicon":
                 continue
-            linear = any(mention.text.endswith(head) for head in LINEAR_HEADS)
-            for code in codes if linear else [c for c in codes if c != "CN"]:
-                yield ctx.fact(subject, "locatedIn", _country(code), "zh-name-compound")
+            if any(mention.text.endswith(head) for head in LINEAR_HEADS):
+                for code in codes:
+                    yield ctx.fact(subject, "locatedIn", _country(code), "zh-name-compound")
+            else:
+                for code in (c for c in codes if c != "CN"):
+                    yield ctx.fact(subject, "locatedIn", _country(code), _PARTNER_RULE)
 
     # -- part of ---------------------------------------------------------------------------------
     def _part_of(self, ctx: _Context) -> Iterator[Fact]:
@@ -602,6 +613,30 @@ class ChineseRelater:
                     yield ctx.fact(after[0].entity or "", "involves", country.entity,
                                    "zh-signatories", 0.8)  # fmt: skip
 
+    # -- alignment ----------------------------------------------------------------------------
+    def _alignments(self, ctx: _Context) -> Iterator[Fact]:
+        """“一带一路”倡议与老挝“陆联国”战略对接, 共建“一带一路”同X战略、Y战略等有效对接: an
+        initiative is aligned with each strategy named before 对接 or 衔接 in its clause, as
+        with "aligned with" in English. Of nested names only the innermost counts: the
+        known 复兴丝绸之路 in “复兴丝绸之路”战略, never a span that swallowed the initiative."""
+        for match in _ALIGNMENT.finditer(ctx.text):
+            clause_start = ctx.clause_start(match.start())
+            named = [
+                m
+                for m in ctx.things(_ALIGNABLE)
+                if clause_start <= ctx.local(m.start) and ctx.local_end(m) <= match.start()
+            ]
+            innermost = [
+                m
+                for m in named
+                if not any(o is not m and m.start <= o.start and o.end <= m.end for o in named)
+            ]
+            strategies = [m for m in innermost if ctx.type_of(m) is EntityType.STRATEGY]
+            for initiative in (m for m in innermost if ctx.type_of(m) is EntityType.INITIATIVE):
+                for strategy in strategies:
+                    yield ctx.fact(initiative.entity or "", "alignedWith", strategy.entity,
+                                   "zh-alignment", 0.9)  # fmt: skip
+
     # -- events ------------------------------------------------------------------------------------
     def _events(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
         dates = [
@@ -632,7 +667,9 @@ class ChineseRelater:
             ]
             subject = self._subject(ctx, allowed, match.start(), match.end(), trigger, card)
             if subject is None:
-                subject = self._anaphor(ctx, match.start(), _EVENT_TYPES[kind])
+                subject = self._anaphor(
+                    ctx, match.start(), _EVENT_TYPES[kind], held=kind == "holding"
+                )
             if subject is None or (
                 card is not None
                 and subject == card
@@ -640,7 +677,14 @@ class ChineseRelater:
                 and self.entities[card].type not in _EVENT_TYPES[kind]
             ):
                 continue
-            date = _clause_date(ctx, dates, match.start())
+            own_dates = dates
+            if _ATTRIBUTIVE.match(ctx.text, match.end()):
+                # 此前曾暂停的X于2024年9月恢复施工: the verb before 的 describes X, and a date
+                # after it that another event verb follows is that verb's.
+                own_dates = [
+                    d for d in dates if ctx.local(d.start) < match.start() or not _claimed(ctx, d)
+                ]
+            date = _clause_date(ctx, own_dates, match.start())
             if date is None or date.date is None:
                 continue
             yield Fact(subject, "event", ctx.evidence(f"zh-event-{kind}"), event_kind=kind,
@@ -738,11 +782,18 @@ _P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
 _IN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:市区|市|省|州)?(?:以南|以北|以东|以西|境内|附近)")
 _BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一二三四五六七八九十]+家)?")
 _PLACE_OF = re.compile(r"[^，。；、的]{0,10}的")
-_SET_UP_IN = re.compile(r"在")
-_SET_UP_VERB = re.compile(r"设立|落地|开设|建成|揭牌|启用|投入")
-# Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路).
+# X(于2024年11月8日)在老挝(万象)(正式)投入运营: where it was set up, built or opened; not
+# 在泰国的投入 or 在泰国投入5亿美元, money put into the country.
+_SET_UP_IN = re.compile(r"(?:已经?)?于?在")
+_SET_UP_VERB = re.compile(
+    r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:正式|全面|顺利)?"
+    r"(?:设立|落地|开设|建成|揭牌|启用|投入(?:运营|使用|运行|商业|试运行))"
+)
+# Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路),
+# and an edition of the forum just named (首届论坛, 第三届论坛), which is held when it is but
+# whose cancellation or figures are not the forum's.
 _ANAPHOR = re.compile(
-    r"(?:这一|这个|该|这条|这座|本届|这次)"
+    r"(?:这一|这个|该|这条|这座|本届|这次|(?P<edition>首届|第[一二三四五六七八九十\d]+届))"
     r"(?P<head>项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站)"
 )
 # 项目 with no demonstrative, as the subject its clause opens with (2023年6月，项目复工): the
@@ -782,11 +833,20 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "proposal": SUBJECTS,
     "announcement": SUBJECTS,
 }
+# Strategic alignment, 战略对接: the English _ALIGN.
+_ALIGNMENT = re.compile(r"对接|衔接")
+_ALIGNABLE = frozenset({EntityType.INITIATIVE, EntityType.STRATEGY})
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
 _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?(?:关于)?[“《]?")
+# A trigger verb that describes the name after it: 暂停的X, 停工两年的X, 已建成的X.
+_ATTRIBUTIVE = re.compile(r"[^，。；的]{0,4}的")
 _NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完全|全面|正式)?\Z")
+# A plan, a forecast or a target (力争, 争取, 确保: "strive to", "aim to", "ensure that"); not
+# 争取到 (obtained) or 确保了 (ensured), which tell of what was done, nor a purpose, as in
+# 为确保安全，X于…暂停运营, where the stop happened.
 _FUTURE_MARKERS = re.compile(
-    r"将|有望|预计|计划|未来|可望|拟|建成后|启用后|落实后|通车后|到20\d\d年"
+    r"将|有望|预计|计划|未来|可望|拟|力争|力求|(?<!为)争取(?!到|了)|(?<!为)确保(?!了)|"
+    r"建成后|启用后|落实后|通车后|到20\d\d年"
 )
 
 
@@ -820,6 +880,15 @@ def _passive_agent(ctx: _Context, mention: Mention) -> bool:
     return by is not None and _AGENT_ACTION.match(ctx.text, end, end + 60) is not None
 
 
+def _claimed(ctx: _Context, date: Mention) -> bool:
+    """Whether a trigger verb follows ``date`` in its clause (于2024年9月恢复施工): the verb
+    the date is said of."""
+    end = ctx.local_end(date)
+    verb = _TRIGGER_RE.search(ctx.text, end)
+    clause_end = _CLAUSE.search(ctx.text, end)
+    return verb is not None and (clause_end is None or verb.start() < clause_end.start())
+
+
 def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention | None:
     """The date of the trigger's clause, else of a clause that opens the sentence with a date
     ("2024年3月，中方与…联合主办…"), nearest the trigger."""
@@ -851,6 +920,7 @@ def _clause_date(ctx: _Context, dates: list[Mention], position: int) -> Mention 
 
 
 _CITY_RULE = "zh-city-gazetteer"
+_PARTNER_RULE = "zh-name-partner"
 _LONGEST_CITY = 8
 
 
@@ -869,7 +939,7 @@ def _city_in_name(project: Mention) -> str | None:
 
 def _states_location(rule: str) -> bool:
     """Every Chinese locatedIn rule states a country but the guesses from a name."""
-    return rule not in {_CITY_RULE, "zh-part-of-known"}
+    return rule not in {_CITY_RULE, _PARTNER_RULE, "zh-part-of-known"}
 
 
 def _country(code: str) -> str:
