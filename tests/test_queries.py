@@ -325,6 +325,23 @@ def test_bilingual_entities(oxigraph: OxigraphEngine) -> None:
     assert int(railway["english_mentions"]) > 0 and int(railway["chinese_mentions"]) > 0
 
 
+def test_bilingual_entities_count_mentions_as_count_distinct_would(
+    oxigraph: OxigraphEngine,
+) -> None:
+    """COUNT(*) counts distinct mentions: a mention is in one sentence, so no group repeats one.
+    The rows must be those of the COUNT(DISTINCT ?mention) formulation, in the same order."""
+    text = QUERIES["bilingual-entities"].text
+    distinct = text
+    for count in ("?chinese_mentions", "?all_mentions"):
+        assert f"(COUNT(*) AS {count})" in text
+        distinct = distinct.replace(
+            f"(COUNT(*) AS {count})", f"(COUNT(DISTINCT ?mention) AS {count})"
+        )
+    rows = oxigraph.query(text).rows
+    assert len(rows) > 10
+    assert rows == oxigraph.query(distinct).rows
+
+
 def test_graph_summary(oxigraph: OxigraphEngine) -> None:
     rows = {r["class"]: int(r["instances"]) for r in run(oxigraph, "graph-summary")}
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))
