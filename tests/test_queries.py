@@ -407,6 +407,26 @@ def test_facts_per_document(oxigraph: OxigraphEngine) -> None:
     assert int(rows["id:document/iccw-2025-wang-dan"]["quantities"]) > 0
 
 
+def test_facts_per_document_counts_as_through_the_sentence(oxigraph: OxigraphEngine) -> None:
+    """Counted from each node's prov:hadPrimarySource, the rows must be those counted through
+    the sentence it was read from (prov:wasDerivedFrom/oa:hasSource), in the same order."""
+    text = QUERIES["facts-per-document"].text
+    through_sentence = text
+    for node in ("fact", "event", "quantity"):
+        direct = "prov:hadPrimarySource ?document . }"
+        assert f"?{node} a brikg:" in text
+        through_sentence = re.sub(
+            rf"(\?{node} a brikg:\w+ ; )" + re.escape(direct),
+            r"\1prov:wasDerivedFrom ?sentence . ?sentence oa:hasSource ?document . }",
+            through_sentence,
+        )
+    query_lines = [line for line in through_sentence.splitlines() if not line.startswith("#")]
+    assert "hadPrimarySource" not in "\n".join(query_lines)
+    rows = oxigraph.query(text).rows
+    assert len(rows) == 5
+    assert rows == oxigraph.query(through_sentence).rows
+
+
 def test_relations_of_entity(oxigraph: OxigraphEngine) -> None:
     rows = run(oxigraph, "relations-of-entity")
     located = {r["other_label"] for r in rows if r["relation"] == "brikg:locatedIn"}
