@@ -175,6 +175,41 @@ def test_mechanisms(oxigraph: OxigraphEngine) -> None:
     assert {"id:country/cn", "id:country/ru"} <= expo
 
 
+MEMBER_LABELS_PER_MEMBER = """      {
+        SELECT ?member ?member_label
+        WHERE {
+          { SELECT DISTINCT ?member WHERE { ?someone brikg:involves ?member } }
+          OPTIONAL { ?member skos:prefLabel ?member_en FILTER(LANG(?member_en) = "en") }
+          OPTIONAL { ?member skos:prefLabel ?member_zh FILTER(LANG(?member_zh) = "zh") }
+          BIND(COALESCE(?member_en, ?member_zh) AS ?member_label)
+        }
+      }
+"""
+MEMBER_LABELS_IN_ONE_PASS = """      OPTIONAL {
+        SELECT ?member ?member_en
+        WHERE { ?member skos:prefLabel ?member_en FILTER(LANG(?member_en) = "en") }
+      }
+      OPTIONAL {
+        SELECT ?member ?member_zh
+        WHERE { ?member skos:prefLabel ?member_zh FILTER(LANG(?member_zh) = "zh") }
+      }
+      BIND(COALESCE(?member_en, ?member_zh) AS ?member_label)
+"""
+
+
+def test_mechanisms_label_each_member_as_the_pass_over_labels_did(
+    oxigraph: OxigraphEngine,
+) -> None:
+    """Members' labels looked up once per distinct member: the rows, in order, of the earlier
+    formulation that joined every label of the graph to the memberships."""
+    text = QUERIES["mechanisms"].text
+    assert MEMBER_LABELS_PER_MEMBER in text
+    rows = oxigraph.query(text).rows
+    assert len(rows) > 100
+    earlier = text.replace(MEMBER_LABELS_PER_MEMBER, MEMBER_LABELS_IN_ONE_PASS)
+    assert rows == oxigraph.query(earlier).rows
+
+
 def test_aligned_strategies(oxigraph: OxigraphEngine) -> None:
     # "the Belt and Road initiative has achieved precise docking with Kazakhstan's "Bright Road"
     # new economic policy"
@@ -326,6 +361,23 @@ def test_bilingual_entities(oxigraph: OxigraphEngine) -> None:
     assert int(railway["english_mentions"]) > 0 and int(railway["chinese_mentions"]) > 0
 
 
+def test_bilingual_entities_count_mentions_as_count_distinct_would(
+    oxigraph: OxigraphEngine,
+) -> None:
+    """COUNT(*) counts distinct mentions: a mention is in one sentence, so no group repeats one.
+    The rows must be those of the COUNT(DISTINCT ?mention) formulation, in the same order."""
+    text = QUERIES["bilingual-entities"].text
+    distinct = text
+    for count in ("?chinese_mentions", "?all_mentions"):
+        assert f"(COUNT(*) AS {count})" in text
+        distinct = distinct.replace(
+            f"(COUNT(*) AS {count})", f"(COUNT(DISTINCT ?mention) AS {count})"
+        )
+    rows = oxigraph.query(text).rows
+    assert len(rows) > 10
+    assert rows == oxigraph.query(distinct).rows
+
+
 def test_graph_summary(oxigraph: OxigraphEngine) -> None:
     rows = {r["class"]: int(r["instances"]) for r in run(oxigraph, "graph-summary")}
     manifest = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))
@@ -354,6 +406,26 @@ def test_facts_per_document(oxigraph: OxigraphEngine) -> None:
     }
     assert int(rows["id:document/scio-2023-white-paper"]["relations"]) > 0
     assert int(rows["id:document/iccw-2025-wang-dan"]["quantities"]) > 0
+
+
+def test_facts_per_document_counts_as_through_the_sentence(oxigraph: OxigraphEngine) -> None:
+    """Counted from each node's prov:hadPrimarySource, the rows must be those counted through
+    the sentence it was read from (prov:wasDerivedFrom/oa:hasSource), in the same order."""
+    text = QUERIES["facts-per-document"].text
+    through_sentence = text
+    for node in ("fact", "event", "quantity"):
+        direct = "prov:hadPrimarySource ?document . }"
+        assert f"?{node} a brikg:" in text
+        through_sentence = re.sub(
+            rf"(\?{node} a brikg:\w+ ; )" + re.escape(direct),
+            r"\1prov:wasDerivedFrom ?sentence . ?sentence oa:hasSource ?document . }",
+            through_sentence,
+        )
+    query_lines = [line for line in through_sentence.splitlines() if not line.startswith("#")]
+    assert "hadPrimarySource" not in "\n".join(query_lines)
+    rows = oxigraph.query(text).rows
+    assert len(rows) == 5
+    assert rows == oxigraph.query(through_sentence).rows
 
 
 def test_relations_of_entity(oxigraph: OxigraphEngine) -> None:

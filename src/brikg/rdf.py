@@ -55,6 +55,7 @@ LABEL = _n(RDFS_NS + "label")
 PREF = _n(SKOS_NS + "prefLabel")
 ALT = _n(SKOS_NS + "altLabel")
 DERIVED = _n(PROV_NS + "wasDerivedFrom")
+PRIMARY_SOURCE = _n(PROV_NS + "hadPrimarySource")
 B = {name: _n(BRIKG[name]) for name in (
     "Document", "Sentence", "Mention", "Fact", "Event", "Quantity", "mentions", "denotes",
     "inSentence", "rule", "confidence", "sentenceIndex", "section", "fileName", "sha256",
@@ -300,6 +301,9 @@ def _fact(out: _Graph, doc: Document, fact: Fact) -> None:
         statement = digest(fact.subject, fact.predicate, fact.object)
         out.add(node, B["statement"], _n(ID["statement/" + statement]))
     out.add(node, DERIVED, sentence)
+    # The document the sentence is in, stated on the node itself: a count per document reads
+    # one link per node instead of two (facts-per-document; see README "Performance and scale").
+    out.add(node, PRIMARY_SOURCE, _n(document_iri(doc.id)))
     out.add(node, B["rule"], Literal(evidence.rule))
     out.add(node, B["confidence"], decimal(evidence.confidence))
 
