@@ -1607,3 +1607,26 @@ def test_a_street_is_no_project(tmp_path: Path, text: str) -> None:
     corpus = _extract_text(tmp_path, text)
     types = {entity.type for entity in corpus.entities.values()}
     assert EntityType.PROJECT not in types, corpus.entities
+
+
+def test_what_is_aligned_with_a_strategy_is_the_clauses_subject(tmp_path: Path) -> None:
+    """ "It is aligned with Y's "Z" strategy and with the BRI": the subject ("It", the last
+    sentence's corridor) is aligned with both; the BRI is an object, not aligned with Z. A
+    verb phrase coordinated with "and" keeps its subject ("was proposed by A in 2021 and is
+    aligned with the BRI")."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Orvane Blue Corridor was launched by Myanmar in 2020. It is aligned with "
+        'Thailand\'s "Coastal Horizon 5.0" strategy and with the Belt and Road Initiative.\n\n'
+        "The Velmar Atlantic Corridor was proposed by Angola in 2021 and is aligned with the "
+        "Belt and Road Initiative.\n",
+    )
+    aligned = _facts(corpus, "alignedWith")
+    orvane, velmar = (
+        _entity(corpus, "Orvane Blue Corridor"),
+        _entity(corpus, "Velmar Atlantic Corridor"),
+    )
+    strategy = _entity(corpus, "Coastal Horizon 5.0")
+    bri = "initiative/belt-and-road-initiative"
+    assert {(orvane, strategy), (orvane, bri), (velmar, bri)} <= aligned, aligned
+    assert (bri, strategy) not in aligned, aligned

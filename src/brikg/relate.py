@@ -122,6 +122,28 @@ _ALIGN = re.compile(
     r"\balign|\bsynerg|\bdock|\bconnect(?:ing|ed)?\s+with\b|\bintegrat|\bcomplement|\bcoordinat|\blink(?:ing|ed)?\s+(?:up\s+)?with",
     re.I,
 )
+# What can be aligned with what (the ontology's alignedWith domain and range).
+ALIGNABLE = frozenset(
+    {
+        EntityType.INITIATIVE,
+        EntityType.CORRIDOR,
+        EntityType.MECHANISM,
+        EntityType.STRATEGY,
+        EntityType.ORGANIZATION,
+    }
+)
+# "is (closely) aligned with": a passive whose subject is aligned with the names after "with".
+_ALIGNED_WITH = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(aligned\s+with\s+)"
+)
+# Before an aligned name: its owner's possessive and a quote ("Thailand's \"Z\""); between two,
+# the rest of the first ("\" strategy") and a comma or "and (with) the".
+_ALIGNED_LEAD = r"(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+)?[\"“]?"
+_ALIGNED_FIRST = re.compile(_ALIGNED_LEAD)
+_ALIGNED_NEXT = re.compile(
+    r"[\"”]?(?:\s+[a-z-]+){0,3}?\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:also\s+)?"
+    r"(?:with\s+)?" + _ALIGNED_LEAD
+)
 _SCOPE = re.compile(r"(?:^(?:Along|Under|Within|Across|On|In)|\b[Aa]long)\s+(?:the\s+)?$")
 # "in southern Laos": a part of the country is in it.
 _COMPASS = (
@@ -871,13 +893,21 @@ class Relater:
             for party in ctx.list_after(start, AGENTS):
                 yield ctx.fact(subject, "involves", party.entity, "members-phrase", 0.9)
 
-    # -- strategies --------------------------------------------------------------------------
+    # -- strategies and alignment -------------------------------------------------------------
     def _strategies(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """A strategy's owner, and what is aligned with what: a sentence on alignment aligns
+        its initiatives with its strategies, unless a subject other than a strategy is aligned
+        with the initiative ("It is aligned with Y's "Z" strategy and with the BRI")."""
+        alignments = ctx.aligned_with()
+        objects = {
+            id(m)
+            for subject, aligned in alignments
+            if ctx.type_of(subject) is not EntityType.STRATEGY
+            for m in aligned
+        }
         strategies = list(ctx.of_type(EntityType.STRATEGY))
-        if not strategies:
-            return
-        initiatives = [m for m in ctx.of_type(EntityType.INITIATIVE)]
-        aligned = bool(_ALIGN.search(ctx.text))
+        initiatives = [m for m in ctx.of_type(EntityType.INITIATIVE) if id(m) not in objects]
+        aligned = bool(strategies) and bool(_ALIGN.search(ctx.text))
         for strategy in strategies:
             owners = {_country_id(code) for code in strategy.countries}
             owners.update(
@@ -893,6 +923,15 @@ class Relater:
                     yield ctx.fact(
                         initiative, "alignedWith", strategy.entity, "alignment-phrase", 0.9
                     )
+        for subject, aligned_with in alignments:
+            for other in aligned_with:
+                # "X's strategy has been aligned with the BRI": written, as the rest, from the
+                # initiative to the strategy.
+                if ctx.type_of(subject) is EntityType.STRATEGY and (
+                    ctx.type_of(other) is EntityType.INITIATIVE
+                ):
+                    subject, other = other, subject
+                yield ctx.fact(subject, "alignedWith", other.entity, "aligned-with-subject", 0.9)
 
     # -- events ------------------------------------------------------------------------------
     def _events(self, ctx: _SentenceContext) -> Iterator[Fact]:
@@ -936,7 +975,9 @@ class Relater:
                 )
                 if kind == "signing" and not subjects:
                     subjects = ctx.signed_topic(trigger_end)
-                subjects = subjects or _it_refers_to(ctx, kind, trigger, trigger_end)
+                subjects = subjects or _it_refers_to(
+                    ctx, EVENT_SUBJECT_TYPES[kind], trigger, trigger_end
+                )
                 if not subjects:
                     continue
                 if kind in STOP_KINDS and not _stops_the(ctx, subjects[0], trigger_end):
@@ -1408,6 +1449,31 @@ class _SentenceContext:
             return []
         return self.list_after(after[0].start, types)
 
+    def aligned_with(self) -> list[tuple[Mention, list[Mention]]]:
+        """(subject, what it is aligned with) for each "X is aligned with Y's "Z" strategy and
+        with the W": the passive's subject, or what "It" refers to, and the names listed after
+        "with"."""
+        found: list[tuple[Mention, list[Mention]]] = []
+        if "aligned" not in self.text:
+            return found
+        for match in _ALIGNED_WITH.finditer(self.text):
+            verb = self.sentence.start + match.start(1)
+            cursor = self.sentence.start + match.end()
+            aligned: list[Mention] = []
+            lead = _ALIGNED_FIRST
+            for mention in self.starting_in(cursor, self.sentence.end):
+                if self.type_of(mention) not in ALIGNABLE or self.nested(mention):
+                    continue  # a possessive owner ("Thailand's") is part of the lead
+                if not lead.fullmatch(self.doc.text, cursor, mention.start):
+                    break
+                aligned.append(mention)
+                cursor, lead = mention.end, _ALIGNED_NEXT
+            subjects = [
+                m for m in self.event_subjects(verb, verb + 7, ALIGNABLE) if m.end <= verb
+            ] or _it_refers_to(self, ALIGNABLE, verb, verb + 7)
+            found.extend((subject, aligned) for subject in subjects if aligned)
+        return found
+
     def signed_topic(self, trigger_end: int) -> list[Mention]:
         """What the memorandum or agreement signed is on ("signed a Memorandum of
         Understanding on the X Corridor"): the things listed there, not a forum on whose
@@ -1652,13 +1718,13 @@ def _happened(ctx: _SentenceContext, trigger: int) -> bool:
 
 
 def _it_refers_to(
-    ctx: _SentenceContext, kind: str, trigger: int, trigger_end: int
+    ctx: _SentenceContext, types: frozenset[EntityType], trigger: int, trigger_end: int
 ) -> list[Mention]:
     """ "The X was completed in 2019. It was suspended in 2024.": a sentence that opens "It
-    was" before its event verb tells of the paragraph's last subject, but "it was announced
-    that ..." tells of what follows."""
+    was" before its verb tells of the paragraph's last subject (if of ``types``), but "it was
+    announced that ..." tells of what follows."""
     it = ctx.previous_subject
-    if it is None or ctx.type_of(it) not in EVENT_SUBJECT_TYPES[kind]:
+    if it is None or ctx.type_of(it) not in types:
         return []
     if _EXPLETIVE_AFTER.match(ctx.doc.text, trigger_end):
         return []
