@@ -1630,3 +1630,25 @@ def test_what_is_aligned_with_a_strategy_is_the_clauses_subject(tmp_path: Path) 
     bri = "initiative/belt-and-road-initiative"
     assert {(orvane, strategy), (orvane, bri), (velmar, bri)} <= aligned, aligned
     assert (bri, strategy) not in aligned, aligned
+
+
+def test_who_initiated_a_thing_proposed_it(tmp_path: Path) -> None:
+    """ "which was initiated by A, B and C in 2022", "A initiated the X in 2019": the initiators
+    are proposers, with a dated proposal; initiating the construction of a thing is not."""
+    corpus = _extract_text(
+        tmp_path,
+        "Both sides will promote the Tarvan Transport Corridor, which was initiated by "
+        "Uzbekistan, Kyrgyzstan and China in 2022.\n\n"
+        "Kenya initiated the Velmor Tax Cooperation Mechanism in 2019.\n\n"
+        "Ghana initiated construction of the Orla Railway in 2018.\n",
+    )
+    corridor = _entity(corpus, "Tarvan Transport Corridor")
+    mechanism = _entity(corpus, "Velmor Tax Cooperation Mechanism")
+    railway = _entity(corpus, "Orla Railway")
+    proposers = _facts(corpus, "proposedBy")
+    expected = {(corridor, f"country/{code}") for code in ("uz", "kg", "cn")}
+    assert expected | {(mechanism, "country/ke")} <= proposers, proposers
+    assert not any(subject == railway for subject, _ in proposers), proposers
+    events = _events(corpus)
+    assert {(corridor, "proposal", "2022"), (mechanism, "proposal", "2019")} <= events, events
+    assert not any(subject == railway and kind == "proposal" for subject, kind, _ in events)

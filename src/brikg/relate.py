@@ -61,6 +61,8 @@ EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
     "cancellation": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
 }
 
+# "initiated the X" proposed it, but "initiated construction of the X" launched work on it.
+_INITIATED = r"initiated\b(?!\s+(?:the\s+)?(?:construction|work|works|building)\b)"
 EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
@@ -111,7 +113,10 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             "holding",
             r"\b(?:was|were|been|be|is|are)\s+(?:successfully\s+)?held\b|\bhosted\b|\bconvened\b|\btook\s+place\b",
         ),
-        ("proposal", r"\bpropos(?:ed|al\s+of|ing)\b|\bput\s+forward\b|\bput\s+forth\b"),
+        (
+            "proposal",
+            r"\bpropos(?:ed|al\s+of|ing)\b|\bput\s+forward\b|\bput\s+forth\b|\b" + _INITIATED,
+        ),
         (
             "announcement",
             r"\bannounc(?:ed|ing)\b|\bunveiled\b|\breleased\b|\bissued\b|\bpublished\b",
@@ -239,7 +244,9 @@ _AGENT_TRIGGER = re.compile(
     r"created|jointly\s+(?:built|established|launched)|joined|sponsored|signed|inked)\b",
     re.I,
 )
-_PROPOSED = re.compile(r"proposed|put\s+forward", re.I)
+# Between the subject and its verb, in one clause: no comma.
+_SUBJECT_RIGHT_BEFORE = re.compile(r"[^,;]*")
+_PROPOSED = re.compile(r"proposed|put\s+forward|" + _INITIATED, re.I)
 # "proposed by X", "proposed in 2021 by X": the agent of a passive, past a date.
 _BY_AFTER = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?\s+by\s+")
 # A person's title and nationality before the name: "Argentine Senator ", "the Kenyan
@@ -727,8 +734,8 @@ class Relater:
         if not ctx.says_any(_AGENT_CUES):
             return
         for match in _AGENT_TRIGGER.finditer(ctx.text):
-            proposal = _PROPOSED.fullmatch(match.group())
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+            proposal = _PROPOSED.match(ctx.doc.text, start)
             if _DETERMINER_BEFORE.search(ctx.doc.text, max(0, start - 8), start):
                 continue  # "the proposed Lamu Corridor": an adjective, no one's act
             by = _BY_AFTER.match(ctx.doc.text, end)
@@ -765,6 +772,12 @@ class Relater:
                 ]
                 # "Laos, Thailand and Cambodia jointly launched": each is a party.
                 agents = ctx.list_ending(before[-1], AGENTS) if before else []
+                # Who proposes is the verb's subject, in its clause ("China has initiated"), not a
+                # name in an earlier clause ("signed ... with the WHO, and initiated").
+                if agents and not _SUBJECT_RIGHT_BEFORE.fullmatch(
+                    ctx.doc.text, agents[-1].end, start
+                ):
+                    proposal = None
                 # What the verb governs is in its clause: not the X of "Rwanda signed 12
                 # agreements, and the X opened in 2020".
                 clause_end = ctx.clause_of(end, _FIGURE_CLAUSE_END)[1]
@@ -952,8 +965,14 @@ class Relater:
                 if trigger not in happened:
                     continue
                 started = bool(_STARTED.fullmatch(match.group()))
-                # "began construction of the X": the X is the verb's object, whoever began.
+                # "began construction of the X": the X is the verb's object, whoever began; so
+                # is the X of "Kenya initiated the X" (not of "the X, initiated by Kenya").
                 work_object = started and bool(_WORK_AFTER.match(ctx.doc.text, trigger_end))
+                work_object = work_object or (
+                    match.group().lower() == "initiated"
+                    and not _PASSIVE_BEFORE.search(ctx.doc.text, max(0, trigger - 30), trigger)
+                    and not _BY_AFTER.match(ctx.doc.text, trigger_end)
+                )
                 if (
                     started
                     and not work_object
