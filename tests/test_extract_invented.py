@@ -1652,3 +1652,20 @@ def test_who_initiated_a_thing_proposed_it(tmp_path: Path) -> None:
     events = _events(corpus)
     assert {(corridor, "proposal", "2022"), (mechanism, "proposal", "2019")} <= events, events
     assert not any(subject == railway and kind == "proposal" for subject, kind, _ in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 June 2025, on the sidelines of the Tarvel Connectivity Summit, the following "
+        "documents were signed between Kyrgyzstan and China.\n",
+        "On the sidelines of the Tarvel Connectivity Summit in June 2025, Laos and China signed "
+        "three agreements.\n",
+        "Three agreements were signed in 2025 on the sidelines of the Tarvel Connectivity Summit.\n",
+    ],
+)
+def test_a_summit_on_whose_sidelines_documents_were_signed_signed_nothing(
+    tmp_path: Path, text: str
+) -> None:
+    corpus = _extract_text(tmp_path, text)
+    assert not any(kind == "signing" for _, kind, _ in _events(corpus)), _events(corpus)

@@ -382,6 +382,8 @@ _SIGNED_ON = re.compile(
     re.I,
 )
 _SIDELINES = re.compile(r"(?:['’]s?)?\s+sidelines\b", re.I)
+# "on the sidelines of the X Summit": where something happened, not what it happened to.
+_SIDELINES_OF = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?\Z", re.I)
 # "was formally launched": a passive verb, whose subject is what underwent it.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?\Z")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
@@ -1703,13 +1705,13 @@ class _SentenceContext:
         return first
 
     def governed(self, mention: Mention) -> bool:
-        """ "at the X Summit", "imports through the X Port": a name a preposition governs is a
-        circumstance, not a subject."""
+        """ "at the X Summit", "imports through the X Port", "on the sidelines of the X
+        Summit": a name a preposition governs is a circumstance, not a subject."""
         start, text = mention.start, self.doc.text
         return bool(
             _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
             and not _GOVERNING_PREPOSITION.search(text, max(0, start - 40), start)
-        )
+        ) or bool(_SIDELINES_OF.search(text, max(0, start - 20), start))
 
     def agent(self, mention: Mention) -> bool:
         """ "proposed by the X": the agent of a passive is not its subject."""
