@@ -1669,3 +1669,15 @@ def test_a_summit_on_whose_sidelines_documents_were_signed_signed_nothing(
 ) -> None:
     corpus = _extract_text(tmp_path, text)
     assert not any(kind == "signing" for _, kind, _ in _events(corpus)), _events(corpus)
+
+
+def test_every_titled_signatory_in_a_list_is_a_party(tmp_path: Path) -> None:
+    """ "signed by Minister of Transport A and Chinese Vice Minister of Commerce B": both."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Agreement on the Construction of the Orvel-Tash Expressway was signed by Minister "
+        "of Transport Almaz Tokoev and Chinese Vice Minister of Commerce Li Fenglan.\n",
+    )
+    agreement = _entity(corpus, "Agreement on the Construction of the Orvel-Tash Expressway")
+    parties = {o for s, o in _facts(corpus, "involves") if s == agreement}
+    assert {_entity(corpus, "Almaz Tokoev"), _entity(corpus, "Li Fenglan")} <= parties, parties

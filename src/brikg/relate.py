@@ -254,6 +254,8 @@ _BY_AFTER = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?\s+by\s+")
 _TITLE_BEFORE = re.compile(
     r"(?:the\s+)?[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|of|for|to|and|the)\s+){0,7}"
 )
+# Between two names of a list: "A, B and C".
+_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.I)
 _PARTNER_CUES = frozenset({"countries"})
 _PARTNER_LIST = re.compile(
@@ -742,7 +744,7 @@ class Relater:
                 continue  # "the proposed Lamu Corridor": an adjective, no one's act
             by = _BY_AFTER.match(ctx.doc.text, end)
             if by:
-                agents = ctx.list_after(by.end(), AGENTS) or ctx.titled_person_at(by.end())
+                agents = ctx.list_after(by.end(), AGENTS) or ctx.titled_persons_at(by.end())
                 # Not a modifier: "a BRI cooperation platform proposed by the X" is the
                 # platform's proposal, not the BRI's.
                 things = [
@@ -1358,16 +1360,23 @@ class _SentenceContext:
             cursor = mention.end
         return found
 
-    def titled_person_at(self, start: int) -> list[Mention]:
-        """The person named at ``start`` after a title and a nationality ("Argentine Senator
-        X", "President X"), which are capitalised words of no name."""
-        for mention in self.starting_in(start, start + _PHRASE_GAP):
-            if self.type_of(mention) is EntityType.PERSON and _TITLE_BEFORE.fullmatch(
+    def titled_persons_at(self, start: int) -> list[Mention]:
+        """The agents listed at ``start``, a person after its title and nationality ("Argentine
+        Senator X", "Minister of Transport X and Chinese Vice Minister of Commerce Y and the Z
+        Bank"): the title is capitalised words of no name."""
+        found: list[Mention] = []
+        for mention in self.starting_in(start, self.sentence.end):
+            titled = self.type_of(mention) is EntityType.PERSON and _TITLE_BEFORE.fullmatch(
                 self.doc.text, start, mention.start
-            ):
-                return [mention]
-            break
-        return []
+            )
+            if not titled and not (mention.start == start and self.type_of(mention) in AGENTS):
+                break
+            found.append(mention)
+            joined = _AND_NEXT.match(self.doc.text, mention.end)
+            if joined is None:
+                break
+            start = joined.end()
+        return found
 
     def list_ending(self, last: Mention, types: frozenset[EntityType]) -> list[Mention]:
         """The coordinated list ("China, Laos and Thailand") of mentions that ends with
