@@ -1681,3 +1681,24 @@ def test_every_titled_signatory_in_a_list_is_a_party(tmp_path: Path) -> None:
     agreement = _entity(corpus, "Agreement on the Construction of the Orvel-Tash Expressway")
     parties = {o for s, o in _facts(corpus, "involves") if s == agreement}
     assert {_entity(corpus, "Almaz Tokoev"), _entity(corpus, "Li Fenglan")} <= parties, parties
+
+
+def test_a_period_right_after_an_event_verb_dates_the_event(tmp_path: Path) -> None:
+    """ "was completed in 2021-2023": the completion spans the period (its date ends in 2023);
+    a period elsewhere in the sentence still dates no event."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Tarsk Coastal Highway, a 190-kilometre road in Bangladesh, was completed in "
+        "2021-2023 at a cost of US$740 million.\n\n"
+        "Under its 2017-2022 plan, the Velm Port opened.\n",
+    )
+    highway = _entity(corpus, "Tarsk Coastal Highway")
+    dated = [
+        f.date
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "event" and f.subject == highway and f.event_kind == "completion"
+    ]
+    assert [(d.iso(), d.end.iso() if d.end else None) for d in dated] == [("2021", "2023")], dated
+    port = _entity(corpus, "Velm Port")
+    assert not any(subject == port for subject, *_ in _events(corpus)), _events(corpus)

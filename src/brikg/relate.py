@@ -440,6 +440,7 @@ _RAISE_VERB = re.compile(
 _RAISED_TO = re.compile(r"\s+to\s+(?:(?:about|around|some|nearly|over|more\s+than)\s+)?")
 # Before a date that is a figure's or a verb's own: "11 percent in 2022", "opened in May 2017".
 _DATED_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
+_PERIOD_AFTER = re.compile(r"\s+(?:in|during|over|between|from)\s+")
 # Between a share and the name it is of: "18 percent of the X Bank's new lending".
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
@@ -954,7 +955,8 @@ class Relater:
     def _events(self, ctx: _SentenceContext) -> Iterator[Fact]:
         point_dates = ctx.point_dates()
         deadlines = ctx.deadline_dates()
-        if not point_dates and not deadlines:
+        periods = ctx.periods()
+        if not point_dates and not deadlines and not periods:
             return
         matches = ctx.trigger_matches()
         # The verbs of what happened, which claim the dates right after them ("was cancelled,
@@ -989,6 +991,12 @@ class Relater:
                     d
                     for d in deadlines
                     if d.start >= trigger_end and not ctx.doc.text[trigger_end : d.start].strip()
+                ]
+                # "was completed in 2021-2023": a period right after the verb is the event's.
+                dates = dates or [
+                    d
+                    for d in periods
+                    if _PERIOD_AFTER.fullmatch(ctx.doc.text, trigger_end, d.start)
                 ]
                 if not dates:
                     continue
@@ -1607,16 +1615,22 @@ class _SentenceContext:
         """The sentence's "by" and "as of" dates, which :meth:`point_dates` leaves out."""
         return [m for m in self._single_dates() if m.date and not m.date.qualifiers.isdisjoint(_BY)]
 
+    def periods(self) -> list[Mention]:
+        """The sentence's periods ("2021-2023"), which date an event only right after its
+        verb."""
+        return [m for m in self._body_dates() if m.date and m.date.end is not None]
+
     def _single_dates(self) -> list[Mention]:
-        """The sentence's dates that are one date, not a period, and not a dateline's (when the
-        story was filed, not when what it tells happened)."""
+        """The sentence's dates that are one date, not a period."""
+        return [m for m in self._body_dates() if m.date and m.date.end is None]
+
+    def _body_dates(self) -> list[Mention]:
+        """The sentence's dates, but not a dateline's (when the story was filed, not when what
+        it tells happened)."""
         return [
             m
             for m in self.mentions
-            if m.kind is MentionKind.DATE
-            and m.date
-            and m.date.end is None
-            and m.start >= self.body_start
+            if m.kind is MentionKind.DATE and m.date and m.start >= self.body_start
         ]
 
     def as_of_dates(self) -> list[Mention]:
