@@ -1717,3 +1717,36 @@ def test_a_body_named_for_two_countries_involves_both(tmp_path: Path) -> None:
     involves = _facts(corpus, "involves")
     assert {(committee, "country/cn"), (committee, "country/uz")} <= involves, involves
     assert not any(o in {"country/cn", "country/ke"} and s != committee for s, o in involves)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "codes"),
+    [
+        (
+            "The Velm Valley Gas Pipeline carries 10 billion cubic meters of gas annually from "
+            "Uzbekistan to China.\n",
+            "Velm Valley Gas Pipeline",
+            {"uz", "cn"},
+        ),
+        (
+            "The 742-km Tarsk Copperbelt Railway connects the Zambian mining town of Solwezi "
+            "with the Angolan port city of Lobito.\n",
+            "Tarsk Copperbelt Railway",
+            {"zm", "ao"},
+        ),
+        (
+            "The Tarsk Copperbelt Railway (Zambia, Angola) opened in 2020.\n",
+            "Tarsk Copperbelt Railway",
+            {"zm", "ao"},
+        ),
+    ],
+)
+def test_a_line_between_two_countries_is_in_each(
+    tmp_path: Path, text: str, label: str, codes: set[str]
+) -> None:
+    """A line carrying gas from one country to another, connecting a city in one with a city
+    in another, or listed with its countries in brackets stands in each."""
+    corpus = _extract_text(tmp_path, text)
+    line = _entity(corpus, label)
+    located = {o for s, o in _facts(corpus, "locatedIn") if s == line}
+    assert located == {f"country/{code}" for code in codes}, located

@@ -163,15 +163,21 @@ _IN_COUNTRY = re.compile(
 )
 # "Located in Zambia, the X ...": a fronted location.
 _FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
+_OPENING_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 _IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
 # "the X Bridge, connecting A and B", "the X Railway links A with B", "the X Highway between
 # A and B" (right after the name: "cooperation between A and B" names parties instead).
 _CONNECTING = re.compile(
     r",?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?"
     r"|join(?:s|ing)?|(?:runs?|running|stretch(?:es|ing)?)\s+between|between"
-    r"|(?:(?:runs?|running|stretch(?:es|ing)?)\s+|carr(?:y|ies|ying)\s+(?:[a-z]+\s+){0,3})from)"
+    r"|(?:(?:runs?|running|stretch(?:es|ing)?)\s+|carr(?:y|ies|ying)\s+(?:[a-z\d.,]+\s+){0,8}?)from)"
     r"\s+(?:the\s+)?"
 )
+# "connects the Zambian mining town of Solwezi with the Angolan port city of Lobito": two places,
+# each after a description ending in "of", whose countries the gazetteer knows.
+_PLACE = r"(?:(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+_CITY_LINK = re.compile(_PLACE + r"\s+(with|and|to)\s+(?:the\s+)?" + _PLACE + r"\b")
 # Every form _CONNECTING matches has one of these.
 _CONNECTING_CUES = ("connect", "link", "join", "between", "run", "stretch", "carr")
 _WORD = re.compile(r"[a-z]+")
@@ -611,6 +617,7 @@ class Relater:
             # A curated entry knows where it is; "Luban Workshop" is not in Lubań, Poland.
             for code in [] if entry is not None else _city_countries(project.text):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
+        yield from self._bracketed_countries(ctx)
         yield from self._including_list(ctx)
         yield from self._sole_project_in(ctx)
         yield from self._connecting(ctx)
@@ -626,14 +633,21 @@ class Relater:
         for match in _CONNECTING.finditer(ctx.text):
             countries = ctx.list_after(ctx.sentence.start + match.end(), country_type)
             further = _LINKED_TO.match(ctx.doc.text, countries[-1].end) if countries else None
-            if "from" in match.group().split() and not (
-                len(countries) == 1 and further is not None and further.group().strip() == "to"
+            if (
+                countries
+                and "from" in match.group().split()
+                and not (
+                    len(countries) == 1 and further is not None and further.group().strip() == "to"
+                )
             ):
                 continue  # "from A to B" is a route; "carries cargo from China and India" is not
             if further is not None:  # "links Kenya with Uganda"
                 countries += ctx.list_after(further.end(), country_type)
+            codes = [c.entity for c in countries]
+            if len(set(codes)) < 2:
+                codes = _linked_cities(ctx.doc.text, ctx.sentence.start + match.end(), match)
             linked = [p for p in projects if p.end == ctx.sentence.start + match.start()]
-            if len({c.entity for c in countries}) < 2 or not linked:
+            if len(set(codes)) < 2 or not linked:
                 continue
             for project in reversed(projects):  # back along "the X and the Y"
                 if project.end <= linked[-1].start and _GAP.fullmatch(
@@ -641,8 +655,21 @@ class Relater:
                 ):
                     linked.append(project)
             for project in linked:
+                for code in dict.fromkeys(codes):
+                    yield ctx.fact(project, "locatedIn", code, "connecting-countries")
+
+    def _bracketed_countries(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "The X Railway (Zambia, Angola)": countries alone in brackets after a project name
+        are where it is."""
+        if "(" not in ctx.text:
+            return
+        country_type = frozenset({EntityType.COUNTRY})
+        for project in ctx.of_type(EntityType.PROJECT):
+            bracket = _OPENING_BRACKET.match(ctx.doc.text, project.end)
+            countries = ctx.list_after(bracket.end(), country_type) if bracket else []
+            if countries and _CLOSING_BRACKET.match(ctx.doc.text, countries[-1].end):
                 for country in countries:
-                    yield ctx.fact(project, "locatedIn", country.entity, "connecting-countries")
+                    yield ctx.fact(project, "locatedIn", country.entity, "in-country")
 
     def _partner_hosts(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "The X Plant, a joint venture between China and Kazakhstan": a park, plant or zone
@@ -1928,6 +1955,17 @@ def _sole_partner(doc: Document, corridor: Mention) -> str | None:
     }
     partners = codes - {"CN"}
     return next(iter(partners)) if "CN" in codes and len(partners) == 1 else None
+
+
+def _linked_cities(text: str, start: int, verb: re.Match[str]) -> list[str]:
+    """The countries of two cities a link verb joins ("connects the Zambian town of Solwezi
+    with the Angolan port city of Lobito", "runs from Kashgar to Gwadar"), when the gazetteer
+    places them in two countries."""
+    link = _CITY_LINK.match(text, start)
+    if link is None or ("from" in verb.group().split()) != (link.group(2) == "to"):
+        return []
+    codes = [city_country(link.group(index)) for index in (1, 3)]
+    return [] if None in codes else [_country_id(code or "") for code in codes]
 
 
 def _city_after_compound(name: str) -> list[str]:
