@@ -1750,3 +1750,15 @@ def test_a_line_between_two_countries_is_in_each(
     line = _entity(corpus, label)
     located = {o for s, o in _facts(corpus, "locatedIn") if s == line}
     assert located == {f"country/{code}" for code in codes}, located
+
+
+def test_a_lender_of_a_loan_that_financed_a_project_is_a_party(tmp_path: Path) -> None:
+    """ "was financed by a loan from the X Bank": the bank financed it."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Tarsk Copperbelt Railway was financed by a US$2 billion loan from the Velm "
+        "Development Bank.\n",
+    )
+    railway = _entity(corpus, "Tarsk Copperbelt Railway")
+    bank = _entity(corpus, "Velm Development Bank")
+    assert (railway, bank) in _facts(corpus, "involves"), _facts(corpus, "involves")

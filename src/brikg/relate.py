@@ -195,9 +195,12 @@ _POSSESSIVE = re.compile(r"^['’]s\s+(?:(?:new|first|largest|biggest|key|major|
 _INCLUDING_CUES = frozenset({"including", "such"})
 _INCLUDING = re.compile(r"\bin\s+(?:the\s+)?$")
 _PARTY_CUES = frozenset({"between", "by", "venture"})
+# "jointly built by A and B", "between A and B", "financed by a US$2 billion loan from the X Bank"
+# (the lender financed it): the parties named after it.
 _PARTY_TRIGGER = re.compile(
     r"\b(?:between|jointly\s+(?:built|constructed|developed|funded|financed|operated)\s+by|"
-    r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted)\s+by|"
+    r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted)\s+by"
+    r"(?:\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|grants?|credits?)\s+from)?|"
     r"joint\s+venture\s+(?:between|of))\s+",
     re.I,
 )
