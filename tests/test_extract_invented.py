@@ -1704,21 +1704,6 @@ def test_a_period_right_after_an_event_verb_dates_the_event(tmp_path: Path) -> N
     assert not any(subject == port for subject, *_ in _events(corpus)), _events(corpus)
 
 
-def test_a_body_named_for_two_countries_involves_both(tmp_path: Path) -> None:
-    """ "the China-Uzbekistan X Committee" involves both, as a compound-named corridor does; a
-    body named for one country ("China Velm Bank") or with one inside ("Bank of Kenya") does
-    not involve it."""
-    corpus = _extract_text(
-        tmp_path,
-        "The two sides established the China-Uzbekistan Velm Cooperation Committee.\n\n"
-        "The China Velm Development Bank and the Tarsk Bank of Kenya signed a loan agreement.\n",
-    )
-    committee = _entity(corpus, "China-Uzbekistan Velm Cooperation Committee")
-    involves = _facts(corpus, "involves")
-    assert {(committee, "country/cn"), (committee, "country/uz")} <= involves, involves
-    assert not any(o in {"country/cn", "country/ke"} and s != committee for s, o in involves)
-
-
 @pytest.mark.parametrize(
     ("text", "label", "codes"),
     [

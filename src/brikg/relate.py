@@ -742,14 +742,8 @@ class Relater:
 
     # -- names that name their parties ------------------------------------------------------
     def _name_compounds(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        """ "China-Pakistan Economic Corridor" involves China and Pakistan, and so does a body
-        named for the two ("China-Pakistan Joint Committee"), not one named for one country
-        ("China Development Bank", "Bank of Kenya": its owner)."""
+        """ "China-Pakistan Economic Corridor" involves China and Pakistan."""
         for mention in ctx.entity_mentions:
-            if ctx.type_of(mention) is EntityType.ORGANIZATION:
-                codes = _compound_countries(ctx, mention)
-                for code in dict.fromkeys(codes) if len(codes) > 1 else ():
-                    yield ctx.fact(mention, "involves", _country_id(code), "name-country")
             if ctx.type_of(mention) in THINGS - {EntityType.STRATEGY}:
                 for code in dict.fromkeys(_compound_countries(ctx, mention, anywhere=True)):
                     yield ctx.fact(mention, "involves", _country_id(code), "name-country")
