@@ -1607,3 +1607,143 @@ def test_a_street_is_no_project(tmp_path: Path, text: str) -> None:
     corpus = _extract_text(tmp_path, text)
     types = {entity.type for entity in corpus.entities.values()}
     assert EntityType.PROJECT not in types, corpus.entities
+
+
+def test_what_is_aligned_with_a_strategy_is_the_clauses_subject(tmp_path: Path) -> None:
+    """ "It is aligned with Y's "Z" strategy and with the BRI": the subject ("It", the last
+    sentence's corridor) is aligned with both; the BRI is an object, not aligned with Z. A
+    verb phrase coordinated with "and" keeps its subject ("was proposed by A in 2021 and is
+    aligned with the BRI")."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Orvane Blue Corridor was launched by Myanmar in 2020. It is aligned with "
+        'Thailand\'s "Coastal Horizon 5.0" strategy and with the Belt and Road Initiative.\n\n'
+        "The Velmar Atlantic Corridor was proposed by Angola in 2021 and is aligned with the "
+        "Belt and Road Initiative.\n",
+    )
+    aligned = _facts(corpus, "alignedWith")
+    orvane, velmar = (
+        _entity(corpus, "Orvane Blue Corridor"),
+        _entity(corpus, "Velmar Atlantic Corridor"),
+    )
+    strategy = _entity(corpus, "Coastal Horizon 5.0")
+    bri = "initiative/belt-and-road-initiative"
+    assert {(orvane, strategy), (orvane, bri), (velmar, bri)} <= aligned, aligned
+    assert (bri, strategy) not in aligned, aligned
+
+
+def test_who_initiated_a_thing_proposed_it(tmp_path: Path) -> None:
+    """ "which was initiated by A, B and C in 2022", "A initiated the X in 2019": the initiators
+    are proposers, with a dated proposal; initiating the construction of a thing is not."""
+    corpus = _extract_text(
+        tmp_path,
+        "Both sides will promote the Tarvan Transport Corridor, which was initiated by "
+        "Uzbekistan, Kyrgyzstan and China in 2022.\n\n"
+        "Kenya initiated the Velmor Tax Cooperation Mechanism in 2019.\n\n"
+        "Ghana initiated construction of the Orla Railway in 2018.\n",
+    )
+    corridor = _entity(corpus, "Tarvan Transport Corridor")
+    mechanism = _entity(corpus, "Velmor Tax Cooperation Mechanism")
+    railway = _entity(corpus, "Orla Railway")
+    proposers = _facts(corpus, "proposedBy")
+    expected = {(corridor, f"country/{code}") for code in ("uz", "kg", "cn")}
+    assert expected | {(mechanism, "country/ke")} <= proposers, proposers
+    assert not any(subject == railway for subject, _ in proposers), proposers
+    events = _events(corpus)
+    assert {(corridor, "proposal", "2022"), (mechanism, "proposal", "2019")} <= events, events
+    assert not any(subject == railway and kind == "proposal" for subject, kind, _ in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 June 2025, on the sidelines of the Tarvel Connectivity Summit, the following "
+        "documents were signed between Kyrgyzstan and China.\n",
+        "On the sidelines of the Tarvel Connectivity Summit in June 2025, Laos and China signed "
+        "three agreements.\n",
+        "Three agreements were signed in 2025 on the sidelines of the Tarvel Connectivity Summit.\n",
+    ],
+)
+def test_a_summit_on_whose_sidelines_documents_were_signed_signed_nothing(
+    tmp_path: Path, text: str
+) -> None:
+    corpus = _extract_text(tmp_path, text)
+    assert not any(kind == "signing" for _, kind, _ in _events(corpus)), _events(corpus)
+
+
+def test_every_titled_signatory_in_a_list_is_a_party(tmp_path: Path) -> None:
+    """ "signed by Minister of Transport A and Chinese Vice Minister of Commerce B": both."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Agreement on the Construction of the Orvel-Tash Expressway was signed by Minister "
+        "of Transport Almaz Tokoev and Chinese Vice Minister of Commerce Li Fenglan.\n",
+    )
+    agreement = _entity(corpus, "Agreement on the Construction of the Orvel-Tash Expressway")
+    parties = {o for s, o in _facts(corpus, "involves") if s == agreement}
+    assert {_entity(corpus, "Almaz Tokoev"), _entity(corpus, "Li Fenglan")} <= parties, parties
+
+
+def test_a_period_right_after_an_event_verb_dates_the_event(tmp_path: Path) -> None:
+    """ "was completed in 2021-2023": the completion spans the period (its date ends in 2023);
+    a period elsewhere in the sentence still dates no event."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Tarsk Coastal Highway, a 190-kilometre road in Bangladesh, was completed in "
+        "2021-2023 at a cost of US$740 million.\n\n"
+        "Under its 2017-2022 plan, the Velm Port opened.\n",
+    )
+    highway = _entity(corpus, "Tarsk Coastal Highway")
+    dated = [
+        f.date
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "event" and f.subject == highway and f.event_kind == "completion"
+    ]
+    assert [(d.iso(), d.end.iso() if d.end else None) for d in dated] == [("2021", "2023")], dated
+    port = _entity(corpus, "Velm Port")
+    assert not any(subject == port for subject, *_ in _events(corpus)), _events(corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "codes"),
+    [
+        (
+            "The Velm Valley Gas Pipeline carries 10 billion cubic meters of gas annually from "
+            "Uzbekistan to China.\n",
+            "Velm Valley Gas Pipeline",
+            {"uz", "cn"},
+        ),
+        (
+            "The 742-km Tarsk Copperbelt Railway connects the Zambian mining town of Solwezi "
+            "with the Angolan port city of Lobito.\n",
+            "Tarsk Copperbelt Railway",
+            {"zm", "ao"},
+        ),
+        (
+            "The Tarsk Copperbelt Railway (Zambia, Angola) opened in 2020.\n",
+            "Tarsk Copperbelt Railway",
+            {"zm", "ao"},
+        ),
+    ],
+)
+def test_a_line_between_two_countries_is_in_each(
+    tmp_path: Path, text: str, label: str, codes: set[str]
+) -> None:
+    """A line carrying gas from one country to another, connecting a city in one with a city
+    in another, or listed with its countries in brackets stands in each."""
+    corpus = _extract_text(tmp_path, text)
+    line = _entity(corpus, label)
+    located = {o for s, o in _facts(corpus, "locatedIn") if s == line}
+    assert located == {f"country/{code}" for code in codes}, located
+
+
+def test_a_lender_of_a_loan_that_financed_a_project_is_a_party(tmp_path: Path) -> None:
+    """ "was financed by a loan from the X Bank": the bank financed it."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Tarsk Copperbelt Railway was financed by a US$2 billion loan from the Velm "
+        "Development Bank.\n",
+    )
+    railway = _entity(corpus, "Tarsk Copperbelt Railway")
+    bank = _entity(corpus, "Velm Development Bank")
+    assert (railway, bank) in _facts(corpus, "involves"), _facts(corpus, "involves")

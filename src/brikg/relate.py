@@ -61,6 +61,8 @@ EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
     "cancellation": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
 }
 
+# "initiated the X" proposed it, but "initiated construction of the X" launched work on it.
+_INITIATED = r"initiated\b(?!\s+(?:the\s+)?(?:construction|work|works|building)\b)"
 EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
@@ -111,7 +113,10 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             "holding",
             r"\b(?:was|were|been|be|is|are)\s+(?:successfully\s+)?held\b|\bhosted\b|\bconvened\b|\btook\s+place\b",
         ),
-        ("proposal", r"\bpropos(?:ed|al\s+of|ing)\b|\bput\s+forward\b|\bput\s+forth\b"),
+        (
+            "proposal",
+            r"\bpropos(?:ed|al\s+of|ing)\b|\bput\s+forward\b|\bput\s+forth\b|\b" + _INITIATED,
+        ),
         (
             "announcement",
             r"\bannounc(?:ed|ing)\b|\bunveiled\b|\breleased\b|\bissued\b|\bpublished\b",
@@ -121,6 +126,28 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _ALIGN = re.compile(
     r"\balign|\bsynerg|\bdock|\bconnect(?:ing|ed)?\s+with\b|\bintegrat|\bcomplement|\bcoordinat|\blink(?:ing|ed)?\s+(?:up\s+)?with",
     re.I,
+)
+# What can be aligned with what (the ontology's alignedWith domain and range).
+ALIGNABLE = frozenset(
+    {
+        EntityType.INITIATIVE,
+        EntityType.CORRIDOR,
+        EntityType.MECHANISM,
+        EntityType.STRATEGY,
+        EntityType.ORGANIZATION,
+    }
+)
+# "is (closely) aligned with": a passive whose subject is aligned with the names after "with".
+_ALIGNED_WITH = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(aligned\s+with\s+)"
+)
+# Before an aligned name: its owner's possessive and a quote ("Thailand's \"Z\""); between two,
+# the rest of the first ("\" strategy") and a comma or "and (with) the".
+_ALIGNED_LEAD = r"(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+)?[\"“]?"
+_ALIGNED_FIRST = re.compile(_ALIGNED_LEAD)
+_ALIGNED_NEXT = re.compile(
+    r"[\"”]?(?:\s+[a-z-]+){0,3}?\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:also\s+)?"
+    r"(?:with\s+)?" + _ALIGNED_LEAD
 )
 _SCOPE = re.compile(r"(?:^(?:Along|Under|Within|Across|On|In)|\b[Aa]long)\s+(?:the\s+)?$")
 # "in southern Laos": a part of the country is in it.
@@ -136,15 +163,21 @@ _IN_COUNTRY = re.compile(
 )
 # "Located in Zambia, the X ...": a fronted location.
 _FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
+_OPENING_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 _IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
 # "the X Bridge, connecting A and B", "the X Railway links A with B", "the X Highway between
 # A and B" (right after the name: "cooperation between A and B" names parties instead).
 _CONNECTING = re.compile(
     r",?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:connect(?:s|ing)?|link(?:s|ing)?"
     r"|join(?:s|ing)?|(?:runs?|running|stretch(?:es|ing)?)\s+between|between"
-    r"|(?:(?:runs?|running|stretch(?:es|ing)?)\s+|carr(?:y|ies|ying)\s+(?:[a-z]+\s+){0,3})from)"
+    r"|(?:(?:runs?|running|stretch(?:es|ing)?)\s+|carr(?:y|ies|ying)\s+(?:[a-z\d.,]+\s+){0,8}?)from)"
     r"\s+(?:the\s+)?"
 )
+# "connects the Zambian mining town of Solwezi with the Angolan port city of Lobito": two places,
+# each after a description ending in "of", whose countries the gazetteer knows.
+_PLACE = r"(?:(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+_CITY_LINK = re.compile(_PLACE + r"\s+(with|and|to)\s+(?:the\s+)?" + _PLACE + r"\b")
 # Every form _CONNECTING matches has one of these.
 _CONNECTING_CUES = ("connect", "link", "join", "between", "run", "stretch", "carr")
 _WORD = re.compile(r"[a-z]+")
@@ -162,9 +195,12 @@ _POSSESSIVE = re.compile(r"^['’]s\s+(?:(?:new|first|largest|biggest|key|major|
 _INCLUDING_CUES = frozenset({"including", "such"})
 _INCLUDING = re.compile(r"\bin\s+(?:the\s+)?$")
 _PARTY_CUES = frozenset({"between", "by", "venture"})
+# "jointly built by A and B", "between A and B", "financed by a US$2 billion loan from the X Bank"
+# (the lender financed it): the parties named after it.
 _PARTY_TRIGGER = re.compile(
     r"\b(?:between|jointly\s+(?:built|constructed|developed|funded|financed|operated)\s+by|"
-    r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted)\s+by|"
+    r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted)\s+by"
+    r"(?:\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|grants?|credits?)\s+from)?|"
     r"joint\s+venture\s+(?:between|of))\s+",
     re.I,
 )
@@ -217,7 +253,9 @@ _AGENT_TRIGGER = re.compile(
     r"created|jointly\s+(?:built|established|launched)|joined|sponsored|signed|inked)\b",
     re.I,
 )
-_PROPOSED = re.compile(r"proposed|put\s+forward", re.I)
+# Between the subject and its verb, in one clause: no comma.
+_SUBJECT_RIGHT_BEFORE = re.compile(r"[^,;]*")
+_PROPOSED = re.compile(r"proposed|put\s+forward|" + _INITIATED, re.I)
 # "proposed by X", "proposed in 2021 by X": the agent of a passive, past a date.
 _BY_AFTER = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?\s+by\s+")
 # A person's title and nationality before the name: "Argentine Senator ", "the Kenyan
@@ -225,6 +263,8 @@ _BY_AFTER = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?\s+by\s+")
 _TITLE_BEFORE = re.compile(
     r"(?:the\s+)?[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|of|for|to|and|the)\s+){0,7}"
 )
+# Between two names of a list: "A, B and C".
+_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.I)
 _PARTNER_CUES = frozenset({"countries"})
 _PARTNER_LIST = re.compile(
@@ -353,6 +393,8 @@ _SIGNED_ON = re.compile(
     re.I,
 )
 _SIDELINES = re.compile(r"(?:['’]s?)?\s+sidelines\b", re.I)
+# "on the sidelines of the X Summit": where something happened, not what it happened to.
+_SIDELINES_OF = re.compile(r"\b(?:sidelines|margins)\s+of\s+(?:the\s+)?\Z", re.I)
 # "was formally launched": a passive verb, whose subject is what underwent it.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?\Z")
 # "was not completed in 2019", "has never been suspended", "didn't open": no event.
@@ -407,6 +449,7 @@ _RAISE_VERB = re.compile(
 _RAISED_TO = re.compile(r"\s+to\s+(?:(?:about|around|some|nearly|over|more\s+than)\s+)?")
 # Before a date that is a figure's or a verb's own: "11 percent in 2022", "opened in May 2017".
 _DATED_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
+_PERIOD_AFTER = re.compile(r"\s+(?:in|during|over|between|from)\s+")
 # Between a share and the name it is of: "18 percent of the X Bank's new lending".
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
@@ -577,6 +620,7 @@ class Relater:
             # A curated entry knows where it is; "Luban Workshop" is not in Lubań, Poland.
             for code in [] if entry is not None else _city_countries(project.text):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
+        yield from self._bracketed_countries(ctx)
         yield from self._including_list(ctx)
         yield from self._sole_project_in(ctx)
         yield from self._connecting(ctx)
@@ -592,14 +636,21 @@ class Relater:
         for match in _CONNECTING.finditer(ctx.text):
             countries = ctx.list_after(ctx.sentence.start + match.end(), country_type)
             further = _LINKED_TO.match(ctx.doc.text, countries[-1].end) if countries else None
-            if "from" in match.group().split() and not (
-                len(countries) == 1 and further is not None and further.group().strip() == "to"
+            if (
+                countries
+                and "from" in match.group().split()
+                and not (
+                    len(countries) == 1 and further is not None and further.group().strip() == "to"
+                )
             ):
                 continue  # "from A to B" is a route; "carries cargo from China and India" is not
             if further is not None:  # "links Kenya with Uganda"
                 countries += ctx.list_after(further.end(), country_type)
+            codes = [c.entity for c in countries]
+            if len(set(codes)) < 2:
+                codes = _linked_cities(ctx.doc.text, ctx.sentence.start + match.end(), match)
             linked = [p for p in projects if p.end == ctx.sentence.start + match.start()]
-            if len({c.entity for c in countries}) < 2 or not linked:
+            if len(set(codes)) < 2 or not linked:
                 continue
             for project in reversed(projects):  # back along "the X and the Y"
                 if project.end <= linked[-1].start and _GAP.fullmatch(
@@ -607,8 +658,21 @@ class Relater:
                 ):
                     linked.append(project)
             for project in linked:
+                for code in dict.fromkeys(codes):
+                    yield ctx.fact(project, "locatedIn", code, "connecting-countries")
+
+    def _bracketed_countries(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "The X Railway (Zambia, Angola)": countries alone in brackets after a project name
+        are where it is."""
+        if "(" not in ctx.text:
+            return
+        country_type = frozenset({EntityType.COUNTRY})
+        for project in ctx.of_type(EntityType.PROJECT):
+            bracket = _OPENING_BRACKET.match(ctx.doc.text, project.end)
+            countries = ctx.list_after(bracket.end(), country_type) if bracket else []
+            if countries and _CLOSING_BRACKET.match(ctx.doc.text, countries[-1].end):
                 for country in countries:
-                    yield ctx.fact(project, "locatedIn", country.entity, "connecting-countries")
+                    yield ctx.fact(project, "locatedIn", country.entity, "in-country")
 
     def _partner_hosts(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "The X Plant, a joint venture between China and Kazakhstan": a park, plant or zone
@@ -705,13 +769,13 @@ class Relater:
         if not ctx.says_any(_AGENT_CUES):
             return
         for match in _AGENT_TRIGGER.finditer(ctx.text):
-            proposal = _PROPOSED.fullmatch(match.group())
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+            proposal = _PROPOSED.match(ctx.doc.text, start)
             if _DETERMINER_BEFORE.search(ctx.doc.text, max(0, start - 8), start):
                 continue  # "the proposed Lamu Corridor": an adjective, no one's act
             by = _BY_AFTER.match(ctx.doc.text, end)
             if by:
-                agents = ctx.list_after(by.end(), AGENTS) or ctx.titled_person_at(by.end())
+                agents = ctx.list_after(by.end(), AGENTS) or ctx.titled_persons_at(by.end())
                 # Not a modifier: "a BRI cooperation platform proposed by the X" is the
                 # platform's proposal, not the BRI's.
                 things = [
@@ -743,6 +807,12 @@ class Relater:
                 ]
                 # "Laos, Thailand and Cambodia jointly launched": each is a party.
                 agents = ctx.list_ending(before[-1], AGENTS) if before else []
+                # Who proposes is the verb's subject, in its clause ("China has initiated"), not a
+                # name in an earlier clause ("signed ... with the WHO, and initiated").
+                if agents and not _SUBJECT_RIGHT_BEFORE.fullmatch(
+                    ctx.doc.text, agents[-1].end, start
+                ):
+                    proposal = None
                 # What the verb governs is in its clause: not the X of "Rwanda signed 12
                 # agreements, and the X opened in 2020".
                 clause_end = ctx.clause_of(end, _FIGURE_CLAUSE_END)[1]
@@ -871,13 +941,21 @@ class Relater:
             for party in ctx.list_after(start, AGENTS):
                 yield ctx.fact(subject, "involves", party.entity, "members-phrase", 0.9)
 
-    # -- strategies --------------------------------------------------------------------------
+    # -- strategies and alignment -------------------------------------------------------------
     def _strategies(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """A strategy's owner, and what is aligned with what: a sentence on alignment aligns
+        its initiatives with its strategies, unless a subject other than a strategy is aligned
+        with the initiative ("It is aligned with Y's "Z" strategy and with the BRI")."""
+        alignments = ctx.aligned_with()
+        objects = {
+            id(m)
+            for subject, aligned in alignments
+            if ctx.type_of(subject) is not EntityType.STRATEGY
+            for m in aligned
+        }
         strategies = list(ctx.of_type(EntityType.STRATEGY))
-        if not strategies:
-            return
-        initiatives = [m for m in ctx.of_type(EntityType.INITIATIVE)]
-        aligned = bool(_ALIGN.search(ctx.text))
+        initiatives = [m for m in ctx.of_type(EntityType.INITIATIVE) if id(m) not in objects]
+        aligned = bool(strategies) and bool(_ALIGN.search(ctx.text))
         for strategy in strategies:
             owners = {_country_id(code) for code in strategy.countries}
             owners.update(
@@ -893,12 +971,22 @@ class Relater:
                     yield ctx.fact(
                         initiative, "alignedWith", strategy.entity, "alignment-phrase", 0.9
                     )
+        for subject, aligned_with in alignments:
+            for other in aligned_with:
+                # "X's strategy has been aligned with the BRI": written, as the rest, from the
+                # initiative to the strategy.
+                if ctx.type_of(subject) is EntityType.STRATEGY and (
+                    ctx.type_of(other) is EntityType.INITIATIVE
+                ):
+                    subject, other = other, subject
+                yield ctx.fact(subject, "alignedWith", other.entity, "aligned-with-subject", 0.9)
 
     # -- events ------------------------------------------------------------------------------
     def _events(self, ctx: _SentenceContext) -> Iterator[Fact]:
         point_dates = ctx.point_dates()
         deadlines = ctx.deadline_dates()
-        if not point_dates and not deadlines:
+        periods = ctx.periods()
+        if not point_dates and not deadlines and not periods:
             return
         matches = ctx.trigger_matches()
         # The verbs of what happened, which claim the dates right after them ("was cancelled,
@@ -913,8 +1001,14 @@ class Relater:
                 if trigger not in happened:
                     continue
                 started = bool(_STARTED.fullmatch(match.group()))
-                # "began construction of the X": the X is the verb's object, whoever began.
+                # "began construction of the X": the X is the verb's object, whoever began; so
+                # is the X of "Kenya initiated the X" (not of "the X, initiated by Kenya").
                 work_object = started and bool(_WORK_AFTER.match(ctx.doc.text, trigger_end))
+                work_object = work_object or (
+                    match.group().lower() == "initiated"
+                    and not _PASSIVE_BEFORE.search(ctx.doc.text, max(0, trigger - 30), trigger)
+                    and not _BY_AFTER.match(ctx.doc.text, trigger_end)
+                )
                 if (
                     started
                     and not work_object
@@ -928,6 +1022,12 @@ class Relater:
                     for d in deadlines
                     if d.start >= trigger_end and not ctx.doc.text[trigger_end : d.start].strip()
                 ]
+                # "was completed in 2021-2023": a period right after the verb is the event's.
+                dates = dates or [
+                    d
+                    for d in periods
+                    if _PERIOD_AFTER.fullmatch(ctx.doc.text, trigger_end, d.start)
+                ]
                 if not dates:
                     continue
                 types = EVENT_SUBJECT_TYPES[kind]
@@ -936,7 +1036,9 @@ class Relater:
                 )
                 if kind == "signing" and not subjects:
                     subjects = ctx.signed_topic(trigger_end)
-                subjects = subjects or _it_refers_to(ctx, kind, trigger, trigger_end)
+                subjects = subjects or _it_refers_to(
+                    ctx, EVENT_SUBJECT_TYPES[kind], trigger, trigger_end
+                )
                 if not subjects:
                     continue
                 if kind in STOP_KINDS and not _stops_the(ctx, subjects[0], trigger_end):
@@ -1296,16 +1398,23 @@ class _SentenceContext:
             cursor = mention.end
         return found
 
-    def titled_person_at(self, start: int) -> list[Mention]:
-        """The person named at ``start`` after a title and a nationality ("Argentine Senator
-        X", "President X"), which are capitalised words of no name."""
-        for mention in self.starting_in(start, start + _PHRASE_GAP):
-            if self.type_of(mention) is EntityType.PERSON and _TITLE_BEFORE.fullmatch(
+    def titled_persons_at(self, start: int) -> list[Mention]:
+        """The agents listed at ``start``, a person after its title and nationality ("Argentine
+        Senator X", "Minister of Transport X and Chinese Vice Minister of Commerce Y and the Z
+        Bank"): the title is capitalised words of no name."""
+        found: list[Mention] = []
+        for mention in self.starting_in(start, self.sentence.end):
+            titled = self.type_of(mention) is EntityType.PERSON and _TITLE_BEFORE.fullmatch(
                 self.doc.text, start, mention.start
-            ):
-                return [mention]
-            break
-        return []
+            )
+            if not titled and not (mention.start == start and self.type_of(mention) in AGENTS):
+                break
+            found.append(mention)
+            joined = _AND_NEXT.match(self.doc.text, mention.end)
+            if joined is None:
+                break
+            start = joined.end()
+        return found
 
     def list_ending(self, last: Mention, types: frozenset[EntityType]) -> list[Mention]:
         """The coordinated list ("China, Laos and Thailand") of mentions that ends with
@@ -1407,6 +1516,31 @@ class _SentenceContext:
         if "," in gap and not _PARTICIPLE_TAIL.fullmatch(gap):
             return []
         return self.list_after(after[0].start, types)
+
+    def aligned_with(self) -> list[tuple[Mention, list[Mention]]]:
+        """(subject, what it is aligned with) for each "X is aligned with Y's "Z" strategy and
+        with the W": the passive's subject, or what "It" refers to, and the names listed after
+        "with"."""
+        found: list[tuple[Mention, list[Mention]]] = []
+        if "aligned" not in self.text:
+            return found
+        for match in _ALIGNED_WITH.finditer(self.text):
+            verb = self.sentence.start + match.start(1)
+            cursor = self.sentence.start + match.end()
+            aligned: list[Mention] = []
+            lead = _ALIGNED_FIRST
+            for mention in self.starting_in(cursor, self.sentence.end):
+                if self.type_of(mention) not in ALIGNABLE or self.nested(mention):
+                    continue  # a possessive owner ("Thailand's") is part of the lead
+                if not lead.fullmatch(self.doc.text, cursor, mention.start):
+                    break
+                aligned.append(mention)
+                cursor, lead = mention.end, _ALIGNED_NEXT
+            subjects = [
+                m for m in self.event_subjects(verb, verb + 7, ALIGNABLE) if m.end <= verb
+            ] or _it_refers_to(self, ALIGNABLE, verb, verb + 7)
+            found.extend((subject, aligned) for subject in subjects if aligned)
+        return found
 
     def signed_topic(self, trigger_end: int) -> list[Mention]:
         """What the memorandum or agreement signed is on ("signed a Memorandum of
@@ -1511,16 +1645,22 @@ class _SentenceContext:
         """The sentence's "by" and "as of" dates, which :meth:`point_dates` leaves out."""
         return [m for m in self._single_dates() if m.date and not m.date.qualifiers.isdisjoint(_BY)]
 
+    def periods(self) -> list[Mention]:
+        """The sentence's periods ("2021-2023"), which date an event only right after its
+        verb."""
+        return [m for m in self._body_dates() if m.date and m.date.end is not None]
+
     def _single_dates(self) -> list[Mention]:
-        """The sentence's dates that are one date, not a period, and not a dateline's (when the
-        story was filed, not when what it tells happened)."""
+        """The sentence's dates that are one date, not a period."""
+        return [m for m in self._body_dates() if m.date and m.date.end is None]
+
+    def _body_dates(self) -> list[Mention]:
+        """The sentence's dates, but not a dateline's (when the story was filed, not when what
+        it tells happened)."""
         return [
             m
             for m in self.mentions
-            if m.kind is MentionKind.DATE
-            and m.date
-            and m.date.end is None
-            and m.start >= self.body_start
+            if m.kind is MentionKind.DATE and m.date and m.start >= self.body_start
         ]
 
     def as_of_dates(self) -> list[Mention]:
@@ -1618,13 +1758,13 @@ class _SentenceContext:
         return first
 
     def governed(self, mention: Mention) -> bool:
-        """ "at the X Summit", "imports through the X Port": a name a preposition governs is a
-        circumstance, not a subject."""
+        """ "at the X Summit", "imports through the X Port", "on the sidelines of the X
+        Summit": a name a preposition governs is a circumstance, not a subject."""
         start, text = mention.start, self.doc.text
         return bool(
             _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
             and not _GOVERNING_PREPOSITION.search(text, max(0, start - 40), start)
-        )
+        ) or bool(_SIDELINES_OF.search(text, max(0, start - 20), start))
 
     def agent(self, mention: Mention) -> bool:
         """ "proposed by the X": the agent of a passive is not its subject."""
@@ -1652,13 +1792,13 @@ def _happened(ctx: _SentenceContext, trigger: int) -> bool:
 
 
 def _it_refers_to(
-    ctx: _SentenceContext, kind: str, trigger: int, trigger_end: int
+    ctx: _SentenceContext, types: frozenset[EntityType], trigger: int, trigger_end: int
 ) -> list[Mention]:
     """ "The X was completed in 2019. It was suspended in 2024.": a sentence that opens "It
-    was" before its event verb tells of the paragraph's last subject, but "it was announced
-    that ..." tells of what follows."""
+    was" before its verb tells of the paragraph's last subject (if of ``types``), but "it was
+    announced that ..." tells of what follows."""
     it = ctx.previous_subject
-    if it is None or ctx.type_of(it) not in EVENT_SUBJECT_TYPES[kind]:
+    if it is None or ctx.type_of(it) not in types:
         return []
     if _EXPLETIVE_AFTER.match(ctx.doc.text, trigger_end):
         return []
@@ -1812,6 +1952,17 @@ def _sole_partner(doc: Document, corridor: Mention) -> str | None:
     }
     partners = codes - {"CN"}
     return next(iter(partners)) if "CN" in codes and len(partners) == 1 else None
+
+
+def _linked_cities(text: str, start: int, verb: re.Match[str]) -> list[str]:
+    """The countries of two cities a link verb joins ("connects the Zambian town of Solwezi
+    with the Angolan port city of Lobito", "runs from Kashgar to Gwadar"), when the gazetteer
+    places them in two countries."""
+    link = _CITY_LINK.match(text, start)
+    if link is None or ("from" in verb.group().split()) != (link.group(2) == "to"):
+        return []
+    codes = [city_country(link.group(index)) for index in (1, 3)]
+    return [] if None in codes else [_country_id(code or "") for code in codes]
 
 
 def _city_after_compound(name: str) -> list[str]:
