@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 
 from brikg.ir import DateValue, Mention, MentionKind
 from brikg.recognize.tokens import words_are_tokens
-from brikg.scan import has_irregular_case, match_starts, matches_at, occurrences, search_before
+from brikg.scan import has_irregular_case, match_starts, matches_at, may_end_with, occurrences
 
 MONTHS = {
     name: number
@@ -65,7 +65,6 @@ _MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # Where a match of a pattern can start (_years and the others below). The patterns open with a
 # word boundary, which keeps the regex engine from skipping ahead to a likely first character:
 # a scan tries them at every character, five times the cost of trying them only here.
-_YEAR_AT = re.compile(r"(?:19|20)\d\d")
 _DAY_AT = re.compile(r"\d(?<!\w\d)")  # the first digit of a number
 _THIS_AT = re.compile(r"[Tt]his|" + _MONTH_STEM.pattern)
 
@@ -73,7 +72,17 @@ _THIS_AT = re.compile(r"[Tt]his|" + _MONTH_STEM.pattern)
 # The scans' matches cannot overlap a real start: a match starts after a non-word character,
 # and a year, a month name's first three letters or "this" hold no such place.
 def _years(text: str) -> list[int]:
-    return match_starts(_YEAR_AT, text)
+    r"""Where the matches of ``(?:19|20)\d\d`` start, one after another as a scan finds them:
+    str.find finds "19" and "20" in C, several times faster than the scan (whose \d is a
+    decimal digit, as str.isdecimal tells)."""
+    found: list[int] = []
+    end = 0
+    for at in occurrences(text, ("19", "20")):
+        digits = text[at + 2 : at + 4]
+        if at >= end and len(digits) == 2 and digits.isdecimal():
+            found.append(at)
+            end = at + 4
+    return found
 
 
 def _days(text: str) -> list[int]:
@@ -241,17 +250,45 @@ _QUALIFIER_ENDS = (
 )
 
 
+# Every word _QUALIFIER is made of, lowercased: a qualifier is a run of them, each followed by
+# whitespace (or, the last of all, "early", "mid" or "late" by a hyphen).
+_QUALIFIER_WORDS = frozenset(
+    "since starting from by as of up to until till through in during the end beginning start"
+    " middle first 1st second 2nd third 3rd fourth 4th half quarter year q1 q2 q3 q4 h1 h2"
+    " early mid late".split()
+)
+
+
 def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
     """The qualifier that ends where a date starts at ``start``, if any."""
+    window_start = max(0, start - _WINDOW)
+    window = text[window_start:start]
     if start and text[start - 1] == "-":  # "mid-2023"
-        window_start = max(0, start - _WINDOW)
-        window = text[window_start:start]
         if not (has_irregular_case(window) or window[:-1].lower().endswith(_EARLY)):
             return None
-        before = _QUALIFIER.search(text, window_start, start)
-    else:
-        before = search_before(_QUALIFIER, text, start, _WINDOW, _QUALIFIER_ENDS)
+        window = window[:-1]
+    elif not may_end_with(window, _QUALIFIER_ENDS):
+        return None
+    # A search tries the pattern at every place in the window, so it starts where the last
+    # run of qualifier words can begin, at the earliest.
+    before = _QUALIFIER.search(text, window_start + _words_start(window), start)
     return None if before is None or before.start() == before.end() else before
+
+
+def _words_start(window: str) -> int:
+    """Where, at the earliest, a run of whitespace-separated qualifier words that ends
+    ``window`` can begin: in the last word of ``window`` that is not one of them (whose end a
+    match may start in, as "in" in "within"), or at its start. With letters a case-insensitive
+    pattern matches without lower() making them the same, at the start of ``window``."""
+    if has_irregular_case(window):
+        return 0
+    head = window.rstrip()
+    while True:
+        rest = head.rsplit(None, 1)
+        word = rest[-1] if rest else ""
+        if len(rest) < 2 or word.lower() not in _QUALIFIER_WORDS:
+            return len(head) - len(word)
+        head = rest[0]
 
 
 def _qualifier(match: re.Match[str] | None) -> str | None:
@@ -336,12 +373,13 @@ def find_dates(
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             before = _qualifier_before(text, start)
-            if rule == "date-year" and not _plausible_bare_year(text, match, before):
+            qualifier = _qualifier(before)
+            if rule == "date-year" and not _plausible_bare_year(text, match, qualifier):
                 continue
-            value = _value(rule, match, _qualifier(before), context_year, document_year)
+            value = _value(rule, match, qualifier, context_year, document_year)
             if value is None:
                 continue
-            if before is not None and _qualifier(before):
+            if before is not None and qualifier:
                 start = before.start()
                 while text[start].isspace():
                     start += 1
@@ -401,9 +439,9 @@ def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
     return found
 
 
-def _plausible_bare_year(text: str, match: re.Match[str], qualifier: re.Match[str] | None) -> bool:
+def _plausible_bare_year(text: str, match: re.Match[str], qualifier: str | None) -> bool:
     """A bare four-digit number is a year only after a preposition or qualifier."""
-    if _qualifier(qualifier):
+    if qualifier:
         return True
     year_start = match.start("year")
     before = text[max(0, year_start - 14) : year_start]
