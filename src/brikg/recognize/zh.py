@@ -20,7 +20,7 @@ from brikg.lexicon import Lexicon
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.zh_names import HEADS, find_names
 from brikg.recognize.zh_values import find_dates, find_quantities
-from brikg.recognize.zh_words import WORD_END, WORD_START, Word, Words
+from brikg.recognize.zh_words import WORD_START, Cut, Word, Words
 from brikg.scan import longest_first
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -135,21 +135,22 @@ class ChineseRecognizer:
         paragraph, which decide what a one-character prefix stands for (中乌 = Uganda there);
         ``country_matches``, the country names in ``text`` if already found."""
         self._context = context
-        words = self.words.cut(text) if _needs_words(text) else []
-        countries = self.countries(text, words, country_matches)
+        cut = self.words.cut_spans(text) if _needs_words(text) else Cut([], [], [])
+        words = cut.words
+        countries = self.countries(text, words, country_matches, cut.starts)
         known = [
             m for m in self.gazetteer.match_chinese(text, 0) if m.label is not EntityType.COUNTRY
         ]
         if words and any(len(m.text) <= 3 for m in known):
             # A short known name must not start or end inside a word: 亚行 is not in 东南亚行动.
-            starts, ends = set(map(WORD_START, words)), set(map(WORD_END, words))
+            starts, ends = set(cut.starts), set(cut.ends)
             known = [m for m in known if len(m.text) > 3 or (m.start in starts and m.end in ends)]
         for mention in known:
             if mention.label is not EntityType.COUNTRY and not mention.countries:
                 mention.countries = self.compound(mention.text)
-        names = find_names(text, words, known + countries, self.compound)
+        names = find_names(text, cut, known + countries, self.compound)
         entities = _settle(known + names) + countries + self._prefix_countries(known + names)
-        entities += self._pair_countries(text, words, entities)
+        entities += self._pair_countries(text, cut.starts, entities)
         dates = list(find_dates(text, context_year))
         quantities = [q for q in find_quantities(text) if not any(_overlap(q, d) for d in dates)]
         return entities + dates + quantities
@@ -180,15 +181,22 @@ class ChineseRecognizer:
 
     # -- countries -----------------------------------------------------------------------------
     def countries(
-        self, text: str, words: list[Word], matches: list[re.Match[str]] | None = None
+        self,
+        text: str,
+        words: list[Word],
+        matches: list[re.Match[str]] | None = None,
+        starts: list[int] | None = None,
     ) -> list[Mention]:
         """Country names, also inside other names (中国—东盟博览会), but not inside a place
         name (印度洋, 几内亚湾, 内蒙古) or a longer country (巴布亚新几内亚); ``matches``, the
-        names in ``text`` if already found."""
+        names in ``text``, and ``starts``, where the words start, if already found."""
         found: list[Mention] = []
         if matches is None:
             matches = list(self._country_re.finditer(text))
-        starts = list(map(WORD_START, words)) if matches else []
+        if not matches:
+            return found
+        if starts is None:
+            starts = list(map(WORD_START, words))
         for match in matches:
             start, end = match.span()
             if _NOT_COUNTRY_AFTER.match(text, end) or text[max(0, start - 1) : start] == "内":
@@ -297,11 +305,11 @@ class ChineseRecognizer:
                 )
         return found
 
-    def _pair_countries(self, text: str, words: list[Word], found: list[Mention]) -> list[Mention]:
+    def _pair_countries(self, text: str, starts: list[int], found: list[Mention]) -> list[Mention]:
         """The prefixes before 两国, 双方 (中哈两国, 中塔双方) are the countries themselves:
-        China and its partners, read as in a compound name; 中 must start a word (not 其中)."""
+        China and its partners, read as in a compound name; 中 must start a word (not 其中):
+        one of ``starts``, where the words start."""
         pairs: list[Mention] = []
-        starts = set(map(WORD_START, words))
         for match in _PAIR.finditer(text):
             if match.start() not in starts:
                 continue

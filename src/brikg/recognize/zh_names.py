@@ -34,7 +34,7 @@ from itertools import islice
 
 from brikg.ir import EntityType, Mention, MentionKind
 from brikg.places import chinese_city_country
-from brikg.recognize.zh_words import WORD_END, WORD_START, Word
+from brikg.recognize.zh_words import WORD_END, WORD_START, Cut, Word
 from brikg.scan import longest_first, match_starts
 
 _P, _M, _C, _I, _O, _S = (
@@ -167,19 +167,20 @@ Unit = Word
 CompoundCountries = Callable[[str], tuple[str, ...]]
 
 
-def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
-    """The sentence as units: known mentions and quotations whole, other text by jieba word.
+def units_of(text: str, cut: Cut, known: list[Mention]) -> tuple[list[Unit], list[int], list[int]]:
+    """The sentence as units: known mentions and quotations whole, other text by jieba word;
+    and where the units start and end, in order (units do not overlap).
 
     Only the words where a known name starts, inside one, and at a “ are looked at; the
-    words between are units as they are, taken in slices."""
+    words between are units as they are, taken in slices, with their offsets."""
     outer: list[Mention] = []
     for mention in sorted(known, key=lambda m: (m.start, -(m.end - m.start))):
         if mention.kind is MentionKind.ENTITY and not (outer and mention.start < outer[-1].end):
             outer.append(mention)
     quotes = match_starts(_OPENING_QUOTE, text)
+    words, starts, ends = cut
     if not outer and not quotes:
-        return words
-    starts = list(map(WORD_START, words))
+        return words, starts, ends
     by_start = {m.start: m for m in outer}
     inside: set[int] = set()  # the words that start inside a known name
     for m in outer:
@@ -188,46 +189,60 @@ def units_of(text: str, words: list[Word], known: list[Mention]) -> list[Unit]:
     special.update(bisect_left(starts, quote) for quote in quotes)  # “ is a word of its own
     special.discard(len(words))  # past the last word: a name starting inside it
     units: list[Unit] = []
+    unit_starts: list[int] = []
+    unit_ends: list[int] = []
     position = 0  # the end of the last known name or quotation: words before it are inside
     done = 0  # the words before this one are placed
     for index in sorted(special):
-        units.extend(words[bisect_left(starts, position, done, index) : index])
+        first = bisect_left(starts, position, done, index)
+        units.extend(words[first:index])
+        unit_starts.extend(starts[first:index])
+        unit_ends.extend(ends[first:index])
         done = index + 1
         word = words[index]
         start, end = word.start, word.end
         if start < position:
             continue
         mention = by_start.get(start)
+        unit = word
         if mention is not None:
-            units.append(Unit(mention.text, mention.start, mention.end, "", "known", mention))
+            unit = Unit(mention.text, mention.start, mention.end, "", "known", mention)
             position = mention.end
+        elif index in inside:
             continue
-        if index in inside:
-            continue
-        if word.text == "“":
+        elif word.text == "“":
             close = text.find("”", end)
             if (
                 close != -1
                 and close - end <= 20
                 and not any(start < m.start <= close < m.end for m in outer)
             ):
-                units.append(Unit(text[start : close + 1], start, close + 1, "", "quote"))
+                unit = Unit(text[start : close + 1], start, close + 1, "", "quote")
                 position = close + 1
-                continue
-        units.append(word)
-    units.extend(words[bisect_left(starts, position, done) :])
-    return units
+        units.append(unit)
+        unit_starts.append(unit.start)
+        unit_ends.append(unit.end)
+    first = bisect_left(starts, position, done)
+    units.extend(words[first:])
+    unit_starts.extend(starts[first:])
+    unit_ends.extend(ends[first:])
+    return units, unit_starts, unit_ends
 
 
 def find_names(
-    text: str, words: list[Word], known: list[Mention], compound: CompoundCountries
+    text: str,
+    words: list[Word] | Cut,
+    known: list[Mention],
+    compound: CompoundCountries,
 ) -> list[Mention]:
-    """Name mentions of ``text`` (offsets into it) by head, 《》, quotation and title."""
-    units = units_of(text, words, known)
+    """Name mentions of ``text`` (offsets into it) by head, 《》, quotation and title;
+    ``words``, its words, with their offsets if already found."""
+    if not isinstance(words, Cut):
+        words = Cut(words, list(map(WORD_START, words)), list(map(WORD_END, words)))
+    # Where the units start and end, in order: looked up by bisection at the few offsets
+    # asked about.
+    units, starts, ends = units_of(text, words, known)
     topics = {m.end(1) for m in _AGREEMENT_TOPIC.finditer(text)} if "关于" in text else set()
-    # Where the units start and end, in order (units do not overlap): made in C, looked up by
-    # bisection at the few offsets asked about.
-    starts, ends = list(map(WORD_START, units)), list(map(WORD_END, units))
     found: list[Mention] = []
     for match in _HEAD_RE.finditer(text):
         last = _at(ends, match.end())
@@ -829,7 +844,7 @@ def _quoted(
     text: str,
     units: list[Unit],
     starts: list[int],
-    words: list[Word],
+    words: Cut,
     known: list[Mention],
     compound: CompoundCountries,
 ) -> Iterator[Mention]:
@@ -837,7 +852,6 @@ def _quoted(
     strategy after its country or naming it (南非“经济重建和复苏计划”, “振兴塞内加尔”计划).
 
     ``starts`` are where the units start: a quotation starts at a “."""
-    word_starts: list[int] | None = None
     for opening in _OPENING_QUOTE.finditer(text):
         index = _at(starts, opening.start())
         if index is None or units[index].kind != "quote":
@@ -849,10 +863,8 @@ def _quoted(
         if (head == "行" and len(content) != 3) or (head == "日" and len(content) < 4):
             head = None  # “光明行”, “丝路电商日”: campaigns and days; not “一路同行”
         if head is not None and _ALL_HEADS[head] is not _O:
-            if word_starts is None:
-                word_starts = list(map(WORD_START, words))
-            first = bisect_left(word_starts, start)
-            if len(head) == 1 or _names_something(words, first, end - len(head)):
+            first = bisect_left(words.starts, start)
+            if len(head) == 1 or _names_something(words.words, first, end - len(head)):
                 mention = _name(start, end, content, _ALL_HEADS[head], "zh-name-quoted")
                 mention.countries = compound(content)
                 yield mention

@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable
 from importlib import metadata
 from importlib.util import find_spec
-from itertools import repeat
-from operator import itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,6 +59,15 @@ class Word(NamedTuple):
     mention: Mention | None = None
 
 
+class Cut(NamedTuple):
+    """A text's words, and the offsets where they start and end, in order (the words tile the
+    text): bisected, not made again from the words by each recogniser that needs them."""
+
+    words: list[Word]
+    starts: list[int]
+    ends: list[int]
+
+
 # A Word's start and end, for map(): by index, which is faster than by name.
 WORD_START, WORD_END = (
     itemgetter(Word._fields.index("start")),
@@ -70,10 +79,13 @@ WORD_START, WORD_END = (
 _new_tuple = tuple.__new__
 
 
-def _kind(word: str) -> str:
-    """ "word" if ``word`` has a letter or digit (str.isalnum implies it: the regular
-    expression is left for the few words not all alphanumeric), else "punct"."""
-    return "word" if word.isalnum() or _WORD_CHAR.search(word) else "punct"
+def _is_punct(word: str) -> bool:
+    """Whether a word that is not all alphanumeric has no letter or digit (no \\w) either. A
+    single character is a letter or digit if it is alphanumeric or "_", as \\w is: most such
+    words are one punctuation mark, spared the regular expression."""
+    if len(word) == 1:
+        return word != "_"
+    return _WORD_CHAR.search(word) is None
 
 
 class Words:
@@ -92,16 +104,27 @@ class Words:
 
     def cut(self, text: str) -> list[Word]:
         """The words of ``text`` with their offsets (dictionary only: no HMM guessing)."""
-        tokens = self._load().tokenize(text, "default", False)
-        if not tokens:
-            return []
-        texts, starts, ends = zip(*tokens, strict=True)
-        # Assembled by map and zip, in C: a sentence has dozens of words.
-        kinds = ["word" if alnum else _kind(word) for word, alnum in
-                 zip(texts, map(str.isalnum, texts), strict=True)]  # fmt: skip
+        return self.cut_spans(text).words
+
+    def cut_spans(self, text: str) -> Cut:
+        """The words of ``text``, and where they start and end: made here anyway, and asked
+        for by several recognisers of the sentence, each of which would map the words again."""
+        texts = self._load().cut(text, False)
+        if not texts:
+            return Cut([], [], [])
+        # Assembled by map and zip, in C: a sentence has dozens of words. The words tile the
+        # text, so each ends where the lengths so far add up to, and starts where the last ended.
+        ends = list(accumulate(map(len, texts)))
+        starts = [0, *ends]
+        starts.pop()
+        kinds = ["word"] * len(ends)
+        # Only words not all alphanumeric (a few punctuation marks a sentence) are looked at.
+        for index in compress(count(), map(not_, map(str.isalnum, texts))):
+            if _is_punct(texts[index]):
+                kinds[index] = "punct"
         tags = map(self._tags.get, texts, repeat(""))
         columns = zip(texts, starts, ends, tags, kinds, repeat(None))
-        return list(map(_new_tuple, repeat(Word), columns))
+        return Cut(list(map(_new_tuple, repeat(Word), columns)), starts, ends)
 
     def _load(self) -> rjieba.Jieba:
         if self._jieba is None:
