@@ -446,21 +446,28 @@ def _match_iso(match: re.Match[str]) -> str | None:
 
 
 def iter_sources(corpus_dir: Path) -> list[Path]:
-    """The corpus folder's source files, by name: registered suffixes only, no manifest, hidden
-    files or READMEs."""
+    """The corpus folder's source files, by name: registered suffixes only, none of the files
+    skipped on purpose."""
     if not corpus_dir.is_dir():
         raise BrikgError(f"corpus folder not found: {corpus_dir}")
     return sorted(
         (
             path
             for path in corpus_dir.iterdir()
-            if path.suffix.lower() in LOADERS
-            and not path.name.startswith(".")
-            and path.name != MANIFEST_NAME
-            and path.stem.casefold() != "readme"
-            and path.is_file()
+            if path.suffix.lower() in LOADERS and not skipped_on_purpose(path)
         ),
         key=lambda path: path.name,
+    )
+
+
+def skipped_on_purpose(path: Path) -> bool:
+    """A corpus folder's entry that is not a document whatever its format: the manifest, a
+    hidden file, a README or a folder (unless the manifest lists it)."""
+    return (
+        path.name.startswith(".")
+        or path.name == MANIFEST_NAME
+        or path.stem.casefold() == "readme"
+        or not path.is_file()
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
-from brikg.corpus import LOADERS, MANIFEST_NAME, load_corpus, read_manifest
+from brikg.corpus import LOADERS, MANIFEST_NAME, load_corpus, read_manifest, skipped_on_purpose
 from brikg.errors import BrikgError, DocumentError
 from brikg.ir import Corpus, Document, Entity, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
@@ -162,13 +162,7 @@ def unread_files(corpus_dir: Path) -> dict[Path, str]:
     known = ", ".join(sorted(LOADERS))
     unread: dict[Path, str] = {}
     for path in sorted(corpus_dir.iterdir()):
-        if (
-            path.suffix.lower() in LOADERS
-            or path.name.startswith(".")
-            or path.name in listed | {MANIFEST_NAME}
-            or path.stem.casefold() == "readme"
-            or not path.is_file()
-        ):
+        if path.suffix.lower() in LOADERS or path.name in listed or skipped_on_purpose(path):
             continue
         found = f"unsupported format {path.suffix!r}" if path.suffix else "no file extension"
         unread[path] = f"{found} (brikg reads {known})"
