@@ -92,3 +92,19 @@ def test_labels_are_language_tagged(store: Store) -> None:
         """SELECT ?l WHERE { <https://w3id.org/brikg/id/country/la> rdfs:label ?l }""",
     )
     assert {r[0] for r in rows} >= {"Laos", "老挝"}
+
+
+def test_each_mention_carries_its_sentence_language(store: Store) -> None:
+    """bilingual-entities counts Chinese mentions by the mention's own dcterms:language."""
+    rows = _rows(
+        store,
+        """PREFIX dcterms: <http://purl.org/dc/terms/>
+           SELECT ?language (COUNT(*) AS ?n) (SUM(IF(?language = ?sentence_language, 1, 0)) AS ?same)
+           WHERE { ?m a brikg:Mention ; dcterms:language ?language ; brikg:inSentence ?s .
+                   ?s dcterms:language ?sentence_language }
+           GROUP BY ?language ORDER BY ?language""",
+    )
+    mentions = _rows(store, "SELECT (COUNT(*) AS ?n) WHERE { ?m a brikg:Mention }")
+    assert [r[0] for r in rows] == ["en", "zh"]
+    assert all(r[1] == r[2] for r in rows)
+    assert sum(int(r[1]) for r in rows) == int(mentions[0][0])
