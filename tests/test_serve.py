@@ -219,6 +219,36 @@ def test_bindings_as_ntriples_terms(server: Server) -> None:
     assert bad.status == 400 and "not an N-Triples term" in bad.text
 
 
+def test_bundled_query_by_name_reads_parameters_as_the_cli_does(server: Server) -> None:
+    """The page posts a bundled query's name and its parameters as typed; the server resolves a
+    country by code in any case or by name, an entity by label, and says what is wrong."""
+
+    def named(name: str, **params: str) -> Reply:
+        form = {"named": name, **{f"param.{k}": v for k, v in params.items()}}
+        return request(
+            f"{server.url}/sparql",
+            urllib.parse.urlencode(form).encode(),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
+
+    def labels(reply: Reply) -> set[str]:
+        assert reply.status == 200, reply.text
+        return {b["label"]["value"] for b in json.loads(reply.body)["results"]["bindings"]}
+
+    by_code = labels(named("projects-by-country", country="hr"))
+    assert "Peljesac Bridge" in by_code
+    assert labels(named("projects-by-country", country="Croatia")) == by_code
+    assert "China-Laos Railway" in labels(named("projects-by-country"))  # the default, LA
+    evidence = named("evidence", entity="Peljesac Bridge")
+    assert evidence.status == 200 and json.loads(evidence.body)["results"]["bindings"]
+    wrong = named("projects-by-country", country="Atlantis")
+    assert wrong.status == 400 and "?country" in wrong.text and "Atlantis" in wrong.text
+    unknown = named("timelin")
+    assert unknown.status == 400 and "unknown query 'timelin'" in unknown.text
+    typo = named("timeline", nothing="1")
+    assert typo.status == 400 and "has no parameter ?nothing" in typo.text
+
+
 def test_malformed_query_is_400_with_position(server: Server) -> None:
     reply = sparql_get(server, "SELECT ?x WHERE {\n  ?x ?y }")
     assert reply.status == 400

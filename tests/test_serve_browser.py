@@ -100,7 +100,10 @@ def test_pick_and_run_a_bundled_query(server: Server, page: tuple) -> None:
     assert "Which projects are located in a given country" in tab.text_content("#question")
     croatia = run_picked(tab, "projects-by-country", country="HR")
     assert any(r["label"] == "Peljesac Bridge" for r in croatia)
-    assert errors == []
+    assert run_picked(tab, "projects-by-country", country="Croatia") == croatia
+    assert run_picked(tab, "projects-by-country", country="Atlantis") == []
+    assert "?country" in tab.text_content("#error")  # type: ignore[attr-defined]
+    assert len(errors) == 1 and "400" in errors[0]  # the browser logs the refused request
     only_local(server, requests)
 
 

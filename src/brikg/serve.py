@@ -26,7 +26,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, parse
 
 from brikg.errors import BrikgError
-from brikg.queries import LABEL_LOOKUP, library
+from brikg.queries import library
 from brikg.sparql_words import keywords, may_use
 from brikg.store import (
     GRAPH_FORMATS,
@@ -112,29 +112,37 @@ def _worker_main(connection: Connection, data: str, max_rows: int) -> None:
     connection.send(("ready", ""))
     while True:
         try:
-            text, raw_bindings, select_format, graph_format = connection.recv()
+            request = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(_answer(engine, text, raw_bindings, select_format, graph_format, max_rows))
+        connection.send(_answer(engine, request, max_rows))
 
 
-def _answer(
-    engine: OxigraphEngine,
-    text: str,
-    raw_bindings: dict[str, str],
-    select_format: str,
-    graph_format: str,
-    max_rows: int,
-) -> tuple[int, str, bytes]:
+@dataclass(frozen=True)
+class QueryRequest:
+    """One query for a worker: SPARQL text with N-Triples bindings, or a bundled query by name
+    with its parameters as a user types them (resolved as `brikg query --param` resolves them)."""
+
+    text: str
+    bindings: dict[str, str]
+    select_format: str
+    graph_format: str
+    named: str | None = None
+
+
+def _answer(engine: OxigraphEngine, request: QueryRequest, max_rows: int) -> tuple[int, str, bytes]:
     bindings: dict[str, Term] = {}
-    for name, value in raw_bindings.items():
-        try:
-            bindings[name] = parse_ntriples_term(value)
-        except ValueError:
-            message = f"binding ${name} is not an N-Triples term: {value!r}"
-            return 400, "text/plain; charset=utf-8", message.encode()
     try:
-        result = engine.query(text, bindings, max_rows=max_rows)
+        if request.named is not None:
+            bindings = library()[request.named].bindings(request.bindings, engine)
+        else:
+            for name, value in request.bindings.items():
+                try:
+                    bindings[name] = parse_ntriples_term(value)
+                except ValueError as error:
+                    message = f"binding ${name} is not an N-Triples term: {value!r}"
+                    raise BrikgError(message) from error
+        result = engine.query(request.text, bindings, max_rows=max_rows)
     except QuerySyntaxError as error:
         return 400, "text/plain; charset=utf-8", str(error).encode()
     except ResultTooLarge as error:
@@ -142,10 +150,10 @@ def _answer(
     except BrikgError as error:
         return 400, "text/plain; charset=utf-8", str(error).encode()
     if result.kind == "graph":
-        mime = GRAPH_FORMATS[graph_format][0]
-        return 200, f"{mime}; charset=utf-8", results_bytes(result, graph_format)
-    mime = SELECT_FORMATS[select_format]
-    return 200, f"{mime}; charset=utf-8", results_bytes(result, select_format)
+        mime = GRAPH_FORMATS[request.graph_format][0]
+        return 200, f"{mime}; charset=utf-8", results_bytes(result, request.graph_format)
+    mime = SELECT_FORMATS[request.select_format]
+    return 200, f"{mime}; charset=utf-8", results_bytes(result, request.select_format)
 
 
 @dataclass(eq=False)
@@ -224,9 +232,7 @@ class WorkerPool:
 
         threading.Thread(target=start, daemon=True).start()
 
-    def run(
-        self, text: str, bindings: dict[str, str], select_format: str, graph_format: str
-    ) -> tuple[int, str, bytes]:
+    def run(self, request: QueryRequest) -> tuple[int, str, bytes]:
         timeout = self.config.timeout
         started = time.monotonic()
         try:
@@ -235,7 +241,7 @@ class WorkerPool:
             return 503, "text/plain; charset=utf-8", b"all query workers are busy; try again"
         remaining = max(0.05, timeout - (time.monotonic() - started))
         try:
-            worker.connection.send((text, bindings, select_format, graph_format))
+            worker.connection.send(request)
             if worker.connection.poll(remaining):
                 reply = worker.connection.recv()
                 self._idle.put(worker)
@@ -328,7 +334,7 @@ def query_catalogue() -> bytes:
             }
         )
     prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
-    payload = {"prefixes": prefixes, "label_lookup": LABEL_LOOKUP, "queries": items}
+    payload = {"prefixes": prefixes, "queries": items}
     return json.dumps(payload, ensure_ascii=False).encode()
 
 
@@ -424,7 +430,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if "update" in params:
             self._error(403, "SPARQL Update is not allowed: this endpoint is read-only")
             return
+        named = params.get("named", [None])[-1]
         queries = params.get("query", [])
+        if named is not None:
+            bundled = library()
+            if named not in bundled:
+                self._error(400, f"unknown query {named!r}; known: {', '.join(bundled)}")
+                return
+            queries = [bundled[named].text]
         if len(queries) != 1 or not queries[0].strip():
             self._error(400, "give exactly one SPARQL query in the 'query' parameter")
             return
@@ -449,13 +462,17 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 "URLs unless started with --allow-service",
             )
             return
-        bindings = {key[1:]: values[-1] for key, values in params.items() if key.startswith("$")}
+        if named is None:
+            bindings = {k[1:]: v[-1] for k, v in params.items() if k.startswith("$")}
+        else:  # a bundled query's parameters as typed: a code, a label, a date
+            bindings = {k[6:]: v[-1] for k, v in params.items() if k.startswith("param.")}
         formats = params.get("format", [None])
         select_format, graph_format = negotiate(self.headers.get("Accept") or "", formats[-1])
         if self.server.pool is None:
             self._error(503, "the server is still loading the graph; try again")
             return
-        status, mime, body = self.server.pool.run(text, bindings, select_format, graph_format)
+        request = QueryRequest(text, bindings, select_format, graph_format, named)
+        status, mime, body = self.server.pool.run(request)
         self._send(status, mime, body if status == 200 else body + b"\n")
 
 

@@ -1,62 +1,12 @@
-// brikg query page: picks a bundled query, binds its parameters as RDF terms ($name=<N-Triples>,
-// never pasted into the query text), posts it to /sparql and shows the result as a table.
+// brikg query page: picks a bundled query, posts it to /sparql by name with its parameters as
+// typed (the server binds them as RDF terms, never pasted into the query text), or posts the
+// query the user wrote, and shows the result as a table.
 // Every string from the graph reaches the page through textContent, so none is parsed as HTML.
 "use strict";
 
-const XSD = "http://www.w3.org/2001/XMLSchema#";
 let catalogue = { prefixes: {}, queries: [] };
 
 function $(id) { return document.getElementById(id); }
-
-function ntEscape(text) {
-  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-
-function expandIri(value) {
-  const text = value.trim();
-  if (text.startsWith("<") && text.endsWith(">")) return text.slice(1, -1);
-  const colon = text.indexOf(":");
-  if (colon > 0) {
-    const prefix = text.slice(0, colon);
-    const local = text.slice(colon + 1);
-    if (prefix in catalogue.prefixes && !local.startsWith("//")) return catalogue.prefixes[prefix] + local;
-  }
-  return text;
-}
-
-function looksLikeIri(text) {
-  if (/^<.*>$/.test(text) || /^(https?|urn):\S+$/.test(text)) return true;
-  const colon = text.indexOf(":");
-  return colon > 0 && text.slice(0, colon) in catalogue.prefixes && !text.includes(" ");
-}
-
-async function resolveEntity(param, label) {
-  // An entity given by a label: look it up with the same query `brikg query` uses.
-  const form = new URLSearchParams();
-  form.set("query", catalogue.label_lookup);
-  form.set("$label", '"' + ntEscape(label) + '"');
-  const response = await fetch("/sparql", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json" },
-    body: form.toString(),
-  });
-  if (!response.ok) throw new Error("label lookup failed: HTTP " + response.status + " " + (await response.text()));
-  const found = [...new Set((await response.json()).results.bindings.map((b) => b.entity.value))];
-  if (found.length === 0) throw new Error("parameter ?" + param.name + ": no entity is labelled " + JSON.stringify(label));
-  if (found.length > 1) throw new Error("parameter ?" + param.name + ": " + JSON.stringify(label) + " labels " + found.length + " entities (" + found.join(", ") + "); give one IRI");
-  return "<" + found[0] + ">";
-}
-
-async function toTerm(param, value) {
-  const [base, lang] = param.type.split("@");
-  const text = value.trim();
-  if (base === "entity") return looksLikeIri(text) ? "<" + expandIri(text) + ">" : resolveEntity(param, text);
-  if (base === "iri") return "<" + expandIri(text) + ">";
-  if (base === "date") return '"' + ntEscape(text) + '"^^<' + XSD + "date>";
-  if (base === "integer") return '"' + ntEscape(text) + '"^^<' + XSD + "integer>";
-  if (base === "decimal") return '"' + ntEscape(text) + '"^^<' + XSD + "decimal>";
-  return '"' + ntEscape(text) + '"' + (lang ? "@" + lang : "");
-}
 
 function shorten(iri) {
   for (const [prefix, ns] of Object.entries(catalogue.prefixes)) {
@@ -147,22 +97,17 @@ async function run() {
   error.textContent = "";
   $("status").textContent = "running…";
   const form = new URLSearchParams();
-  form.set("query", $("query").value);
   const query = currentQuery();
   if (query && $("query").value === query.query) {
+    // A bundled query as picked: the server reads its parameters as `brikg query --param`
+    // does (a country by code or name, an entity by label, a kind by label) and says what is wrong.
+    form.set("named", query.name);
     for (const param of query.params) {
       const input = document.querySelector('[data-param="' + param.name + '"]');
-      if (input && input.value.trim() !== "") {
-        try {
-          form.set("$" + param.name, await toTerm(param, input.value));
-        } catch (failure) {
-          error.textContent = String(failure.message || failure);
-          error.hidden = false;
-          $("status").textContent = "";
-          return;
-        }
-      }
+      if (input && input.value.trim() !== "") form.set("param." + param.name, input.value.trim());
     }
+  } else {
+    form.set("query", $("query").value);
   }
   const started = performance.now();
   try {
