@@ -65,6 +65,22 @@ def test_extract_jsonl_quotes_are_the_original_text(tmp_path: Path) -> None:
     assert events and events[0]["event"] == "completion" and events[0]["date"] == "2024-03-14"
 
 
+def test_extract_gives_a_range_end_and_the_framing_of_a_date(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "The Varosh Ring Road in Ghana was completed in 2021-2023.\n\n"
+        "The Ilvara Deep-sea Port in Ghana was completed by the end of 2019.\n",
+        encoding="utf-8",
+    )
+    result = brikg("extract", str(path), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    dates = {r["date"]: r for r in records if r["type"] == "fact" and r.get("event")}
+    assert dates["2021"]["end_date"] == "2023" and dates["2021"]["qualifier"] == "range"
+    assert "end_date" not in dates["2019"] and dates["2019"]["qualifier"] == "by+end"
+    assert "2021/2023" in brikg("extract", str(path)).stdout
+
+
 def test_extract_table_is_readable() -> None:
     result = brikg("extract", "corpus/xinhua-2023-white-paper-section-iii-connectivity.txt")
     assert result.returncode == 0, result.stderr

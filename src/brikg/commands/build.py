@@ -15,7 +15,7 @@ from brikg.commands import format_option, path_option
 from brikg.corpus import load_file
 from brikg.errors import BrikgError
 from brikg.incremental import DEFAULT_CACHE
-from brikg.ir import Document, MentionKind, QuantityValue
+from brikg.ir import DateValue, Document, MentionKind, QuantityValue
 from brikg.output import check_writable
 from brikg.parallel import extract_corpus
 from brikg.pipeline import (
@@ -140,7 +140,7 @@ def _records(doc: Document, entities: dict) -> Iterator[dict[str, object]]:
                 entity=mention.entity, label=mention.label.value if mention.label else None
             )
         if mention.date:
-            record["date"] = mention.date.iso()
+            record.update(_dated(mention.date))
         if mention.quantity:
             record.update(_figure(mention.quantity))
         yield record
@@ -161,10 +161,28 @@ def _records(doc: Document, entities: dict) -> Iterator[dict[str, object]]:
         if fact.event_kind:
             record["event"] = fact.event_kind
         if fact.date:
-            record["date"] = fact.date.iso()
+            record.update(_dated(fact.date))
         if fact.quantity:
             record.update(_figure(fact.quantity), measure=fact.measure)
         yield record
+
+
+def _dated(date: DateValue) -> dict[str, object]:
+    """A date as ISO text at its precision, with the end of a range ("2021-2023") and how the
+    text framed it ("by", "since", "end"), which the graph keeps too."""
+    fields: dict[str, object] = {"date": date.iso()}
+    if date.end is not None:
+        fields["end_date"] = date.end.iso()
+    if date.qualifier:
+        fields["qualifier"] = date.qualifier
+    return fields
+
+
+def _span(date: DateValue | None) -> str:
+    """A date for the table: "2021", "2021-03", "2021/2023" for a range."""
+    if date is None:
+        return ""
+    return date.iso() + (f"/{date.end.iso()}" if date.end is not None else "")
 
 
 def _figure(quantity: QuantityValue) -> dict[str, object]:
@@ -198,7 +216,7 @@ def _table(doc: Document, entities: dict) -> None:
     facts = Table("subject", "relation", "object / value", "quote", title=f"{doc.id}: facts")
     for fact in doc.facts:
         if fact.predicate == "event":
-            value = f"{fact.event_kind} {fact.date.iso() if fact.date else ''}"
+            value = f"{fact.event_kind} {_span(fact.date)}"
         elif fact.predicate == "quantity" and fact.quantity:
             approximate = "~" if fact.quantity.approximate else ""
             value = f"{approximate}{fact.quantity.value:g} {fact.quantity.unit}"
