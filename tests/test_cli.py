@@ -51,12 +51,17 @@ def test_missing_corpus_is_one_line_and_nonzero(tmp_path: Path) -> None:
     assert not (tmp_path / "g").exists()
 
 
-def test_extract_jsonl_quotes_are_the_original_text(tmp_path: Path) -> None:
-    path = tmp_path / "report.txt"
-    path.write_text("Intro line\n\n" + REPORT, encoding="utf-8")
+def extract_records(path: Path, text: str) -> list[dict]:
+    """`brikg extract --format jsonl` of ``text`` written to ``path``, one record per line."""
+    path.write_text(text, encoding="utf-8")
     result = brikg("extract", str(path), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
-    records = [json.loads(line) for line in result.stdout.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_extract_jsonl_quotes_are_the_original_text(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    records = extract_records(path, "Intro line\n\n" + REPORT)
     raw = path.read_text(encoding="utf-8")
     mentions = [r for r in records if r["type"] == "mention"]
     assert {r["text"] for r in mentions} >= {"Ilvara Deep-sea Port", "Ghana", "14 March 2024"}
@@ -67,14 +72,11 @@ def test_extract_jsonl_quotes_are_the_original_text(tmp_path: Path) -> None:
 
 def test_extract_gives_a_range_end_and_the_framing_of_a_date(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
-    path.write_text(
+    records = extract_records(
+        path,
         "The Varosh Ring Road in Ghana was completed in 2021-2023.\n\n"
         "The Ilvara Deep-sea Port in Ghana was completed by the end of 2019.\n",
-        encoding="utf-8",
     )
-    result = brikg("extract", str(path), "--format", "jsonl")
-    assert result.returncode == 0, result.stderr
-    records = [json.loads(line) for line in result.stdout.splitlines()]
     dates = {r["date"]: r for r in records if r["type"] == "fact" and r.get("event")}
     assert dates["2021"]["end_date"] == "2023" and dates["2021"]["qualifier"] == "range"
     assert "end_date" not in dates["2019"] and dates["2019"]["qualifier"] == "by+end"
@@ -89,14 +91,11 @@ def test_extract_table_is_readable() -> None:
 
 def test_extract_shows_which_figures_are_approximate(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
-    path.write_text(
+    records = extract_records(
+        path,
         "The Ilvara Deep-sea Port will cost about $3 billion.\n\n"
         "The Ilvara Deep-sea Port carried 5 million passengers.\n",
-        encoding="utf-8",
     )
-    result = brikg("extract", str(path), "--format", "jsonl")
-    assert result.returncode == 0, result.stderr
-    records = [json.loads(line) for line in result.stdout.splitlines()]
     figures = {r["value"]: r.get("approximate") for r in records if "value" in r}
     assert figures == {3e9: True, 5e6: None}
     table = brikg("extract", str(path)).stdout
