@@ -1747,3 +1747,14 @@ def test_a_lender_of_a_loan_that_financed_a_project_is_a_party(tmp_path: Path) -
     railway = _entity(corpus, "Tarsk Copperbelt Railway")
     bank = _entity(corpus, "Velm Development Bank")
     assert (railway, bank) in _facts(corpus, "involves"), _facts(corpus, "involves")
+
+
+def test_the_project_refers_to_a_recent_project_whatever_its_head(tmp_path: Path) -> None:
+    """ "The project" after the Kovlar Hydropower Station is that station: its completion."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kovlar Hydropower Station is located in Kyrgyzstan. "
+        "The project was completed in 2021.\n",
+    )
+    station = _entity(corpus, "Kovlar Hydropower Station")
+    assert (station, "completion", "2021") in _events(corpus)

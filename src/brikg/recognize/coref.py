@@ -85,17 +85,21 @@ def _antecedent(
 ) -> Mention | None:
     """The latest name ending in ``head`` within the window, this sentence first. A company
     named after an asset ("PT Sumbawa Hailong Terminal", "Kenya Railways") is no antecedent
-    of "the terminal" or "the railway": those short forms refer to the asset."""
+    of "the terminal" or "the railway": those short forms refer to the asset. "The project"
+    names any project, whatever its own head ("the X Hydropower Station ... The project")."""
     company_ok = HEADS[head] is EntityType.ORGANIZATION
+    any_project = head == "project"
     candidates = [m for m in named if m.end <= position] + [
         m for m in reversed(recent) if sentence - m.sentence <= WINDOW
     ]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
+        if mention.rule == "coreference":
+            continue
+        if any_project and mention.label is EntityType.PROJECT:
+            return mention
         name_head = _head_of(mention.text)
-        if mention.rule == "coreference" or (
-            name_head != head.rstrip("s") and name_head not in _ALSO_HEADS.get(head, ())
-        ):
+        if name_head != head.rstrip("s") and name_head not in _ALSO_HEADS.get(head, ()):
             continue
         if company_ok or mention.label is not EntityType.ORGANIZATION:
             return mention
