@@ -1758,3 +1758,16 @@ def test_the_project_refers_to_a_recent_project_whatever_its_head(tmp_path: Path
     )
     station = _entity(corpus, "Kovlar Hydropower Station")
     assert (station, "completion", "2021") in _events(corpus)
+
+
+def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
+    """ "The Bank" after the Zelmora Development Bank is that bank, a party to what it signs."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Zelmora Development Bank financed the Dravel Railway. "
+        "The Bank signed a loan agreement for the Dravel Railway in 2020.\n",
+    )
+    bank = _entity(corpus, "Zelmora Development Bank")
+    (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "The Bank"]
+    assert short.entity == bank
+    assert (_entity(corpus, "Dravel Railway"), bank) in _facts(corpus, "involves")

@@ -22,7 +22,7 @@ WINDOW = 3  # sentences back to look for the antecedent
 # times faster than one that opens with a character class or \b (every position tried).
 _SHORT_FORM = re.compile(
     r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|latest|previous|last|next)\s+)?(?P<figure>\d[\d.,]*-[a-z]+\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+    r"|latest|previous|last|next)\s+)?(?P<figure>\d[\d.,]*-[a-z]+\s+)?(?P<head>[A-Za-z][a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
 )
 
 
@@ -49,7 +49,8 @@ def short_form_mentions(
         text = doc.text[sentence.start : sentence.end]
         taken = [(m.start, m.end) for m in named]
         for match in _SHORT_FORM.finditer(text):
-            head = match.group("head")
+            # "the Bank", "the Forum": a capitalised head refers back as a lowercase one does.
+            head = match.group("head").lower()
             if head not in HEADS:
                 continue
             start, end = sentence.start + match.start() - 1, sentence.start + match.end()
