@@ -1771,3 +1771,34 @@ def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
     (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "The Bank"]
     assert short.entity == bank
     assert (_entity(corpus, "Dravel Railway"), bank) in _facts(corpus, "involves")
+
+
+@pytest.mark.parametrize(("dateline", "expected"), [("Updated: 2024-05-02\n\n", "2023"), ("", None)])
+def test_last_year_counts_from_the_document_year(
+    tmp_path: Path, dateline: str, expected: str | None
+) -> None:
+    """ "Cancelled last year" is the year before the document's; with no document date, no
+    date at all; "the last year of the plan" is never a date."""
+    corpus = _extract_text(
+        tmp_path,
+        f"Cancelled Works\n\n{dateline}The Larkmoor Bridge Project was cancelled last year. "
+        "The Dornel Port was completed in the last year of the plan.\n",
+    )
+    bridge = _entity(corpus, "Larkmoor Bridge Project")
+    dated = {(s, kind, d) for s, kind, d in _events(corpus) if kind == "cancellation"}
+    assert dated == ({(bridge, "cancellation", expected)} if expected else set())
+    assert not {d for s, _, d in _events(corpus) if s == _entity(corpus, "Dornel Port")}
+
+
+def test_a_ministry_of_a_country_and_a_company_are_two(tmp_path: Path) -> None:
+    """ "of Kyrgyzstan" completes the ministry's name; "Co., Ltd." ends the company's."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Ministry of Energy of Kyrgyzstan and Tashral Power Investment Co., Ltd. signed an "
+        "agreement on the Kovlar Hydropower Station in 2019.\n",
+    )
+    names = {m.text for doc in corpus.documents for m in doc.mentions if m.label}
+    assert "Tashral Power Investment Co., Ltd" in names
+    assert not [name for name in names if "Kyrgyzstan and" in name]
+    company = _entity(corpus, "Tashral Power Investment Co., Ltd")
+    assert corpus.entities[company].type is EntityType.ORGANIZATION

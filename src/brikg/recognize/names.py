@@ -134,6 +134,7 @@ HEADS: dict[str, EntityType] = {
             "group",
             "corporation",
             "corp",
+            "co",
             "university",
             "institute",
             "academy",
@@ -535,6 +536,14 @@ def _chunks(
             if end in upper and text[:1].isalnum():
                 end += 1
                 continue
+            if (
+                text == "."
+                and norms[end - 1] == "co"
+                and texts[end + 1 : end + 2] == [","]
+                and norms[end + 2 : end + 3] in (["ltd"], ["limited"])
+            ):
+                end += 3  # "Tianshan Power Investment Co., Ltd."
+                continue
             if norm not in _GOES_ON_NORMS and text not in _GOES_ON_TEXTS:
                 break  # most often a lowercase word: nothing below applies
             if text in {"-", "‐", "–"} and end + 1 < count and _is_word(texts[end + 1]):
@@ -634,6 +643,8 @@ def _two_names(
         return not _single_head_after(tokens, look)
     if _head_type(tokens, run - 1) is not ORG and norms[look] not in LEGAL_FORMS:
         return False
+    if in_complement and end - 1 in countries and _find_head(tokens, start, end)[1] is ORG:
+        return True  # "the Ministry of Energy of Kyrgyzstan and X Co., Ltd.": two
     if norms[start] in LEGAL_FORMS or norms[end - 1] in LEGAL_SUFFIXES:
         return True
     return (
