@@ -1802,3 +1802,15 @@ def test_a_ministry_of_a_country_and_a_company_are_two(tmp_path: Path) -> None:
     assert not [name for name in names if "Kyrgyzstan and" in name]
     company = _entity(corpus, "Tashral Power Investment Co., Ltd")
     assert corpus.entities[company].type is EntityType.ORGANIZATION
+
+
+def test_a_name_does_not_run_across_for_the_into_a_project(tmp_path: Path) -> None:
+    """ "the Zelmora Development Bank for the Morrel Bay Port Project" is a bank and a port."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Zelmora Development Bank for the Morrel Bay Port Project provided a loan of "
+        "300 million US dollars.\n",
+    )
+    names = {m.text for doc in corpus.documents for m in doc.mentions if m.label}
+    assert {"Zelmora Development Bank", "Morrel Bay Port Project"} <= names
+    assert not [name for name in names if " for the " in name]

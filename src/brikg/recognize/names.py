@@ -590,6 +590,14 @@ def _chunks(
                 and _head_type(tokens, end - 1) is P
             ):
                 break  # "the Aktau Container Terminal on the Caspian Sea": where it is
+            if (
+                norm == "for"
+                and norms[end + 1 : end + 2] == ["the"]
+                and end + 2 < count
+                and _head_type(tokens, end - 1) is ORG
+                and _head_type(tokens, _run_end(tokens, end + 2, upper) - 1) is P
+            ):
+                break  # "the X Development Bank for the Y Port Project": two names
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
                 look = end + 1
