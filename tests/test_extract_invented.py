@@ -1773,7 +1773,9 @@ def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
     assert (_entity(corpus, "Dravel Railway"), bank) in _facts(corpus, "involves")
 
 
-@pytest.mark.parametrize(("dateline", "expected"), [("Updated: 2024-05-02\n\n", "2023"), ("", None)])
+@pytest.mark.parametrize(
+    ("dateline", "expected"), [("Updated: 2024-05-02\n\n", "2023"), ("", None)]
+)
 def test_last_year_counts_from_the_document_year(
     tmp_path: Path, dateline: str, expected: str | None
 ) -> None:
@@ -1814,3 +1816,19 @@ def test_a_name_does_not_run_across_for_the_into_a_project(tmp_path: Path) -> No
     names = {m.text for doc in corpus.documents for m in doc.mentions if m.label}
     assert {"Zelmora Development Bank", "Morrel Bay Port Project"} <= names
     assert not [name for name in names if " for the " in name]
+
+
+@pytest.mark.parametrize("form", ["LLC", "Inc.", "S.A."])
+def test_companies_by_legal_form_and_head_and_their_short_names(tmp_path: Path, form: str) -> None:
+    """ "Varnel Engineering" is a company; "Korvane <form>" and a later "Korvane" are one."""
+    corpus = _extract_text(
+        tmp_path,
+        "Varnel Engineering signed a contract for the Peltra River Dam in 2018. "
+        f"Korvane {form} built the Peltra River Dam. Korvane also operates the Lumora Power "
+        "Plant.\n",
+    )
+    assert corpus.entities[_entity(corpus, "Varnel Engineering")].type is EntityType.ORGANIZATION
+    full = _entity(corpus, f"Korvane {form.rstrip('.')}")
+    assert corpus.entities[full].type is EntityType.ORGANIZATION
+    (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "Korvane"]
+    assert short.entity == full
