@@ -1832,3 +1832,15 @@ def test_companies_by_legal_form_and_head_and_their_short_names(tmp_path: Path, 
     assert corpus.entities[full].type is EntityType.ORGANIZATION
     (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "Korvane"]
     assert short.entity == full
+
+
+def test_section_numbers_are_no_quantities(tmp_path: Path) -> None:
+    """ "Section 4 describes", "Table 2 lists": a part of the text, numbered, is no count."""
+    corpus = _extract_text(
+        tmp_path,
+        "Connectivity Review\n\n3.2 Connectivity\n\n"
+        "Section 4 describes the Tarvik Railway, which has 12 stations. "
+        "Table 2 lists the Kelmora Port, which has 6 berths.\n",
+    )
+    units = {unit for _, _, unit in _quantities(corpus)}
+    assert units == {"station", "berth"}
