@@ -1844,3 +1844,16 @@ def test_section_numbers_are_no_quantities(tmp_path: Path) -> None:
     )
     units = {unit for _, _, unit in _quantities(corpus)}
     assert units == {"station", "berth"}
+
+
+def test_a_document_that_proposes_is_no_proposer(tmp_path: Path) -> None:
+    """ "The Velmora Commission white paper proposed X": the paper proposed it, not the
+    commission; "The Orvane Ministry of Trade proposed Y": the ministry did."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Velmora Commission white paper proposed the Tovelin Economic Corridor.\n\n"
+        "The Orvane Ministry of Trade proposed the Irvanel Green Initiative.\n",
+    )
+    assert _facts(corpus, "proposedBy") == {
+        (_entity(corpus, "Irvanel Green Initiative"), _entity(corpus, "Orvane Ministry of Trade"))
+    }
