@@ -1857,3 +1857,21 @@ def test_a_document_that_proposes_is_no_proposer(tmp_path: Path) -> None:
     assert _facts(corpus, "proposedBy") == {
         (_entity(corpus, "Irvanel Green Initiative"), _entity(corpus, "Orvane Ministry of Trade"))
     }
+
+
+@pytest.mark.parametrize("agency", [" (Xinhua)", ""])
+def test_a_byline_dates_the_document_not_the_first_event(tmp_path: Path, agency: str) -> None:
+    """ "Beijing, 14 March 2024 (Xinhua) --": when the story was filed, so the document's date
+    ("last year" is 2023), and not when the port it tells of opened."""
+    corpus = _extract_text(
+        tmp_path,
+        f"Velmaro Port Opens\n\nBeijing, 14 March 2024{agency} -- The Velmaro Deep-water Port "
+        "in Kenya opened to traffic, officials said.\n\nThe Tarskel Railway was completed last "
+        "year.\n",
+    )
+    (doc,) = corpus.documents
+    assert doc.meta.date == "2024-03-14"
+    events = _events(corpus)
+    assert (_entity(corpus, "Tarskel Railway"), "completion", "2023") in events
+    port = _entity(corpus, "Velmaro Deep-water Port")
+    assert not [date for subject, _, date in events if subject == port]

@@ -414,10 +414,13 @@ _COUNTED = re.compile(
     r"dozens?|hundreds|thousands|several|many|numerous|multiple)\b",
     re.I,
 )
-# A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- "): the agency credited is not part
-# of what the sentence says.
+# A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- ", "Beijing, 14 March 2024 -- "): the
+# agency credited is not part of what the sentence says, nor is its date of what happened. The
+# place in capitals or in title case; without an agency, a date after the comma.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.' -]{2,}+(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–)\s*"
+    r"(?:[A-Z][A-Z.' -]{2,}+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)|,[^()\n]{0,20}\d[^()\n]{0,20}?)"
+    r"\s*(?:--|—|–)\s*"
 )
 _WHICH = re.compile(r",\s+which\s")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
