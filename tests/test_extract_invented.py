@@ -1875,3 +1875,15 @@ def test_a_byline_dates_the_document_not_the_first_event(tmp_path: Path, agency:
     assert (_entity(corpus, "Tarskel Railway"), "completion", "2023") in events
     port = _entity(corpus, "Velmaro Deep-water Port")
     assert not [date for subject, _, date in events if subject == port]
+
+
+def test_a_table_row_is_read_as_a_sentence(tmp_path: Path) -> None:
+    """A row of a Markdown table, once a heading that said nothing, states its facts."""
+    path = tmp_path / "table.md"
+    path.write_text(
+        "# Projects\n\n| Project | Country | Status |\n|---|---|---|\n"
+        "| Tarvik Railway | Kazakhstan | opened in 2021 |\n",
+        encoding="utf-8",
+    )
+    corpus = extract_documents([load_file(path)])
+    assert (_entity(corpus, "Tarvik Railway"), "opening", "2021") in _events(corpus)
