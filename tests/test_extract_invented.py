@@ -1747,3 +1747,143 @@ def test_a_lender_of_a_loan_that_financed_a_project_is_a_party(tmp_path: Path) -
     railway = _entity(corpus, "Tarsk Copperbelt Railway")
     bank = _entity(corpus, "Velm Development Bank")
     assert (railway, bank) in _facts(corpus, "involves"), _facts(corpus, "involves")
+
+
+def test_the_project_refers_to_a_recent_project_whatever_its_head(tmp_path: Path) -> None:
+    """ "The project" after the Kovlar Hydropower Station is that station: its completion."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kovlar Hydropower Station is located in Kyrgyzstan. "
+        "The project was completed in 2021.\n",
+    )
+    station = _entity(corpus, "Kovlar Hydropower Station")
+    assert (station, "completion", "2021") in _events(corpus)
+
+
+def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
+    """ "The Bank" after the Zelmora Development Bank is that bank, a party to what it signs."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Zelmora Development Bank financed the Dravel Railway. "
+        "The Bank signed a loan agreement for the Dravel Railway in 2020.\n",
+    )
+    bank = _entity(corpus, "Zelmora Development Bank")
+    (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "The Bank"]
+    assert short.entity == bank
+    assert (_entity(corpus, "Dravel Railway"), bank) in _facts(corpus, "involves")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"), [("Updated: 2024-05-02\n\n", "2023"), ("", None)]
+)
+def test_last_year_counts_from_the_document_year(
+    tmp_path: Path, dateline: str, expected: str | None
+) -> None:
+    """ "Cancelled last year" is the year before the document's; with no document date, no
+    date at all; "the last year of the plan" is never a date."""
+    corpus = _extract_text(
+        tmp_path,
+        f"Cancelled Works\n\n{dateline}The Larkmoor Bridge Project was cancelled last year. "
+        "The Dornel Port was completed in the last year of the plan.\n",
+    )
+    bridge = _entity(corpus, "Larkmoor Bridge Project")
+    dated = {(s, kind, d) for s, kind, d in _events(corpus) if kind == "cancellation"}
+    assert dated == ({(bridge, "cancellation", expected)} if expected else set())
+    assert not {d for s, _, d in _events(corpus) if s == _entity(corpus, "Dornel Port")}
+
+
+def test_a_ministry_of_a_country_and_a_company_are_two(tmp_path: Path) -> None:
+    """ "of Kyrgyzstan" completes the ministry's name; "Co., Ltd." ends the company's."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Ministry of Energy of Kyrgyzstan and Tashral Power Investment Co., Ltd. signed an "
+        "agreement on the Kovlar Hydropower Station in 2019.\n",
+    )
+    names = {m.text for doc in corpus.documents for m in doc.mentions if m.label}
+    assert "Tashral Power Investment Co., Ltd" in names
+    assert not [name for name in names if "Kyrgyzstan and" in name]
+    company = _entity(corpus, "Tashral Power Investment Co., Ltd")
+    assert corpus.entities[company].type is EntityType.ORGANIZATION
+
+
+def test_a_name_does_not_run_across_for_the_into_a_project(tmp_path: Path) -> None:
+    """ "the Zelmora Development Bank for the Morrel Bay Port Project" is a bank and a port."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Zelmora Development Bank for the Morrel Bay Port Project provided a loan of "
+        "300 million US dollars.\n",
+    )
+    names = {m.text for doc in corpus.documents for m in doc.mentions if m.label}
+    assert {"Zelmora Development Bank", "Morrel Bay Port Project"} <= names
+    assert not [name for name in names if " for the " in name]
+
+
+@pytest.mark.parametrize("form", ["LLC", "Inc.", "S.A."])
+def test_companies_by_legal_form_and_head_and_their_short_names(tmp_path: Path, form: str) -> None:
+    """ "Varnel Engineering" is a company; "Korvane <form>" and a later "Korvane" are one."""
+    corpus = _extract_text(
+        tmp_path,
+        "Varnel Engineering signed a contract for the Peltra River Dam in 2018. "
+        f"Korvane {form} built the Peltra River Dam. Korvane also operates the Lumora Power "
+        "Plant.\n",
+    )
+    assert corpus.entities[_entity(corpus, "Varnel Engineering")].type is EntityType.ORGANIZATION
+    full = _entity(corpus, f"Korvane {form.rstrip('.')}")
+    assert corpus.entities[full].type is EntityType.ORGANIZATION
+    (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "Korvane"]
+    assert short.entity == full
+
+
+def test_section_numbers_are_no_quantities(tmp_path: Path) -> None:
+    """ "Section 4 describes", "Table 2 lists": a part of the text, numbered, is no count."""
+    corpus = _extract_text(
+        tmp_path,
+        "Connectivity Review\n\n3.2 Connectivity\n\n"
+        "Section 4 describes the Tarvik Railway, which has 12 stations. "
+        "Table 2 lists the Kelmora Port, which has 6 berths.\n",
+    )
+    units = {unit for _, _, unit in _quantities(corpus)}
+    assert units == {"station", "berth"}
+
+
+def test_a_document_that_proposes_is_no_proposer(tmp_path: Path) -> None:
+    """ "The Velmora Commission white paper proposed X": the paper proposed it, not the
+    commission; "The Orvane Ministry of Trade proposed Y": the ministry did."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Velmora Commission white paper proposed the Tovelin Economic Corridor.\n\n"
+        "The Orvane Ministry of Trade proposed the Irvanel Green Initiative.\n",
+    )
+    assert _facts(corpus, "proposedBy") == {
+        (_entity(corpus, "Irvanel Green Initiative"), _entity(corpus, "Orvane Ministry of Trade"))
+    }
+
+
+@pytest.mark.parametrize("agency", [" (Xinhua)", ""])
+def test_a_byline_dates_the_document_not_the_first_event(tmp_path: Path, agency: str) -> None:
+    """ "Beijing, 14 March 2024 (Xinhua) --": when the story was filed, so the document's date
+    ("last year" is 2023), and not when the port it tells of opened."""
+    corpus = _extract_text(
+        tmp_path,
+        f"Velmaro Port Opens\n\nBeijing, 14 March 2024{agency} -- The Velmaro Deep-water Port "
+        "in Kenya opened to traffic, officials said.\n\nThe Tarskel Railway was completed last "
+        "year.\n",
+    )
+    (doc,) = corpus.documents
+    assert doc.meta.date == "2024-03-14"
+    events = _events(corpus)
+    assert (_entity(corpus, "Tarskel Railway"), "completion", "2023") in events
+    port = _entity(corpus, "Velmaro Deep-water Port")
+    assert not [date for subject, _, date in events if subject == port]
+
+
+def test_a_table_row_is_read_as_a_sentence(tmp_path: Path) -> None:
+    """A row of a Markdown table, once a heading that said nothing, states its facts."""
+    path = tmp_path / "table.md"
+    path.write_text(
+        "# Projects\n\n| Project | Country | Status |\n|---|---|---|\n"
+        "| Tarvik Railway | Kazakhstan | opened in 2021 |\n",
+        encoding="utf-8",
+    )
+    corpus = extract_documents([load_file(path)])
+    assert (_entity(corpus, "Tarvik Railway"), "opening", "2021") in _events(corpus)

@@ -50,3 +50,22 @@ def test_headings_set_sections() -> None:
 def test_chinese_sentences() -> None:
     sentences = _sentences("中老铁路开通运营。雅万高铁正式开通！这是第一句话吗？")
     assert sentences == ["中老铁路开通运营。", "雅万高铁正式开通！", "这是第一句话吗？"]
+
+
+def test_table_rows_are_sentences_and_the_rule_is_nothing() -> None:
+    """Each Markdown table row is one sentence (long or short, no heading, no new section);
+    the rule under the header row makes none."""
+    text = (
+        "Project Table\n\n| Project | Country | Status |\n|:---|---|---:|\n"
+        "| Velmor Port | Kenya | opened in 2020. Expanded in 2023. |\n"
+        "| Tarvik Railway | Kazakhstan | opened in 2021 |\n"
+    )
+    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
+    segment(doc)
+    rows = [s for s in doc.sentences if not s.is_heading]
+    assert [doc.sentence_text(s) for s in rows] == [
+        "| Project | Country | Status |",
+        "| Velmor Port | Kenya | opened in 2020. Expanded in 2023. |",
+        "| Tarvik Railway | Kazakhstan | opened in 2021 |",
+    ]
+    assert {s.section for s in doc.sentences} == {"Project Table"}

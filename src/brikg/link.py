@@ -51,6 +51,8 @@ from brikg.recognize.zh import HAN, sentence_text
 from brikg.recognize.zh_names import HEADS, QUOTED_HEADS
 from brikg.scan import longest_first
 
+_SHORT_FORM_RULE = "coreference"  # "the project" after the X Station (recognize.coref)
+
 # Chinese name parts and the English words that translate them (lower case, as substrings).
 GLOSSARY: dict[str, tuple[str, ...]] = {
     "一带一路": ("belt and road", "bri"), "丝绸之路": ("silk road",), "丝路": ("silk road",),
@@ -431,8 +433,13 @@ class Linker:
         en: _Profile,
         classes: str,
     ) -> tuple[float, list[str], Mention, Mention] | None:
+        # A short form ("the project", recognize.coref) denotes the entity but is no name of it
+        # to compare: its sentence's dates and figures count (in the profile), its words do not.
         pairs = [
-            (z, e) for z in zh.mentions for e in en.mentions if blocks.same_block(z.start, e.start)
+            (z, e)
+            for z in zh.mentions
+            for e in en.mentions
+            if e.rule != _SHORT_FORM_RULE and blocks.same_block(z.start, e.start)
         ]
         if not pairs:
             return None

@@ -256,6 +256,12 @@ _AGENT_TRIGGER = re.compile(
 # Between the subject and its verb, in one clause: no comma.
 _SUBJECT_RIGHT_BEFORE = re.compile(r"[^,;]*")
 _PROPOSED = re.compile(r"proposed|put\s+forward|" + _INITIATED, re.I)
+# A document the name before the verb only modifies, the verb's real subject: "the X Commission
+# white paper proposed", "the X Ministry's action plan proposes".
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:'s|’s)?\s+(?:[a-z-]+\s+){0,2}(?:paper|document|report|plan|outline|blueprint|declaration"
+    r"|communiqu[eé]|statement|guidelines?|framework|resolution|proposal)s?\b"
+)
 # "proposed by X", "proposed in 2021 by X": the agent of a passive, past a date.
 _BY_AFTER = re.compile(r"(?:\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4})?\s+by\s+")
 # A person's title and nationality before the name: "Argentine Senator ", "the Kenyan
@@ -408,10 +414,13 @@ _COUNTED = re.compile(
     r"dozens?|hundreds|thousands|several|many|numerous|multiple)\b",
     re.I,
 )
-# A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- "): the agency credited is not part
-# of what the sentence says.
+# A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- ", "Beijing, 14 March 2024 -- "): the
+# agency credited is not part of what the sentence says, nor is its date of what happened. The
+# place in capitals or in title case; without an agency, a date after the comma.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.' -]{2,}+(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–)\s*"
+    r"(?:[A-Z][A-Z.' -]{2,}+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)|,[^()\n]{0,20}\d[^()\n]{0,20}?)"
+    r"\s*(?:--|—|–)\s*"
 )
 _WHICH = re.compile(r",\s+which\s")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
@@ -813,6 +822,8 @@ class Relater:
                     ctx.doc.text, agents[-1].end, start
                 ):
                     proposal = None
+                if agents and _DOCUMENT_SUBJECT.match(ctx.doc.text, agents[-1].end, start):
+                    proposal = None  # "the X Commission white paper proposed": the paper did
                 # What the verb governs is in its clause: not the X of "Rwanda signed 12
                 # agreements, and the X opened in 2020".
                 clause_end = ctx.clause_of(end, _FIGURE_CLAUSE_END)[1]

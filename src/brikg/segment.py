@@ -103,6 +103,10 @@ _ROMAN_HEADING = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LINE = re.compile(r"[^\n]+")
+# A Markdown table: a row between pipes is one sentence, its cells read in order (a row is no
+# heading, whatever its length, and sets no section); the rule under the header says nothing.
+_TABLE_ROW = re.compile(r"\|.*\|")
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
 
 
 def _is_heading(line: str, language: str) -> bool:
@@ -261,6 +265,10 @@ def segment(doc: Document) -> Document:
             positions = list(chain.from_iterable(starmap(range, pieces)))  # in C, not per char
             language = script_language(line) if _LETTERS.search(line) else previous
         previous = language
+        if len(pieces) == 1 and _TABLE_ROW.fullmatch(line):
+            if not _TABLE_RULE.fullmatch(line):
+                sentences.append(Sentence(len(sentences), start, end, number, language, section))
+            continue
         if _is_heading(line, language):
             if not _FURNITURE.match(line):  # a footnote or URL is not a section heading
                 section = line.strip()

@@ -22,7 +22,7 @@ WINDOW = 3  # sentences back to look for the antecedent
 # times faster than one that opens with a character class or \b (every position tried).
 _SHORT_FORM = re.compile(
     r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|latest|previous|last|next)\s+)?(?P<figure>\d[\d.,]*-[a-z]+\s+)?(?P<head>[a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+    r"|latest|previous|last|next)\s+)?(?P<figure>\d[\d.,]*-[a-z]+\s+)?(?P<head>[A-Za-z][a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
 )
 
 
@@ -49,7 +49,8 @@ def short_form_mentions(
         text = doc.text[sentence.start : sentence.end]
         taken = [(m.start, m.end) for m in named]
         for match in _SHORT_FORM.finditer(text):
-            head = match.group("head")
+            # "the Bank", "the Forum": a capitalised head refers back as a lowercase one does.
+            head = match.group("head").lower()
             if head not in HEADS:
                 continue
             start, end = sentence.start + match.start() - 1, sentence.start + match.end()
@@ -85,17 +86,21 @@ def _antecedent(
 ) -> Mention | None:
     """The latest name ending in ``head`` within the window, this sentence first. A company
     named after an asset ("PT Sumbawa Hailong Terminal", "Kenya Railways") is no antecedent
-    of "the terminal" or "the railway": those short forms refer to the asset."""
+    of "the terminal" or "the railway": those short forms refer to the asset. "The project"
+    names any project, whatever its own head ("the X Hydropower Station ... The project")."""
     company_ok = HEADS[head] is EntityType.ORGANIZATION
+    any_project = head == "project"
     candidates = [m for m in named if m.end <= position] + [
         m for m in reversed(recent) if sentence - m.sentence <= WINDOW
     ]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
+        if mention.rule == "coreference":
+            continue
+        if any_project and mention.label is EntityType.PROJECT:
+            return mention
         name_head = _head_of(mention.text)
-        if mention.rule == "coreference" or (
-            name_head != head.rstrip("s") and name_head not in _ALSO_HEADS.get(head, ())
-        ):
+        if name_head != head.rstrip("s") and name_head not in _ALSO_HEADS.get(head, ()):
             continue
         if company_ok or mention.label is not EntityType.ORGANIZATION:
             return mention

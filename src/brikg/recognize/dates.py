@@ -66,7 +66,10 @@ _MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # word boundary, which keeps the regex engine from skipping ahead to a likely first character:
 # a scan tries them at every character, five times the cost of trying them only here.
 _DAY_AT = re.compile(r"\d(?<!\w\d)")  # the first digit of a number
-_THIS_AT = re.compile(r"[Tt]his|" + _MONTH_STEM.pattern)
+_THIS_AT = re.compile(r"[Tt]his|[Ll]ast|[Nn]ext|" + _MONTH_STEM.pattern)
+# "this year", "last year", "next year": the document's year, the one before, the one after.
+_RELATIVE_YEAR = r"(?P<which>[Tt]his|[Ll]ast|[Nn]ext)\s+year"
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 
 
 # The scans' matches cannot overlap a real start: a match starts after a non-word character,
@@ -168,7 +171,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int, Callable[[str], list[int]]]] = 
     ),
     (
         "date-this-year",
-        re.compile(r"\b(?:" + _MONTH + r"\s+(?:of\s+)?)?[Tt]his\s+year\b"),
+        # "the last year of the plan" is no date: only "last year" without "the".
+        re.compile(r"\b(?:" + _MONTH + r"\s+(?:of\s+)?)?(?<![Tt]he\s)" + _RELATIVE_YEAR + r"\b"),
         _THIS_YEAR_CUE,
         _this_or_months,
     ),
@@ -203,15 +207,17 @@ def date_cues(text: str, words: AbstractSet[str] | None = None) -> int:
             cues |= _MONTH_CUE
     elif _MONTH_STEM.search(text):
         cues |= _MONTH_CUE
-    if "year" in text and ("this" in text or "This" in text):
+    if "year" in text and any(word in text for word in _RELATIVE_WORDS):
         cues |= _THIS_YEAR_CUE
     return cues
 
 
+_RELATIVE_WORDS = ("this", "This", "last", "Last", "next", "Next")
+
 # Whether to look at all: a digit, "this year" or a month name. Month names are tried only
 # after their first letters, which keeps the regex engine from trying them at every character.
 _HAS_DATE = re.compile(
-    r"\d|(?=[TtJFMASOND])(?:[Tt]his\syear|January|February|March|April|May|June|July|August"
+    r"\d|(?=[TtLlNnJFMASOND])(?:(?:[Tt]his|[Ll]ast|[Nn]ext)\syear|January|February|March|April|May|June|July|August"
     r"|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\."
     r"|Oct\.|Nov\.|Dec\.)"
 )
@@ -322,7 +328,10 @@ def _value(
         month = int(groups["month"])
     day = int(groups["day"]) if groups.get("day") else None
     if rule == "date-this-year":
-        return DateValue(document_year, month, None, qualifier, True) if document_year else None
+        if document_year is None:
+            return None  # "last year" with no year to count from: no date rather than a wrong one
+        year = document_year + _YEAR_SHIFT[groups["which"].lower()]
+        return DateValue(year, month, None, qualifier, True)
     if rule == "date-month-day":
         year = context_year or document_year
         if year is None or month is None or not day or day > 31:
@@ -450,7 +459,7 @@ def _plausible_bare_year(text: str, match: re.Match[str], qualifier: str | None)
 
 # The dates only a document's year resolves, in two patterns that each open with a character
 # (class) the regex engine skips to in C.
-_THIS_YEAR = re.compile(r"[Tt]his\s+year")
+_THIS_YEAR = re.compile(_RELATIVE_YEAR)
 _MONTH_DAY = re.compile(_MONTH + r"\s+[0-3]?\d\b")
 
 

@@ -134,6 +134,9 @@ HEADS: dict[str, EntityType] = {
             "group",
             "corporation",
             "corp",
+            "co",
+            # "Varno Engineering", "X Harbour Engineering": a contractor.
+            "engineering",
             "university",
             "institute",
             "academy",
@@ -255,6 +258,26 @@ LEGAL_FORMS = frozenset({"pt", "jsc", "pjsc", "ojsc", "cjsc", "llc", "ooo"})
 # two, "X Ltd of Singapore" is X Ltd, of Singapore, and after a project's head the form makes the
 # name a company's ("X Terminal LLC").
 LEGAL_SUFFIXES = LEGAL_FORMS | {"inc", "gmbh", "sa", "ltd", "limited", "plc"}
+_DOTTED_SA = ["S", ".", "A"]  # "Korvex S.A.", tokenised letter by letter
+
+
+def _legal_suffix_end(tokens: Tokens, position: int) -> int | None:
+    """Where a legal form written after a name and starting at ``position`` ends, if one does:
+    "LLC", "Inc", "Ltd", or "S.A." in its three tokens."""
+    if position >= len(tokens):
+        return None
+    if tokens.norms[position] in LEGAL_SUFFIXES:
+        return position + 1
+    if tokens.texts[position : position + 3] == _DOTTED_SA:
+        return position + 3
+    return None
+
+
+def _ends_in_legal_suffix(tokens: Tokens, end: int) -> bool:
+    """Whether ``tokens[:end]`` ends in a legal form written after a name."""
+    return tokens.norms[end - 1] in LEGAL_SUFFIXES or tokens.texts[end - 3 : end] == _DOTTED_SA
+
+
 # What joins the words of a name: "of", "for", "on", "and", and the particles.
 CONNECTORS = frozenset({"of", "for", "on", "and", "&"}) | NAME_PARTICLES
 COMPLEMENT_CONNECTORS = frozenset({"of", "for", "on"})
@@ -535,6 +558,17 @@ def _chunks(
             if end in upper and text[:1].isalnum():
                 end += 1
                 continue
+            if (
+                text == "."
+                and norms[end - 1] == "co"
+                and texts[end + 1 : end + 2] == [","]
+                and norms[end + 2 : end + 3] in (["ltd"], ["limited"])
+            ):
+                end += 3  # "Tianshan Power Investment Co., Ltd."
+                continue
+            if text == "." and texts[end - 1 : end + 2] == _DOTTED_SA:
+                end += 2  # "Korvex S.A."
+                continue
             if norm not in _GOES_ON_NORMS and text not in _GOES_ON_TEXTS:
                 break  # most often a lowercase word: nothing below applies
             if text in {"-", "‐", "–"} and end + 1 < count and _is_word(texts[end + 1]):
@@ -581,6 +615,14 @@ def _chunks(
                 and _head_type(tokens, end - 1) is P
             ):
                 break  # "the Aktau Container Terminal on the Caspian Sea": where it is
+            if (
+                norm == "for"
+                and norms[end + 1 : end + 2] == ["the"]
+                and end + 2 < count
+                and _head_type(tokens, end - 1) is ORG
+                and _head_type(tokens, _run_end(tokens, end + 2, upper) - 1) is P
+            ):
+                break  # "the X Development Bank for the Y Port Project": two names
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
                 look = end + 1
@@ -634,7 +676,9 @@ def _two_names(
         return not _single_head_after(tokens, look)
     if _head_type(tokens, run - 1) is not ORG and norms[look] not in LEGAL_FORMS:
         return False
-    if norms[start] in LEGAL_FORMS or norms[end - 1] in LEGAL_SUFFIXES:
+    if in_complement and end - 1 in countries and _find_head(tokens, start, end)[1] is ORG:
+        return True  # "the Ministry of Energy of Kyrgyzstan and X Co., Ltd.": two
+    if norms[start] in LEGAL_FORMS or _ends_in_legal_suffix(tokens, end):
         return True
     return (
         _venture_of(norms, start)
@@ -1001,8 +1045,8 @@ def _names_from_chunk(
         return
     if norms[start] in LEGAL_FORMS:
         entity_type = ORG  # "PT Sumbawa Hailong Terminal": a company, whatever its last word
-    elif cut < end and norms[cut] in LEGAL_SUFFIXES:
-        cut, entity_type = cut + 1, ORG  # "Varna Quay Terminal LLC"
+    elif cut < end and _legal_suffix_end(tokens, cut):
+        cut, entity_type = _legal_suffix_end(tokens, cut) or cut, ORG  # "Varna Quay Terminal LLC"
     name_tokens = [
         norm
         for text, norm in zip(texts[start:cut], norms[start:cut], strict=True)
@@ -1062,7 +1106,7 @@ def _company_without_head(
     the first party of a joint venture ("a joint venture of Tavora Minerals and Lindqvist
     Shipping Group", which :func:`_two_names` split at the "and")."""
     norms = tokens.norms
-    if norms[start] in LEGAL_FORMS or norms[end - 1] in LEGAL_SUFFIXES:
+    if norms[start] in LEGAL_FORMS or _ends_in_legal_suffix(tokens, end):
         if end - start < 2:
             return None
         return _mention(text, tokens, start, end, offset, ORG, "name-legal-form")
@@ -1503,10 +1547,22 @@ def _owner_code(owner: str | None, tokens: Tokens, start: int, context: NameCont
 def acronym_definitions(
     text: str, mentions: list[Mention], offset: int
 ) -> Iterator[tuple[str, Mention]]:
-    """``Name (ACR)``: the acronym after an entity mention names the same entity."""
+    """``Name (ACR)``: the acronym after an entity mention names the same entity; so does a
+    company's name without its legal form ("Korvex LLC", later "Korvex")."""
+    countries = {m.text for m in mentions if m.label is EntityType.COUNTRY}
     for mention in mentions:
         if mention.kind is not MentionKind.ENTITY:
             continue
         match = _BRACKETED_AFTER.match(text, mention.end - offset)
         if match and _ACRONYM.match(match.group("acronym")):
             yield match.group("acronym"), mention
+        if mention.label is EntityType.ORGANIZATION:
+            stem = _LEGAL_FORM_AFTER.sub("", mention.text)
+            if stem != mention.text and stem[:1].isupper() and stem not in countries:
+                yield stem, mention
+
+
+# A legal form after a company's name, with the comma or "Co." before it.
+_LEGAL_FORM_AFTER = re.compile(
+    r",?\s+(?:Co\.,?\s+)?(?:LLC|Inc|Ltd|Limited|PLC|plc|GmbH|S\.A|SA|JSC|PJSC)\.?\Z"
+)

@@ -230,6 +230,8 @@ _PATTERNS = (
 def _read(text: str, start: int) -> _Read | None:
     """The quantity that starts at ``start``, preferring currency, then measured units, then
     counted nouns."""
+    if _REFERENCE_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "Section 4 describes ...": a section's number, not a count
     for rule, pattern in _PATTERNS:
         match = pattern.match(text, start)
         if match is None:
@@ -239,6 +241,13 @@ def _read(text: str, start: int) -> _Read | None:
         if quantity is not None:
             return hedge.start() if hedge else start, match.end(), rule, quantity, match
     return None
+
+
+# The words a number after which labels a part of a text: "Section 4", "Chapter 3", "Table 2".
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:[Ss]ections?|[Cc]hapters?|[Aa]rticles?|Part|Annex|Appendix|Table|Figure|Fig\."
+    r"|[Pp]aragraphs?|[Cc]lauses?|Item|No\.|§)\s*\Z"
+)
 
 
 # "between $2 billion and $3 billion", "between 300 and 400 km", "between 5% and 10%": a range,

@@ -22,6 +22,7 @@ _WORD = rf"\w[\w{_MARKS}]*"
 _SPLIT = re.compile(
     rf"(\S(?:(?<=\w)[\w{_MARKS}]*(?:['’](?!s\b){_WORD})*|(?<=['’])s\b|[{_MARKS}]*))"
 )
+_DOTTED_SA = re.compile(r"\bS\.A\b\.?")
 _BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
 
@@ -143,6 +144,7 @@ def name_key(name: str) -> str:
     """
     # A bracketed acronym inside a name is an alias, not part of it: "X (CKU) Railway".
     name = _BRACKETED_ACRONYM.sub(" ", name)
+    name = _DOTTED_SA.sub("SA", name)  # "Korvex S.A." is "Korvex SA", not "Korvex's A"
     tokens = tokenize(name)
     pairs = zip(tokens.texts, tokens.norms, strict=True)
     words = [norm for text, norm in pairs if text not in "-'\"“”()"]
