@@ -3,10 +3,12 @@ scales (万, 亿) expanded, units the English recogniser uses."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from brikg.ir import DateValue, QuantityValue
-from brikg.recognize.zh_values import find_dates, find_quantities
+from brikg.recognize.zh_values import _DATE, _date_matches, find_dates, find_quantities
 
 
 def _dates(text: str, year: int | None = 2024) -> list[tuple[str, DateValue]]:
@@ -133,3 +135,19 @@ def test_a_scaled_figure_is_exact(text: str, value: int) -> None:
     (mention,) = find_quantities(text)
     assert mention.quantity is not None
     assert mention.quantity.value == value, mention.quantity.value
+
+
+def test_dates_are_tried_wherever_one_can_start() -> None:
+    """The places the date pattern is tried at (two characters where one is too common to try
+    alone: 中旬, 年底, 以来) give the matches a scan of every character gives."""
+    pieces = [
+        *"截至止到自从于在上下半年底初末中旬份以来起前之月日号—-～ 个每的",
+        "2024年",
+        "12月",
+        "5",
+    ]
+    chooser = random.Random(7)
+    for _ in range(20000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
+        expected = [m.span() for m in _DATE.finditer(text) if m.end() > m.start()]
+        assert [m.span() for m in _date_matches(text)] == expected, text

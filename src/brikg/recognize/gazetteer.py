@@ -90,6 +90,12 @@ class Gazetteer:
             forms.sort(key=lambda form: -len(form[0]))
             for surface, entity_id in forms:
                 self._zh_entity.setdefault(surface, entity_id)
+        # The forms that name no country: what a caller that finds countries on its own reads.
+        self._zh_named = {
+            surface: entity_id
+            for surface, entity_id in self._zh_entity.items()
+            if self._label(entity_id)[0] is not EntityType.COUNTRY
+        }
         # One alternative per first character, its forms longest first: the regex engine tries
         # them in that order where a form starts, so the longest wins, and it scans in C (a
         # Python loop over every character was 17% of Chinese recognition).
@@ -175,12 +181,18 @@ class Gazetteer:
                 found.entity_id, start, end, text_of[start - offset : end - offset], "en"
             )
 
-    def match_chinese(self, text: str, offset: int) -> Iterator[Mention]:
-        """Yield longest non-overlapping matches of Chinese forms in ``text``."""
+    def match_chinese(self, text: str, offset: int, countries: bool = True) -> Iterator[Mention]:
+        """Yield longest non-overlapping matches of Chinese forms in ``text``; without
+        ``countries``, not those of country names (still matched, so that no name is found
+        inside one), whose mentions the caller would only discard."""
+        entities = self._zh_entity if countries else self._zh_named
         for match in self._zh_pattern.finditer(text):
             surface = match.group()
+            entity_id = entities.get(surface)
+            if entity_id is None:
+                continue
             yield self._mention(
-                self._zh_entity[surface],
+                entity_id,
                 offset + match.start(),
                 offset + match.end(),
                 surface,

@@ -138,9 +138,7 @@ class ChineseRecognizer:
         cut = self.words.cut_spans(text) if _needs_words(text) else Cut([], [], [])
         words = cut.words
         countries = self.countries(text, words, country_matches, cut.starts)
-        known = [
-            m for m in self.gazetteer.match_chinese(text, 0) if m.label is not EntityType.COUNTRY
-        ]
+        known = list(self.gazetteer.match_chinese(text, 0, countries=False))
         if words and any(len(m.text) <= 3 for m in known):
             # A short known name must not start or end inside a word: 亚行 is not in 东南亚行动.
             starts, ends = set(cut.starts), set(cut.ends)

@@ -29,7 +29,11 @@ _AFTER = r"(?P<after>以来|起|前|以前|之前)?"
 
 # Every part of a date is optional, so the pattern matches (mostly nothing) at every
 # character; a match that is not empty starts with one of these, and only there is it tried.
-_DATE_START = re.compile(r"[截到至自从于在0-9上下年底初末中份\s—–\-~～以起前之]")
+# Common characters count only with what must follow them (中旬, 上半年, 年底, 以来, 之前):
+# 中, 年, 以 and 之 start nothing else, and are most of the places a date cannot start.
+_DATE_START = re.compile(
+    r"[截到至自从于在0-9底初末份起前\s—–\-~～]|中旬|[上下](?:半年|旬)|年[底初中末]|以[来前]|之前"
+)
 _DATE = re.compile(
     _BEFORE
     + r"(?:"
