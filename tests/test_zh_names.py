@@ -77,6 +77,10 @@ def _countries(recognizer: ChineseRecognizer, text: str) -> list[str]:
             EntityType.MECHANISM,
         ),
         ("2021年，论坛框架下设立了滇湄青年创业基金。", "滇湄青年创业基金", EntityType.ORGANIZATION),
+        # a logistics centre is a facility, as a logistics park is, not a body with staff
+        ("卡洛斯物流中心于2022年5月建成。", "卡洛斯物流中心", EntityType.PROJECT),
+        # a marshalling yard is railway infrastructure, as a railway station is
+        ("中国援建的塔鲁编组站于2021年投入使用。", "塔鲁编组站", EntityType.PROJECT),
         ("塔吉克斯坦总统拉赫蒙表示欢迎。", "拉赫蒙", EntityType.PERSON),
         ("秘书长阿卜杜拉·卡里莫夫介绍了进展。", "阿卜杜拉·卡里莫夫", EntityType.PERSON),
     ],
