@@ -81,6 +81,9 @@ def _countries(recognizer: ChineseRecognizer, text: str) -> list[str]:
         ("卡洛斯物流中心于2022年5月建成。", "卡洛斯物流中心", EntityType.PROJECT),
         # a marshalling yard is railway infrastructure, as a railway station is
         ("中国援建的塔鲁编组站于2021年投入使用。", "塔鲁编组站", EntityType.PROJECT),
+        # construction after a name is what is done to it, not part of it
+        ("中国与肯尼亚共同推动塔鲁经济走廊建设。", "塔鲁经济走廊", EntityType.CORRIDOR),
+        ("双方加快卡隆铁路建设。", "卡隆铁路", EntityType.PROJECT),
         ("塔吉克斯坦总统拉赫蒙表示欢迎。", "拉赫蒙", EntityType.PERSON),
         ("秘书长阿卜杜拉·卡里莫夫介绍了进展。", "阿卜杜拉·卡里莫夫", EntityType.PERSON),
     ],
@@ -101,6 +104,7 @@ def test_names(recognizer: ChineseRecognizer, text: str, name: str, label: Entit
         "中国援助津巴布韦300口水井项目首井出水。",  # a country and a count describe
         "本届合作论坛宣布新增航线。",  # this session of the forum
         "在京举办青年创新论坛。",  # a city, a verb, then a youth innovation forum
+        "加强“一带一路”合作平台与机制建设。",  # platforms and mechanisms: two classes
     ],
 )
 def test_descriptions_are_not_names(recognizer: ChineseRecognizer, text: str) -> None:

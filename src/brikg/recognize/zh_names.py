@@ -280,7 +280,7 @@ def _at(offsets: list[int], offset: int) -> int | None:
 
 
 _FOLLOWING = frozenset(
-    "通道 网 线 干线 运营 建设 工作 管理 合作 人才 沿线 专业 公司 集团 局 站 段 运输 货物 旅客 "
+    "通道 网 线 干线 运营 工作 管理 合作 人才 沿线 专业 公司 集团 局 站 段 运输 货物 旅客 "
     "列车 功能区 车次 运行线 开行量 门户网站 品牌 部长 局长 部门 系统 情况".split()
 )
 
@@ -358,6 +358,8 @@ def _walk_back(
             index -= 1
             continue
         if step == "soft":
+            if _coordinated_heads(units, index, taken):
+                break
             reach = _anchor_beyond(units, index, units[first].start)
             if reach is None:
                 break
@@ -490,6 +492,17 @@ def _step(
     if unit.tag in SOFT_TAGS:
         return "soft"
     return "take"
+
+
+def _coordinated_heads(units: list[Unit], index: int, taken: list[Unit]) -> bool:
+    """A conjunction between two heads with nothing proper after it: “一带一路”合作平台与机制
+    is platforms and mechanisms, two classes of things, not one name."""
+    return (
+        units[index].text in SOFT_CHARS
+        and index > 0
+        and units[index - 1].text in HEADS
+        and not any(map(_proper_unit, taken))
+    )
 
 
 def _partner_side(units: list[Unit], index: int) -> bool:
