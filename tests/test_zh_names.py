@@ -213,3 +213,13 @@ def test_a_known_name_and_its_class_word_are_the_known_thing(recognizer: Chinese
 
     assert names("论坛未来应加强与星河合作机制的对接。") == set()
     assert names("星河合作秘书处设在曼谷。") == {"星河合作秘书处"}
+
+
+@pytest.mark.parametrize("conjunction", ["与", "和"])
+def test_an_initiative_before_a_conjunction_is_coordinated_not_the_start_of_a_name(
+    recognizer: ChineseRecognizer, conjunction: str
+) -> None:
+    text = f"“一带一路”倡议{conjunction}卡洛斯发展战略对接。"
+    found = _names(recognizer, text)
+    assert found["卡洛斯发展战略"].label is EntityType.STRATEGY
+    assert not any(name.startswith("“一带一路”") and name.endswith("战略") for name in found)

@@ -542,6 +542,8 @@ def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None
         elif unit.kind == "known":
             label = unit.mention.label if unit.mention is not None else None
             if label is EntityType.INITIATIVE:
+                if position == index - 1:
+                    break  # “一带一路”倡议与|…战略: two names coordinated, not one
                 reach = position
             elif label is not EntityType.COUNTRY:
                 break
