@@ -223,3 +223,23 @@ def test_an_initiative_before_a_conjunction_is_coordinated_not_the_start_of_a_na
     found = _names(recognizer, text)
     assert found["卡洛斯发展战略"].label is EntityType.STRATEGY
     assert not any(name.startswith("“一带一路”") and name.endswith("战略") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("老挝公共工程与运输部于2023年发布通告。", "老挝公共工程与运输部"),
+        ("肯尼亚水利开发和灌溉部表示欢迎。", "肯尼亚水利开发和灌溉部"),
+    ],
+)
+def test_a_country_ministry_of_two_fields_is_one_body(
+    recognizer: ChineseRecognizer, text: str, name: str
+) -> None:
+    found = _names(recognizer, text)
+    assert found[name].label is EntityType.ORGANIZATION
+    assert set(found) == {name}  # no project 老挝公共工程 inside it
+
+
+def test_a_ministry_before_its_unit_is_part_of_the_unit(recognizer: ChineseRecognizer) -> None:
+    found = _names(recognizer, "由肯尼亚贸易和工业部塔鲁交流中心联合发起。")
+    assert "肯尼亚贸易和工业部" not in found

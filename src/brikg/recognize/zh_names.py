@@ -268,9 +268,17 @@ def find_names(
             found.append(mention)
     found.extend(_bracketed(text, known, units, compound))
     found.extend(_quoted(text, units, starts, words, known, compound))
+    ministries = list(_ministries(text, units))
+    if ministries:  # its fields are not names of their own: 老挝公共工程|与运输部
+        found = [m for m in found if not any(_within(m, o) for o in ministries)]
+    found.extend(ministries)
     found.extend(_organisation_words(text, units, ends))
     found.extend(_people(text, known))
     return found
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _at(offsets: list[int], offset: int) -> int | None:
@@ -920,6 +928,14 @@ _NOT_ORGANIZATIONS = frozenset(
 
 # Ministries named by two fields joined by 和: 文化和旅游部, 工业和信息化部.
 _MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}和[\u4e00-\u9fff]{2,4}部(?!长|门|分)")
+# A country's ministry of two fields, however long the first: 老挝公共工程与运输部. Matched
+# only right after a country, so the first field needs no fixed length to find its start;
+# not when a unit of the ministry follows (中国文化和旅游部中外文化交流中心 is the centre).
+_FIELD = r"[^的之在是为将于由对向从了和与及或\W\d]"
+_COUNTRY_MINISTRY = re.compile(
+    rf"{_FIELD}{{2,6}}[和与]{_FIELD}{{2,4}}部"
+    rf"(?!长|门|分|{_FIELD}{{0,10}}(?:中心|局|司|院|所|办公室|委员会))"
+)
 
 
 def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterator[Mention]:
@@ -958,6 +974,23 @@ def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterat
             or (before.kind == "word" and (before.text in HARD_STOPS or before.text in HARD_CHARS))
         ):
             yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
+
+
+def _ministries(text: str, units: list[Unit]) -> Iterator[Mention]:
+    """Ministries of two fields joined by 和 or 与: 文化和旅游部, and after a country, however
+    long its first field, 老挝公共工程与运输部 (one body, not a project 老挝公共工程)."""
+    if "和" not in text and "与" not in text:
+        return  # the patterns need a conjunction between two fields
+    for country in units:
+        if (
+            country.kind == "known"
+            and country.mention is not None
+            and country.mention.label is EntityType.COUNTRY
+        ):
+            match = _COUNTRY_MINISTRY.match(text, country.end)
+            if match is not None:
+                name = text[country.start : match.end()]
+                yield _name(country.start, match.end(), name, _O, "zh-name-organization")
     if "和" not in text:
         return  # the pattern, which tries every character, needs the 和
     for match in _MINISTRY.finditer(text):
