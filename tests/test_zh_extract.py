@@ -889,3 +889,26 @@ def test_a_stated_country_overrules_the_partners_of_a_compound(
     assert {o for s, o in _facts(corpus, "locatedIn") if s == entity} == located
     involved = {o for s, o in _facts(corpus, "involves") if s == entity}
     assert {"country/cn", "country/la", "country/th"} <= involved, involved
+
+
+@pytest.mark.parametrize(
+    ("name", "members"),
+    [
+        ("中塔合作委员会", {"country/cn", "country/tj"}),
+        ("中吉两国政府间合作委员会", {"country/cn", "country/kg"}),
+        ("中国—塔吉克斯坦合作委员会", {"country/cn", "country/tj"}),
+    ],
+)
+def test_a_committee_of_two_countries_is_a_mechanism_between_them(
+    name: str, members: set[str]
+) -> None:
+    corpus = _one(f"{name}于2019年成立。")
+    committee = _entity(corpus, name)
+    assert corpus.entities[committee].type is EntityType.MECHANISM
+    assert {o for s, o in _facts(corpus, "involves") if s == committee} == members
+
+
+def test_a_committee_of_one_country_stays_a_body() -> None:
+    corpus = _one("塔吉克斯坦卡洛斯投资委员会于2019年成立。")
+    committee = _entity(corpus, "塔吉克斯坦卡洛斯投资委员会")
+    assert corpus.entities[committee].type is EntityType.ORGANIZATION

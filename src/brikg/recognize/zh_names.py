@@ -435,6 +435,20 @@ def _walk_back(
         start = body[1].start
     name = text[start:end]
     entity_type = _refine(entity_type, head, name)
+    countries = compound(name)
+    if head == "委员会":
+        # A committee of two or more countries (中塔合作委员会, 中国—塔吉克斯坦合作委员会) is a
+        # mechanism between them, as a forum of theirs is, not a body of one.
+        members = countries or tuple(
+            dict.fromkeys(
+                code
+                for unit in body
+                if unit.mention is not None and unit.mention.label is EntityType.COUNTRY
+                for code in unit.mention.countries
+            )
+        )
+        if len(members) > 1:
+            entity_type, countries = _M, members
     return Mention(
         start,
         end,
@@ -443,7 +457,7 @@ def _walk_back(
         "zh-name-head",
         label=entity_type,
         key=f"name:{_edition_free(name)}",
-        countries=compound(name),
+        countries=countries,
         language="zh",
     )
 
