@@ -912,3 +912,18 @@ def test_a_committee_of_one_country_stays_a_body() -> None:
     corpus = _one("塔吉克斯坦卡洛斯投资委员会于2019年成立。")
     committee = _entity(corpus, "塔吉克斯坦卡洛斯投资委员会")
     assert corpus.entities[committee].type is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    ("text", "builder", "project"),
+    [
+        ("中方支持瓦隆公司在肯尼亚建设莫拉港。", "瓦隆公司", "莫拉港"),
+        ("中方支持塔鲁集团在蒙巴萨建设卡洛斯物流园。", "塔鲁集团", "卡洛斯物流园"),
+    ],
+)
+def test_a_body_building_a_project_in_a_place(text: str, builder: str, project: str) -> None:
+    """X在Y建设Z: Z (not 建设Z nor Y建设Z) lies in Y's country, and X takes part in it."""
+    corpus = _one(text)
+    built = _entity(corpus, project)
+    assert _entity(corpus, builder) in {o for s, o in _facts(corpus, "involves") if s == built}
+    assert {o for s, o in _facts(corpus, "locatedIn") if s == built} == {"country/ke"}

@@ -495,6 +495,8 @@ def _step(
             return "take"  # a session in a place: 中非合作论坛北京峰会
         return "stop"
     word = unit.text
+    if word in _BUILD_VERBS and index > 0 and _place_unit(units[index - 1]):
+        return "stop"  # 在肯尼亚|建设|莫拉港: building in a place, the verb of the sentence
     if word in HEADS and taken and _proper_unit(taken[-1]):
         return "stop"  # the head of the name before: 最大水电站|格西波-波波里水电站
     if _is_number(word) or _PHASE.match(word) or _has_digit(unit):
@@ -525,6 +527,16 @@ def _coordinated_heads(units: list[Unit], index: int, taken: list[Unit]) -> bool
         and units[index - 1].text in HEADS
         and not any(map(_proper_unit, taken))
     )
+
+
+_BUILD_VERBS = frozenset("建设 修建 兴建 新建 建造".split())
+
+
+def _place_unit(unit: Unit) -> bool:
+    """A known country or place, or a word that names a place (蒙巴萨)."""
+    if unit.mention is not None:
+        return unit.mention.label in {EntityType.COUNTRY, EntityType.PLACE}
+    return unit.kind == "word" and (unit.tag == "ns" or _city(unit))
 
 
 def _partner_side(units: list[Unit], index: int) -> bool:
