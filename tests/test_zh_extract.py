@@ -927,3 +927,21 @@ def test_a_body_building_a_project_in_a_place(text: str, builder: str, project: 
     built = _entity(corpus, project)
     assert _entity(corpus, builder) in {o for s, o in _facts(corpus, "involves") if s == built}
     assert {o for s, o in _facts(corpus, "locatedIn") if s == built} == {"country/ke"}
+
+
+def _day_dates(text: str, date: str) -> dict[str, DateValue]:
+    corpus = extract_documents([_document(text, "invented-zh-day", date)])
+    return {
+        m.text: m.date
+        for d in corpus.documents
+        for m in d.mentions
+        if m.kind is MentionKind.DATE and m.date is not None
+    }
+
+
+def test_a_day_alone_is_of_the_dateline_month_else_of_the_document_date() -> None:
+    dated = _day_dates("新华社北京3月8日电 中国与肯尼亚于7日签署卡洛斯合作协议。", "2024")
+    assert dated["7日"] == DateValue(2024, 3, 7, inferred=True)
+    published = _day_dates("塔鲁物流园于10日正式投入运营，须在30日内完成验收。", "2024-05-20")
+    assert published == {"10日": DateValue(2024, 5, 10, inferred=True)}  # 30日内: a count
+    assert _day_dates("塔鲁物流园于10日正式投入运营。", "2024") == {}  # no month to read

@@ -37,7 +37,7 @@ from brikg.ir import (
 )
 from brikg.lexicon import Lexicon
 from brikg.places import chinese_city_country
-from brikg.recognize.zh import prefix_country, sentence_text
+from brikg.recognize.zh import DATELINE, prefix_country, sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
 from brikg.relate import without_guesses
 from brikg.vocab import STOP_KINDS
@@ -97,11 +97,6 @@ _PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"
 _VENUE = re.compile(r"在[^，。；在]*上[，,]\Z")
 # X位于卢旺达境内, 地处, 坐落于: the country a project lies in.
 _LIES_IN = re.compile(r"(?:项目)?(?:位于|地处|坐落于|坐落在)")
-# A news dateline: 新华社河内2024年9月5日电（记者…）.
-_DATELINE = re.compile(
-    r"(?:新华社|中新社|人民日报|中国日报|央视新闻)[^\s，。；]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)"
-    r"(?:（记者[^）]*）)?\s*"
-)
 # A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
 _DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
 # What a stop verb stops when it is not the project: 取消了…售票服务, 暂停了对X的贷款.
@@ -271,7 +266,7 @@ class ChineseRelater:
                 continue
             text, positions = sentence_text(doc, sentence)
             mentions = by_sentence.get(sentence.index, [])
-            dateline = _DATELINE.match(text)
+            dateline = DATELINE.match(text)
             if dateline and dateline.end() < len(positions):
                 # The agency and the filing date take part in nothing the story tells.
                 body = positions[dateline.end()]
