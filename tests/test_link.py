@@ -189,3 +189,31 @@ def test_name_evidence() -> None:
     assert "compound CN-TJ" in reasons
     wrong, _ = linker.name_evidence("中塔卡尔巴克铁路", "China-Kyrgyzstan-Uzbekistan Railway")
     assert wrong < compound
+
+
+def _two_documents(chinese: str, english: str) -> dict[str, str | None]:
+    zh = DocumentMeta("zh-only", "t", "zh", "zh.txt", date="2024")
+    en = DocumentMeta("en-only", "t", "en", "en.txt", date="2024")
+    corpus = extract_documents(
+        [fill_document(Document(zh, raw=chinese)), fill_document(Document(en, raw=english))]
+    )
+    return {
+        m.text: m.entity
+        for d in corpus.documents
+        for m in d.mentions
+        if m.kind is MentionKind.ENTITY
+    }
+
+
+@pytest.mark.parametrize(("english", "linked"), [("Green", True), ("Digital", False)])
+def test_a_compound_name_whose_middle_translates_links_across_documents(
+    english: str, linked: bool
+) -> None:
+    """中塔绿色走廊 in one Chinese document and the "China-Tajikistan Green Corridor" in another
+    English one: the countries, then the middle's words and the head translated part by part;
+    a middle that translates to other words is another corridor."""
+    name = f"China-Tajikistan {english} Corridor"
+    ids = _two_documents(
+        "中塔绿色走廊于2022年启动，中塔绿色走廊连接两国。\n", f"The {name} was launched in 2021.\n"
+    )
+    assert (ids["中塔绿色走廊"] == ids[name]) is linked

@@ -889,3 +889,59 @@ def test_a_stated_country_overrules_the_partners_of_a_compound(
     assert {o for s, o in _facts(corpus, "locatedIn") if s == entity} == located
     involved = {o for s, o in _facts(corpus, "involves") if s == entity}
     assert {"country/cn", "country/la", "country/th"} <= involved, involved
+
+
+@pytest.mark.parametrize(
+    ("name", "members"),
+    [
+        ("中塔合作委员会", {"country/cn", "country/tj"}),
+        ("中吉两国政府间合作委员会", {"country/cn", "country/kg"}),
+        ("中国—塔吉克斯坦合作委员会", {"country/cn", "country/tj"}),
+    ],
+)
+def test_a_committee_of_two_countries_is_a_mechanism_between_them(
+    name: str, members: set[str]
+) -> None:
+    corpus = _one(f"{name}于2019年成立。")
+    committee = _entity(corpus, name)
+    assert corpus.entities[committee].type is EntityType.MECHANISM
+    assert {o for s, o in _facts(corpus, "involves") if s == committee} == members
+
+
+def test_a_committee_of_one_country_stays_a_body() -> None:
+    corpus = _one("塔吉克斯坦卡洛斯投资委员会于2019年成立。")
+    committee = _entity(corpus, "塔吉克斯坦卡洛斯投资委员会")
+    assert corpus.entities[committee].type is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    ("text", "builder", "project"),
+    [
+        ("中方支持瓦隆公司在肯尼亚建设莫拉港。", "瓦隆公司", "莫拉港"),
+        ("中方支持塔鲁集团在蒙巴萨建设卡洛斯物流园。", "塔鲁集团", "卡洛斯物流园"),
+    ],
+)
+def test_a_body_building_a_project_in_a_place(text: str, builder: str, project: str) -> None:
+    """X在Y建设Z: Z (not 建设Z nor Y建设Z) lies in Y's country, and X takes part in it."""
+    corpus = _one(text)
+    built = _entity(corpus, project)
+    assert _entity(corpus, builder) in {o for s, o in _facts(corpus, "involves") if s == built}
+    assert {o for s, o in _facts(corpus, "locatedIn") if s == built} == {"country/ke"}
+
+
+def _day_dates(text: str, date: str) -> dict[str, DateValue]:
+    corpus = extract_documents([_document(text, "invented-zh-day", date)])
+    return {
+        m.text: m.date
+        for d in corpus.documents
+        for m in d.mentions
+        if m.kind is MentionKind.DATE and m.date is not None
+    }
+
+
+def test_a_day_alone_is_of_the_dateline_month_else_of_the_document_date() -> None:
+    dated = _day_dates("新华社北京3月8日电 中国与肯尼亚于7日签署卡洛斯合作协议。", "2024")
+    assert dated["7日"] == DateValue(2024, 3, 7, inferred=True)
+    published = _day_dates("塔鲁物流园于10日正式投入运营，须在30日内完成验收。", "2024-05-20")
+    assert published == {"10日": DateValue(2024, 5, 10, inferred=True)}  # 30日内: a count
+    assert _day_dates("塔鲁物流园于10日正式投入运营。", "2024") == {}  # no month to read

@@ -77,6 +77,13 @@ def _countries(recognizer: ChineseRecognizer, text: str) -> list[str]:
             EntityType.MECHANISM,
         ),
         ("2021年，论坛框架下设立了滇湄青年创业基金。", "滇湄青年创业基金", EntityType.ORGANIZATION),
+        # a logistics centre is a facility, as a logistics park is, not a body with staff
+        ("卡洛斯物流中心于2022年5月建成。", "卡洛斯物流中心", EntityType.PROJECT),
+        # a marshalling yard is railway infrastructure, as a railway station is
+        ("中国援建的塔鲁编组站于2021年投入使用。", "塔鲁编组站", EntityType.PROJECT),
+        # construction after a name is what is done to it, not part of it
+        ("中国与肯尼亚共同推动塔鲁经济走廊建设。", "塔鲁经济走廊", EntityType.CORRIDOR),
+        ("双方加快卡隆铁路建设。", "卡隆铁路", EntityType.PROJECT),
         ("塔吉克斯坦总统拉赫蒙表示欢迎。", "拉赫蒙", EntityType.PERSON),
         ("秘书长阿卜杜拉·卡里莫夫介绍了进展。", "阿卜杜拉·卡里莫夫", EntityType.PERSON),
     ],
@@ -97,6 +104,7 @@ def test_names(recognizer: ChineseRecognizer, text: str, name: str, label: Entit
         "中国援助津巴布韦300口水井项目首井出水。",  # a country and a count describe
         "本届合作论坛宣布新增航线。",  # this session of the forum
         "在京举办青年创新论坛。",  # a city, a verb, then a youth innovation forum
+        "加强“一带一路”合作平台与机制建设。",  # platforms and mechanisms: two classes
     ],
 )
 def test_descriptions_are_not_names(recognizer: ChineseRecognizer, text: str) -> None:
@@ -205,3 +213,33 @@ def test_a_known_name_and_its_class_word_are_the_known_thing(recognizer: Chinese
 
     assert names("论坛未来应加强与星河合作机制的对接。") == set()
     assert names("星河合作秘书处设在曼谷。") == {"星河合作秘书处"}
+
+
+@pytest.mark.parametrize("conjunction", ["与", "和"])
+def test_an_initiative_before_a_conjunction_is_coordinated_not_the_start_of_a_name(
+    recognizer: ChineseRecognizer, conjunction: str
+) -> None:
+    text = f"“一带一路”倡议{conjunction}卡洛斯发展战略对接。"
+    found = _names(recognizer, text)
+    assert found["卡洛斯发展战略"].label is EntityType.STRATEGY
+    assert not any(name.startswith("“一带一路”") and name.endswith("战略") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("老挝公共工程与运输部于2023年发布通告。", "老挝公共工程与运输部"),
+        ("肯尼亚水利开发和灌溉部表示欢迎。", "肯尼亚水利开发和灌溉部"),
+    ],
+)
+def test_a_country_ministry_of_two_fields_is_one_body(
+    recognizer: ChineseRecognizer, text: str, name: str
+) -> None:
+    found = _names(recognizer, text)
+    assert found[name].label is EntityType.ORGANIZATION
+    assert set(found) == {name}  # no project 老挝公共工程 inside it
+
+
+def test_a_ministry_before_its_unit_is_part_of_the_unit(recognizer: ChineseRecognizer) -> None:
+    found = _names(recognizer, "由肯尼亚贸易和工业部塔鲁交流中心联合发起。")
+    assert "肯尼亚贸易和工业部" not in found

@@ -111,3 +111,18 @@ def test_english_lines_are_not_joined() -> None:
         "The railway opened in",
         "2023 to traffic.",
     ]
+
+
+def test_a_dated_or_numbered_heading_is_not_joined_to_its_body() -> None:
+    doc = _segment(
+        "2023年卡隆经济走廊建设进展\n卡隆经济走廊于2020年启动。\n"
+        "二、互联互通取得新进展\n塔鲁港全长3公里。\n"
+        "在9月下旬于塔鲁举行的第三届丝路星河\n论坛上，双方签署协议。\n"
+    )
+    headings = [sentence_text(doc, s)[0] for s in doc.sentences if s.is_heading]
+    assert headings == ["2023年卡隆经济走廊建设进展", "二、互联互通取得新进展"]
+    texts = _texts(doc)
+    assert "卡隆经济走廊于2020年启动。" in texts
+    assert "塔鲁港全长3公里。" in texts
+    # a line that starts with a preposition is prose broken at a page end, not a heading
+    assert "在9月下旬于塔鲁举行的第三届丝路星河论坛上，双方签署协议。" in texts

@@ -929,6 +929,8 @@ class Linker:
             before = rest[:at].strip()
             if not middle:
                 return () if not before else None
+            if before and _translates(middle, before):
+                return (f"{middle} translates as {before}",)  # 中哈数字走廊 = …Digital Corridor
             similarity = self.sound_alike(middle, before) if before else 0.0
             if similarity >= 0.5:
                 return (f"{middle} sounds like {before} ({similarity:.2f})",)
@@ -1173,6 +1175,25 @@ def _compound_codes(name: str, prefixes: dict[str, str]) -> tuple[str, ...]:
             break
         codes.append(code)
     return tuple(codes)
+
+
+def _translates(middle: str, english: str) -> bool:
+    """Whether the Chinese ``middle`` is glossary parts end to end (数字, 绿色发展) and the
+    ``english`` words are their translations in that order (a stem such as "touris" ends
+    with its word), with nothing else but "and"."""
+    rest = english
+    position = 0
+    for part in _GLOSSARY_RE.finditer(middle):
+        if part.start() != position:
+            return False
+        position = part.end()
+        rest = rest.removeprefix("and ")
+        found = next((t for t in GLOSSARY[part.group()] if rest.startswith(t)), None)
+        if found is None:
+            return False
+        end = rest.find(" ", len(found))
+        rest = "" if end < 0 else rest[end + 1 :]
+    return position == len(middle) and not rest
 
 
 _ENGLISH_HEAD = re.compile(

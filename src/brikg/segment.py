@@ -177,7 +177,13 @@ _ZH_MARKER = re.compile(
 )
 # Furniture between the halves of a broken paragraph: footnotes, URLs, rules, captions.
 _FURNITURE = re.compile(r"^(?:\^?[①-⑳]|\^\d|<?https?://|[-—\s]+$|[图表]\s?\d|[（(]数据来源)")
-_PROSE_HINT = re.compile(r"\d+[年月日]|^(?:在|于|从|自|据|随着|由于|为|对|将|以)")
+# A date inside a line, or a preposition opening it, marks prose; a line that opens with its
+# date ("2023年卡隆经济走廊建设进展") is a heading's way of dating its section.
+_PROSE_HINT = re.compile(r"(?<=\D)\d+[年月日]|^(?:在|于|从|自|据|随着|由于|为|对|将|以)")
+# The number of a heading ("一、", "（二）", "3、"): its mark is not a sentence's punctuation.
+_ZH_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+、)"
+)
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -198,6 +204,7 @@ def _zh_open(line: str) -> bool:
     bare = _without_footnotes(line).rstrip()
     if not bare or bare[-1] in _ZH_CLOSERS:
         return False
+    bare = _ZH_ENUMERATOR.sub("", bare)
     # A short line without punctuation is a heading ("前言", "八项行动推动高质量共建").
     return bool(_ZH_PUNCT.search(bare) or len(bare) >= 30 or _PROSE_HINT.search(bare))
 

@@ -26,6 +26,40 @@ from brikg.scan import longest_first
 HAN = re.compile(r"[\u4e00-\u9fff]")
 """One CJK unified ideograph (the basic block): Chinese that word segmentation can read."""
 _RELATIVE_DATE = re.compile(r"同月|当月|同年|当年|同期")
+# A day without its month (于8日签署), not a count of days (30日内) nor part of a date.
+_DAY_ONLY = re.compile(r"(?<![\d月第])(?P<day>3[01]|[12]\d|0?[1-9])\s?日(?!内|以内|之内|电|讯)")
+# A news dateline: 新华社河内2024年9月5日电（记者…）.
+DATELINE = re.compile(
+    r"(?:新华社|中新社|人民日报|中国日报|央视新闻)[^\s，。；]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)"
+    r"(?:（记者[^）]*）)?\s*"
+)
+_PUBLISHED = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _day_dates(text: str, found: list[Mention], month: DateValue | None) -> list[Mention]:
+    """A day alone (于8日签署, the news style): of the ``month`` of the dateline (3月8日电),
+    else of the document's date, marked inferred; without either, no date."""
+    if month is None or month.month is None or "日" not in text:
+        return []
+    dates = []
+    for match in _DAY_ONLY.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        start = match.start("day")
+        date = DateValue(month.year, month.month, int(match.group("day")), inferred=True)
+        dates.append(
+            Mention(start, match.end(), text[start : match.end()], MentionKind.DATE,
+                    "zh-date-day", date=date, language="zh")
+        )  # fmt: skip
+    return dates
+
+
+def _published_month(published: str | None) -> DateValue | None:
+    """The year and month of a document's date ("2024-03-10"), if it gives a month."""
+    match = _PUBLISHED.match(published or "")
+    return DateValue(int(match.group(1)), int(match.group(2))) if match else None
+
+
 # Places whose names contain a country name but are not that country.
 _NOT_COUNTRY_AFTER = re.compile(r"洋|湾|半岛|海峡|海|河|湖|族|语|裔|籍")
 # Compounds of 中 with a region are not country compounds: 中亚, 中东, 中欧, 中非, 中南半岛.
@@ -73,6 +107,8 @@ class ChineseRecognizer:
         self._paragraph_key: tuple[str, int] | None = None
         self._year_key: tuple[str, int] | None = None
         self._last_date: tuple[str, DateValue] | None = None
+        # The date of the last news dateline (新华社北京3月8日电), with its document's id.
+        self._dateline: tuple[str, DateValue] | None = None
         self._year: int | None = None
         self._paragraph_codes: tuple[str, ...] = ()
         self._paragraph_doc: Document | None = None
@@ -106,6 +142,18 @@ class ChineseRecognizer:
             self._last_date = None
         mentions = self.mentions(text, self._year, context, country_matches)
         mentions += self._relative_dates(text, mentions)
+        dateline = DATELINE.match(text)
+        if dateline is not None:
+            self._dateline = next(
+                (
+                    (doc.id, m.date)
+                    for m in mentions
+                    if m.kind is MentionKind.DATE and m.date and m.end <= dateline.end()
+                ),
+                self._dateline,
+            )
+        month = self._dateline[1] if self._dateline and self._dateline[0] == doc.id else None
+        mentions += _day_dates(text, mentions, month or _published_month(doc.meta.date))
         for mention in mentions:
             if mention.kind is MentionKind.DATE and mention.date and not mention.date.inferred:
                 self._year = (mention.date.end or mention.date).year

@@ -56,7 +56,7 @@ HEADS: dict[str, EntityType] = {
     "经贸合作区": _P, "开发区": _P, "综合开发区": _P, "鲁班工坊": _P, "项目": _P,
     "工程": _P, "管道": _P, "输油管道": _P, "天然气管道": _P, "水渠": _P, "隧道": _P,
     "港口城": _P, "先行区": _P, "骨干网": _P, "快运": _P, "航空通道": _P, "电影节": _P,
-    "培训班": _P, "物流园": _P, "物流园区": _P,
+    "培训班": _P, "物流园": _P, "物流园区": _P, "物流中心": _P, "编组站": _P,
     # mechanisms
     "论坛": _M, "分论坛": _M, "峰会": _M, "博览会": _M, "大会": _M, "研讨会": _M,
     "座谈会": _M, "会议": _M, "机制": _M, "联盟": _M, "伙伴关系": _M, "平台": _M,
@@ -268,9 +268,17 @@ def find_names(
             found.append(mention)
     found.extend(_bracketed(text, known, units, compound))
     found.extend(_quoted(text, units, starts, words, known, compound))
+    ministries = list(_ministries(text, units))
+    if ministries:  # its fields are not names of their own: 老挝公共工程|与运输部
+        found = [m for m in found if not any(_within(m, o) for o in ministries)]
+    found.extend(ministries)
     found.extend(_organisation_words(text, units, ends))
     found.extend(_people(text, known))
     return found
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _at(offsets: list[int], offset: int) -> int | None:
@@ -280,7 +288,7 @@ def _at(offsets: list[int], offset: int) -> int | None:
 
 
 _FOLLOWING = frozenset(
-    "通道 网 线 干线 运营 建设 工作 管理 合作 人才 沿线 专业 公司 集团 局 站 段 运输 货物 旅客 "
+    "通道 网 线 干线 运营 工作 管理 合作 人才 沿线 专业 公司 集团 局 站 段 运输 货物 旅客 "
     "列车 功能区 车次 运行线 开行量 门户网站 品牌 部长 局长 部门 系统 情况".split()
 )
 
@@ -358,6 +366,8 @@ def _walk_back(
             index -= 1
             continue
         if step == "soft":
+            if _coordinated_heads(units, index, taken):
+                break
             reach = _anchor_beyond(units, index, units[first].start)
             if reach is None:
                 break
@@ -425,6 +435,20 @@ def _walk_back(
         start = body[1].start
     name = text[start:end]
     entity_type = _refine(entity_type, head, name)
+    countries = compound(name)
+    if head == "委员会":
+        # A committee of two or more countries (中塔合作委员会, 中国—塔吉克斯坦合作委员会) is a
+        # mechanism between them, as a forum of theirs is, not a body of one.
+        members = countries or tuple(
+            dict.fromkeys(
+                code
+                for unit in body
+                if unit.mention is not None and unit.mention.label is EntityType.COUNTRY
+                for code in unit.mention.countries
+            )
+        )
+        if len(members) > 1:
+            entity_type, countries = _M, members
     return Mention(
         start,
         end,
@@ -433,7 +457,7 @@ def _walk_back(
         "zh-name-head",
         label=entity_type,
         key=f"name:{_edition_free(name)}",
-        countries=compound(name),
+        countries=countries,
         language="zh",
     )
 
@@ -471,6 +495,8 @@ def _step(
             return "take"  # a session in a place: 中非合作论坛北京峰会
         return "stop"
     word = unit.text
+    if word in _BUILD_VERBS and index > 0 and _place_unit(units[index - 1]):
+        return "stop"  # 在肯尼亚|建设|莫拉港: building in a place, the verb of the sentence
     if word in HEADS and taken and _proper_unit(taken[-1]):
         return "stop"  # the head of the name before: 最大水电站|格西波-波波里水电站
     if _is_number(word) or _PHASE.match(word) or _has_digit(unit):
@@ -490,6 +516,27 @@ def _step(
     if unit.tag in SOFT_TAGS:
         return "soft"
     return "take"
+
+
+def _coordinated_heads(units: list[Unit], index: int, taken: list[Unit]) -> bool:
+    """A conjunction between two heads with nothing proper after it: “一带一路”合作平台与机制
+    is platforms and mechanisms, two classes of things, not one name."""
+    return (
+        units[index].text in SOFT_CHARS
+        and index > 0
+        and units[index - 1].text in HEADS
+        and not any(map(_proper_unit, taken))
+    )
+
+
+_BUILD_VERBS = frozenset("建设 修建 兴建 新建 建造".split())
+
+
+def _place_unit(unit: Unit) -> bool:
+    """A known country or place, or a word that names a place (蒙巴萨)."""
+    if unit.mention is not None:
+        return unit.mention.label in {EntityType.COUNTRY, EntityType.PLACE}
+    return unit.kind == "word" and (unit.tag == "ns" or _city(unit))
 
 
 def _partner_side(units: list[Unit], index: int) -> bool:
@@ -529,6 +576,8 @@ def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None
         elif unit.kind == "known":
             label = unit.mention.label if unit.mention is not None else None
             if label is EntityType.INITIATIVE:
+                if position == index - 1:
+                    break  # “一带一路”倡议与|…战略: two names coordinated, not one
                 reach = position
             elif label is not EntityType.COUNTRY:
                 break
@@ -905,6 +954,14 @@ _NOT_ORGANIZATIONS = frozenset(
 
 # Ministries named by two fields joined by 和: 文化和旅游部, 工业和信息化部.
 _MINISTRY = re.compile(r"[\u4e00-\u9fff]{2}和[\u4e00-\u9fff]{2,4}部(?!长|门|分)")
+# A country's ministry of two fields, however long the first: 老挝公共工程与运输部. Matched
+# only right after a country, so the first field needs no fixed length to find its start;
+# not when a unit of the ministry follows (中国文化和旅游部中外文化交流中心 is the centre).
+_FIELD = r"[^的之在是为将于由对向从了和与及或\W\d]"
+_COUNTRY_MINISTRY = re.compile(
+    rf"{_FIELD}{{2,6}}[和与]{_FIELD}{{2,4}}部"
+    rf"(?!长|门|分|{_FIELD}{{0,10}}(?:中心|局|司|院|所|办公室|委员会))"
+)
 
 
 def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterator[Mention]:
@@ -943,6 +1000,23 @@ def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterat
             or (before.kind == "word" and (before.text in HARD_STOPS or before.text in HARD_CHARS))
         ):
             yield _name(unit.start, unit.end, word, _O, "zh-name-organization")
+
+
+def _ministries(text: str, units: list[Unit]) -> Iterator[Mention]:
+    """Ministries of two fields joined by 和 or 与: 文化和旅游部, and after a country, however
+    long its first field, 老挝公共工程与运输部 (one body, not a project 老挝公共工程)."""
+    if "和" not in text and "与" not in text:
+        return  # the patterns need a conjunction between two fields
+    for country in units:
+        if (
+            country.kind == "known"
+            and country.mention is not None
+            and country.mention.label is EntityType.COUNTRY
+        ):
+            match = _COUNTRY_MINISTRY.match(text, country.end)
+            if match is not None:
+                name = text[country.start : match.end()]
+                yield _name(country.start, match.end(), name, _O, "zh-name-organization")
     if "和" not in text:
         return  # the pattern, which tries every character, needs the 和
     for match in _MINISTRY.finditer(text):

@@ -37,7 +37,7 @@ from brikg.ir import (
 )
 from brikg.lexicon import Lexicon
 from brikg.places import chinese_city_country
-from brikg.recognize.zh import prefix_country, sentence_text
+from brikg.recognize.zh import DATELINE, prefix_country, sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
 from brikg.relate import without_guesses
 from brikg.vocab import STOP_KINDS
@@ -97,11 +97,6 @@ _PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"
 _VENUE = re.compile(r"在[^，。；在]*上[，,]\Z")
 # X位于卢旺达境内, 地处, 坐落于: the country a project lies in.
 _LIES_IN = re.compile(r"(?:项目)?(?:位于|地处|坐落于|坐落在)")
-# A news dateline: 新华社河内2024年9月5日电（记者…）.
-_DATELINE = re.compile(
-    r"(?:新华社|中新社|人民日报|中国日报|央视新闻)[^\s，。；]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)"
-    r"(?:（记者[^）]*）)?\s*"
-)
 # A report the sentence denies, or a rumour: no event (有报道称…，但…予以否认).
 _DENIED = re.compile(r"否认|辟谣|(?:消息|报道)不实|传闻|据传")
 # What a stop verb stops when it is not the project: 取消了…售票服务, 暂停了对X的贷款.
@@ -271,7 +266,7 @@ class ChineseRelater:
                 continue
             text, positions = sentence_text(doc, sentence)
             mentions = by_sentence.get(sentence.index, [])
-            dateline = _DATELINE.match(text)
+            dateline = DATELINE.match(text)
             if dateline and dateline.end() < len(positions):
                 # The agency and the filing date take part in nothing the story tells.
                 body = positions[dateline.end()]
@@ -290,6 +285,7 @@ class ChineseRelater:
                 scope = None
             facts.extend(self._located(ctx, scope, country is not None))
             facts.extend(self._compound(ctx))
+            facts.extend(self._built_in(ctx))
             facts.extend(self._part_of(ctx))
             facts.extend(self._parties(ctx, paragraph_codes.get(sentence.paragraph, ())))
             facts.extend(self._alignments(ctx))
@@ -483,6 +479,34 @@ class ChineseRelater:
             else:
                 for code in (c for c in codes if c != "CN"):
                     yield ctx.fact(subject, "locatedIn", _country(code), _PARTNER_RULE)
+
+    def _built_in(self, ctx: _Context) -> Iterator[Fact]:
+        """(支持)X公司在肯尼亚建设莫拉港: the project lies in the country where it is built, and
+        the body building it, right before 在, takes part in it."""
+        if "在" not in ctx.text:
+            return
+        things = ctx.things()
+        countries = self._countries(ctx)
+        for match in _BUILT_IN.finditer(ctx.text):
+            project = next((m for m in things if ctx.local(m.start) == match.end()), None)
+            if project is None or ctx.type_of(project) is not EntityType.PROJECT:
+                continue
+            subject = project.entity or ""
+            stated = [
+                c for c in countries if match.start() < ctx.local(c.start) < match.start("verb")
+            ]
+            for country in stated:
+                yield ctx.fact(subject, "locatedIn", country.entity, "zh-built-in", 0.9)
+            city = chinese_city_country(match.group("place"))
+            if not stated and city not in {None, "CN"}:  # 在蒙巴萨建设: a city abroad
+                yield ctx.fact(subject, "locatedIn", _country(city), "zh-built-in", 0.8)
+            for agent in ctx.mentions:
+                if (
+                    agent.entity
+                    and ctx.local_end(agent) == match.start()
+                    and ctx.type_of(agent) is EntityType.ORGANIZATION
+                ):
+                    yield ctx.fact(subject, "involves", agent.entity, "zh-built-in", 0.85)
 
     # -- part of ---------------------------------------------------------------------------------
     def _part_of(self, ctx: _Context) -> Iterator[Fact]:
@@ -789,6 +813,8 @@ _SET_UP_VERB = re.compile(
     r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:正式|全面|顺利)?"
     r"(?:设立|落地|开设|建成|揭牌|启用|投入(?:运营|使用|运行|商业|试运行))"
 )
+# 在肯尼亚(蒙巴萨)建设X: where a project is built, the project right after the verb.
+_BUILT_IN = re.compile(r"在(?P<place>[^，。；在的]{1,12}?)(?P<verb>建设|修建|兴建|新建|建造)")
 # Demonstratives that refer back to the last name of their kind (这一项目, 该机制, 这条铁路),
 # and an edition of the forum just named (首届论坛, 第三届论坛), which is held when it is but
 # whose cancellation or figures are not the forum's.
