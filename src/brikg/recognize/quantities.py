@@ -24,6 +24,9 @@ from brikg.scan import (
     search_before,
 )
 
+# Read once into a global: EnumType defines __getattr__, which slows each read of a member.
+_QUANTITY = MentionKind.QUANTITY
+
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 
 
@@ -209,7 +212,7 @@ def find_quantities(
                 offset + begin,
                 offset + end_of_last,
                 text[begin:end_of_last],
-                MentionKind.QUANTITY,
+                _QUANTITY,
                 rule,
                 quantity=quantity,
             )
