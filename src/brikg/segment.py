@@ -103,6 +103,8 @@ _ROMAN_HEADING = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LINE = re.compile(r"[^\n]+")
+# The marks after which a short line is a sentence's end, not a heading.
+_CLAUSE_ENDS = tuple(".!?。！？;；:：,，")
 
 
 def _is_heading(line: str, language: str) -> bool:
@@ -117,7 +119,7 @@ def _is_heading(line: str, language: str) -> bool:
     ):
         return True
     limit = 40 if language == "zh" else 120
-    return len(stripped) <= limit and not re.search(r"[.!?。！？;；:：,，]$", stripped)
+    return len(stripped) <= limit and not stripped.endswith(_CLAUSE_ENDS)
 
 
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:

@@ -340,6 +340,8 @@ def _hedge(text: str, start: int) -> re.Match[str] | None:
     return search_before(_APPROX, text, start, 24, _HEDGE_ENDS)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
 # "between the two cities": a number word after a determiner counts things already named.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+\Z", re.I)
 
@@ -379,7 +381,7 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
     if value is None:
         return None
     # A four-digit integer without a unit word of its own is usually a year, not a count.
-    if rule == "quantity-count" and re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
+    if rule == "quantity-count" and _YEAR.fullmatch(groups["number"]):
         return None
     if groups.get("scale"):
         value = scaled(value, SCALES[groups["scale"].lower()])
