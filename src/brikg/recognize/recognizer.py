@@ -60,12 +60,12 @@ class Recognizer:
                     context_year = (mention.date.end or mention.date).year
             mentions.extend(found)
         mentions.extend(self._acronym_mentions(doc, mentions))
-        mentions.sort(key=lambda m: (m.start, -m.end, m.kind, m.label or ""))
-        doc.mentions = mentions
-        doc.mentions = sorted(
-            [*mentions, *short_form_mentions(doc, year_sentences)],
-            key=lambda m: (m.start, -m.end, m.kind, m.label or ""),
-        )
+        mentions.sort(key=_document_order)
+        doc.mentions = mentions  # the short forms are found by reading them in order
+        # The few short forms go in by bisection, after the mentions they tie with, as a stable
+        # sort of all would put them: sorting again cost a key per mention.
+        for extra in sorted(short_form_mentions(doc, year_sentences), key=_document_order):
+            bisect.insort_right(mentions, extra, key=_document_order)
         return doc
 
     def _sentence_mentions(
@@ -146,6 +146,11 @@ class Recognizer:
                     )
                 )
         return extra
+
+
+def _document_order(mention: Mention) -> tuple[int, int, MentionKind, EntityType | str]:
+    """Mentions in text order, a longer one first where two start together."""
+    return (mention.start, -mention.end, mention.kind, mention.label or "")
 
 
 class _Coverage:
