@@ -928,7 +928,9 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
     for start, end in chunks:
         # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):
         # most chunks, so they skip the grammar.
-        if end - start > 1 or _head_type(tokens, start) is not None:
+        if end - start > 1 or (
+            tokens.norms[start] in _HEAD_WORDS and _head_type(tokens, start) is not None
+        ):
             yield from _names_from_chunk(text, tokens, start, end, offset, context)
         if sections:
             section = _section(text, tokens, start, end, offset, context)
@@ -1240,9 +1242,12 @@ def _find_head(tokens: Tokens, start: int, end: int) -> tuple[int, EntityType | 
     last: tuple[int, EntityType | None, int] = (start, None, end)
     seen_complement = False
     for position in range(start, end):
-        if norms[position] in COMPLEMENT_CONNECTORS:
+        norm = norms[position]
+        if norm in COMPLEMENT_CONNECTORS:
             seen_complement = True
             continue
+        if norm not in _HEAD_WORDS:
+            continue  # most words, which _head_type would turn down at a call's cost
         entity_type = _head_type(tokens, position)
         if entity_type is None:
             continue
