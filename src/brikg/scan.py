@@ -29,12 +29,18 @@ def match_starts(pattern: re.Pattern[str], text: str) -> list[int]:
 def search_before(
     pattern: re.Pattern[str], text: str, end: int, width: int, words: tuple[str, ...]
 ) -> re.Match[str] | None:
-    """The match of ``pattern`` (one that ends in one of ``words`` and ``\\s+\\Z``) that ends
-    at ``end``, searched for in the ``width`` characters before it only where
-    :func:`may_end_with` says it may be there."""
+    """The match of ``pattern`` (one of letters and at most two words, that ends in one of
+    ``words`` and ``\\s+\\Z``) that ends at ``end``, searched for in the ``width`` characters
+    before it only where :func:`may_end_with` says it may be there."""
     window_start = max(0, end - width)
-    if not may_end_with(text[window_start:end], words):
+    window = text[window_start:end]
+    if not may_end_with(window, words):
         return None
+    # A match of letters and at most two words starts in the window's last two words: the
+    # search starts there, where it would try every place before them in vain.
+    before = window.rsplit(None, 2)
+    if len(before) == 3:
+        window_start += len(before[0])
     return pattern.search(text, window_start, end)
 
 

@@ -107,6 +107,8 @@ _LINE = re.compile(r"[^\n]+")
 # heading, whatever its length, and sets no section); the rule under the header says nothing.
 _TABLE_ROW = re.compile(r"\|.*\|")
 _TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
+# The marks after which a short line is a sentence's end, not a heading.
+_CLAUSE_ENDS = tuple(".!?。！？;；:：,，")
 
 
 def _is_heading(line: str, language: str) -> bool:
@@ -121,7 +123,7 @@ def _is_heading(line: str, language: str) -> bool:
     ):
         return True
     limit = 40 if language == "zh" else 120
-    return len(stripped) <= limit and not re.search(r"[.!?。！？;；:：,，]$", stripped)
+    return len(stripped) <= limit and not stripped.endswith(_CLAUSE_ENDS)
 
 
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:

@@ -19,6 +19,9 @@ from brikg.ir import DateValue, Mention, MentionKind
 from brikg.recognize.tokens import words_are_tokens
 from brikg.scan import has_irregular_case, match_starts, matches_at, may_end_with, occurrences
 
+# Read once into a global: EnumType defines __getattr__, which slows each read of a member.
+_DATE = MentionKind.DATE
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -398,7 +401,7 @@ def find_dates(
                     offset + start,
                     offset + end,
                     text[start:end],
-                    MentionKind.DATE,
+                    _DATE,
                     rule,
                     date=value,
                 )
@@ -440,7 +443,7 @@ def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
                 offset + match.start(1),
                 offset + match.end(1),
                 match.group(1),
-                MentionKind.DATE,
+                _DATE,
                 "date-weekday",
                 date=DateValue(day.year, day.month, day.day, inferred=True),
             )

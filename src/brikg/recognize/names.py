@@ -30,6 +30,9 @@ P, C, M, ORG, INIT, S = (
     EntityType.INITIATIVE,
     EntityType.STRATEGY,
 )
+# Enum members read once into globals: EnumType defines __getattr__, so each read of
+# EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a global's).
+_PERSON, _ENTITY = EntityType.PERSON, MentionKind.ENTITY
 
 HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
@@ -969,7 +972,9 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
     for start, end in chunks:
         # A lone capitalised word ("China", "The") is a name only as a head ("Vision 2030"):
         # most chunks, so they skip the grammar.
-        if end - start > 1 or _head_type(tokens, start) is not None:
+        if end - start > 1 or (
+            tokens.norms[start] in _HEAD_WORDS and _head_type(tokens, start) is not None
+        ):
             yield from _names_from_chunk(text, tokens, start, end, offset, context)
         if sections:
             section = _section(text, tokens, start, end, offset, context)
@@ -1214,9 +1219,7 @@ def _listed_names(
                 continue  # a full name with a head of its own is found by the chunker
             # "the ports of Kyaukpyu, Gwadar, and Piraeus" name Kyaukpyu Port, Gwadar Port ...
             key = f"name:{item.group()} Port" if match.group("head") == "ports" else None
-            yield Mention(
-                start, end, item.group(), MentionKind.ENTITY, "name-listed", label=P, key=key
-            )
+            yield Mention(start, end, item.group(), _ENTITY, "name-listed", label=P, key=key)
 
 
 _QUOTED = re.compile(r"[\"“](?P<name>[A-Z][^\"”]{3,120}?)[,.]?[\"”]")
@@ -1242,7 +1245,7 @@ def _quoted_names(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
                 start,
                 end,
                 match.group("name"),
-                MentionKind.ENTITY,
+                _ENTITY,
                 "name-quoted",
                 label=entity_type,
             )
@@ -1255,9 +1258,7 @@ def _quoted_names(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
         entity_type = _head_type(inner, len(inner) - 1)
         if entity_type is None or sum(1 for word in words if word[:1].islower()) > len(words) // 2:
             continue
-        yield Mention(
-            start, end, match.group("name"), MentionKind.ENTITY, "name-quoted", label=entity_type
-        )
+        yield Mention(start, end, match.group("name"), _ENTITY, "name-quoted", label=entity_type)
 
 
 def _skip_roles(tokens: Tokens, start: int, end: int) -> int:
@@ -1285,9 +1286,12 @@ def _find_head(tokens: Tokens, start: int, end: int) -> tuple[int, EntityType | 
     last: tuple[int, EntityType | None, int] = (start, None, end)
     seen_complement = False
     for position in range(start, end):
-        if norms[position] in COMPLEMENT_CONNECTORS:
+        norm = norms[position]
+        if norm in COMPLEMENT_CONNECTORS:
             seen_complement = True
             continue
+        if norm not in _HEAD_WORDS:
+            continue  # most words, which _head_type would turn down at a call's cost
         entity_type = _head_type(tokens, position)
         if entity_type is None:
             continue
@@ -1366,7 +1370,7 @@ def _mention(
     if len(words) > 2 and (words[0].casefold() in ORDINALS or _ORDINAL.match(words[0])):
         surface = surface[len(words[0]) :].lstrip()
     begin = last_end - len(surface)
-    return Mention(begin, last_end, surface, MentionKind.ENTITY, rule, label=entity_type)
+    return Mention(begin, last_end, surface, _ENTITY, rule, label=entity_type)
 
 
 _CREDIT = re.compile(
@@ -1394,9 +1398,9 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
             start,
             start + len(name),
             name,
-            MentionKind.ENTITY,
+            _ENTITY,
             "person-credit",
-            label=EntityType.PERSON,
+            label=_PERSON,
         )
 
 
@@ -1491,9 +1495,9 @@ def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
             start,
             end,
             text[start - offset : end - offset],
-            MentionKind.ENTITY,
+            _ENTITY,
             "person-title",
-            label=EntityType.PERSON,
+            label=_PERSON,
         )
 
 
@@ -1520,15 +1524,15 @@ def _strategies(text: str, tokens: Tokens, offset: int, context: NameContext) ->
         for match in pattern.finditer(text):
             start, end = match.span("name")
             if match.groupdict().get("head") == "initiative" and not match.group("owner"):
-                entity_type = EntityType.INITIATIVE
+                entity_type = INIT
             else:
-                entity_type = EntityType.STRATEGY
+                entity_type = S
             owner = _owner_code(match.group("owner"), tokens, offset + match.start(), context)
             yield Mention(
                 offset + start,
                 offset + end,
                 text[start:end],
-                MentionKind.ENTITY,
+                _ENTITY,
                 rule,
                 label=entity_type,
                 countries=(owner,) if owner else (),
@@ -1551,7 +1555,7 @@ def acronym_definitions(
     company's name without its legal form ("Korvex LLC", later "Korvex")."""
     countries = {m.text for m in mentions if m.label is EntityType.COUNTRY}
     for mention in mentions:
-        if mention.kind is not MentionKind.ENTITY:
+        if mention.kind is not _ENTITY:
             continue
         match = _BRACKETED_AFTER.match(text, mention.end - offset)
         if match and _ACRONYM.match(match.group("acronym")):

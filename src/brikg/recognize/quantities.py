@@ -24,6 +24,9 @@ from brikg.scan import (
     search_before,
 )
 
+# Read once into a global: EnumType defines __getattr__, which slows each read of a member.
+_QUANTITY = MentionKind.QUANTITY
+
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 
 
@@ -209,7 +212,7 @@ def find_quantities(
                 offset + begin,
                 offset + end_of_last,
                 text[begin:end_of_last],
-                MentionKind.QUANTITY,
+                _QUANTITY,
                 rule,
                 quantity=quantity,
             )
@@ -346,6 +349,8 @@ def _hedge(text: str, start: int) -> re.Match[str] | None:
     return search_before(_APPROX, text, start, 24, _HEDGE_ENDS)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
 # "between the two cities": a number word after a determiner counts things already named.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+\Z", re.I)
 
@@ -385,7 +390,7 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
     if value is None:
         return None
     # A four-digit integer without a unit word of its own is usually a year, not a count.
-    if rule == "quantity-count" and re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
+    if rule == "quantity-count" and _YEAR.fullmatch(groups["number"]):
         return None
     if groups.get("scale"):
         value = scaled(value, SCALES[groups["scale"].lower()])

@@ -23,6 +23,13 @@ from brikg.recognize.tokens import tokenize
 from brikg.recognize.zh import ChineseRecognizer
 from brikg.scan import matches_at, occurrences
 
+# Enum members read once into globals: EnumType defines __getattr__, so each read of
+# EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a global's).
+_COUNTRY = EntityType.COUNTRY
+_ORGANIZATION = EntityType.ORGANIZATION
+_ENTITY = MentionKind.ENTITY
+_DATE = MentionKind.DATE
+
 
 class Recognizer:
     """Runs every recogniser over a document; build once, reuse for all documents."""
@@ -47,18 +54,18 @@ class Recognizer:
             for mention in found:
                 mention.sentence = sentence.index
                 mention.language = sentence.language
-                dated = mention.kind is MentionKind.DATE and mention.date is not None
+                dated = mention.kind is _DATE and mention.date is not None
                 # A byline or heading date ("Updated: 2024-01-05") is not the body's context.
                 if dated and not sentence.is_heading and not mention.date.inferred:
                     context_year = (mention.date.end or mention.date).year
             mentions.extend(found)
         mentions.extend(self._acronym_mentions(doc, mentions))
-        mentions.sort(key=lambda m: (m.start, -m.end, m.kind, m.label or ""))
-        doc.mentions = mentions
-        doc.mentions = sorted(
-            [*mentions, *short_form_mentions(doc, year_sentences)],
-            key=lambda m: (m.start, -m.end, m.kind, m.label or ""),
-        )
+        mentions.sort(key=_document_order)
+        doc.mentions = mentions  # the short forms are found by reading them in order
+        # The few short forms go in by bisection, after the mentions they tie with, as a stable
+        # sort of all would put them: sorting again cost a key per mention.
+        for extra in sorted(short_form_mentions(doc, year_sentences), key=_document_order):
+            bisect.insort_right(mentions, extra, key=_document_order)
         return doc
 
     def _sentence_mentions(
@@ -74,7 +81,7 @@ class Recognizer:
         known_starts: set[int] = set()
         if known:  # most sentences name nothing known
             starts, ends = tokens.starts, tokens.ends
-            countries = [m for m in known if m.label is EntityType.COUNTRY]
+            countries = [m for m in known if m.label is _COUNTRY]
             countries.sort(key=_START_OF)
             for mention in countries:
                 first = bisect.bisect_left(starts, mention.start)
@@ -87,7 +94,7 @@ class Recognizer:
                 last = bisect.bisect_left(starts, mention.end) - 1
                 if last >= 0 and ends[last] == mention.end:
                     known_ends.add(last)
-                if mention.label is not EntityType.COUNTRY:
+                if mention.label is not _COUNTRY:
                     known_starts.add(bisect.bisect_left(starts, mention.start))
         words = set(tokens.norms)
         context = NameContext(country_tokens, country_codes, known_ends, words, known_starts)
@@ -107,7 +114,7 @@ class Recognizer:
             definitions.setdefault(acronym, definer)
         if not definitions:
             return []
-        covered = _Coverage([m for m in mentions if m.kind is MentionKind.ENTITY])
+        covered = _Coverage([m for m in mentions if m.kind is _ENTITY])
         # A whole word equal to a defined acronym, as a token of it would be: tried only where
         # one occurs (str.find passes over the text in C; a regex scan tests every character).
         uses = re.compile(
@@ -130,7 +137,7 @@ class Recognizer:
                         start,
                         end,
                         use.group(),
-                        MentionKind.ENTITY,
+                        _ENTITY,
                         "acronym-defined",
                         sentence=sentence.index,
                         label=definer.label,
@@ -139,6 +146,11 @@ class Recognizer:
                     )
                 )
         return extra
+
+
+def _document_order(mention: Mention) -> tuple[int, int, MentionKind, EntityType | str]:
+    """Mentions in text order, a longer one first where two start together."""
+    return (mention.start, -mention.end, mention.kind, mention.label or "")
 
 
 class _Coverage:
@@ -173,9 +185,9 @@ def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[
 def _may_nest(mention: Mention) -> bool:
     """Countries and known organisations named inside a longer name are mentioned too:
     "BRICS" in "BRICS Digital Economy Partnership", "Laos" in "China-Laos Railway"."""
-    if mention.label is EntityType.COUNTRY:
+    if mention.label is _COUNTRY:
         return True
-    return mention.rule == "lexicon" and mention.label is EntityType.ORGANIZATION
+    return mention.rule == "lexicon" and mention.label is _ORGANIZATION
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
