@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -106,8 +107,8 @@ def test_already_normal_text_is_unchanged_with_identity_offsets() -> None:
     raw = "共建“一带一路”倡议。\nThe Belt and Road Initiative."
     text, starts, ends = normalize(raw)
     assert text == raw
-    assert starts == list(range(len(raw)))
-    assert ends == list(range(1, len(raw) + 1))
+    assert list(starts) == list(range(len(raw)))
+    assert list(ends) == list(range(1, len(raw) + 1))
 
 
 def test_offset_lists_are_the_callers_own(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,16 +117,17 @@ def test_offset_lists_are_the_callers_own(monkeypatch: pytest.MonkeyPatch) -> No
     raw = "The Belt\tand Road\r\nInitiative"
     text, starts, ends = normalize(raw)
     starts[0] = ends[0] = -1
-    assert normalize(raw) == (text, [0, *starts[1:]], [1, *ends[1:]])
+    expected = (text, array("i", [0, *starts[1:]]), array("i", [1, *ends[1:]]))
+    assert normalize(raw) == expected
     monkeypatch.setattr(normalize_module, "_SHARED_MAX", 4)
-    monkeypatch.setattr(normalize_module, "_shared", [])
-    assert normalize(raw) == (text, [0, *starts[1:]], [1, *ends[1:]])
-    assert normalize_module._shared == []
+    monkeypatch.setattr(normalize_module, "_shared", array("i"))
+    assert normalize(raw) == expected
+    assert normalize_module._shared == array("i")
 
 
 def test_empty_and_blank_text() -> None:
-    assert normalize("") == ("", [], [])
-    assert normalize(" \n\t\u3000\u200b\r\n") == ("", [], [])
+    assert normalize("") == ("", array("i"), array("i"))
+    assert normalize(" \n\t\u3000\u200b\r\n") == ("", array("i"), array("i"))
 
 
 def test_markdown_markup_is_removed() -> None:

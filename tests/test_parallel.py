@@ -83,7 +83,7 @@ def test_parallel_corpus_is_the_serial_corpus(
             theirs.mentions,
             theirs.facts,
         )
-        assert list(mine.raw_starts) == theirs.raw_starts  # kept as compact arrays
+        assert mine.raw_starts == theirs.raw_starts  # both compact arrays
 
 
 def test_cross_document_resolution_survives_workers(tmp_path: Path) -> None:

@@ -16,20 +16,25 @@ The steps run in this order, each as a mapping composed onto the previous one:
    a letter and its combining mark.
 
 Speed matters (the whole build has a few seconds): the work is done by regular expressions and
-C-level list operations; only lines that are not already NFC get a per-character pass.
+C-level array operations; only lines that are not already NFC get a per-character pass.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator
 from functools import lru_cache
 
 from brikg.ir import Document
 from brikg.scan import occurrences
 
-Mapping = tuple[str, list[int], list[int]]
+# The offset maps are arrays of C ints: sliced and joined by memcpy, and no container the
+# garbage collector walks element by element (a list of a document's offsets was, at each
+# collection while young, and its every int was decremented when it went).
+Offsets = array  # of "i"
+Mapping = tuple[str, Offsets, Offsets]
 
 # Horizontal whitespace: every str.isspace() character that does not break a line.
 _HSPACE = " \t\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -76,7 +81,7 @@ def fill_document(doc: Document) -> Document:
 
 
 def _whitespace(
-    s: str, base_starts: list[int] | None = None, base_ends: list[int] | None = None
+    s: str, base_starts: Offsets | None = None, base_ends: Offsets | None = None
 ) -> Mapping:
     """Step 2: line breaks, horizontal runs, zero-width characters, line and text edges.
 
@@ -87,8 +92,8 @@ def _whitespace(
         base_starts = _positions(len(s))
         base_ends = _positions(len(s) + 1)[1 : len(s) + 1]
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("i")
+    ends = array("i")
     first = len(s) - len(s.lstrip(_WS_CHARS))  # whitespace at either end of the text goes
     last = len(s.rstrip(_WS_CHARS))
     copied = first  # s[copied:] has not been emitted yet
@@ -113,8 +118,8 @@ def _whitespace(
         else:
             middle = run_start + breaks[0].end()
             out.append("\n\n")
-            starts += (base_starts[run_start], base_starts[middle])
-            ends += (base_ends[middle - 1], base_ends[run_end - 1])
+            starts.extend((base_starts[run_start], base_starts[middle]))
+            ends.extend((base_ends[middle - 1], base_ends[run_end - 1]))
     if copied < last:
         out.append(s[copied:last])
         starts += base_starts[copied:last]
@@ -141,25 +146,24 @@ def _runs(s: str, first: int, last: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-# Offsets 0, 1, 2, ... shared by every mapping: slicing a list of existing ints is several times
-# cheaper than creating new ones (most of the cost of an offset map), and maps that share them
-# take less memory. Grown to the longest text seen, up to _SHARED_MAX.
-_shared: list[int] = []
+# Offsets 0, 1, 2, ... shared by every mapping, sliced (a copy in C) rather than built anew.
+# Grown to the longest text seen, up to _SHARED_MAX.
+_shared = array("i")
 _SHARED_MAX = 1 << 21
 
 
-def _positions(n: int) -> list[int]:
-    """A list that starts ``0, 1, ..., n - 1`` (maybe longer): slice it, never change it."""
+def _positions(n: int) -> Offsets:
+    """An array that starts ``0, 1, ..., n - 1`` (maybe longer): slice it, never change it."""
     global _shared
     if n <= len(_shared):
         return _shared
     if n > _SHARED_MAX:
-        return list(range(n))
-    _shared = list(range(min(max(n, 2 * len(_shared)), _SHARED_MAX)))
+        return array("i", range(n))
+    _shared = array("i", range(min(max(n, 2 * len(_shared)), _SHARED_MAX)))
     return _shared
 
 
-def _nfc(s: str, starts: list[int], ends: list[int]) -> Mapping:
+def _nfc(s: str, starts: Offsets, ends: Offsets) -> Mapping:
     """Step 3: NFC, mapping each composed character to the whole stretch it was made from.
 
     Only lines that are not NFC are looked at, character by character: they are cut where
@@ -169,8 +173,8 @@ def _nfc(s: str, starts: list[int], ends: list[int]) -> Mapping:
     if unicodedata.is_normalized("NFC", s):
         return s, starts, ends
     out: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
+    new_starts = array("i")
+    new_ends = array("i")
     line_start = 0
     for line in s.split("\n"):
         line_end = line_start + len(line)
@@ -296,8 +300,8 @@ def _delete(raw: str, spans: list[tuple[int, int]]) -> Mapping:
     """``raw`` without the characters in ``spans`` (which may overlap), with its mapping."""
     positions = _positions(len(raw) + 1)
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("i")
+    ends = array("i")
     copied = 0
     for start, end in sorted(spans):
         if start > copied:
