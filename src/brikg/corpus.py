@@ -24,10 +24,10 @@ from typing import Any
 from brikg.errors import BrikgError, DocumentError
 from brikg.ir import Document, DocumentMeta
 from brikg.lang import document_languages, script_language
-from brikg.normalize import normalize, normalize_markdown
+from brikg.normalize import Mapping, normalize, normalize_markdown
 from brikg.vocab import slugify
 
-Loader = Callable[[str], tuple[str, list[int], list[int]]]
+Loader = Callable[[str], Mapping]
 
 LOADERS: dict[str, Loader] = {
     ".txt": normalize,

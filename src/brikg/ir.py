@@ -8,6 +8,7 @@ is what provenance records, so that a quote always equals the original text at i
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -205,8 +206,8 @@ class Document:
     meta: DocumentMeta
     raw: str
     text: str = ""
-    raw_starts: list[int] = field(default_factory=list)
-    raw_ends: list[int] = field(default_factory=list)
+    raw_starts: array[int] = field(default_factory=lambda: array("i"))
+    raw_ends: array[int] = field(default_factory=lambda: array("i"))
     path: Path | None = None
     sha256: str = ""
     sentences: list[Sentence] = field(default_factory=list)

@@ -26,8 +26,8 @@ across documents, and a document's graph shows both.
 
 The output is byte for byte what :func:`brikg.pipeline.write_graph_in_memory` writes for the
 same corpus, whatever ``jobs`` is; tests/test_parallel.py checks it. Document IR keeps its
-offset maps as ``array('i')`` (4 bytes a character, not a list's ~36), which is what keeps a
-100x corpus within memory.
+offset maps as ``array('i')`` (:mod:`brikg.normalize` makes them so: 4 bytes a character, not
+a list's ~36, and they pickle as bytes), which is what keeps a 100x corpus within memory.
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ import os
 import shutil
 import signal
 import tempfile
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -258,16 +257,6 @@ def _init_extractor(cache: ExtractionCache | None) -> None:
     _CACHE = cache
 
 
-def _compact(doc: Document) -> None:
-    """Offset maps as 32-bit arrays: a tenth of a list's memory, and they pickle as bytes.
-
-    They are only ever indexed (:meth:`Document.raw_span`); files are limited to
-    :data:`brikg.corpus.MAX_BYTES`, far below 2**31 characters.
-    """
-    doc.raw_starts = array("i", doc.raw_starts)  # type: ignore[assignment]
-    doc.raw_ends = array("i", doc.raw_ends)  # type: ignore[assignment]
-
-
 def _extract(source: _Source) -> _Extracted:
     """Load one document and segment and recognise it, or take that from the cache."""
     assert _RECOGNIZER is not None, "worker not initialised"
@@ -276,12 +265,10 @@ def _extract(source: _Source) -> _Extracted:
     except DocumentError as error:
         return _Extracted(source.index, load_error=(error.path, error.reason))
     if _CACHE is not None and _CACHE.load(doc):
-        _compact(doc)
         return _Extracted(source.index, doc, from_cache=True)
     error = recognise_document(doc, _RECOGNIZER)
     if error is None and _CACHE is not None:
         _CACHE.store(doc)
-    _compact(doc)
     return _Extracted(source.index, doc, extract_error=error)
 
 
