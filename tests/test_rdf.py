@@ -95,12 +95,13 @@ def test_labels_are_language_tagged(store: Store) -> None:
 
 
 def test_each_mention_carries_its_sentence_language(store: Store) -> None:
-    """bilingual-entities counts Chinese mentions by the mention's own dcterms:language."""
+    """bilingual-entities counts Chinese mentions by the mention's own dc:language."""
     rows = _rows(
         store,
         """PREFIX dcterms: <http://purl.org/dc/terms/>
+           PREFIX dc: <http://purl.org/dc/elements/1.1/>
            SELECT ?language (COUNT(*) AS ?n) (SUM(IF(?language = ?sentence_language, 1, 0)) AS ?same)
-           WHERE { ?m a brikg:Mention ; dcterms:language ?language ; brikg:inSentence ?s .
+           WHERE { ?m a brikg:Mention ; dc:language ?language ; brikg:inSentence ?s .
                    ?s dcterms:language ?sentence_language }
            GROUP BY ?language ORDER BY ?language""",
     )

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DC, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 BRIKG_BASE = "https://w3id.org/brikg/ontology#"
 BRIKG = Namespace(BRIKG_BASE)
@@ -30,6 +30,7 @@ PREFIXES: dict[str, Namespace] = {
     "oa": OA,
     "prov": PROV,
     "dcterms": DCTERMS,
+    "dc": DC,
     "skos": SKOS,
     "owl": OWL,
     "rdf": RDF,
