@@ -32,6 +32,13 @@ class EntityType(StrEnum):
     PLACE = "Place"
 
 
+# Members as plain names for the recognisers' per-mention loops: EnumType defines __getattr__,
+# so each read of EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a
+# global's); imported from here, they are globals of the importing module.
+COUNTRY, ORGANIZATION, PROJECT = EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PROJECT
+PERSON, PLACE = EntityType.PERSON, EntityType.PLACE
+
+
 # What is proposed, so has a proposer (brikg:proposedBy), in either language.
 PROPOSABLE = frozenset(
     {EntityType.INITIATIVE, EntityType.MECHANISM, EntityType.CORRIDOR, EntityType.STRATEGY}
@@ -44,6 +51,10 @@ class MentionKind(StrEnum):
     ENTITY = "entity"
     DATE = "date"
     QUANTITY = "quantity"
+
+
+# As plain names too (see COUNTRY above).
+ENTITY, DATE, QUANTITY = MentionKind.ENTITY, MentionKind.DATE, MentionKind.QUANTITY
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 
-from brikg.ir import Document, EntityType, Mention, MentionKind
+from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, Mention
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
 
@@ -24,13 +24,6 @@ _SHORT_FORM = re.compile(
     r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|latest|previous|last|next)\s+)?(?P<figure>\d[\d.,]*-[a-z]+\s+)?(?P<head>[A-Za-z][a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
 )
-
-# Enum members read once into globals: EnumType defines __getattr__, so each read of
-# EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a global's).
-_ORGANIZATION = EntityType.ORGANIZATION
-_PROJECT = EntityType.PROJECT
-_ENTITY = MentionKind.ENTITY
-_DATE = MentionKind.DATE
 
 
 def short_form_mentions(
@@ -44,7 +37,7 @@ def short_form_mentions(
     recent: list[Mention] = []
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
-        if mention.kind is _ENTITY and mention.label is not None:
+        if mention.kind is ENTITY and mention.label is not None:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     for sentence in doc.sentences:
         if sentence.language != "en" or sentence.is_heading:
@@ -73,7 +66,7 @@ def short_form_mentions(
                 start,
                 end,
                 doc.text[start:end],
-                _ENTITY,
+                ENTITY,
                 "coreference",
                 sentence=sentence.index,
                 label=antecedent.label,
@@ -95,7 +88,7 @@ def _antecedent(
     named after an asset ("PT Sumbawa Hailong Terminal", "Kenya Railways") is no antecedent
     of "the terminal" or "the railway": those short forms refer to the asset. "The project"
     names any project, whatever its own head ("the X Hydropower Station ... The project")."""
-    company_ok = HEADS[head] is _ORGANIZATION
+    company_ok = HEADS[head] is ORGANIZATION
     any_project = head == "project"
     candidates = [m for m in named if m.end <= position] + [
         m for m in reversed(recent) if sentence - m.sentence <= WINDOW
@@ -104,12 +97,12 @@ def _antecedent(
     for mention in ordered:
         if mention.rule == "coreference":
             continue
-        if any_project and mention.label is _PROJECT:
+        if any_project and mention.label is PROJECT:
             return mention
         name_head = _head_of(mention.text)
         if name_head != head.rstrip("s") and name_head not in _ALSO_HEADS.get(head, ()):
             continue
-        if company_ok or mention.label is not _ORGANIZATION:
+        if company_ok or mention.label is not ORGANIZATION:
             return mention
     return None
 
@@ -134,7 +127,7 @@ def _document_dates(doc: Document, year_sentences: Container[int] | None) -> Ite
     year = document_year(doc.text, doc.meta.date)
     if year is None:
         return
-    dated = [(m.start, m.end) for m in doc.mentions if m.kind is _DATE]
+    dated = [(m.start, m.end) for m in doc.mentions if m.kind is DATE]
     for sentence in doc.sentences:
         if sentence.language != "en" or sentence.is_heading:
             continue

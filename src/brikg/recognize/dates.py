@@ -15,12 +15,9 @@ import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 
-from brikg.ir import DateValue, Mention, MentionKind
+from brikg.ir import DATE, DateValue, Mention
 from brikg.recognize.tokens import words_are_tokens
 from brikg.scan import has_irregular_case, match_starts, matches_at, may_end_with, occurrences
-
-# Read once into a global: EnumType defines __getattr__, which slows each read of a member.
-_DATE = MentionKind.DATE
 
 MONTHS = {
     name: number
@@ -401,7 +398,7 @@ def find_dates(
                     offset + start,
                     offset + end,
                     text[start:end],
-                    _DATE,
+                    DATE,
                     rule,
                     date=value,
                 )
@@ -443,7 +440,7 @@ def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
                 offset + match.start(1),
                 offset + match.end(1),
                 match.group(1),
-                _DATE,
+                DATE,
                 "date-weekday",
                 date=DateValue(day.year, day.month, day.day, inferred=True),
             )

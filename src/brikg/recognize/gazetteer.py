@@ -13,15 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import compress, count
 
-from brikg.ir import EntityType, Mention, MentionKind
+from brikg.ir import COUNTRY, ENTITY, PLACE, EntityType, Mention
 from brikg.lexicon import Lexicon
 from brikg.recognize.tokens import Tokens, tokenize
-
-# Enum members read once into globals: EnumType defines __getattr__, so each read of
-# EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a global's).
-_COUNTRY = EntityType.COUNTRY
-_PLACE = EntityType.PLACE
-_ENTITY = MentionKind.ENTITY
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +120,7 @@ class Gazetteer:
         if label is None:
             prefix, _, rest = entity_id.partition("/")
             entity_type = EntityType(prefix.capitalize())
-            countries = (rest.upper(),) if entity_type is _COUNTRY else ()
+            countries = (rest.upper(),) if entity_type is COUNTRY else ()
             label = self._labels[entity_id] = (entity_type, countries)
         return label
 
@@ -150,7 +144,7 @@ class Gazetteer:
         if starts:
             places: list[tuple[int, int]] = []
             for mention in self._match(self._lexicon_index, tokens, starts, text_of, offset):
-                if mention.label is _PLACE:
+                if mention.label is PLACE:
                     places.append((mention.start, mention.end))
                 yield mention
             for mention in self._match(self._country_index, tokens, starts, text_of, offset):
@@ -211,7 +205,7 @@ class Gazetteer:
             start,
             end,
             text,
-            _ENTITY,
+            ENTITY,
             "lexicon",
             label=entity_type,
             key=entity_id,

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
-from brikg.ir import EntityType, Mention, MentionKind
+from brikg.ir import ENTITY, PERSON, EntityType, Mention
 from brikg.places import city_country
 from brikg.recognize.tokens import Tokens
 
@@ -30,9 +30,6 @@ P, C, M, ORG, INIT, S = (
     EntityType.INITIATIVE,
     EntityType.STRATEGY,
 )
-# Enum members read once into globals: EnumType defines __getattr__, so each read of
-# EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a global's).
-_PERSON, _ENTITY = EntityType.PERSON, MentionKind.ENTITY
 
 HEADS: dict[str, EntityType] = {
     **dict.fromkeys(
@@ -1219,7 +1216,7 @@ def _listed_names(
                 continue  # a full name with a head of its own is found by the chunker
             # "the ports of Kyaukpyu, Gwadar, and Piraeus" name Kyaukpyu Port, Gwadar Port ...
             key = f"name:{item.group()} Port" if match.group("head") == "ports" else None
-            yield Mention(start, end, item.group(), _ENTITY, "name-listed", label=P, key=key)
+            yield Mention(start, end, item.group(), ENTITY, "name-listed", label=P, key=key)
 
 
 _QUOTED = re.compile(r"[\"“](?P<name>[A-Z][^\"”]{3,120}?)[,.]?[\"”]")
@@ -1245,7 +1242,7 @@ def _quoted_names(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
                 start,
                 end,
                 match.group("name"),
-                _ENTITY,
+                ENTITY,
                 "name-quoted",
                 label=entity_type,
             )
@@ -1258,7 +1255,7 @@ def _quoted_names(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
         entity_type = _head_type(inner, len(inner) - 1)
         if entity_type is None or sum(1 for word in words if word[:1].islower()) > len(words) // 2:
             continue
-        yield Mention(start, end, match.group("name"), _ENTITY, "name-quoted", label=entity_type)
+        yield Mention(start, end, match.group("name"), ENTITY, "name-quoted", label=entity_type)
 
 
 def _skip_roles(tokens: Tokens, start: int, end: int) -> int:
@@ -1370,7 +1367,7 @@ def _mention(
     if len(words) > 2 and (words[0].casefold() in ORDINALS or _ORDINAL.match(words[0])):
         surface = surface[len(words[0]) :].lstrip()
     begin = last_end - len(surface)
-    return Mention(begin, last_end, surface, _ENTITY, rule, label=entity_type)
+    return Mention(begin, last_end, surface, ENTITY, rule, label=entity_type)
 
 
 _CREDIT = re.compile(
@@ -1398,9 +1395,9 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
             start,
             start + len(name),
             name,
-            _ENTITY,
+            ENTITY,
             "person-credit",
-            label=_PERSON,
+            label=PERSON,
         )
 
 
@@ -1495,9 +1492,9 @@ def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
             start,
             end,
             text[start - offset : end - offset],
-            _ENTITY,
+            ENTITY,
             "person-title",
-            label=_PERSON,
+            label=PERSON,
         )
 
 
@@ -1532,7 +1529,7 @@ def _strategies(text: str, tokens: Tokens, offset: int, context: NameContext) ->
                 offset + start,
                 offset + end,
                 text[start:end],
-                _ENTITY,
+                ENTITY,
                 rule,
                 label=entity_type,
                 countries=(owner,) if owner else (),
@@ -1555,7 +1552,7 @@ def acronym_definitions(
     company's name without its legal form ("Korvex LLC", later "Korvex")."""
     countries = {m.text for m in mentions if m.label is EntityType.COUNTRY}
     for mention in mentions:
-        if mention.kind is not _ENTITY:
+        if mention.kind is not ENTITY:
             continue
         match = _BRACKETED_AFTER.match(text, mention.end - offset)
         if match and _ACRONYM.match(match.group("acronym")):

@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from decimal import Decimal
 
-from brikg.ir import Mention, MentionKind, QuantityValue
+from brikg.ir import QUANTITY, Mention, QuantityValue
 from brikg.recognize.tokens import words_are_tokens
 from brikg.scan import (
     has_irregular_case,
@@ -23,9 +23,6 @@ from brikg.scan import (
     occurrences,
     search_before,
 )
-
-# Read once into a global: EnumType defines __getattr__, which slows each read of a member.
-_QUANTITY = MentionKind.QUANTITY
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
 
@@ -212,7 +209,7 @@ def find_quantities(
                 offset + begin,
                 offset + end_of_last,
                 text[begin:end_of_last],
-                _QUANTITY,
+                QUANTITY,
                 rule,
                 quantity=quantity,
             )

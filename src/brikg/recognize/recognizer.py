@@ -12,7 +12,7 @@ import re
 from itertools import accumulate
 from operator import attrgetter
 
-from brikg.ir import Document, EntityType, Mention, MentionKind
+from brikg.ir import COUNTRY, DATE, ENTITY, ORGANIZATION, Document, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon, load_lexicon
 from brikg.recognize.coref import short_form_mentions
 from brikg.recognize.dates import date_cues, find_dates, may_need_year
@@ -22,13 +22,6 @@ from brikg.recognize.quantities import find_quantities
 from brikg.recognize.tokens import tokenize
 from brikg.recognize.zh import ChineseRecognizer
 from brikg.scan import matches_at, occurrences
-
-# Enum members read once into globals: EnumType defines __getattr__, so each read of
-# EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a global's).
-_COUNTRY = EntityType.COUNTRY
-_ORGANIZATION = EntityType.ORGANIZATION
-_ENTITY = MentionKind.ENTITY
-_DATE = MentionKind.DATE
 
 
 class Recognizer:
@@ -54,7 +47,7 @@ class Recognizer:
             for mention in found:
                 mention.sentence = sentence.index
                 mention.language = sentence.language
-                dated = mention.kind is _DATE and mention.date is not None
+                dated = mention.kind is DATE and mention.date is not None
                 # A byline or heading date ("Updated: 2024-01-05") is not the body's context.
                 if dated and not sentence.is_heading and not mention.date.inferred:
                     context_year = (mention.date.end or mention.date).year
@@ -81,7 +74,7 @@ class Recognizer:
         known_starts: set[int] = set()
         if known:  # most sentences name nothing known
             starts, ends = tokens.starts, tokens.ends
-            countries = [m for m in known if m.label is _COUNTRY]
+            countries = [m for m in known if m.label is COUNTRY]
             countries.sort(key=_START_OF)
             for mention in countries:
                 first = bisect.bisect_left(starts, mention.start)
@@ -94,7 +87,7 @@ class Recognizer:
                 last = bisect.bisect_left(starts, mention.end) - 1
                 if last >= 0 and ends[last] == mention.end:
                     known_ends.add(last)
-                if mention.label is not _COUNTRY:
+                if mention.label is not COUNTRY:
                     known_starts.add(bisect.bisect_left(starts, mention.start))
         words = set(tokens.norms)
         context = NameContext(country_tokens, country_codes, known_ends, words, known_starts)
@@ -114,7 +107,7 @@ class Recognizer:
             definitions.setdefault(acronym, definer)
         if not definitions:
             return []
-        covered = _Coverage([m for m in mentions if m.kind is _ENTITY])
+        covered = _Coverage([m for m in mentions if m.kind is ENTITY])
         # A whole word equal to a defined acronym, as a token of it would be: tried only where
         # one occurs (str.find passes over the text in C; a regex scan tests every character).
         uses = re.compile(
@@ -137,7 +130,7 @@ class Recognizer:
                         start,
                         end,
                         use.group(),
-                        _ENTITY,
+                        ENTITY,
                         "acronym-defined",
                         sentence=sentence.index,
                         label=definer.label,
@@ -185,9 +178,9 @@ def _bracketed_aliases(mentions: list[Mention], text: str, offset: int) -> list[
 def _may_nest(mention: Mention) -> bool:
     """Countries and known organisations named inside a longer name are mentioned too:
     "BRICS" in "BRICS Digital Economy Partnership", "Laos" in "China-Laos Railway"."""
-    if mention.label is _COUNTRY:
+    if mention.label is COUNTRY:
         return True
-    return mention.rule == "lexicon" and mention.label is _ORGANIZATION
+    return mention.rule == "lexicon" and mention.label is ORGANIZATION
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
