@@ -57,7 +57,7 @@ PREF = _n(SKOS_NS + "prefLabel")
 ALT = _n(SKOS_NS + "altLabel")
 DERIVED = _n(PROV_NS + "wasDerivedFrom")
 PRIMARY_SOURCE = _n(PROV_NS + "hadPrimarySource")
-TEXT_LANGUAGE = _n(DC_NS + "language")  # the Web Annotation model's term for a resource's
+TEXT_LANGUAGE = _n(DC_NS + "language")  # Web Annotation's term for a resource's language
 B = {name: _n(BRIKG[name]) for name in (
     "Document", "Sentence", "Mention", "Fact", "Event", "Quantity", "mentions", "denotes",
     "inSentence", "rule", "confidence", "sentenceIndex", "section", "fileName", "sha256",
