@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 
+from machine import describe  # bench/machine.py, beside this script
 from run import time_runs  # bench/run.py, beside this script
 
 from brikg.queries import library
@@ -81,8 +81,7 @@ def main() -> int:
 
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
-        f"{args.data}: {quad_count} quads; Python {platform.python_version()}, "
-        f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load}; "
+        f"{args.data}: {quad_count} quads; {describe()}; load average {load}; "
         f"store load {load_ox:.1f} s (Oxigraph)"
         + (f", {load_rdflib:.1f} s (rdflib)" if slow else "")
     )

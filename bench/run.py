@@ -30,6 +30,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from machine import cpu_model, interpreter  # bench/machine.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.md"
 SNAPSHOT_PARTS = ("src", "ontology", "queries", "corpus")
@@ -570,14 +572,6 @@ def prepare_sparql(work: Path, target: int, triples_per_byte: float, static: int
 
 
 def machine() -> list[str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     memory = "unknown"
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
@@ -590,9 +584,9 @@ def machine() -> list[str]:
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions.append(f"{package} {metadata.version(package)}")
     return [
-        f"- CPU: {cpu}, {os.cpu_count()} cores visible",
+        f"- CPU: {cpu_model()}, {os.cpu_count()} cores visible",
         f"- Memory: {memory}",
-        f"- Python {platform.python_version()} ({platform.platform()})",
+        f"- {interpreter()} on {platform.platform()}",
         f"- Libraries: {', '.join(versions)}",
         f"- Code measured: {_SPARQL_NOTE[0] or _SNAPSHOT_NOTE or 'the working tree as it ran'}",
     ]
