@@ -649,6 +649,40 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
     assert (port, "country/rw") not in involves
 
 
+def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
+    """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
+    before the verb takes part in what it names right after it; a noun "funds", "built on",
+    and a name in another clause before the verb do not."""
+    corpus = _extract_text(
+        tmp_path,
+        "Korvex Limited built the Tarsina Deep-Water Port in Kenya. "
+        "Ostrel Construction Company is building the Marlo Railway in Tanzania. "
+        "The Velmar Development Bank financed the Quelo Solar Park in Zambia. "
+        "China proposes the Ostrava Digital Trade Initiative. "
+        "Brannock Holdings built on its experience in the Lumara Economic Zone. "
+        "The Dunmere Investment Fund is pooling foreign funds for the Sorrel Valley Dam. "
+        "Drawing on the work of the Halvern Reconstruction Bank, Ghana has developed "
+        "tools for the Pelham Coastal Highway.\n",
+    )
+    involves = _facts(corpus, "involves")
+    assert {
+        (_entity(corpus, "Tarsina Deep-Water Port"), _entity(corpus, "Korvex Limited")),
+        (_entity(corpus, "Marlo Railway"), _entity(corpus, "Ostrel Construction Company")),
+        (_entity(corpus, "Quelo Solar Park"), _entity(corpus, "Velmar Development Bank")),
+        (_entity(corpus, "Ostrava Digital Trade Initiative"), "country/cn"),
+    } <= involves, involves
+    assert (_entity(corpus, "Ostrava Digital Trade Initiative"), "country/cn") in _facts(
+        corpus, "proposedBy"
+    )
+    highway, bank = "Pelham Coastal Highway", "Halvern Reconstruction Bank"
+    unrelated = {
+        (_entity(corpus, "Lumara Economic Zone"), _entity(corpus, "Brannock Holdings")),
+        (_entity(corpus, "Sorrel Valley Dam"), _entity(corpus, "Dunmere Investment Fund")),
+        (_entity(corpus, highway), _entity(corpus, bank)),
+    }
+    assert not unrelated & involves, involves
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -245,17 +245,39 @@ _ATTENDED = re.compile(
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?\Z")
 _HELD_IN = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:held\s+)?(?:in|on)\s+")
 _AGENT_CUES = frozenset(
-    "established set launched initiated proposed put founded hosted created jointly joined"
-    " sponsored signed inked".split()
+    "established establishes set sets launched launches initiated initiates proposed proposes put"
+    " puts founded hosted hosts created creates jointly joined joins sponsored sponsors signed"
+    " signs inked built builds building constructed constructs constructing developed develops"
+    " developing financed financing funded funding".split()
 )
+# Whoever builds, develops or finances a thing takes part in it as much as whoever launches it:
+# "Korvex Limited built the X", "China is financing the Y". The building verbs' "-ing" forms
+# only after "is"/"are"/"was"/"were" (a progressive verb; "committed to building" has no
+# subject of its own), not "built on" ("China built on its experience in the X"), and not
+# "funds" or "finances", more often nouns ("pooling foreign funds for the X").
+_BUILT = r"(?:built|constructed|developed|financed|funded)(?!\s+(?:on|upon|up|into)\b)"
+_BUILDING = r"(?:building|constructing|developing|financing|funding)"
 _AGENT_TRIGGER = re.compile(
-    r"\b(?:established|set\s+up|launched|initiated|proposed|put\s+forward|founded|hosted|"
-    r"created|jointly\s+(?:built|established|launched)|joined|sponsored|signed|inked)\b",
+    r"\b(?:established|establishes|sets?\s+up|launched|launches|initiated|initiates|proposed"
+    r"|proposes|puts?\s+forward|founded|hosted|hosts|created|creates|jointly\s+(?:built|"
+    r"established|launched)|joined|joins|sponsored|sponsors|signed|signs|inked|"
+    + _BUILT
+    + r"|builds|constructs|develops"
+    + r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))"
+    + _BUILDING
+    + r")\b",
     re.I,
 )
+_PROGRESSIVE = re.compile(_BUILDING, re.I)
+# A building verb names what it built right after it, and its subject right before it: "China,
+# drawing on the frameworks of the World Bank, has developed a tool ... for the X" says nothing
+# of the World Bank and the X.
+_BUILD_VERB = re.compile(f"{_BUILT}|builds|constructs|develops|{_BUILDING}", re.I)
+_DIRECT_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|new|first|second)\s+){0,2}")
+_BUILT_BY = re.compile(_BUILT, re.I)  # "built by A": a party phrase (_PARTY_TRIGGER) reads it
 # Between the subject and its verb, in one clause: no comma.
 _SUBJECT_RIGHT_BEFORE = re.compile(r"[^,;]*")
-_PROPOSED = re.compile(r"proposed|put\s+forward|" + _INITIATED, re.I)
+_PROPOSED = re.compile(r"propos(?:ed|es)|puts?\s+forward|" + _INITIATED, re.I)
 # A document the name before the verb only modifies, the verb's real subject: "the X Commission
 # white paper proposed", "the X Ministry's action plan proposes".
 _DOCUMENT_SUBJECT = re.compile(
@@ -783,6 +805,8 @@ class Relater:
             if _DETERMINER_BEFORE.search(ctx.doc.text, max(0, start - 8), start):
                 continue  # "the proposed Lamu Corridor": an adjective, no one's act
             by = _BY_AFTER.match(ctx.doc.text, end)
+            if by and _BUILT_BY.fullmatch(match.group()):
+                continue
             if by:
                 agents = ctx.list_after(by.end(), AGENTS) or ctx.titled_persons_at(by.end())
                 # Not a modifier: "a BRI cooperation platform proposed by the X" is the
@@ -803,7 +827,9 @@ class Relater:
                     things = [head] if ctx.type_of(head) in THINGS else []
                 else:
                     things = things[-1:] or ctx.fronted_subject(start, end, THINGS)
-            elif _PASSIVE_BEFORE.search(ctx.doc.text, max(0, start - 30), start):
+            elif _PASSIVE_BEFORE.search(
+                ctx.doc.text, max(0, start - 30), start
+            ) and not _PROGRESSIVE.fullmatch(match.group()):
                 continue  # "it was launched at the X Summit": no agent before the verb
             else:
                 before = [
@@ -835,6 +861,13 @@ class Relater:
                     and not ctx.governed(m)
                 ]
                 things = ctx.list_after(after[0].start, THINGS) if after else []
+                if _BUILD_VERB.fullmatch(match.group()) and not (
+                    agents
+                    and things
+                    and _SUBJECT_RIGHT_BEFORE.fullmatch(ctx.doc.text, agents[-1].end, start)
+                    and _DIRECT_OBJECT_GAP.fullmatch(ctx.doc.text, end, things[0].start)
+                ):
+                    continue
             for thing in things:
                 for agent in agents:
                     if agent.entity != thing.entity:
