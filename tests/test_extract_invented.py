@@ -649,6 +649,32 @@ def test_signatories_and_joint_founders_are_all_parties(tmp_path: Path) -> None:
     assert (port, "country/rw") not in involves
 
 
+def test_table_rows_read_by_their_columns(tmp_path: Path) -> None:
+    """A Markdown table's country column locates each row's project, and a status cell
+    ("completed in 2020") dates its event; a country in another column ("Partner") locates
+    nothing, nor does a row whose cells do not line up with the header."""
+    corpus = _extract_text(
+        tmp_path,
+        "| Project | Country | Status |\n"
+        "|---|---|---|\n"
+        "| Velmar Deep-Water Port | Kenya | completed in 2020 |\n"
+        "| Quelo Solar Park | Zambia | opened in March 2023 |\n"
+        "| Ostrel Railway | Tanzania |\n"
+        "\n"
+        "| Project | Partner |\n"
+        "|---|---|\n"
+        "| Dranmore Industrial Park | Egypt |\n",
+    )
+    located = _facts(corpus, "locatedIn")
+    assert {
+        (_entity(corpus, "Velmar Deep-Water Port"), "country/ke"),
+        (_entity(corpus, "Quelo Solar Park"), "country/zm"),
+    } <= located, located
+    assert (_entity(corpus, "Ostrel Railway"), "country/tz") not in located
+    assert (_entity(corpus, "Dranmore Industrial Park"), "country/eg") not in located
+    assert (_entity(corpus, "Velmar Deep-Water Port"), "completion", "2020") in _events(corpus)
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

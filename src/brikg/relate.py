@@ -83,7 +83,8 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         (
             "completion",
             r"\b(?:was|were|been|is|are|being)\s+(?:fully\s+|successfully\s+)?completed\b|\bcompletion\s+of\b|"
-            r"(?<=,\s)completed(?=\s+(?:in|on|by)\s)",
+            # after a comma ("the X, completed in 2019,") or opening a table's cell ("| completed")
+            r"(?:(?<=,\s)|(?<=\|\s))completed(?=\s+(?:in|on|by)\s)",
         ),
         (
             "suspension",
@@ -652,10 +653,32 @@ class Relater:
             for code in [] if entry is not None else _city_countries(project.text):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
         yield from self._bracketed_countries(ctx)
+        yield from self._table_country_column(ctx)
         yield from self._including_list(ctx)
         yield from self._sole_project_in(ctx)
         yield from self._connecting(ctx)
         yield from self._partner_hosts(ctx)
+
+    def _table_country_column(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """A country in the country column of a table's row locates the row's project, the
+        first named in the row: "| Velmar Port | Kenya | completed in 2020 |" under
+        "| Project | Country | Status |"."""
+        if not ctx.text.startswith("|"):
+            return
+        cells = table_cells(ctx.doc.text, ctx.sentence.start, ctx.sentence.end)
+        country_cells = [span for name, span in cells if name in _COUNTRY_COLUMNS]
+        if not country_cells:
+            return
+        projects = [
+            m
+            for m in ctx.of_type(EntityType.PROJECT)
+            if not any(start <= m.start < end for start, end in country_cells)
+        ]
+        if not projects or _UNLOCATED.search(projects[0].text):
+            return
+        for country in ctx.countries:
+            if any(start <= country.start and country.end <= end for start, end in country_cells):
+                yield ctx.fact(projects[0], "locatedIn", country.entity, "table-country-column")
 
     def _connecting(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "the X Bridge and the Y Bridge, connecting China and Russia": a link between
@@ -2052,6 +2075,7 @@ def _city_countries(name: str) -> list[str]:
 _STATED_LOCATION_RULES = frozenset(
     {
         "in-country",
+        "table-country-column",
         "possessive-country",
         "fronted-in-country",
         "lexicon-country",
@@ -2059,6 +2083,41 @@ _STATED_LOCATION_RULES = frozenset(
         "connecting-countries",
     }
 )
+
+
+# The header names of a table column that says where each row's project is.
+_COUNTRY_COLUMNS = frozenset(
+    {"country", "countries", "country/region", "country or region", "host country", "location"}
+)
+_TABLE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*")
+_TABLE_RULE_LINE = re.compile(r"[ \t]*\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
+
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """The cells of the Markdown table row ``text[start:end]``, each with its column's header
+    name (lowercased), as (name, (cell start, cell end)); none unless the row lies below a
+    header and its rule, with as many cells as the header has."""
+    row = text[start:end]
+    if not _TABLE_LINE.fullmatch(row):
+        return []
+    # The table's lines above the row, back to the header: the line above the rule.
+    lines: list[str] = []
+    line_end = text.rfind("\n", 0, start)
+    while line_end > 0:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end]
+        if not _TABLE_LINE.fullmatch(line) and not _TABLE_RULE_LINE.fullmatch(line):
+            break
+        lines.append(line)
+        line_end = line_start - 1
+    if len(lines) < 2 or not _TABLE_RULE_LINE.fullmatch(lines[-2]):
+        return []
+    header = [cell.strip().lower() for cell in lines[-1].strip().strip("|").split("|")]
+    bars = [start + index for index, char in enumerate(row) if char == "|"]
+    spans = list(zip(bars, bars[1:], strict=False))
+    if len(spans) != len(header):
+        return []
+    return [(name, (left + 1, right)) for name, (left, right) in zip(header, spans, strict=True)]
 
 
 def without_guesses(
