@@ -243,3 +243,14 @@ def test_a_country_ministry_of_two_fields_is_one_body(
 def test_a_ministry_before_its_unit_is_part_of_the_unit(recognizer: ChineseRecognizer) -> None:
     found = _names(recognizer, "由肯尼亚贸易和工业部塔鲁交流中心联合发起。")
     assert "肯尼亚贸易和工业部" not in found
+
+
+def test_a_verb_after_a_name_ends_it(recognizer: ChineseRecognizer) -> None:
+    """瓦尔马港开港仪式, the Velmar port's opening ceremony: 开 (open) is the verb after the
+    port's name, not part of a longer one; 东盟印太展望 keeps 印 (India), after no head."""
+    names = _names(recognizer, "瓦尔马港开港仪式")
+    assert "瓦尔马港" in names and names["瓦尔马港"].label is EntityType.PROJECT, names
+    assert "瓦尔马港开港" not in names
+    assert "东盟印太展望" in _names(
+        recognizer, "同联合国2030年可持续发展议程、东盟印太展望等有效对接。"
+    )

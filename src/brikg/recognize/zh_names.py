@@ -83,6 +83,7 @@ TYPE_WORDS = frozenset({"项目", "工程", "倡议", "战略", "构想", "愿�
 # itself (澜湄合作机制 is 澜湄合作), not a new thing part of it.
 CLASS_WORDS = frozenset({"机制"})
 _HEAD_RE = re.compile(longest_first(HEADS))
+_HEAD_ENDINGS = tuple(HEADS)
 # Linear infrastructure runs through every country its compound name lists (中老铁路: CN, LA).
 LINEAR_HEADS = frozenset(
     {"铁路", "高铁", "高速铁路", "公路", "高速公路", "管道", "输油管道", "天然气管道",
@@ -318,8 +319,24 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
         if unit.text.endswith(_BODY_ENDINGS):
             return True
     if len(head) == 1:  # 港 of 港航贸: a single-character head must end its word
-        return len(following.text) == 1 and following.text not in HARD_CHARS | SOFT_CHARS
+        return (
+            len(following.text) == 1
+            and following.text not in HARD_CHARS | SOFT_CHARS
+            and not _verb_after_name(units, last + 1)
+        )
     return False
+
+
+def _verb_after_name(units: list[Unit], index: int) -> bool:
+    """``units[index]`` is a verb of one character after a word ending in a head: the
+    sentence's verb after a name, no part of it (瓦尔马港|开|港仪式, the port's opening). Not
+    a character of a transliteration, nor one after any other word (东盟|印|太展望: 印 is
+    India)."""
+    unit = units[index]
+    if len(unit.text) != 1 or unit.tag != "v" or unit.text in TRANSLITERATION or index == 0:
+        return False
+    before = units[index - 1]
+    return before.kind == "word" and before.text.endswith(_HEAD_ENDINGS)
 
 
 # Reporting verbs before a name: 有报道称基苏木港…, 据悉…
@@ -502,7 +519,7 @@ def _step(
     if _is_number(word) or _PHASE.match(word) or _has_digit(unit):
         return "take"
     if len(word) == 1:
-        if word in HARD_CHARS:
+        if word in HARD_CHARS or _verb_after_name(units, index):
             return "stop"
         return "soft" if word in SOFT_CHARS else "take"
     if word in HARD_STOPS or _EDITION.match(word) or _ORDINAL.match(word):
