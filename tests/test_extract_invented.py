@@ -1880,7 +1880,8 @@ def test_a_name_does_not_run_across_for_the_into_a_project(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("form", ["LLC", "Inc.", "S.A."])
 def test_companies_by_legal_form_and_head_and_their_short_names(tmp_path: Path, form: str) -> None:
-    """ "Varnel Engineering" is a company; "Korvane <form>" and a later "Korvane" are one."""
+    """ "Varnel Engineering" is a company; "Korvane <form>" (with the last period of "S.A.")
+    and a later "Korvane" are one, and it built the dam."""
     corpus = _extract_text(
         tmp_path,
         "Varnel Engineering signed a contract for the Peltra River Dam in 2018. "
@@ -1888,8 +1889,9 @@ def test_companies_by_legal_form_and_head_and_their_short_names(tmp_path: Path, 
         "Plant.\n",
     )
     assert corpus.entities[_entity(corpus, "Varnel Engineering")].type is EntityType.ORGANIZATION
-    full = _entity(corpus, f"Korvane {form.rstrip('.')}")
+    full = _entity(corpus, "Korvane Inc" if form == "Inc." else f"Korvane {form}")
     assert corpus.entities[full].type is EntityType.ORGANIZATION
+    assert (_entity(corpus, "Peltra River Dam"), full) in _facts(corpus, "involves")
     (short,) = [m for doc in corpus.documents for m in doc.mentions if m.text == "Korvane"]
     assert short.entity == full
 

@@ -1360,6 +1360,11 @@ def _mention(
     rule: str,
 ) -> Mention:
     last_end = tokens.ends[end - 1]
+    if (
+        tokens.texts[end - 3 : end] == _DOTTED_SA
+        and text[last_end - offset : last_end - offset + 1] == "."
+    ):
+        last_end += 1  # "Korvex S.A.": the abbreviation's last period too
     surface = text[tokens.starts[start] - offset : last_end - offset]
     # Drop an ordinal ("Third Belt and Road Forum", "71st United Nations General Assembly"):
     # one forum, held many times.
