@@ -337,6 +337,25 @@ def test_a_figure_belongs_to_the_clause_subject_not_a_dateline_or_a_builder(
     assert (_entity(corpus, "Harlow Deep-sea Port"), 22.0, "country") not in quantities
 
 
+def test_a_figure_in_a_relative_clause_or_after_a_lender_is_not_theirs(tmp_path: Path) -> None:
+    """ "X built the Y, which has 4 berths": the Y's; "The expansion, financed by a loan from
+    the Z Bank, adds four berths": not the lender's; "The W Port in Kenya, which opened in 2020,
+    handles ...": the relative clause closed, the figure is the W Port's."""
+    corpus = _extract_text(
+        tmp_path,
+        "Brenmoor Harbour Company built the Dravik Terminal, which has 4 berths. "
+        "The expansion, financed by a US$640 million loan from the Velmar Development Bank, "
+        "adds six berths. The Ostrel Port in Kenya, which opened in 2020, handles 2 million "
+        "TEUs a year.\n",
+    )
+    quantities = _quantities(corpus)
+    assert (_entity(corpus, "Dravik Terminal"), 4.0, "berth") in quantities
+    assert (_entity(corpus, "Ostrel Port"), 2e6, "TEU/year") in quantities
+    subjects = {subject for subject, _, _ in quantities}
+    assert _entity(corpus, "Brenmoor Harbour Company") not in subjects
+    assert _entity(corpus, "Velmar Development Bank") not in subjects
+
+
 def test_a_figure_holds_as_of_its_own_date(corpus: Corpus) -> None:
     quantities = _quantities(corpus)
     railway = _entity(corpus, "Pellavan Railway")

@@ -446,6 +446,7 @@ _DATELINE = re.compile(
     r"\s*(?:--|—|–)\s*"
 )
 _WHICH = re.compile(r",\s+which\s")
+_RELATIVE = re.compile(r",\s+(?:which|where|who)\s")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
 # A verb right after a name (an adverb or a phrase between commas apart): a list of names
 # before it is its subject.
@@ -456,6 +457,9 @@ _BY = frozenset({"by", "as-of"})  # the qualifiers of a deadline
 # where "lending by the X" is the X's own figure.
 _PASSIVE_AGENT = re.compile(
     r"\b(?:[a-z]+ed|built|made|run|led|held|won|undertaken|done)\s+by\s+(?:the\s+)?\Z"
+    # the lender of a loan that financed it: "financed by a US$640 million loan from the X"
+    r"|\b(?:financed|funded)\s+by\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?"
+    r"(?:loans?|grants?|credits?)\s+from\s+(?:the\s+)?\Z"
 )
 # "since its founding in 2014": the date starts the period a figure counts.
 _SINCE_EVENT = re.compile(
@@ -1434,13 +1438,27 @@ class _SentenceContext:
                 and not self.fronted(mention)
                 and not self.attributive(mention)
                 and not (self.type_of(mention) is EntityType.ORGANIZATION and self.builder(mention))
+                and not self.relative_on_another(mention, position)
             ):
                 return mention
         return None
 
+    def relative_on_another(self, mention: Mention, position: int) -> bool:
+        """ "Korvex built the terminal, which employs 3,000 workers": ``position`` lies in a
+        relative clause on something other than ``mention`` (on the terminal, which the
+        figure is of); not "the X Port, which opened in 2020, handles ...", on the mention,
+        nor "the X Port in Kenya, which opened in 2020, handles ...", closed before it."""
+        relative = _RELATIVE.search(self.doc.text, mention.end, position)
+        return (
+            relative is not None
+            and relative.start() != mention.end
+            and "," not in self.doc.text[relative.end() : position]
+        )
+
     def builder(self, mention: Mention) -> bool:
-        """ "built by the X", "financed by the X": the agent of a participle."""
-        return bool(_PASSIVE_AGENT.search(self.doc.text, max(0, mention.start - 40), mention.start))
+        """ "built by the X", "financed by the X", "financed by a loan from the X": the agent of
+        a participle."""
+        return bool(_PASSIVE_AGENT.search(self.doc.text, max(0, mention.start - 80), mention.start))
 
     def fronted(self, mention: Mention) -> bool:
         """ "At the WTO, China's efforts ...", "...; as a flagship project under the BRI, the
