@@ -694,6 +694,33 @@ def test_table_rows_read_by_their_columns(tmp_path: Path) -> None:
     assert (_entity(corpus, "Velmar Deep-Water Port"), "completion", "2020") in _events(corpus)
 
 
+def test_a_relative_clause_with_its_own_subject_acts_on_the_name_before(
+    tmp_path: Path,
+) -> None:
+    """ "the X Initiative, which Kenya joined in 2017": Kenya takes part in the X; "which
+    China proposed" makes China its proposer, "which Korvex Limited built" Korvex a party; a
+    subject not right before the verb is none ("which the Y Bank says Laos joined")."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Dravik Port is part of the Ostrava Trade Initiative, which Kenya joined in 2017. "
+        "It is also part of the Selmar Green Initiative, which China proposed in 2013. "
+        "Trade grew at the Pellan Dry Port, which Korvex Limited built in 2019. "
+        "Trade grew at the Morlan Valley Corridor, which the Velmar Development Bank says Laos "
+        "joined.\n",
+    )
+    involves = _facts(corpus, "involves")
+    assert {
+        (_entity(corpus, "Ostrava Trade Initiative"), "country/ke"),
+        (_entity(corpus, "Selmar Green Initiative"), "country/cn"),
+        (_entity(corpus, "Pellan Dry Port"), _entity(corpus, "Korvex Limited")),
+    } <= involves, involves
+    assert (_entity(corpus, "Selmar Green Initiative"), "country/cn") in _facts(
+        corpus, "proposedBy"
+    )
+    corridor = _entity(corpus, "Morlan Valley Corridor")
+    assert (corridor, _entity(corpus, "Velmar Development Bank")) not in involves
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

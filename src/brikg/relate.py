@@ -447,6 +447,7 @@ _DATELINE = re.compile(
 )
 _WHICH = re.compile(r",\s+which\s")
 _RELATIVE = re.compile(r",\s+(?:which|where|who)\s")
+_WHICH_SUBJECT = re.compile(r",?\s+(?:which|that)\s+(?:the\s+)?")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
 # A verb right after a name (an adverb or a phrase between commas apart): a list of names
 # before it is its subject.
@@ -888,7 +889,10 @@ class Relater:
                     and not ctx.governed(m)
                 ]
                 things = ctx.list_after(after[0].start, THINGS) if after else []
-                if _BUILD_VERB.fullmatch(match.group()) and not (
+                antecedent = ctx.relative_object(agents, start)
+                if antecedent is not None:  # "the BRI, which Kenya joined in 2017"
+                    things = [antecedent]
+                elif _BUILD_VERB.fullmatch(match.group()) and not (
                     agents
                     and things
                     and _SUBJECT_RIGHT_BEFORE.fullmatch(ctx.doc.text, agents[-1].end, start)
@@ -1440,6 +1444,19 @@ class _SentenceContext:
                 and not (self.type_of(mention) is EntityType.ORGANIZATION and self.builder(mention))
                 and not self.relative_on_another(mention, position)
             ):
+                return mention
+        return None
+
+    def relative_object(self, agents: list[Mention], verb: int) -> Mention | None:
+        """What a relative clause's verb at ``verb`` acts on when the clause opens with its
+        subject, ``agents`` ("the BRI, which Kenya joined in 2017": the BRI), if it does."""
+        if not agents or not _SUBJECT_RIGHT_BEFORE.fullmatch(self.doc.text, agents[-1].end, verb):
+            return None
+        for mention in self.entity_mentions:
+            if mention.end > agents[0].start:
+                return None
+            gap = self.doc.text[mention.end : agents[0].start]
+            if self.type_of(mention) in THINGS and _WHICH_SUBJECT.fullmatch(gap):
                 return mention
         return None
 
