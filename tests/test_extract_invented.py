@@ -721,6 +721,21 @@ def test_a_relative_clause_with_its_own_subject_acts_on_the_name_before(
     assert (corridor, _entity(corpus, "Velmar Development Bank")) not in involves
 
 
+def test_the_first_words_of_a_project_and_project_refer_back_to_it(tmp_path: Path) -> None:
+    """ "the Dravik project", sentences after "the Dravik Deep-Water Port": the port; not a
+    company that shares the word, nor a name never seen."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Dravik Deep-Water Port in Kenya opened in 2020. Trade grew. Exports grew. "
+        "Imports grew. Jobs grew. The Dravik project is part of the Selmar Trade Initiative. "
+        "Tolvan Holdings signed a contract. The Tolvan project is part of the Selmar Trade "
+        "Initiative. The Brenmoor project is part of the Selmar Trade Initiative.\n",
+    )
+    part_of = _facts(corpus, "partOf")
+    initiative = _entity(corpus, "Selmar Trade Initiative")
+    assert part_of == {(_entity(corpus, "Dravik Deep-Water Port"), initiative)}, part_of
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

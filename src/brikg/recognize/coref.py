@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 
-from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, Mention
+from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, Mention, Sentence
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
 
@@ -43,6 +43,8 @@ def short_form_mentions(
         if sentence.language != "en" or sentence.is_heading:
             continue
         named = by_sentence.get(sentence.index, [])
+        if recent and doc.text.find(" project", sentence.start, sentence.end) != -1:
+            yield from _named_projects(doc, sentence, recent, named)
         # ``recent`` is in sentence order: without a name here or in its window, skip the scan.
         if not named and not (recent and sentence.index - recent[-1].sentence <= WINDOW):
             continue
@@ -74,6 +76,39 @@ def short_form_mentions(
                 language="en",
             )
         recent.extend(named)
+
+
+# "the Dravik project": the first words of a project's name, then "project" in lowercase.
+_NAMED_PROJECT = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+project\b"
+)
+
+
+def _named_projects(
+    doc: Document, sentence: Sentence, recent: list[Mention], named: list[Mention]
+) -> Iterator[Mention]:
+    """ "the Dravik project" after "the Dravik Deep-Water Port": the latest project named
+    earlier in the document whose name starts with those words, however far back (a
+    name's own words say which it is, where "the project" alone needs one close by)."""
+    for match in _NAMED_PROJECT.finditer(doc.text, sentence.start, sentence.end):
+        first_words = match.group("name") + " "
+        if any(m.start < match.end() and match.start() < m.end for m in named):
+            continue  # a name the recognisers found: "the Lamu Port project"
+        for mention in reversed(recent):
+            text = mention.text.removeprefix("the ").removeprefix("The ")
+            if mention.label is PROJECT and text.startswith(first_words):
+                yield Mention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    ENTITY,
+                    "coreference",
+                    sentence=sentence.index,
+                    label=PROJECT,
+                    key=mention.key or f"name:{mention.text}",
+                    language="en",
+                )
+                break
 
 
 # A short form's head and the name heads it may refer back to besides its own: a railway is a
