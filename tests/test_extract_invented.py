@@ -1013,7 +1013,15 @@ def test_reviewed_relation_rules_do_not_overreach(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Kandahar Rail Link", "Nairobi Ring Road", "Kivu Interconnector", "Morowali Smelter"]
+    "label",
+    [
+        "Kandahar Rail Link",
+        "Nairobi Ring Road",
+        "Kivu Interconnector",
+        "Morowali Smelter",
+        "Lake Velmora Ferry Link",
+        "Dravik Road Link",
+    ],
 )
 def test_more_infrastructure_heads_name_projects(tmp_path: Path, label: str) -> None:
     corpus = _extract_text(tmp_path, f"The {label} opened in 2021.\n")

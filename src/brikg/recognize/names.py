@@ -178,6 +178,8 @@ TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
     ("economic", "corridor"): C,
     ("railway", "express"): P,
     ("rail", "link"): P,
+    ("road", "link"): P,
+    ("ferry", "link"): P,
     ("ring", "road"): P,
     ("master", "plan"): S,
     ("united", "nations"): ORG,
