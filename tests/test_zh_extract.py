@@ -231,6 +231,22 @@ def test_a_builder_after_you_is_a_party_not_the_subject_of_a_figure() -> None:
     } <= (_facts(corpus, "involves"))
 
 
+def test_a_lender_joiners_and_a_key_project() -> None:
+    """该项目由X银行提供…贷款: the bank takes part in the project named before and the loan is
+    the project's figure; 肯尼亚于2017年加入Y倡议: Kenya takes part in Y; 是共建“一带一路”的重点
+    项目: part of the BRI, as a flagship project is."""
+    corpus = _one(
+        "塔尔沃港二期工程正式启用。该项目由维尔马发展银行提供6.4亿美元贷款支持。"
+        "塔尔沃港二期工程是共建“一带一路”的重点项目，肯尼亚于2017年加入“奥斯特拉瓦贸易倡议”。"
+    )
+    port = _entity(corpus, "塔尔沃港二期工程")
+    bank = _entity(corpus, "维尔马发展银行")
+    initiative = _entity(corpus, "奥斯特拉瓦贸易倡议")
+    assert {(port, bank), (initiative, "country/ke")} <= _facts(corpus, "involves")
+    assert _quantities(corpus) == {port: (6.4e8, None)}
+    assert (port, "initiative/belt-and-road-initiative") in _facts(corpus, "partOf")
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

@@ -83,13 +83,13 @@ _PASSIVE_TOO = frozenset({"签署", "发布", "设立", "主办"})
 _CLAUSE = re.compile(r"[，；：。！？]")
 _IN_COUNTRY = re.compile(r"^(?:[^，。]{0,16}，)?在$")
 _FLAGSHIP = re.compile(
-    r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范)项目|“一带一路”[^，。]{0,12}“金字招牌”"
+    r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范|重点)项目|“一带一路”[^，。]{0,12}“金字招牌”"
 )
 _PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合作|“一带一路”)")
 _TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设|共建(?=的)")
 _AGENT_VERB = re.compile(
     r"倡议发起|倡导建立|推动成立|(?:共同|联合)?(?:主办|举办|承办)|合作打造|(?:下属企业)?承建|"
-    r"主导运营|共同发起|提出"
+    r"主导运营|共同发起|提出|加入|提供[^，。；]{0,12}?(?:贷款|融资)"
 )
 # The agent verbs that name a proposer (proposedBy) as well as a party.
 _PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"})
@@ -620,14 +620,20 @@ class ChineseRelater:
                 limit = venue.start() if venue else clause_start
                 earlier = own or [m for m in things if ctx.local(m.start) < limit]
                 subject = earlier[-1] if earlier else None
-            if subject is None:
+            entity, proposable = "", False
+            if subject is not None:
+                entity = subject.entity or ""
+                proposable = ctx.type_of(subject) in PROPOSABLE
+            elif by != -1:  # 该项目由中国进出口银行提供…贷款: the project named before
+                entity = self._anaphor(ctx, by, SUBJECTS) or ""
+            if not entity:
                 continue
-            proposer = match.group() in _PROPOSING and ctx.type_of(subject) in PROPOSABLE
+            proposer = match.group() in _PROPOSING and proposable
             for agent in before:
                 target = agent.entity if agent is not None else "country/cn"
-                yield ctx.fact(subject.entity or "", "involves", target, "zh-agent", 0.85)
+                yield ctx.fact(entity, "involves", target, "zh-agent", 0.85)
                 if proposer:
-                    yield ctx.fact(subject.entity or "", "proposedBy", target, "zh-proposer", 0.85)
+                    yield ctx.fact(entity, "proposedBy", target, "zh-proposer", 0.85)
         # 中国与吉尔吉斯斯坦、哈萨克斯坦等多个国家签署了关于共建“空中丝绸之路”的谅解备忘录.
         for match in re.finditer("签署", ctx.text):
             after = [m for m in things if match.end() <= ctx.local(m.start) < match.end() + 16]
@@ -880,7 +886,7 @@ _FUTURE_MARKERS = re.compile(
 # X" as a figure's subject in the same way.
 _BY_AGENT = re.compile(r"由[^，。；由]{0,30}\Z")
 _AGENT_ACTION = re.compile(
-    r"[^，。；]{0,30}?(?:承建|建设|修建|兴建|援建|投资|出资|运营|实施|主办|承办|负责)"
+    r"[^，。；]{0,30}?(?:承建|建设|修建|兴建|援建|投资|出资|运营|实施|主办|承办|负责|提供)"
 )
 
 
