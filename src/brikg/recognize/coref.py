@@ -9,12 +9,14 @@ explicit year falls in too; these need the whole document, so they are resolved 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container, Iterator
 
-from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, Mention, Sentence
+from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, Mention
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
+from brikg.scan import occurrences
 
 WINDOW = 3  # sentences back to look for the antecedent
 # The match starts at the "he" of "the", its "[Tt]" and word boundary checked behind it: a
@@ -34,6 +36,7 @@ def short_form_mentions(
     holds every sentence such a date may be in (see dates.may_need_year): the others, and a
     document with none, need no search."""
     yield from _document_dates(doc, year_sentences)
+    yield from _named_projects(doc)
     recent: list[Mention] = []
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
@@ -43,8 +46,6 @@ def short_form_mentions(
         if sentence.language != "en" or sentence.is_heading:
             continue
         named = by_sentence.get(sentence.index, [])
-        if recent and doc.text.find(" project", sentence.start, sentence.end) != -1:
-            yield from _named_projects(doc, sentence, recent, named)
         # ``recent`` is in sentence order: without a name here or in its window, skip the scan.
         if not named and not (recent and sentence.index - recent[-1].sentence <= WINDOW):
             continue
@@ -78,29 +79,41 @@ def short_form_mentions(
         recent.extend(named)
 
 
-# "the Dravik project": the first words of a project's name, then "project" in lowercase.
-_NAMED_PROJECT = re.compile(
-    r"\b[Tt]he\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+project\b"
-)
+# "the Dravik project": the first words of a project's name, then "project" in lowercase; found
+# where " project" occurs (str.find), by a search of the few words before it.
+_NAMED_PROJECT = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\Z")
+_PROJECT_WORD = " project"
 
 
-def _named_projects(
-    doc: Document, sentence: Sentence, recent: list[Mention], named: list[Mention]
-) -> Iterator[Mention]:
+def _named_projects(doc: Document) -> Iterator[Mention]:
     """ "the Dravik project" after "the Dravik Deep-Water Port": the latest project named
     earlier in the document whose name starts with those words, however far back (a
     name's own words say which it is, where "the project" alone needs one close by)."""
-    for match in _NAMED_PROJECT.finditer(doc.text, sentence.start, sentence.end):
-        first_words = match.group("name") + " "
-        if any(m.start < match.end() and match.start() < m.end for m in named):
+    starts = [s.start for s in doc.sentences]
+    mention_starts = [m.start for m in doc.mentions]
+    for at in occurrences(doc.text, [_PROJECT_WORD]):
+        end = at + len(_PROJECT_WORD)
+        if doc.text[end : end + 1].isalnum():
+            continue  # "projects", "projection"
+        match = _NAMED_PROJECT.search(doc.text, max(0, at - 80), at)
+        sentence = doc.sentences[bisect.bisect_right(starts, at) - 1] if starts else None
+        if match is None or sentence is None or sentence.language != "en" or sentence.is_heading:
+            continue
+        if match.start() < sentence.start:
+            continue
+        first = bisect.bisect_left(mention_starts, sentence.start)
+        before = bisect.bisect_left(mention_starts, match.start(), first)
+        after = bisect.bisect_left(mention_starts, end, before)
+        if any(m.end > match.start() for m in doc.mentions[first:after]):
             continue  # a name the recognisers found: "the Lamu Port project"
-        for mention in reversed(recent):
+        first_words = match.group("name") + " "
+        for mention in reversed(doc.mentions[:before]):
             text = mention.text.removeprefix("the ").removeprefix("The ")
             if mention.label is PROJECT and text.startswith(first_words):
                 yield Mention(
                     match.start(),
-                    match.end(),
-                    match.group(),
+                    end,
+                    doc.text[match.start() : end],
                     ENTITY,
                     "coreference",
                     sentence=sentence.index,
