@@ -736,6 +736,23 @@ def test_the_first_words_of_a_project_and_project_refer_back_to_it(tmp_path: Pat
     assert part_of == {(_entity(corpus, "Dravik Deep-Water Port"), initiative)}, part_of
 
 
+def test_a_link_described_by_an_appositive_stands_in_the_countries_it_links(
+    tmp_path: Path,
+) -> None:
+    """ "The X Expressway, a 420-km toll road linking Zambia and Malawi, ...": in both; "the Y
+    Plant, a joint venture between China and Kazakhstan": in neither, by that phrase."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Tessaly-Orvane Expressway, a 420-km toll road linking Zambia and Malawi, opened in "
+        "September 2023. The Brenmoor Fuel Plant, a joint venture between China and "
+        "Kazakhstan, is now operational.\n",
+    )
+    located = _facts(corpus, "locatedIn")
+    expressway = _entity(corpus, "Tessaly-Orvane Expressway")
+    assert {(expressway, "country/zm"), (expressway, "country/mw")} <= located, located
+    assert (_entity(corpus, "Brenmoor Fuel Plant"), "country/cn") not in located
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

@@ -181,6 +181,9 @@ _PLACE = r"(?:(?:[\w-]+\s+){0,4}?of\s+(?:the\s+)?)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-
 _CITY_LINK = re.compile(_PLACE + r"\s+(with|and|to)\s+(?:the\s+)?" + _PLACE + r"\b")
 # Every form _CONNECTING matches has one of these.
 _CONNECTING_CUES = ("connect", "link", "join", "between", "run", "stretch", "carr")
+# An appositive noun phrase after a name, before what it says of the name: ", a 420-km toll road".
+_NOUN_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+[\w\s-]{1,50}?")
+_LINK_VERB = re.compile(r"connect|link|join")
 _WORD = re.compile(r"[a-z]+")
 _LINKED_TO = re.compile(r"\s+(?:with|to|and)\s+(?:the\s+)?")
 _DIRECTION = re.compile(
@@ -708,7 +711,16 @@ class Relater:
             codes = [c.entity for c in countries]
             if len(set(codes)) < 2:
                 codes = _linked_cities(ctx.doc.text, ctx.sentence.start + match.end(), match)
-            linked = [p for p in projects if p.end == ctx.sentence.start + match.start()]
+            at = ctx.sentence.start + match.start()
+            linked = [p for p in projects if p.end == at]
+            if not linked and _LINK_VERB.search(match.group()):
+                # "the X Expressway, a 420-km toll road linking A and B"; not "a joint venture
+                # between A and B", which says who runs it, not where it runs
+                linked = [
+                    p
+                    for p in projects
+                    if p.end < at and _NOUN_APPOSITIVE.fullmatch(ctx.doc.text, p.end, at)
+                ]
             if len(set(codes)) < 2 or not linked:
                 continue
             for project in reversed(projects):  # back along "the X and the Y"
