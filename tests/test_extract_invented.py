@@ -753,6 +753,27 @@ def test_a_link_described_by_an_appositive_stands_in_the_countries_it_links(
     assert (_entity(corpus, "Brenmoor Fuel Plant"), "country/cn") not in located
 
 
+def test_a_corridor_includes_its_projects_and_is_the_report_s_corridor(tmp_path: Path) -> None:
+    """ "The X Corridor also includes the Y Hub": the hub is part of it; "the corridor" many
+    sentences on is the one corridor the document has named. With two corridors named, a far
+    "the corridor" is neither."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Southern Arc Economic Corridor was launched in 2015. It also includes the Lusaka "
+        "Logistics Hub. Trade grew. Jobs grew. Exports grew. Imports grew. The corridor also "
+        "includes the Kafue Dry Port.\n\n",
+    )
+    corridor = _entity(corpus, "Southern Arc Economic Corridor")
+    assert (_entity(corpus, "Kafue Dry Port"), corridor) in _facts(corpus, "partOf")
+    two = _extract_text(
+        tmp_path,
+        "The Velmar Economic Corridor and the Ostrel Economic Corridor were launched in 2015. "
+        "Trade grew. Jobs grew. Exports grew. Imports grew. The corridor also includes the "
+        "Kafue Dry Port.\n",
+    )
+    assert not {f for f in _facts(two, "partOf") if f[0] == _entity(two, "Kafue Dry Port")}
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

@@ -217,6 +217,11 @@ _PART_OF = re.compile(
 # short; looking no further keeps a sentence of hundreds of names linear.
 _PHRASE_GAP = 120
 _CONTAINERS = frozenset({EntityType.CORRIDOR, EntityType.INITIATIVE, EntityType.PROJECT})
+# "The X Corridor (also) includes the Y Port and the Z Railway": the projects it lists are its.
+_INCLUDES = re.compile(
+    r"\s+(?:(?:also|now)\s+)?(?:includes|included|comprises|comprised|encompasses)\s+(?:the\s+)?"
+)
+_PROJECT_TYPE = frozenset({EntityType.PROJECT})
 _NOT_NOUNS = frozenset(
     """is was are were be been being has have had and or of in on to for with by at as which
     that who whose from into under since during through between among along across after
@@ -991,6 +996,14 @@ class Relater:
                     yield ctx.fact(
                         section, "partOf", earlier[-1].entity, "section-of-last-named", 0.8
                     )
+        if "includ" in ctx.text or "compris" in ctx.text or "encompass" in ctx.text:
+            for container in ctx.entity_mentions:
+                included = _INCLUDES.match(ctx.doc.text, container.end)
+                if included is None or ctx.type_of(container) not in _CONTAINERS:
+                    continue
+                for project in ctx.list_after(included.end(), _PROJECT_TYPE):
+                    if project.entity != container.entity:
+                        yield ctx.fact(project, "partOf", container.entity, "includes-phrase", 0.9)
         for organization in ctx.of_type(EntityType.ORGANIZATION):
             if _UN_BODY.match(organization.text) and organization.entity != UNITED_NATIONS:
                 yield ctx.fact(organization, "partOf", UNITED_NATIONS, "name-un-body")

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Container, Iterator
 
-from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, Mention
+from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, EntityType, Mention
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
 from brikg.scan import occurrences
@@ -135,7 +135,9 @@ def _antecedent(
     """The latest name ending in ``head`` within the window, this sentence first. A company
     named after an asset ("PT Sumbawa Hailong Terminal", "Kenya Railways") is no antecedent
     of "the terminal" or "the railway": those short forms refer to the asset. "The project"
-    names any project, whatever its own head ("the X Hydropower Station ... The project")."""
+    names any project, whatever its own head ("the X Hydropower Station ... The project").
+    Beyond the window, "the corridor" or "the initiative" is the one the document has named,
+    if it has named only one: what a report is about, however far back."""
     company_ok = HEADS[head] is ORGANIZATION
     any_project = head == "project"
     candidates = [m for m in named if m.end <= position] + [
@@ -152,7 +154,19 @@ def _antecedent(
             continue
         if company_ok or mention.label is not ORGANIZATION:
             return mention
+    if HEADS[head] in _DOCUMENT_TOPICS:
+        earlier = [
+            m
+            for m in recent
+            if m.rule != "coreference" and m.label is HEADS[head] and _head_of(m.text) == head
+        ]
+        if earlier and len({m.key or m.text for m in earlier}) == 1:
+            return earlier[-1]
     return None
+
+
+# The classes of a report's topic, which its short form refers to from anywhere after it.
+_DOCUMENT_TOPICS = frozenset({EntityType.CORRIDOR, EntityType.INITIATIVE})
 
 
 _COMPLEMENT = re.compile(r"\s(?:of|for|on)\s")
