@@ -774,6 +774,20 @@ def test_a_corridor_includes_its_projects_and_is_the_report_s_corridor(tmp_path:
     assert not {f for f in _facts(two, "partOf") if f[0] == _entity(two, "Kafue Dry Port")}
 
 
+def test_work_with_no_name_is_on_the_paragraph_s_last_subject(tmp_path: Path) -> None:
+    """ "The X was suspended in 2022. Officials said construction resumed in March 2024.": the
+    X resumed; in a paragraph of its own, "Construction resumed" is no one's event."""
+    corpus = _extract_text(
+        tmp_path,
+        "Work on the Quelvane Gas Terminal was suspended in 2022 after local protests. "
+        "Officials said construction resumed in March 2024.\n\n"
+        "Construction resumed in May 2024.\n",
+    )
+    terminal = _entity(corpus, "Quelvane Gas Terminal")
+    events = _events(corpus)
+    assert {(terminal, "suspension", "2022"), (terminal, "resumption", "2024-03")} == events
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

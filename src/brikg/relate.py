@@ -398,6 +398,13 @@ _IT = r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
 _IT_BEFORE = re.compile(
     _IT + r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
 )
+# "Construction resumed in March 2024", "Officials said work on it was suspended": work with no
+# name of its own, in a sentence opening with it, is on the paragraph's last subject.
+_WORK_BEFORE_VERB = re.compile(
+    r"(?:[A-Z][^,;]*\s+said\s+(?:that\s+)?)?(?:[Cc]onstruction|[Ww]orks?)"
+    r"(?:\s+on\s+(?:it|the\s+project))?\s+(?:(?:was|were|has|had|is|been|since|then|later|also"
+    r"|[a-z]+ly)\s+){0,3}"
+)
 # Before the name that opens a sentence as its subject: "The X", "In 2019, the X".
 _LEADS = re.compile(r"(?:[^,;]*,\s+)?(?:the\s+)?[\"“]?", re.I)
 # "It handled 1.2 million TEUs": the sentence's subject is the last sentence's.
@@ -1923,13 +1930,15 @@ def _it_refers_to(
 ) -> list[Mention]:
     """ "The X was completed in 2019. It was suspended in 2024.": a sentence that opens "It
     was" before its verb tells of the paragraph's last subject (if of ``types``), but "it was
-    announced that ..." tells of what follows."""
+    announced that ..." tells of what follows; so does one that opens with work that has no
+    name ("Construction resumed in March 2024")."""
     it = ctx.previous_subject
     if it is None or ctx.type_of(it) not in types:
         return []
     if _EXPLETIVE_AFTER.match(ctx.doc.text, trigger_end):
         return []
-    return [it] if _IT_BEFORE.fullmatch(ctx.doc.text, ctx.body_start, trigger) else []
+    opening = ctx.doc.text[ctx.body_start : trigger]
+    return [it] if _IT_BEFORE.fullmatch(opening) or _WORK_BEFORE_VERB.fullmatch(opening) else []
 
 
 def _stops_the(ctx: _SentenceContext, subject: Mention, trigger_end: int) -> bool:
