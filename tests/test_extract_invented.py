@@ -788,6 +788,25 @@ def test_work_with_no_name_is_on_the_paragraph_s_last_subject(tmp_path: Path) ->
     assert {(terminal, "suspension", "2022"), (terminal, "resumption", "2024-03")} == events
 
 
+def test_a_meeting_or_a_document_of_a_named_whole_names_the_whole(tmp_path: Path) -> None:
+    """ "The Third Ministerial Meeting of the Velmora Cooperation Forum was held ...": the
+    forum, held; "the Action Plan for the X Initiative": the initiative; not "a Shining
+    Example of the Y Cooperation", which is no meeting or document of it."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Third Ministerial Meeting of the Velmora Cooperation Forum was held in Tashkent on "
+        "15 October 2025. The Action Plan for the Ostrava Trade Initiative was adopted. The "
+        "Kelvane Workshop became a Shining Example of the Dravik Vocational Cooperation.\n",
+    )
+    forum = _entity(corpus, "Velmora Cooperation Forum")
+    assert corpus.entities[forum].type is EntityType.MECHANISM
+    assert corpus.entities[_entity(corpus, "Ostrava Trade Initiative")].type is (
+        EntityType.INITIATIVE
+    )
+    labels = {e.labels.get("en") for e in corpus.entities.values()}
+    assert "Dravik Vocational Cooperation" not in labels
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

@@ -1008,6 +1008,13 @@ def _section(
     return _mention(text, tokens, start, end + 1, offset, P, "name-section")
 
 
+# What a named whole holds or issues, before "of the"/"for the" and its name.
+_OF_A_WHOLE = frozenset(
+    "meeting meetings session sessions conference plan report statement declaration communique"
+    " charter roadmap".split()
+)
+
+
 def _names_from_chunk(
     text: str, tokens: Tokens, start: int, end: int, offset: int, context: NameContext
 ) -> Iterator[Mention]:
@@ -1046,6 +1053,18 @@ def _names_from_chunk(
             mention = _company_without_head(text, tokens, start, end, offset, context)
         if mention is not None:
             yield mention
+            return
+        # "the Third Ministerial Meeting of the Velmora Cooperation Forum", "the Action Plan
+        # for the X Initiative": a meeting or a document of a named whole, which is a name.
+        for position in range(start + 1, end - 2):
+            if norms[position] in COMPLEMENT_CONNECTORS:
+                if (
+                    norms[position] in {"of", "for"}
+                    and norms[position + 1] == "the"
+                    and norms[position - 1] in _OF_A_WHOLE
+                ):
+                    yield from _names_from_chunk(text, tokens, position + 2, end, offset, context)
+                break
         return
     if norms[start] in LEGAL_FORMS:
         entity_type = ORG  # "PT Sumbawa Hailong Terminal": a company, whatever its last word
