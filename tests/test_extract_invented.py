@@ -807,6 +807,20 @@ def test_a_meeting_or_a_document_of_a_named_whole_names_the_whole(tmp_path: Path
     assert "Dravik Vocational Cooperation" not in labels
 
 
+def test_chairs_and_organisers_take_part_as_it_opens_the_sentence(tmp_path: Path) -> None:
+    """ "The X Forum was held in Tashkent. It was co-chaired by Uzbekistan and China.": both
+    take part in the forum; "organised by" the same."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Velmora Cooperation Forum was held in Tashkent in 2025. It was co-chaired by "
+        "Uzbekistan and China. The Ostrel Trade Expo, organised by Kenya, opened in 2024.\n",
+    )
+    involves = _facts(corpus, "involves")
+    forum = _entity(corpus, "Velmora Cooperation Forum")
+    expo = _entity(corpus, "Ostrel Trade Expo")
+    assert {(forum, "country/uz"), (forum, "country/cn"), (expo, "country/ke")} <= involves
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

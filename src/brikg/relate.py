@@ -203,7 +203,8 @@ _PARTY_CUES = frozenset({"between", "by", "venture"})
 # (the lender financed it): the parties named after it.
 _PARTY_TRIGGER = re.compile(
     r"\b(?:between|jointly\s+(?:built|constructed|developed|funded|financed|operated)\s+by|"
-    r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted)\s+by"
+    r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted|(?:co-)?chaired"
+    r"|co-hosted|(?:co-)?organi[sz]ed)\s+by"
     r"(?:\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|grants?|credits?)\s+from)?|"
     r"joint\s+venture\s+(?:between|of))\s+",
     re.I,
@@ -217,6 +218,7 @@ _PART_OF = re.compile(
 # short; looking no further keeps a sentence of hundreds of names linear.
 _PHRASE_GAP = 120
 _CONTAINERS = frozenset({EntityType.CORRIDOR, EntityType.INITIATIVE, EntityType.PROJECT})
+_PARTY_SUBJECTS = frozenset({EntityType.PROJECT, EntityType.MECHANISM, EntityType.CORRIDOR})
 # "The X Corridor (also) includes the Y Port and the Z Railway": the projects it lists are its.
 _INCLUDES = re.compile(
     r"\s+(?:(?:also|now)\s+)?(?:includes|included|comprises|comprised|encompasses)\s+(?:the\s+)?"
@@ -1744,12 +1746,19 @@ class _SentenceContext:
         for match in _PARTY_TRIGGER.finditer(self.text):
             parties = self.list_after(self.sentence.start + match.end(), AGENTS)
             subject = self.nearest(
-                self.sentence.start + match.start(),
-                {EntityType.PROJECT, EntityType.MECHANISM, EntityType.CORRIDOR},
-            )
+                self.sentence.start + match.start(), _PARTY_SUBJECTS
+            ) or self.it_opening(self.sentence.start + match.start(), _PARTY_SUBJECTS)
             if parties and subject is not None:
                 found.append((subject, parties))
         return found
+
+    def it_opening(self, verb: int, types: frozenset[EntityType]) -> Mention | None:
+        """The paragraph's last subject, if of ``types``, when the sentence opens "It was"
+        before the verb at ``verb`` ("It was co-chaired by Uzbekistan and China")."""
+        it = self.previous_subject
+        if it is None or self.type_of(it) not in types:
+            return None
+        return it if _IT_BEFORE.fullmatch(self.doc.text, self.body_start, verb) else None
 
     def nested(self, mention: Mention) -> bool:
         """Whether ``mention`` lies inside another name ("Karakoram Highway" in "... Phase II")."""
