@@ -38,6 +38,7 @@ def short_form_mentions(
     yield from _document_dates(doc, year_sentences)
     yield from _named_projects(doc)
     recent: list[Mention] = []
+    topics: Topics = {}
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         if mention.kind is ENTITY and mention.label is not None:
@@ -62,7 +63,7 @@ def short_form_mentions(
                 start = sentence.start + match.start("head")
             if any(s < end and start < e for s, e in taken):
                 continue
-            antecedent = _antecedent(recent, named, start, head, sentence.index)
+            antecedent = _antecedent(recent, named, start, head, sentence.index, topics)
             if antecedent is None:
                 continue
             yield Mention(
@@ -77,6 +78,12 @@ def short_form_mentions(
                 language="en",
             )
         recent.extend(named)
+        for mention in named:
+            if mention.label in _DOCUMENT_TOPICS and mention.rule != "coreference":
+                key = (mention.label, _head_of(mention.text))
+                names = topics[key][0] if key in topics else set()
+                names.add(mention.key or mention.text)
+                topics[key] = (names, mention)
 
 
 # "the Dravik project": the first words of a project's name, then "project" in lowercase; found
@@ -130,7 +137,12 @@ _ALSO_HEADS = {"line": frozenset({"railway", "railroad", "rail"})}
 
 
 def _antecedent(
-    recent: list[Mention], named: list[Mention], position: int, head: str, sentence: int
+    recent: list[Mention],
+    named: list[Mention],
+    position: int,
+    head: str,
+    sentence: int,
+    topics: Topics,
 ) -> Mention | None:
     """The latest name ending in ``head`` within the window, this sentence first. A company
     named after an asset ("PT Sumbawa Hailong Terminal", "Kenya Railways") is no antecedent
@@ -154,19 +166,16 @@ def _antecedent(
             continue
         if company_ok or mention.label is not ORGANIZATION:
             return mention
-    if HEADS[head] in _DOCUMENT_TOPICS:
-        earlier = [
-            m
-            for m in recent
-            if m.rule != "coreference" and m.label is HEADS[head] and _head_of(m.text) == head
-        ]
-        if earlier and len({m.key or m.text for m in earlier}) == 1:
-            return earlier[-1]
+    topic = topics.get((HEADS[head], head))
+    if topic is not None and len(topic[0]) == 1:
+        return topic[1]
     return None
 
 
-# The classes of a report's topic, which its short form refers to from anywhere after it.
+# The classes of a report's topic, which its short form refers to from anywhere after it; and
+# the document's names of them so far, by class and head: the names, and the latest mention.
 _DOCUMENT_TOPICS = frozenset({EntityType.CORRIDOR, EntityType.INITIATIVE})
+Topics = dict[tuple[EntityType, str], tuple[set[str], Mention]]
 
 
 _COMPLEMENT = re.compile(r"\s(?:of|for|on)\s")
