@@ -27,6 +27,7 @@ from brikg.lexicon import Lexicon
 from brikg.places import city_country
 from brikg.recognize.names import HEADS, NAME_PARTICLES
 from brikg.recognize.tokens import norm_token
+from brikg.segment import table_cells
 from brikg.vocab import STOP_KINDS
 
 AGENTS = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON})
@@ -2167,35 +2168,6 @@ _STATED_LOCATION_RULES = frozenset(
 _COUNTRY_COLUMNS = frozenset(
     {"country", "countries", "country/region", "country or region", "host country", "location"}
 )
-_TABLE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*")
-_TABLE_RULE_LINE = re.compile(r"[ \t]*\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
-
-
-def table_cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
-    """The cells of the Markdown table row ``text[start:end]``, each with its column's header
-    name (lowercased), as (name, (cell start, cell end)); none unless the row lies below a
-    header and its rule, with as many cells as the header has."""
-    row = text[start:end]
-    if not _TABLE_LINE.fullmatch(row):
-        return []
-    # The table's lines above the row, back to the header: the line above the rule.
-    lines: list[str] = []
-    line_end = text.rfind("\n", 0, start)
-    while line_end > 0:
-        line_start = text.rfind("\n", 0, line_end) + 1
-        line = text[line_start:line_end]
-        if not _TABLE_LINE.fullmatch(line) and not _TABLE_RULE_LINE.fullmatch(line):
-            break
-        lines.append(line)
-        line_end = line_start - 1
-    if len(lines) < 2 or not _TABLE_RULE_LINE.fullmatch(lines[-2]):
-        return []
-    header = [cell.strip().lower() for cell in lines[-1].strip().strip("|").split("|")]
-    bars = [start + index for index, char in enumerate(row) if char == "|"]
-    spans = list(zip(bars, bars[1:], strict=False))
-    if len(spans) != len(header):
-        return []
-    return [(name, (left + 1, right)) for name, (left, right) in zip(header, spans, strict=True)]
 
 
 def without_guesses(

@@ -107,6 +107,35 @@ _LINE = re.compile(r"[^\n]+")
 # heading, whatever its length, and sets no section); the rule under the header says nothing.
 _TABLE_ROW = re.compile(r"\|.*\|")
 _TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
+
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """The cells of the Markdown table row ``text[start:end]``, each with its column's header
+    name (lowercased), as (name, (cell start, cell end)); none unless the row lies below a
+    header and its rule, with as many cells as the header has."""
+    row = text[start:end]
+    if not _TABLE_ROW.fullmatch(row.strip(" \t")):
+        return []
+    # The table's lines above the row, back to the header: the line above the rule.
+    lines: list[str] = []
+    line_end = text.rfind("\n", 0, start)
+    while line_end > 0:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip(" \t")
+        if not _TABLE_ROW.fullmatch(line) and not _TABLE_RULE.fullmatch(line):
+            break
+        lines.append(line)
+        line_end = line_start - 1
+    if len(lines) < 2 or not _TABLE_RULE.fullmatch(lines[-2]):
+        return []
+    header = [cell.strip().lower() for cell in lines[-1].strip().strip("|").split("|")]
+    bars = [start + index for index, char in enumerate(row) if char == "|"]
+    spans = list(zip(bars, bars[1:], strict=False))
+    if len(spans) != len(header):
+        return []
+    return [(name, (left + 1, right)) for name, (left, right) in zip(header, spans, strict=True)]
+
+
 # The marks after which a short line is a sentence's end, not a heading.
 _CLAUSE_ENDS = tuple(".!?。！？;；:：,，")
 
