@@ -1753,13 +1753,19 @@ class _SentenceContext:
                 found.append((subject, parties))
         return found
 
-    def it_opening(self, verb: int, types: frozenset[EntityType]) -> Mention | None:
+    def it_opening(
+        self, verb: int, types: frozenset[EntityType], work: bool = False
+    ) -> Mention | None:
         """The paragraph's last subject, if of ``types``, when the sentence opens "It was"
-        before the verb at ``verb`` ("It was co-chaired by Uzbekistan and China")."""
+        before the verb at ``verb`` ("It was co-chaired by Uzbekistan and China"), or, with
+        ``work``, opens with work that has no name ("Construction resumed in March 2024")."""
         it = self.previous_subject
         if it is None or self.type_of(it) not in types:
             return None
-        return it if _IT_BEFORE.fullmatch(self.doc.text, self.body_start, verb) else None
+        opening = self.doc.text[self.body_start : verb]
+        if _IT_BEFORE.fullmatch(opening) or (work and _WORK_BEFORE_VERB.fullmatch(opening)):
+            return it
+        return None
 
     def nested(self, mention: Mention) -> bool:
         """Whether ``mention`` lies inside another name ("Karakoram Highway" in "... Phase II")."""
@@ -1939,16 +1945,13 @@ def _it_refers_to(
     ctx: _SentenceContext, types: frozenset[EntityType], trigger: int, trigger_end: int
 ) -> list[Mention]:
     """ "The X was completed in 2019. It was suspended in 2024.": a sentence that opens "It
-    was" before its verb tells of the paragraph's last subject (if of ``types``), but "it was
-    announced that ..." tells of what follows; so does one that opens with work that has no
-    name ("Construction resumed in March 2024")."""
-    it = ctx.previous_subject
-    if it is None or ctx.type_of(it) not in types:
-        return []
+    was" before its verb, or with work that has no name ("Construction resumed in March
+    2024"), tells of the paragraph's last subject (if of ``types``); but "it was announced
+    that ..." tells of what follows."""
     if _EXPLETIVE_AFTER.match(ctx.doc.text, trigger_end):
         return []
-    opening = ctx.doc.text[ctx.body_start : trigger]
-    return [it] if _IT_BEFORE.fullmatch(opening) or _WORK_BEFORE_VERB.fullmatch(opening) else []
+    it = ctx.it_opening(trigger, types, work=True)
+    return [it] if it is not None else []
 
 
 def _stops_the(ctx: _SentenceContext, subject: Mention, trigger_end: int) -> bool:
