@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from brikg.ir import Document, DocumentMeta
 from brikg.normalize import fill_document
-from brikg.segment import segment
+from brikg.segment import Tables, segment
 
 
 def _sentences(text: str) -> list[str]:
@@ -69,3 +69,29 @@ def test_table_rows_are_sentences_and_the_rule_is_nothing() -> None:
         "| Tarvik Railway | Kazakhstan | opened in 2021 |",
     ]
     assert {s.section for s in doc.sentences} == {"Project Table"}
+
+
+def test_each_table_row_is_read_by_its_own_tables_header() -> None:
+    """A row's cells take the names of the header above its table's rule; the header itself,
+    and the rows of a table with no rule, have no named cells."""
+    text = (
+        "| Project | Country |\n|---|---|\n| Velmor Port | Kenya |\n| Tarvik Line | Laos |\n"
+        "\nSome prose.\n\n| Partner | Year | Note |\n| :-- | --: | --- |\n| Dranor | 2021 | new |\n"
+        "\n| no | rule |\n| under | it |\n"
+    )
+    tables = Tables(text)
+
+    def named(row: str) -> list[tuple[str, str]]:
+        start = text.index(row)
+        cells = tables.cells(start, start + len(row))
+        return [(name, text[left:right].strip()) for name, (left, right) in cells]
+
+    assert named("| Tarvik Line | Laos |") == [("project", "Tarvik Line"), ("country", "Laos")]
+    assert named("| Dranor | 2021 | new |") == [
+        ("partner", "Dranor"),
+        ("year", "2021"),
+        ("note", "new"),
+    ]
+    assert named("| Project | Country |") == []
+    assert named("| under | it |") == []
+    assert Tables("no tables here").cells(0, 5) == []

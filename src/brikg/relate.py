@@ -27,7 +27,7 @@ from brikg.lexicon import Lexicon
 from brikg.places import city_country
 from brikg.recognize.names import HEADS, NAME_PARTICLES
 from brikg.recognize.tokens import norm_token
-from brikg.segment import table_cells
+from brikg.segment import Tables
 from brikg.vocab import STOP_KINDS
 
 AGENTS = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON})
@@ -584,6 +584,7 @@ class Relater:
         scope: tuple[int, Mention] | None = None
         # (paragraph, its last subject, whether that subject opened its sentence)
         previous: tuple[int, Mention | None, bool] | None = None
+        tables = Tables(doc.text)
         for sentence in doc.sentences:
             if sentence.is_heading:
                 continue
@@ -593,7 +594,7 @@ class Relater:
                 scope = (sentence.paragraph, scope_here)
             elif scope is not None and scope[0] != sentence.paragraph:
                 scope = None
-            context = _SentenceContext(doc, sentence, mentions, self.entities)
+            context = _SentenceContext(doc, sentence, mentions, self.entities, tables)
             if previous is not None and previous[0] == sentence.paragraph:
                 context.previous_subject, context.previous_leads = previous[1], previous[2]
             subject = context.subject()
@@ -688,7 +689,7 @@ class Relater:
         "| Project | Country | Status |"."""
         if not ctx.text.startswith("|"):
             return
-        cells = table_cells(ctx.doc.text, ctx.sentence.start, ctx.sentence.end)
+        cells = ctx.tables.cells(ctx.sentence.start, ctx.sentence.end)
         country_cells = [span for name, span in cells if name in _COUNTRY_COLUMNS]
         if not country_cells:
             return
@@ -1278,6 +1279,7 @@ class _SentenceContext:
     sentence: Sentence
     mentions: list[Mention]
     entities: dict[str, Entity]
+    tables: Tables  # the document's, read once
     text: str = ""
     body_start: int = 0  # after a news dateline, if the sentence opens with one
     previous_subject: Mention | None = None  # what "It" opening the sentence refers to

@@ -109,31 +109,54 @@ _TABLE_ROW = re.compile(r"\|.*\|")
 _TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
 
 
-def table_cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
-    """The cells of the Markdown table row ``text[start:end]``, each with its column's header
-    name (lowercased), as (name, (cell start, cell end)); none unless the row lies below a
-    header and its rule, with as many cells as the header has."""
-    row = text[start:end]
-    if not _TABLE_ROW.fullmatch(row.strip(" \t")):
-        return []
-    # The table's lines above the row, back to the header: the line above the rule.
-    lines: list[str] = []
-    line_end = text.rfind("\n", 0, start)
-    while line_end > 0:
-        line_start = text.rfind("\n", 0, line_end) + 1
-        line = text[line_start:line_end].strip(" \t")
-        if not _TABLE_ROW.fullmatch(line) and not _TABLE_RULE.fullmatch(line):
-            break
-        lines.append(line)
-        line_end = line_start - 1
-    if len(lines) < 2 or not _TABLE_RULE.fullmatch(lines[-2]):
-        return []
-    header = [cell.strip().lower() for cell in lines[-1].strip().strip("|").split("|")]
-    bars = [start + index for index, char in enumerate(row) if char == "|"]
-    spans = list(zip(bars, bars[1:], strict=False))
-    if len(spans) != len(header):
-        return []
-    return [(name, (left + 1, right)) for name, (left, right) in zip(header, spans, strict=True)]
+class Tables:
+    """The Markdown tables of a text, read once, so that a row finds its header without walking
+    back up the table (which made a table of n rows cost n² line reads)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        # The start of each line below a table's rule, with the header cells of that table: a
+        # row there is read by the header's columns.
+        self._headers: dict[int, list[str]] = {}
+        if "|" not in text:  # most documents
+            return
+        block: list[tuple[str, int]] = []  # consecutive table lines: (stripped line, end)
+        line_start = 0
+        for line in text.split("\n"):
+            stripped = line.strip(" \t")
+            line_end = line_start + len(line)
+            if _TABLE_ROW.fullmatch(stripped) or _TABLE_RULE.fullmatch(stripped):
+                block.append((stripped, line_end))
+            else:
+                self._add(block)
+                block = []
+            line_start = line_end + 1
+        self._add(block)
+
+    def _add(self, block: list[tuple[str, int]]) -> None:
+        """Index the lines after a run of table lines that opens with a header and its rule."""
+        if len(block) < 2 or not _TABLE_RULE.fullmatch(block[1][0]):
+            return
+        header = [cell.strip().lower() for cell in block[0][0].strip().strip("|").split("|")]
+        for _line, line_end in block[1:]:
+            self._headers[line_end + 1] = header
+
+    def cells(self, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+        """The cells of the row ``text[start:end]``, each with its column's header name
+        (lowercased), as (name, (cell start, cell end)); none unless the row lies below a
+        header and its rule, with as many cells as the header has."""
+        row = self._text[start:end]
+        if not _TABLE_ROW.fullmatch(row.strip(" \t")):
+            return []
+        header = self._headers.get(self._text.rfind("\n", 0, start) + 1)
+        if header is None:
+            return []
+        bars = [start + index for index, char in enumerate(row) if char == "|"]
+        spans = list(zip(bars, bars[1:], strict=False))
+        if len(spans) != len(header):
+            return []
+        pairs = zip(header, spans, strict=True)
+        return [(name, (left + 1, right)) for name, (left, right) in pairs]
 
 
 # The marks after which a short line is a sentence's end, not a heading.
