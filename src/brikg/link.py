@@ -435,19 +435,23 @@ class Linker:
     ) -> tuple[float, list[str], Mention, Mention] | None:
         # A short form ("the project", recognize.coref) denotes the entity but is no name of it
         # to compare: its sentence's dates and figures count (in the profile), its words do not.
-        pairs = [
-            (z, e)
-            for z in zh.mentions
-            for e in en.mentions
-            if e.rule != _SHORT_FORM_RULE and blocks.same_block(z.start, e.start)
+        # The closest pair of mentions in one block (the first found of equals). Each mention's
+        # place is worked out once: an entity named often in a long document makes many pairs.
+        en_places = [
+            (e, blocks.en_place(e.start)) for e in en.mentions if e.rule != _SHORT_FORM_RULE
         ]
-        if not pairs:
+        closest: tuple[float, Mention, Mention] | None = None
+        for z in zh.mentions:
+            z_block, z_share = blocks.zh_place(z.start)
+            for e, (e_block, e_share) in en_places:
+                if e_block == z_block and (closest is None or abs(z_share - e_share) < closest[0]):
+                    closest = (abs(z_share - e_share), z, e)
+        if closest is None:
             return None
-        zh_m, en_m = min(pairs, key=lambda p: blocks.offset(p[0].start, p[1].start))
+        place, zh_m, en_m = closest
         reasons = [classes, f"same passage ({blocks.label(zh_m.start)})"]
         score = 0.0
         context = False
-        place = blocks.offset(zh_m.start, en_m.start)
         score += max(0.0, 1.0 - 2 * place)
         name_score, name_reasons = self.name_evidence(zh_m.text, en_m.text)
         if name_score < 0:
@@ -989,18 +993,16 @@ class _Blocks:
         self._zh_starts = [start for start, _label in zh]
         self._en_starts = [start for start, _label in en]
 
-    def same_block(self, zh_position: int, en_position: int) -> bool:
-        return _last_at_or_before(self._zh_starts, zh_position) == _last_at_or_before(
-            self._en_starts, en_position
-        )
+    def zh_place(self, position: int) -> tuple[int, float]:
+        """The block a Chinese position lies in, and how far into it (a share of the block)."""
+        return _place(self._zh_starts, position)
+
+    def en_place(self, position: int) -> tuple[int, float]:
+        return _place(self._en_starts, position)
 
     def label(self, zh_position: int) -> str:
         index = _last_at_or_before(self._zh_starts, zh_position)
         return self.zh[index][1] if index >= 0 else "opening"
-
-    def offset(self, zh_position: int, en_position: int) -> float:
-        """How far apart two positions are, as shares of their blocks (0 = same place)."""
-        return abs(_share(self._zh_starts, zh_position) - _share(self._en_starts, en_position))
 
 
 def _last_at_or_before(starts: list[int], position: int) -> int:
@@ -1008,12 +1010,13 @@ def _last_at_or_before(starts: list[int], position: int) -> int:
     return bisect.bisect_right(starts, position) - 1
 
 
-def _share(starts: list[int], position: int) -> float:
-    """How far into its block ``position`` lies, as a share of the block."""
+def _place(starts: list[int], position: int) -> tuple[int, float]:
+    """The block ``position`` lies in (-1 before the first heading), and how far into it, as a
+    share of the block: two positions at equal shares are at the same place."""
     index = _last_at_or_before(starts, position)
     start = starts[index] if index >= 0 else 0
     end = starts[index + 1] if index + 1 < len(starts) else position + 1
-    return (position - start) / max(1, end - start)
+    return index, (position - start) / max(1, end - start)
 
 
 def _blocks(doc: Document) -> _Blocks:

@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from brikg.ir import (
     PROPOSABLE,
@@ -2091,15 +2092,19 @@ def _premodifier_countries(ctx: _SentenceContext, mention: Mention) -> list[str]
     return list(dict.fromkeys(codes))
 
 
+_START_OF = attrgetter("start")
+
+
 def _sole_partner(doc: Document, corridor: Mention) -> str | None:
     """The one partner of China a corridor is named for ("China-Pakistan Economic Corridor")."""
+    # The document's mentions are in text order: those inside the corridor's name are found by
+    # bisection, not by reading all of them for each sentence the corridor scopes.
+    first = bisect.bisect_left(doc.mentions, corridor.start, key=_START_OF)
+    last = bisect.bisect_left(doc.mentions, corridor.end, first, key=_START_OF)
     codes = {
         m.countries[0]
-        for m in doc.mentions
-        if m.label is EntityType.COUNTRY
-        and m.countries
-        and corridor.start <= m.start
-        and m.end <= corridor.end
+        for m in doc.mentions[first:last]
+        if m.label is EntityType.COUNTRY and m.countries and m.end <= corridor.end
     }
     partners = codes - {"CN"}
     return next(iter(partners)) if "CN" in codes and len(partners) == 1 else None
