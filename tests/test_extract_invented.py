@@ -807,6 +807,20 @@ def test_a_meeting_or_a_document_of_a_named_whole_names_the_whole(tmp_path: Path
     assert "Dravik Vocational Cooperation" not in labels
 
 
+def test_a_title_of_a_meeting_with_a_complement_names_the_meeting(tmp_path: Path) -> None:
+    """ "Joint Communiqué of the Second Leaders' Roundtable on the Zorvath Partnership": the
+    roundtable is the name; the communiqué is no mechanism. A head inside a complement, with
+    another complement after it, names no more than one without."""
+    corpus = _extract_text(
+        tmp_path,
+        "Joint Communiqué of the Second Leaders' Roundtable on the Zorvath Partnership\n\n"
+        "Leaders met in Tashkor for the Second Leaders' Roundtable on the Zorvath Partnership.\n",
+    )
+    labels = {e.labels.get("en") for e in corpus.entities.values()}
+    assert "Leaders' Roundtable on the Zorvath Partnership" in labels
+    assert not any(label and label.startswith("Joint Communiqué") for label in labels)
+
+
 def test_chairs_and_organisers_take_part_as_it_opens_the_sentence(tmp_path: Path) -> None:
     """ "The X Forum was held in Tashkent. It was co-chaired by Uzbekistan and China.": both
     take part in the forum; "organised by" the same."""

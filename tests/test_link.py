@@ -189,6 +189,11 @@ def test_name_evidence() -> None:
     assert "compound CN-TJ" in reasons
     wrong, _ = linker.name_evidence("中塔卡尔巴克铁路", "China-Kyrgyzstan-Uzbekistan Railway")
     assert wrong < compound
+    # The institute of a university is not the university its name opens with.
+    owner, reasons = linker.name_evidence("塔什科尔大学丝路研究院", "Tashkor University")
+    assert owner < 0 and reasons == ["大学 names the owner of the 研究院"]
+    itself, _ = linker.name_evidence("塔什科尔大学丝路研究院", "Silk Road Institute")
+    assert itself > 0
 
 
 def _two_documents(chinese: str, english: str) -> dict[str, str | None]:

@@ -518,6 +518,9 @@ class Linker:
                 score += 1.0
                 reasons.append(f"head {head.group()} = {words[0]}")
             elif _ENGLISH_HEAD.search(en):
+                owners = [part for part in matched if part in HEADS]
+                if owners:  # 中国人民大学重阳金融研究院, an institute of Renmin University of China
+                    return -1.0, [f"{owners[0]} names the owner of the {head.group()}"]
                 score -= 1.5  # a different head ("… Railway" for a 大学); none: a cut name
         zh_countries = {self.country_zh[m] for m in self._zh_country_re.findall(zh_name)}
         for code in sorted(zh_countries):

@@ -1316,12 +1316,12 @@ def _find_head(tokens: Tokens, start: int, end: int) -> tuple[int, EntityType | 
         following = norms[position + 1] if position + 1 < end else ""
         if following in _STREET_WORDS:
             continue  # "Kelta Pier Road": a street named after the pier, not the pier
+        if seen_complement:  # "Joint Communiqué of the X Roundtable on Y": inside a complement
+            return last
         if following in COMPLEMENT_CONNECTORS:
             if norms[position] in LEGAL_SUFFIXES:
                 return position, ORG, position + 1  # "X Ltd of Singapore": X Ltd, of Singapore
             return position, entity_type, end
-        if seen_complement:
-            return last
         stop = position + 1
         if (
             entity_type is S
