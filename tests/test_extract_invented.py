@@ -356,6 +356,27 @@ def test_a_figure_in_a_relative_clause_or_after_a_lender_is_not_theirs(tmp_path:
     assert _entity(corpus, "Velmar Development Bank") not in subjects
 
 
+def test_an_investment_or_financing_from_a_body_makes_it_a_party(tmp_path: Path) -> None:
+    """ "launch the X Port, with an investment of US$640 million from the Y Fund": the fund
+    takes part in the port (the figure stays the port's); "with financing from the Z Bank" too;
+    "from its own budget" names no party."""
+    corpus = _extract_text(
+        tmp_path,
+        "The parties agreed to launch the Mirel Dry Port, with an investment of US$640 million "
+        "from the Velmar Development Fund. The Orvek Canal was dredged with financing from the "
+        "Kelvar Development Bank. The Tarsin Bridge was built with an investment of US$10 "
+        "million from its own budget.\n",
+    )
+    parties = _facts(corpus, "involves")
+    assert (
+        _entity(corpus, "Mirel Dry Port"),
+        _entity(corpus, "Velmar Development Fund"),
+    ) in parties
+    assert (_entity(corpus, "Orvek Canal"), _entity(corpus, "Kelvar Development Bank")) in parties
+    assert not any(subject == _entity(corpus, "Tarsin Bridge") for subject, _ in parties)
+    assert (_entity(corpus, "Mirel Dry Port"), 6.4e8, "USD") in _quantities(corpus)
+
+
 def test_a_figure_holds_as_of_its_own_date(corpus: Corpus) -> None:
     quantities = _quantities(corpus)
     railway = _entity(corpus, "Pellavan Railway")

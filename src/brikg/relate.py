@@ -200,14 +200,16 @@ _REGION = re.compile(
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:(?:new|first|largest|biggest|key|major|flagship)\s+)?$")
 _INCLUDING_CUES = frozenset({"including", "such"})
 _INCLUDING = re.compile(r"\bin\s+(?:the\s+)?$")
-_PARTY_CUES = frozenset({"between", "by", "venture"})
+_PARTY_CUES = frozenset({"between", "by", "venture", "investment", "financing", "funding"})
 # "jointly built by A and B", "between A and B", "financed by a US$2 billion loan from the X Bank"
-# (the lender financed it): the parties named after it.
+# (the lender financed it), "with an investment of US$640 million from the X Fund": the parties
+# named after it.
 _PARTY_TRIGGER = re.compile(
     r"\b(?:between|jointly\s+(?:built|constructed|developed|funded|financed|operated)\s+by|"
     r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted|(?:co-)?chaired"
     r"|co-hosted|(?:co-)?organi[sz]ed)\s+by"
     r"(?:\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|grants?|credits?)\s+from)?|"
+    r"with\s+(?:an?\s+)?(?:investment|financing|funding)\s+(?:of\s+(?:[\w$.,-]+\s+){1,4}?)?from|"
     r"joint\s+venture\s+(?:between|of))\s+",
     re.I,
 )
