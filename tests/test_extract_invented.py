@@ -393,6 +393,23 @@ def test_an_appositive_does_not_take_the_event(corpus: Corpus) -> None:
     assert (corridor, "opening", "2024-05-01") not in events
 
 
+def test_which_after_an_appositive_tells_of_the_name(tmp_path: Path) -> None:
+    """ "the X Expressway, a 412-kilometre toll road linking A and B, which opened to traffic in
+    November 2025": the expressway opened; "the Y Bridge, a link to the Z Railway, which
+    opened in 2019": the nearer name did."""
+    corpus = _extract_text(
+        tmp_path,
+        "The participants welcomed the completion of the Karsun-Belvar Expressway, a "
+        "412-kilometre toll road linking Karsun and Belvar, which opened to traffic in November "
+        "2025. They praised the Tarvos Bridge, a link to the Ondrel Railway, which opened in "
+        "2019.\n",
+    )
+    events = _events(corpus)
+    assert (_entity(corpus, "Karsun-Belvar Expressway"), "opening", "2025-11") in events
+    assert (_entity(corpus, "Ondrel Railway"), "opening", "2019") in events
+    assert not any(subject == _entity(corpus, "Tarvos Bridge") for subject, _, _ in events)
+
+
 def test_and_before_a_known_name_ends_a_name(tmp_path: Path) -> None:
     """ "The Ministry of Commerce and Huawei": a known company after "and" is a party of its
     own, where "Ministry of Industry and Trade" stays one name."""

@@ -466,7 +466,9 @@ _DATELINE = re.compile(
     r"(?:(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)|,[^()\n]{0,20}\d[^()\n]{0,20}?)"
     r"\s*(?:--|—|–)\s*"
 )
-_WHICH = re.compile(r",\s+which\s")
+# ", which" right after the name, or after its appositive (", a 412-km toll road linking A and
+# B, which opened in 2025": the road is the name).
+_WHICH = re.compile(rf"(?:{_NOUN_APPOSITIVE.pattern})?,\s+which\s")
 _RELATIVE = re.compile(r",\s+(?:which|where|who)\s")
 _WHICH_SUBJECT = re.compile(r",?\s+(?:which|that)\s+(?:the\s+)?")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
