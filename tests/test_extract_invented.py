@@ -410,6 +410,24 @@ def test_which_after_an_appositive_tells_of_the_name(tmp_path: Path) -> None:
     assert not any(subject == _entity(corpus, "Tarvos Bridge") for subject, _, _ in events)
 
 
+def test_leaders_who_met_for_or_attended_a_numbered_meeting_date_it(tmp_path: Path) -> None:
+    """ "attended the Second X Summit" in 2019, "met in A on 14 March 2026 for the Y Summit",
+    "met on 3 May 2024 on the sidelines of the Z Forum": each was held then; "met on Monday
+    for talks on the W Railway" holds no railway."""
+    corpus = _extract_text(
+        tmp_path,
+        "In 2019, leaders of China and Mongolia attended the Second Kelvar Summit. Leaders met "
+        "in Tashkor on 14 March 2026 for the Second Orvan Summit. The two presidents met on 3 "
+        "May 2024 on the sidelines of the Dravik Forum. The ministers met on 5 June 2024 for "
+        "talks on the Velmar Railway.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Kelvar Summit"), "holding", "2019"),
+        (_entity(corpus, "Orvan Summit"), "holding", "2026-03-14"),
+        (_entity(corpus, "Dravik Forum"), "holding", "2024-05-03"),
+    }
+
+
 def test_and_before_a_known_name_ends_a_name(tmp_path: Path) -> None:
     """ "The Ministry of Commerce and Huawei": a known company after "and" is a party of its
     own, where "Ministry of Industry and Trade" stays one name."""

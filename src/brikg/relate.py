@@ -26,7 +26,7 @@ from brikg.ir import (
 )
 from brikg.lexicon import Lexicon
 from brikg.places import city_country
-from brikg.recognize.names import HEADS, NAME_PARTICLES
+from brikg.recognize.names import HEADS, NAME_PARTICLES, ORDINALS
 from brikg.recognize.tokens import norm_token
 from brikg.segment import Tables
 from brikg.vocab import STOP_KINDS
@@ -254,8 +254,13 @@ _MEETINGS = frozenset(
     "forum summit conference expo fair dialogue symposium exhibition week roundtable meeting"
     " congress".split()
 )
+# "attended the (Second) X Summit"; "met in A on 14 March 2026 for / at / on the sidelines of the
+# X Forum": the meeting is the name right after.
 _ATTENDED = re.compile(
-    r"\b(?:attended|attending|participated\s+in|took\s+part\s+in)\s+(?:the\s+)?", re.I
+    r"\b(?:attended|attending|participated\s+in|took\s+part\s+in|"
+    r"met\s+(?:[^.;:]{0,60}?\s)?(?:for|at|on\s+the\s+sidelines\s+of))\s+(?:the\s+)?"
+    rf"(?:(?:{'|'.join(sorted(ORDINALS))})\s+)?",
+    re.I,
 )
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?\Z")
 _HELD_IN = re.compile(r"\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:held\s+)?(?:in|on)\s+")
