@@ -428,6 +428,27 @@ def test_leaders_who_met_for_or_attended_a_numbered_meeting_date_it(tmp_path: Pa
     }
 
 
+def test_a_list_item_opening_with_a_name_and_a_colon_tells_of_the_name(tmp_path: Path) -> None:
+    """ "- **X Hub** (Georgia): opened in June 2024; operated by ...": the hub opened; so with
+    "construction began" and a participle after an appositive; a name the verb governs still
+    takes the event ("**Y Forum**: Kenya and China launched the Z Platform in 2019")."""
+    corpus = _extract_text(
+        tmp_path,
+        "## Key projects\n\n"
+        "- **Tervan Logistics Hub** (Georgia): opened in June 2024; operated by Caspian Gate "
+        "Holdings.\n"
+        "- **Orbeli Tunnel** (Armenia): construction began in 2023.\n"
+        "- **Shirak Wind Farm**: a 150 MW project in Armenia, completed in 2025.\n"
+        "- **Velmar Forum**: Kenya and China launched the Dorvan Trade Platform in 2019.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Tervan Logistics Hub"), "opening", "2024-06"),
+        (_entity(corpus, "Orbeli Tunnel"), "launch", "2023"),
+        (_entity(corpus, "Shirak Wind Farm"), "completion", "2025"),
+        (_entity(corpus, "Dorvan Trade Platform"), "launch", "2019"),
+    }
+
+
 def test_and_before_a_known_name_ends_a_name(tmp_path: Path) -> None:
     """ "The Ministry of Commerce and Huawei": a known company after "and" is a party of its
     own, where "Ministry of Industry and Trade" stays one name."""

@@ -406,6 +406,10 @@ _MEASURE_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+")
 _IT = r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
 # "It was suspended in 2024", "It has since been reopened", "Proposed by X in 2019, it was
 # formally launched in 2021": the sentence's subject is the last sentence's.
+# A list item or line that opens with a name and a colon ("- **X Hub** (Georgia): opened in June
+# 2024; ..."): the markup before the name, and what follows it up to the colon.
+_LABEL_OPENING = re.compile(r"[-*+•\s]*")
+_LABEL_COLON = re.compile(r"[*_]*\s*(?:\([^()]{1,40}\)\s*)?[*_]*\s*:\s")
 _IT_BEFORE = re.compile(
     _IT + r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
 )
@@ -1642,8 +1646,15 @@ class _SentenceContext:
             ]
             if antecedents:
                 return [antecedents[-1]]
-        # Active voice ("Xi put forward the X and the Y") or a participle clause ("Having
-        # entered into operation in 2021, the X ..."): the things named after the trigger.
+        governed = self.governed_after(trigger_end, things, types)
+        label = None if governed or object_only else self.item_label(trigger_start, types)
+        return [label] if label is not None else governed  # "**X Hub** (Georgia): opened in 2024"
+
+    def governed_after(
+        self, trigger_end: int, things: list[Mention], types: frozenset[EntityType]
+    ) -> list[Mention]:
+        """Active voice ("Xi put forward the X and the Y") or a participle clause ("Having
+        entered into operation in 2021, the X ..."): the things named after the trigger."""
         after = [
             m
             for m in things
@@ -1698,6 +1709,23 @@ class _SentenceContext:
         topic = _SIGNED_ON.match(self.doc.text, trigger_end, self.sentence.end)
         things = self.list_after(topic.end(), THINGS) if topic else []
         return [m for m in things if not _SIDELINES.match(self.doc.text, m.end)]
+
+    def item_label(self, trigger_start: int, types: frozenset[EntityType]) -> Mention | None:
+        """The name of ``types`` a list item or line opens with, when a colon after it (and a
+        bracket, "(Georgia)") comes before the verb: what the item's clauses tell of."""
+        if not self.entity_mentions:
+            return None
+        first = self.entity_mentions[0]
+        first = max(
+            (m for m in self.entity_mentions if m.start == first.start),
+            key=lambda m: m.end,
+        )
+        if self.type_of(first) not in types:
+            return None
+        if not _LABEL_OPENING.fullmatch(self.doc.text, self.body_start, first.start):
+            return None
+        colon = _LABEL_COLON.match(self.doc.text, first.end, trigger_start)
+        return first if colon is not None else None
 
     def reduced_relative_head(self, trigger_start: int) -> Mention | None:
         """The name a participle follows after a comma ("the Y Committee, set up by A and B"),
