@@ -377,6 +377,26 @@ def test_an_investment_or_financing_from_a_body_makes_it_a_party(tmp_path: Path)
     assert (_entity(corpus, "Mirel Dry Port"), 6.4e8, "USD") in _quantities(corpus)
 
 
+def test_a_lender_that_provided_a_loan_for_a_project_takes_part(tmp_path: Path) -> None:
+    """ "The Kelvar Development Bank of China provided a US$300 million loan for the X Hub": the
+    bank (not the China inside its name) takes part, and the sum is the hub's; "extended
+    financing to the Y Tunnel" too, where "to" governs what is financed."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kelvar Development Bank of China provided a US$300 million loan for the Tervan "
+        "Logistics Hub in 2022. The Dorvan Fund extended financing to the Orbeli Tunnel.\n",
+    )
+    parties = _facts(corpus, "involves")
+    hub, bank = (
+        _entity(corpus, "Tervan Logistics Hub"),
+        _entity(corpus, "Kelvar Development Bank of China"),
+    )
+    assert (hub, bank) in parties
+    assert (hub, "country/cn") not in parties
+    assert (_entity(corpus, "Orbeli Tunnel"), _entity(corpus, "Dorvan Fund")) in parties
+    assert (hub, 3e8, "USD") in _quantities(corpus)
+
+
 def test_a_figure_holds_as_of_its_own_date(corpus: Corpus) -> None:
     quantities = _quantities(corpus)
     railway = _entity(corpus, "Pellavan Railway")

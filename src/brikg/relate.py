@@ -268,7 +268,8 @@ _AGENT_CUES = frozenset(
     "established establishes set sets launched launches initiated initiates proposed proposes put"
     " puts founded hosted hosts created creates jointly joined joins sponsored sponsors signed"
     " signs inked built builds building constructed constructs constructing developed develops"
-    " developing financed financing funded funding".split()
+    " developing financed financing funded funding provided provides extended extends granted"
+    " grants".split()
 )
 # Whoever builds, develops or finances a thing takes part in it as much as whoever launches it:
 # "Korvex Limited built the X", "China is financing the Y". The building verbs' "-ing" forms
@@ -277,22 +278,30 @@ _AGENT_CUES = frozenset(
 # "funds" or "finances", more often nouns ("pooling foreign funds for the X").
 _BUILT = r"(?:built|constructed|developed|financed|funded)(?!\s+(?:on|upon|up|into)\b)"
 _BUILDING = r"(?:building|constructing|developing|financing|funding)"
+# A lender is the subject of "provided a US$300 million loan for the X" (or "extended financing
+# to the X"), and the X its object.
+_LENT = (
+    r"(?:provided|provides|extended|extends|granted|grants)\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?"
+    r"(?:loans?|financing|funding|credits?)\s+(?:for|to)"
+)
 _AGENT_TRIGGER = re.compile(
     r"\b(?:established|establishes|sets?\s+up|launched|launches|initiated|initiates|proposed"
     r"|proposes|puts?\s+forward|founded|hosted|hosts|created|creates|jointly\s+(?:built|"
     r"established|launched)|joined|joins|sponsored|sponsors|signed|signs|inked|"
     + _BUILT
-    + r"|builds|constructs|develops"
+    + r"|builds|constructs|develops|"
+    + _LENT
     + r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))"
     + _BUILDING
     + r")\b",
     re.I,
 )
 _PROGRESSIVE = re.compile(_BUILDING, re.I)
+_LENDING = re.compile(_LENT, re.I)
 # A building verb names what it built right after it, and its subject right before it: "China,
 # drawing on the frameworks of the World Bank, has developed a tool ... for the X" says nothing
 # of the World Bank and the X.
-_BUILD_VERB = re.compile(f"{_BUILT}|builds|constructs|develops|{_BUILDING}", re.I)
+_BUILD_VERB = re.compile(f"{_BUILT}|builds|constructs|develops|{_BUILDING}|{_LENT}", re.I)
 _DIRECT_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|new|first|second)\s+){0,2}")
 _BUILT_BY = re.compile(_BUILT, re.I)  # "built by A": a party phrase (_PARTY_TRIGGER) reads it
 # Between the subject and its verb, in one clause: no comma.
@@ -523,6 +532,10 @@ _PERIOD_AFTER = re.compile(r"\s+(?:in|during|over|between|from)\s+")
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
 _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
+# Between a sum and what it finances: "a US$300 million loan for the X".
+_LOAN_FOR = re.compile(
+    r"\s+(?:loans?|financing|funding|credits?|grants?)\s+(?:for|to)\s+(?:the\s+)?"
+)
 # A fronted date and then the subject, with no comma: "In 2023 the X carried ...".
 _DATE_THEN = re.compile(r"\w+\s+(?:[A-Za-z]+\s+){0,4}?(?:19|20)\d\d\s+(?:the\s+)?\Z")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
@@ -909,6 +922,7 @@ class Relater:
                     and ctx.type_of(m) in AGENTS
                     and not ctx.fronted(m)
                     and not ctx.agent(m)
+                    and not ctx.nested(m)  # "China Development Bank provided", not China
                 ]
                 # "Laos, Thailand and Cambodia jointly launched": each is a party.
                 agents = ctx.list_ending(before[-1], AGENTS) if before else []
@@ -923,12 +937,13 @@ class Relater:
                 # What the verb governs is in its clause: not the X of "Rwanda signed 12
                 # agreements, and the X opened in 2020".
                 clause_end = ctx.clause_of(end, _FIGURE_CLAUSE_END)[1]
+                lent = _LENDING.fullmatch(match.group())  # its "to" governs what is financed
                 after = [
                     m
                     for m in ctx.entity_mentions
                     if end <= m.start < clause_end
                     and ctx.type_of(m) in THINGS
-                    and not ctx.governed(m)
+                    and (lent or not ctx.governed(m))
                 ]
                 things = ctx.list_after(after[0].start, THINGS) if after else []
                 antecedent = ctx.relative_object(agents, start)
@@ -1253,6 +1268,7 @@ class Relater:
             share = quantity.quantity is not None and quantity.quantity.unit == "percent"
             subject = (
                 ctx.name_after(quantity, _MODIFIER_GAP)
+                or ctx.name_after(quantity, _LOAN_FOR, reach=30)
                 or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
                 or ctx.it_before(quantity.start)
@@ -1431,12 +1447,14 @@ class _SentenceContext:
                 return mention
         return None
 
-    def name_after(self, quantity: Mention, gap: re.Pattern[str]) -> Mention | None:
+    def name_after(
+        self, quantity: Mention, gap: re.Pattern[str], reach: int = 12
+    ) -> Mention | None:
         """The name right after a figure, with ``gap`` between: the name it modifies ("the
         1,035-kilometer-long China-Laos Railway", not the "X Bank" of "a US$3.8 billion X Bank
         loan") or, for a percentage, the name it is a share of ("18 percent of the X Bank's
         lending")."""
-        for mention in self.starting_in(quantity.end, quantity.end + 12):
+        for mention in self.starting_in(quantity.end, quantity.end + reach):
             if (
                 self.type_of(mention) in EVENT_SUBJECTS
                 and gap.fullmatch(self.doc.text[quantity.end : mention.start])
