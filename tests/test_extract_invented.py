@@ -397,6 +397,18 @@ def test_a_lender_that_provided_a_loan_for_a_project_takes_part(tmp_path: Path) 
     assert (hub, 3e8, "USD") in _quantities(corpus)
 
 
+def test_a_plant_connected_to_the_grid_started_operating(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "The Velkan Solar Park was connected to the national power grid in November 2025. The "
+        "Orvan Wind Farm connected to the grid on 3 May 2024.\n",
+    )
+    assert _events(corpus) == {
+        (_entity(corpus, "Velkan Solar Park"), "startOfOperation", "2025-11"),
+        (_entity(corpus, "Orvan Wind Farm"), "startOfOperation", "2024-05-03"),
+    }
+
+
 def test_a_figure_holds_as_of_its_own_date(corpus: Corpus) -> None:
     quantities = _quantities(corpus)
     railway = _entity(corpus, "Pellavan Railway")

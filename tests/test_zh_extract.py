@@ -247,6 +247,25 @@ def test_a_lender_joiners_and_a_key_project() -> None:
     assert (port, "initiative/belt-and-road-initiative") in _facts(corpus, "partOf")
 
 
+def test_a_builder_not_the_country_in_its_name_and_a_financier_after_a_framework() -> None:
+    """由中国港湾工程有限责任公司承建的X: the company takes part, not the 中国 inside its name;
+    该项目是“一带一路”倡议框架下的重点项目，…，由Y基金提供融资: the fund finances the project,
+    not the BRI named as its framework; X于2025年11月并网发电: X started operating."""
+    corpus = _one(
+        "由中国港湾工程有限责任公司承建的塔什科尔港扩建项目14日正式开工。"
+        "该项目是“一带一路”倡议框架下中乌两国合作的重点项目，总投资约6.4亿美元，由瓦尔马基金提供融资。"
+        "此前，多尔万光伏电站已于2025年11月并网发电。"
+    )
+    port = _entity(corpus, "塔什科尔港")
+    involves = _facts(corpus, "involves")
+    assert (port, "organization/china-harbour-engineering-company") in involves
+    assert (port, _entity(corpus, "瓦尔马基金")) in involves
+    assert (port, "country/cn") not in involves
+    assert not any(s == "initiative/belt-and-road-initiative" for s, _ in involves)
+    started = _events(corpus)[_entity(corpus, "多尔万光伏电站"), "startOfOperation"]
+    assert (started.year, started.month) == (2025, 11)
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

@@ -75,7 +75,8 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:operations?|service)\b|\bput\s+into\s+(?:commercial\s+)?(?:operation|use|service)\b|"
             r"\bentered\s+into\s+operation\b|\bcommercial\s+operation\b|"
             r"\b(?:entered|came)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|"
-            r"\b(?:was|were|been|is|are)\s+(?:officially\s+|fully\s+)?commissioned\b",
+            r"\b(?:was|were|been|is|are)\s+(?:officially\s+|fully\s+)?commissioned\b|"
+            r"\bconnected\s+to\s+the\s+(?:\w+\s+){0,2}?grid\b",  # a plant's 并网
         ),
         (
             "opening",

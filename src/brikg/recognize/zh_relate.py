@@ -61,6 +61,8 @@ TRIGGERS: list[tuple[str, str]] = [
     ("转入商业运营", "startOfOperation"), ("投入试运行", "startOfOperation"),
     ("投入运营", "startOfOperation"), ("投入运行", "startOfOperation"),
     ("投入使用", "startOfOperation"), ("投产", "startOfOperation"),
+    ("并网发电", "startOfOperation"), ("全容量并网", "startOfOperation"),
+    ("实现并网", "startOfOperation"),
     ("开通", "opening"), ("通车", "opening"), ("通航", "opening"), ("揭牌", "opening"),
     ("启幕", "opening"), ("落成", "completion"), ("完工", "completion"), ("竣工", "completion"),
     ("建成", "completion"), ("暂停", "suspension"), ("停工", "suspension"),
@@ -595,6 +597,15 @@ class ChineseRelater:
                 o.start <= m.start and m.end <= o.end and o is not m for o in things
             )  # fmt: skip
         ]
+        # 由中国港湾工程有限责任公司承建: the company, not the 中国 inside its name.
+        agents = [
+            m
+            for m in agents
+            if not any(
+                o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                for o in agents
+            )
+        ]
         # 中方倡议发起X, 由文化和旅游部、浙江省人民政府共同主办的X, 中方与斐济政府联合主办X,
         # X由Y下属企业承建: founders, hosts and builders are parties.
         for match in _AGENT_VERB.finditer(ctx.text):
@@ -618,7 +629,11 @@ class ChineseRelater:
                 # Not where it happened: 在…分论坛上，由…共同发起.
                 venue = _VENUE.search(ctx.text, 0, clause_start)
                 limit = venue.start() if venue else clause_start
-                earlier = own or [m for m in things if ctx.local(m.start) < limit]
+                # The BRI named before is the framework (“一带一路”倡议框架下的重点项目，…，由丝路
+                # 基金提供融资), not what is built or financed: 该项目 is, by the anaphor below.
+                earlier = own or [
+                    m for m in things if ctx.local(m.start) < limit and m.entity != BRI
+                ]
                 subject = earlier[-1] if earlier else None
             entity, proposable = "", False
             if subject is not None:
