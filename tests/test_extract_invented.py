@@ -397,6 +397,21 @@ def test_a_lender_that_provided_a_loan_for_a_project_takes_part(tmp_path: Path) 
     assert (hub, 3e8, "USD") in _quantities(corpus)
 
 
+def test_a_figure_opening_an_appositive_and_which_after_a_place(tmp_path: Path) -> None:
+    """ "X Group signed a contract to build the Y Railway, a 310-km standard gauge line": the
+    310 km are the railway's, not the contractor's; "the Z Plant in Tanzania, which began
+    operations in 2019": the plant began operating."""
+    corpus = _extract_text(
+        tmp_path,
+        "Korvex Engineering Group has signed a contract with Tanzania to build the Dalmira-Sorel "
+        "Railway, a 310-km standard gauge line linking Dalmira with Sorel. The group previously "
+        "built the Mtwara Cement Plant in Tanzania, which began operations in 2019.\n",
+    )
+    assert (_entity(corpus, "Dalmira-Sorel Railway"), 310.0, "km") in _quantities(corpus)
+    plant = _entity(corpus, "Mtwara Cement Plant")
+    assert (plant, "startOfOperation", "2019") in _events(corpus)
+
+
 def test_a_plant_connected_to_the_grid_started_operating(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,

@@ -485,9 +485,13 @@ _DATELINE = re.compile(
     r"(?:(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)|,[^()\n]{0,20}\d[^()\n]{0,20}?)"
     r"\s*(?:--|—|–)\s*"
 )
-# ", which" right after the name, or after its appositive (", a 412-km toll road linking A and
-# B, which opened in 2025": the road is the name).
-_WHICH = re.compile(rf"(?:{_NOUN_APPOSITIVE.pattern})?,\s+which\s")
+# ", which" right after the name, or after where it is ("the X Plant in Tanzania, which began
+# operations in 2019") or its appositive (", a 412-km toll road linking A and B, which opened in
+# 2025": the road is the name).
+_WHICH = re.compile(
+    r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    rf"(?:{_NOUN_APPOSITIVE.pattern})?,\s+which\s"
+)
 _RELATIVE = re.compile(r",\s+(?:which|where|who)\s")
 _WHICH_SUBJECT = re.compile(r",?\s+(?:which|that)\s+(?:the\s+)?")
 _PLURAL_VERB = re.compile(r"\b(?:are|were)\b")
@@ -533,6 +537,8 @@ _PERIOD_AFTER = re.compile(r"\s+(?:in|during|over|between|from)\s+")
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 # Between a figure and the name it modifies: "1,035-kilometer-long China-Laos Railway".
 _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
+# Between a name and the figure its appositive opens with: "the X Railway, a 310-km line".
+_APPOSITIVE_FIGURE = re.compile(r",\s+(?:a|an)\s+")
 # Between a sum and what it finances: "a US$300 million loan for the X".
 _LOAN_FOR = re.compile(
     r"\s+(?:loans?|financing|funding|credits?|grants?)\s+(?:for|to)\s+(?:the\s+)?"
@@ -1270,6 +1276,7 @@ class Relater:
             subject = (
                 ctx.name_after(quantity, _MODIFIER_GAP)
                 or ctx.name_after(quantity, _LOAN_FOR, reach=30)
+                or ctx.appositive_of(quantity)
                 or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
                 or ctx.it_before(quantity.start)
@@ -1462,6 +1469,18 @@ class _SentenceContext:
                 and not self.attributive(mention)
             ):
                 return mention
+        return None
+
+    def appositive_of(self, quantity: Mention) -> Mention | None:
+        """The name whose appositive a figure opens: "the X Railway, a 310-km standard gauge
+        line" (not the subject of the clause, who signed the contract for it)."""
+        for mention in reversed(self.starting_in(quantity.start - _PHRASE_GAP, quantity.start)):
+            if mention.end <= quantity.start and not self.nested(mention):
+                if self.type_of(mention) in EVENT_SUBJECTS and _APPOSITIVE_FIGURE.fullmatch(
+                    self.doc.text, mention.end, quantity.start
+                ):
+                    return mention
+                return None
         return None
 
     def it_before(self, position: int) -> Mention | None:
