@@ -945,6 +945,22 @@ def test_a_title_of_a_meeting_with_a_complement_names_the_meeting(tmp_path: Path
     assert not any(label and label.startswith("Joint Communiqué") for label in labels)
 
 
+def test_a_name_ends_before_the_occasion_it_spoke_on(tmp_path: Path) -> None:
+    """ "Statement by the Ministry of X of Velmora on the Tenth Anniversary of ...": the
+    ministry; "on the Occasion of", "on the Sidelines of" end a name as well; "the Roundtable
+    on the Y Partnership" keeps its complement."""
+    corpus = _extract_text(
+        tmp_path,
+        "Statement by the Ministry of Transport of Velmora on the Tenth Anniversary of the Dorvan "
+        "Railway\n\nRemarks by the Kelvar Council on the Occasion of the Opening\n\n"
+        "The Roundtable on the Zorvath Partnership met in 2024.\n",
+    )
+    labels = {e.labels.get("en") for e in corpus.entities.values()}
+    assert {"Ministry of Transport of Velmora", "Kelvar Council"} <= labels
+    assert "Roundtable on the Zorvath Partnership" in labels
+    assert not any(label and "Anniversary" in label for label in labels)
+
+
 def test_chairs_and_organisers_take_part_as_it_opens_the_sentence(tmp_path: Path) -> None:
     """ "The X Forum was held in Tashkent. It was co-chaired by Uzbekistan and China.": both
     take part in the forum; "organised by" the same."""

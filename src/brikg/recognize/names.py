@@ -617,6 +617,8 @@ def _chunks(
                 and _head_type(tokens, end - 1) is P
             ):
                 break  # "the Aktau Container Terminal on the Caspian Sea": where it is
+            if norm == "on" and _on_an_occasion(norms, end + 1):
+                break  # "the Ministry of X on the Tenth Anniversary of ...": when it spoke
             if (
                 norm == "for"
                 and norms[end + 1 : end + 2] == ["the"]
@@ -644,6 +646,19 @@ def _chunks(
             break
         yield index, end
         done = end
+
+
+# What "on the (tenth) ..." after a name tells of when it is no part of the name.
+_OCCASIONS = frozenset("anniversary occasion sidelines eve visit".split())
+
+
+def _on_an_occasion(norms: list[str], at: int) -> bool:
+    """Whether ``norms[at:]`` reads "the (Nth) Anniversary/Occasion/Sidelines/Eve/Visit"."""
+    words = norms[at : at + 3]
+    if words[:1] != ["the"]:
+        return False
+    rest = words[2:] if words[1:2] and words[1] in ORDINALS else words[1:2]
+    return bool(rest) and rest[0] in _OCCASIONS
 
 
 def _two_names(
