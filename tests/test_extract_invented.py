@@ -412,6 +412,20 @@ def test_a_figure_opening_an_appositive_and_which_after_a_place(tmp_path: Path) 
     assert (plant, "startOfOperation", "2019") in _events(corpus)
 
 
+def test_who_upgraded_expanded_or_designed_a_project_takes_part(tmp_path: Path) -> None:
+    corpus = _extract_text(
+        tmp_path,
+        "The Port of Karvel, upgraded by Orlan Port Holdings, handles 1.8 million TEUs a year. "
+        "The Dorvan Bridge, expanded by Korvex Limited, reopened in 2023. The Selka Dam was "
+        "designed by Brenmoor Consulting Group. Its output expanded by 20 percent.\n",
+    )
+    assert {
+        (_entity(corpus, "Port of Karvel"), _entity(corpus, "Orlan Port Holdings")),
+        (_entity(corpus, "Dorvan Bridge"), _entity(corpus, "Korvex Limited")),
+        (_entity(corpus, "Selka Dam"), _entity(corpus, "Brenmoor Consulting Group")),
+    } == _facts(corpus, "involves")
+
+
 def test_a_plant_connected_to_the_grid_started_operating(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,

@@ -208,7 +208,8 @@ _PARTY_CUES = frozenset({"between", "by", "venture", "investment", "financing", 
 _PARTY_TRIGGER = re.compile(
     r"\b(?:between|jointly\s+(?:built|constructed|developed|funded|financed|operated)\s+by|"
     r"(?:built|constructed|developed|operated|financed|funded|undertaken|contracted|(?:co-)?chaired"
-    r"|co-hosted|(?:co-)?organi[sz]ed)\s+by"
+    r"|co-hosted|(?:co-)?organi[sz]ed|upgraded|expanded|moderni[sz]ed|renovated|rehabilitated"
+    r"|designed|managed)\s+by"
     r"(?:\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|grants?|credits?)\s+from)?|"
     r"with\s+(?:an?\s+)?(?:investment|financing|funding)\s+(?:of\s+(?:[\w$.,-]+\s+){1,4}?)?from|"
     r"joint\s+venture\s+(?:between|of))\s+",
