@@ -266,6 +266,12 @@ def test_a_builder_not_the_country_in_its_name_and_a_financier_after_a_framework
     assert (started.year, started.month) == (2025, 11)
 
 
+def test_an_anniversary_of_an_event_is_not_the_event() -> None:
+    """2024年12月3日，X迎来开通运营三周年: the railway opened three years before, not then."""
+    corpus = _one("2024年12月3日，塔尔沃铁路迎来开通运营三周年。2021年12月3日，多尔万港开通运营。")
+    assert set(_events(corpus)) == {(_entity(corpus, "多尔万港"), "opening")}
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

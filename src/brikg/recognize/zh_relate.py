@@ -83,6 +83,7 @@ _OBJECT_FIRST = frozenset({"宣布", "发起", "启动", "提出", "主办", "�
 # Of those, the ones that also read passively with the thing before them (协定签署, 原则发布).
 _PASSIVE_TOO = frozenset({"签署", "发布", "设立", "主办"})
 _CLAUSE = re.compile(r"[，；：。！？]")
+_ANNIVERSARY = re.compile(r"(?:运营|运行)?[一二三四五六七八九十百\d]*周年")
 _IN_COUNTRY = re.compile(r"^(?:[^，。]{0,16}，)?在$")
 _FLAGSHIP = re.compile(
     r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范|重点)项目|“一带一路”[^，。]{0,12}“金字招牌”"
@@ -696,6 +697,8 @@ class ChineseRelater:
             trigger = match.group()
             if ctx.future_before(match.start()) or ctx.text.startswith(("后", "以后"), match.end()):
                 continue
+            if _ANNIVERSARY.match(ctx.text, match.end()):
+                continue  # 迎来开通运营三周年: the date is the anniversary's, not the opening's
             if _NEGATION.search(ctx.text, max(0, match.start() - 6), match.start()):
                 continue  # 尚未竣工, 没有暂停: it did not happen
             kind = _KIND[trigger]
