@@ -426,6 +426,22 @@ def test_who_upgraded_expanded_or_designed_a_project_takes_part(tmp_path: Path) 
     } == _facts(corpus, "involves")
 
 
+def test_a_hard_wrapped_text_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    """A PDF's text dump: a name broken at a hyphen across lines is found, labelled on one
+    line, and located, dated and measured as in one-line paragraphs."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Belt and Road Initiative has supported the construc-\n"
+        "tion of the Velmar Deep-\n"
+        "water Port in Kenya, which opened in 2021. The port handles 2 million TEUs a\n"
+        "year.\n",
+    )
+    port = _entity(corpus, "Velmar Deep-water Port")
+    assert (port, "country/ke") in _facts(corpus, "locatedIn")
+    assert (port, "opening", "2021") in _events(corpus)
+    assert (port, 2e6, "TEU/year") in _quantities(corpus)
+
+
 def test_a_plant_connected_to_the_grid_started_operating(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,

@@ -95,3 +95,32 @@ def test_each_table_row_is_read_by_its_own_tables_header() -> None:
     assert named("| Project | Country |") == []
     assert named("| under | it |") == []
     assert Tables("no tables here").cells(0, 5) == []
+
+
+def test_a_hard_wrapped_english_paragraph_is_one_paragraph() -> None:
+    """A text dump of a PDF or a Markdown source wraps its lines: a line that breaks a word,
+    ends with a comma or a word like "the", or runs on in lowercase goes on with the next;
+    headings, list items, table rows and lines that close a sentence do not."""
+    text = (
+        "# Velmar Port Review\n"
+        "The Velmar Port, built by the Korvex Group with\n"
+        "financing from the Dorvan Bank, opened in 2021. It handles 2 million TEUs a\n"
+        "year after the construc-\n"
+        "tion of a second berth.\n"
+        "Next steps\n"
+        "- A rail link to the\n"
+        "- Tarvos Dry Port\n"
+        "| Project | Country |\n"
+    )
+    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
+    segment(doc)
+    body = [s for s in doc.sentences if not s.is_heading]
+    assert [doc.sentence_text(s) for s in body][:2] == [
+        "The Velmar Port, built by the Korvex Group with\nfinancing from the Dorvan Bank, "
+        "opened in 2021.",
+        "It handles 2 million TEUs a\nyear after the construc-\ntion of a second berth.",
+    ]
+    assert len({s.paragraph for s in body[:2]}) == 1
+    headings = [doc.sentence_text(s) for s in doc.sentences if s.is_heading]
+    assert "Next steps" in headings
+    assert "- Tarvos Dry Port" in [doc.sentence_text(s) for s in doc.sentences]

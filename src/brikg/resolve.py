@@ -149,10 +149,11 @@ class Resolver:
         for mention in mentions:
             assert mention.entity is not None and mention.label is not None
             names = surfaces[mention.entity]  # a compound prefix adds the entity, not a name
+            surface = _one_line(mention.text)
             if mention.rule == _SHORT_FORM_RULE:
-                short_forms[mention.entity][(mention.text, mention.language)] += 1
+                short_forms[mention.entity][(surface, mention.language)] += 1
             elif mention.rule != _COMPOUND_PREFIX_RULE:
-                names[(mention.text, mention.language)] += 1
+                names[(surface, mention.language)] += 1
             types.setdefault(mention.entity, mention.label)
             if mention.label is EntityType.COUNTRY and mention.countries:
                 countries[mention.entity] = mention.countries[0]
@@ -189,6 +190,18 @@ def _type_of(entity_id: str, fallback: EntityType) -> EntityType:
         if entity_type.value.lower() == prefix:
             return entity_type
     return fallback
+
+
+def _one_line(text: str) -> str:
+    """A name as a label: on one line where a hard-wrapped text broke it ("Velmar Deep-\nwater
+    Port" is "Velmar Deep-water Port"); the mention keeps the text as written."""
+    if "\n" not in text:
+        return text
+    return _LINE_BREAK.sub(" ", _BROKEN_WORD.sub("-", text))
+
+
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[a-z])")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
 def _preferred(counts: Counter[tuple[str, str]], language: str) -> str | None:

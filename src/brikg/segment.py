@@ -239,6 +239,15 @@ _ZH_ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+、)"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+# What opens a block of its own in a plain or Markdown text: a heading, a list item, a table
+# row, a quote, a footnote.
+_BLOCK_START = re.compile(r"\s*(?:#|[-*+•]\s|\d{1,3}[.)]\s|\||>|\[\^)")
+# How a line that runs on into the next one ends: a word broken at a hyphen, a comma, or a word
+# that cannot end a sentence or a heading.
+_RUNS_ON = re.compile(
+    r"(?:(?<=[a-z])-|,|\b(?:the|a|an|of|and|or|by|with|in|into|to|for|on|at|from|that|which|its"
+    r"|their|as|between|under|through)\b)$"
+)
 
 
 def _without_footnotes(line: str) -> str:
@@ -249,6 +258,21 @@ def _without_footnotes(line: str) -> str:
     if not ("①" <= last <= "⑳" or last.isdecimal()):
         return line
     return _FOOTNOTE_TAIL.sub("", line)
+
+
+def _en_open(line: str, following: str) -> bool:
+    """True when an English line stops mid-sentence and the next line goes on with it: the line
+    breaks a word ("construc-") or ends with a comma or a word that cannot end a sentence or a
+    heading ("the", "of", "by"), or a lowercase word runs on into one. Headings, list items,
+    table rows and quotes start blocks of their own."""
+    if _BLOCK_START.match(following) or _BLOCK_START.match(line) and line.lstrip()[:1] in "#|>":
+        return False
+    if _TABLE_ROW.fullmatch(line.strip(" \t")):
+        return False
+    last = line.rstrip()
+    if _RUNS_ON.search(last):
+        return True
+    return last[-1:].islower() and following.lstrip()[:1].islower()
 
 
 def _zh_open(line: str) -> bool:
@@ -288,6 +312,23 @@ def paragraph_pieces(text: str) -> list[tuple[list[tuple[int, int]], str]]:
     result: list[tuple[list[tuple[int, int]], str]] = []
     for index, span in enumerate(lines):
         if index in joined:
+            continue
+        # A hard-wrapped English paragraph (a text dump of a PDF, a Markdown source) runs on over
+        # its next lines: one span, since only the line break lies between them.
+        end = span[1]
+        following = index + 1
+        while (
+            following < len(lines)
+            and languages[following - 1] != "zh"
+            and languages[following] != "zh"
+            and text.count("\n", end, lines[following][0]) == 1
+            and _en_open(bodies[following - 1], bodies[following])
+        ):
+            end = lines[following][1]
+            joined.add(following)
+            following += 1
+        if end != span[1]:
+            result.append(([(span[0], end)], languages[index]))
             continue
         pieces = [span]
         current = index
