@@ -442,6 +442,28 @@ def test_a_hard_wrapped_text_reads_as_its_paragraphs(tmp_path: Path) -> None:
     assert (port, 2e6, "TEU/year") in _quantities(corpus)
 
 
+def test_a_markdown_paragraph_runs_over_its_lines(tmp_path: Path) -> None:
+    """In Markdown, consecutive lines are one paragraph whatever they end with, so "It" in the
+    second line refers to the corridor of the first; a heading or list item starts its own;
+    "The X, with a capacity of 1,320 MW, entered commercial operation": the plant did."""
+    path = tmp_path / "report.md"
+    path.write_text(
+        "# Kelvar Corridor Report\n\n## 1. Overview\n"
+        "The Kelvar Economic Corridor links western China with the Arabian Sea.\n"
+        "It was launched in 2015.\n\n"
+        "- The Sahiwal Coal Power Plant, with a capacity of 1,320 MW, entered commercial\n"
+        "  operation in July 2017.\n"
+        "- The Tarvos Bridge opened in 2020.\n",
+        encoding="utf-8",
+    )
+    corpus = extract_documents([load_file(path)])
+    assert _events(corpus) == {
+        (_entity(corpus, "Kelvar Economic Corridor"), "launch", "2015"),
+        (_entity(corpus, "Sahiwal Coal Power Plant"), "startOfOperation", "2017-07"),
+        (_entity(corpus, "Tarvos Bridge"), "opening", "2020"),
+    }
+
+
 def test_a_plant_connected_to_the_grid_started_operating(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,

@@ -1650,6 +1650,13 @@ class _SentenceContext:
         relative = False  # whether the trigger's clause is a relative one (", which ...")
         for match in re.finditer(r"[;:]|,\s+(?:and|while|which|with)\s", self.text):
             if self.sentence.start + match.end() <= trigger_start:
+                # "The X, with a capacity of 1,320 MW, entered operation": a "with" phrase a
+                # comma closes before the verb is no clause of its own.
+                if (
+                    match.group().rstrip().endswith("with")
+                    and "," in self.doc.text[self.sentence.start + match.end() : trigger_start]
+                ):
+                    continue
                 clause_start = self.sentence.start + match.end()
                 relative = match.group().rstrip().endswith("which")
         things = [m for m in self.entity_mentions if self.type_of(m) in types]

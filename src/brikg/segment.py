@@ -14,7 +14,7 @@ skipped stretches as ``Sentence.gaps``, so recognisers can read the sentence wit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain, pairwise, starmap
 
@@ -260,19 +260,27 @@ def _without_footnotes(line: str) -> str:
     return _FOOTNOTE_TAIL.sub("", line)
 
 
-def _en_open(line: str, following: str) -> bool:
-    """True when an English line stops mid-sentence and the next line goes on with it: the line
-    breaks a word ("construc-") or ends with a comma or a word that cannot end a sentence or a
-    heading ("the", "of", "by"), or a lowercase word runs on into one. Headings, list items,
-    table rows and quotes start blocks of their own."""
-    if _BLOCK_START.match(following) or _BLOCK_START.match(line) and line.lstrip()[:1] in "#|>":
+def _en_open(line: str, following: str, markdown: bool = False) -> bool:
+    """True when an English line goes on in the next one: in Markdown, unless the next opens a
+    block; in plain text, when the line stops mid-sentence: it breaks a word ("construc-"),
+    ends with a comma or a word that cannot end a sentence or a heading ("the", "of", "by"),
+    or a lowercase word runs on into one. Headings, list items, table rows and quotes start
+    blocks of their own, and a heading, a table row and a quote end theirs."""
+    if _BLOCK_START.match(following) or line.lstrip()[:1] in ("#", "|", ">"):
         return False
-    if _TABLE_ROW.fullmatch(line.strip(" \t")):
-        return False
+    if markdown:
+        return True
     last = line.rstrip()
     if _RUNS_ON.search(last):
         return True
     return last[-1:].islower() and following.lstrip()[:1].islower()
+
+
+def _raw_lead(doc: Document, start: int) -> str:
+    """What the file's line holds before the text at ``start``: the Markdown markup that the
+    normalised text dropped ("## ", "- **")."""
+    raw_start = doc.raw_starts[start]
+    return doc.raw[doc.raw.rfind("\n", 0, raw_start) + 1 : raw_start]
 
 
 def _zh_open(line: str) -> bool:
@@ -287,7 +295,9 @@ def _zh_open(line: str) -> bool:
     return bool(_ZH_PUNCT.search(bare) or len(bare) >= 30 or _PROSE_HINT.search(bare))
 
 
-def paragraph_pieces(text: str) -> list[tuple[list[tuple[int, int]], str]]:
+def paragraph_pieces(
+    text: str, lead: Callable[[int], str] | None = None
+) -> list[tuple[list[tuple[int, int]], str]]:
     """Paragraphs as lists of line spans, in order of their first line, each with the language
     of that first line (:func:`script_language`; the segmenter need not work it out again).
 
@@ -298,6 +308,9 @@ def paragraph_pieces(text: str) -> list[tuple[list[tuple[int, int]], str]]:
     """
     lines = list(paragraphs(text))
     bodies = [text[start:end] for start, end in lines]
+    # A Markdown source (``lead`` gives the markup a line starts with in the file, which the
+    # text has dropped: "## ", "- **") breaks paragraphs only at blank lines and blocks.
+    leads = [lead(start) for start, _end in lines] if lead is not None else [""] * len(lines)
     counts: dict[str, int] = {}
     for line in bodies:
         counts[line] = counts.get(line, 0) + 1
@@ -322,7 +335,11 @@ def paragraph_pieces(text: str) -> list[tuple[list[tuple[int, int]], str]]:
             and languages[following - 1] != "zh"
             and languages[following] != "zh"
             and text.count("\n", end, lines[following][0]) == 1
-            and _en_open(bodies[following - 1], bodies[following])
+            and _en_open(
+                leads[following - 1] + bodies[following - 1],
+                leads[following] + bodies[following],
+                markdown=lead is not None,
+            )
         ):
             end = lines[following][1]
             joined.add(following)
@@ -357,7 +374,9 @@ def segment(doc: Document) -> Document:
     sentences: list[Sentence] = []
     section: str | None = None
     previous = "en"
-    for number, (pieces, first_language) in enumerate(paragraph_pieces(doc.text)):
+    markdown = doc.meta.file_name.lower().endswith((".md", ".markdown"))
+    lead = partial(_raw_lead, doc) if markdown else None
+    for number, (pieces, first_language) in enumerate(paragraph_pieces(doc.text, lead)):
         start, end = pieces[0][0], pieces[-1][1]
         if len(pieces) == 1:
             line, positions = doc.text[start:end], None
