@@ -260,20 +260,27 @@ def _without_footnotes(line: str) -> str:
     return _FOOTNOTE_TAIL.sub("", line)
 
 
-def _en_open(line: str, following: str, markdown: bool = False) -> bool:
+def _en_open(
+    line: str, following: str, leads: tuple[str, str] = ("", ""), markdown: bool = False
+) -> bool:
     """True when an English line goes on in the next one: in Markdown, unless the next opens a
     block; in plain text, when the line stops mid-sentence: it breaks a word ("construc-"),
     ends with a comma or a word that cannot end a sentence or a heading ("the", "of", "by"),
     or a lowercase word runs on into one. Headings, list items, table rows and quotes start
-    blocks of their own, and a heading, a table row and a quote end theirs."""
-    if _BLOCK_START.match(following) or line.lstrip()[:1] in ("#", "|", ">"):
+    blocks of their own, and a heading, a table row and a quote end theirs. ``leads`` are the
+    Markdown markup the two lines open with in the file."""
+    if not markdown and not (line[-1:].isalpha() or line[-1:] in "-,"):
+        return False  # most lines close a sentence: the seeds put a paragraph on each line
+    line_lead, following_lead = leads
+    if _BLOCK_START.match(following_lead) or _BLOCK_START.match(following):
+        return False
+    if (line_lead.lstrip() or line)[:1] in ("#", "|", ">"):
         return False
     if markdown:
         return True
-    last = line.rstrip()
-    if _RUNS_ON.search(last):
+    if _RUNS_ON.search(line, max(0, len(line) - 10)):  # its last word, not a scan of the line
         return True
-    return last[-1:].islower() and following.lstrip()[:1].islower()
+    return line[-1:].islower() and following[:1].islower()
 
 
 def _raw_lead(doc: Document, start: int) -> str:
@@ -336,8 +343,9 @@ def paragraph_pieces(
             and languages[following] != "zh"
             and text.count("\n", end, lines[following][0]) == 1
             and _en_open(
-                leads[following - 1] + bodies[following - 1],
-                leads[following] + bodies[following],
+                bodies[following - 1],
+                bodies[following],
+                (leads[following - 1], leads[following]),
                 markdown=lead is not None,
             )
         ):
