@@ -9,6 +9,8 @@ Chinese text extracted from PDF breaks paragraphs at page ends, often mid-word (
 does not end a sentence is therefore joined with the next Chinese body line, skipping such
 furniture; the sentence keeps its span in the text (it may cover several lines) and records the
 skipped stretches as ``Sentence.gaps``, so recognisers can read the sentence without them.
+English text wrapped at a fixed width (a PDF's text dump, a Markdown source) runs a paragraph
+over several lines with only line breaks between them: those lines are one span.
 """
 
 from __future__ import annotations
@@ -308,8 +310,10 @@ def paragraph_pieces(
     """Paragraphs as lists of line spans, in order of their first line, each with the language
     of that first line (:func:`script_language`; the segmenter need not work it out again).
 
-    Non-Chinese lines are one paragraph each, as in :func:`paragraphs`. A Chinese line left
-    open (:func:`_zh_open`) is joined with the next Chinese body line, skipping blank lines,
+    A non-Chinese line is a paragraph, as in :func:`paragraphs`, unless it goes on in the next
+    line (:func:`_en_open`: a hard-wrapped line of plain text, any line of a Markdown paragraph,
+    ``lead`` giving the markup of the file's lines); the two are then one span. A Chinese line
+    left open (:func:`_zh_open`) is joined with the next Chinese body line, skipping blank lines,
     footnotes, URLs, captions and running page headers (short lines the document repeats);
     the skipped lines still become paragraphs of their own.
     """
