@@ -395,6 +395,14 @@ def test_a_lender_that_provided_a_loan_for_a_project_takes_part(tmp_path: Path) 
     assert (hub, "country/cn") not in parties
     assert (_entity(corpus, "Orbeli Tunnel"), _entity(corpus, "Dorvan Fund")) in parties
     assert (hub, 3e8, "USD") in _quantities(corpus)
+    # A body the loan is lent to is not what it finances.
+    corpus = _extract_text(
+        tmp_path,
+        "The Dorvan Fund provided a US$500 million loan to Kelvar Railways Corporation for the "
+        "Nairo Railway.\n",
+    )
+    borrower = _entity(corpus, "Kelvar Railways Corporation")
+    assert not any(subject == borrower for subject, _, _ in _quantities(corpus))
 
 
 def test_a_figure_opening_an_appositive_and_which_after_a_place(tmp_path: Path) -> None:
@@ -457,6 +465,10 @@ def test_a_markdown_paragraph_runs_over_its_lines(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     corpus = extract_documents([load_file(path)])
+    windows = tmp_path / "windows.md"  # the same with the line ends of a Windows editor
+    windows.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    crlf = extract_documents([load_file(windows)])
+    assert _events(crlf) == _events(corpus)
     assert _events(corpus) == {
         (_entity(corpus, "Kelvar Economic Corridor"), "launch", "2015"),
         (_entity(corpus, "Sahiwal Coal Power Plant"), "startOfOperation", "2017-07"),

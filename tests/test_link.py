@@ -194,6 +194,9 @@ def test_name_evidence() -> None:
     assert owner < 0 and reasons == ["大学 names the owner of the 研究院"]
     itself, _ = linker.name_evidence("塔什科尔大学丝路研究院", "Silk Road Institute")
     assert itself > 0
+    # 项目 and 工程 only say "a project of": the railway's name is no owner of the project.
+    project, _ = linker.name_evidence("塔尔沃铁路项目", "Tarvo Railway")
+    assert project > 0
 
 
 def _two_documents(chinese: str, english: str) -> dict[str, str | None]:

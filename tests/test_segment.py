@@ -124,3 +124,15 @@ def test_a_hard_wrapped_english_paragraph_is_one_paragraph() -> None:
     headings = [doc.sentence_text(s) for s in doc.sentences if s.is_heading]
     assert "Next steps" in headings
     assert "- Tarvos Dry Port" in [doc.sentence_text(s) for s in doc.sentences]
+
+
+def test_lines_that_all_run_on_make_paragraphs_of_bounded_length() -> None:
+    """A thousand lines that each end with a comma do not become one sentence: a wrapped
+    paragraph stops at a few thousand characters."""
+    text = (
+        "the Tarsa Railway in Kenya opened in June 2019 with funding from the Velmar Bank,\n" * 1000
+    )
+    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
+    segment(doc)
+    assert max(s.end - s.start for s in doc.sentences) <= 5000
+    assert sum(s.end - s.start for s in doc.sentences) >= len(text) - 2000

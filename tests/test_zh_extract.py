@@ -268,8 +268,19 @@ def test_a_builder_not_the_country_in_its_name_and_a_financier_after_a_framework
 
 def test_an_anniversary_of_an_event_is_not_the_event() -> None:
     """2024年12月3日，X迎来开通运营三周年: the railway opened three years before, not then."""
-    corpus = _one("2024年12月3日，塔尔沃铁路迎来开通运营三周年。2021年12月3日，多尔万港开通运营。")
+    corpus = _one(
+        "2024年12月3日，塔尔沃铁路迎来开通运营三周年。2024年5月，卡隆水电站迎来建成投产两周年。"
+        "2021年12月3日，多尔万港开通运营。"
+    )
     assert set(_events(corpus)) == {(_entity(corpus, "多尔万港"), "opening")}
+
+
+def test_the_bri_named_before_its_proposer_is_what_was_proposed() -> None:
+    """共建“一带一路”倡议，由中国于2013年提出: China proposed the BRI, although a 由 clause after the
+    BRI named as a framework finances the project, not the BRI."""
+    corpus = _one("共建“一带一路”倡议，由中国于2013年提出。")
+    bri = "initiative/belt-and-road-initiative"
+    assert (bri, "country/cn") in _facts(corpus, "proposedBy")
 
 
 @pytest.mark.parametrize(

@@ -518,8 +518,10 @@ class Linker:
                 score += 1.0
                 reasons.append(f"head {head.group()} = {words[0]}")
             elif _ENGLISH_HEAD.search(en):
+                # 中国人民大学重阳金融研究院, an institute of Renmin University of China; but 项目
+                # and 工程 only say "a project of" (中老铁路项目 is the China-Laos Railway).
                 owners = [part for part in matched if part in HEADS]
-                if owners:  # 中国人民大学重阳金融研究院, an institute of Renmin University of China
+                if owners and head.group() not in _TYPE_HEADS:
                     return -1.0, [f"{owners[0]} names the owner of the {head.group()}"]
                 score -= 1.5  # a different head ("… Railway" for a 大学); none: a cut name
         zh_countries = {self.country_zh[m] for m in self._zh_country_re.findall(zh_name)}

@@ -540,7 +540,8 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 # Between a name and the figure its appositive opens with: "the X Railway, a 310-km line".
 _APPOSITIVE_FIGURE = re.compile(r",\s+(?:a|an)\s+")
-# Between a sum and what it finances: "a US$300 million loan for the X".
+# Between a sum and what it finances: "a US$300 million loan for the X" (a thing; a borrowing body
+# is not: "a loan to Kenya Railways Corporation for the Y").
 _LOAN_FOR = re.compile(
     r"\s+(?:loans?|financing|funding|credits?|grants?)\s+(?:for|to)\s+(?:the\s+)?"
 )
@@ -1276,7 +1277,7 @@ class Relater:
             share = quantity.quantity is not None and quantity.quantity.unit == "percent"
             subject = (
                 ctx.name_after(quantity, _MODIFIER_GAP)
-                or ctx.name_after(quantity, _LOAN_FOR, reach=30)
+                or ctx.name_after(quantity, _LOAN_FOR, reach=30, types=THINGS)
                 or ctx.appositive_of(quantity)
                 or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
@@ -1457,7 +1458,11 @@ class _SentenceContext:
         return None
 
     def name_after(
-        self, quantity: Mention, gap: re.Pattern[str], reach: int = 12
+        self,
+        quantity: Mention,
+        gap: re.Pattern[str],
+        reach: int = 12,
+        types: frozenset[EntityType] = EVENT_SUBJECTS,
     ) -> Mention | None:
         """The name right after a figure, with ``gap`` between: the name it modifies ("the
         1,035-kilometer-long China-Laos Railway", not the "X Bank" of "a US$3.8 billion X Bank
@@ -1465,7 +1470,7 @@ class _SentenceContext:
         lending")."""
         for mention in self.starting_in(quantity.end, quantity.end + reach):
             if (
-                self.type_of(mention) in EVENT_SUBJECTS
+                self.type_of(mention) in types
                 and gap.fullmatch(self.doc.text[quantity.end : mention.start])
                 and not self.attributive(mention)
             ):

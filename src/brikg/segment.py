@@ -241,6 +241,9 @@ _ZH_ENUMERATOR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+、)"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+# A wrapped paragraph runs to a few thousand characters; lines that would join into a longer one
+# (a list of clauses each ending with a comma) stay apart, so no sentence grows without bound.
+_LONGEST_WRAPPED = 5000
 # What opens a block of its own in a plain or Markdown text: a heading, a list item, a table
 # row, a quote, a footnote.
 _BLOCK_START = re.compile(r"\s*(?:#|[-*+•]\s|\d{1,3}[.)]\s|\||>|\[\^)")
@@ -288,8 +291,11 @@ def _en_open(
 def _raw_lead(doc: Document, start: int) -> str:
     """What the file's line holds before the text at ``start``: the Markdown markup that the
     normalised text dropped ("## ", "- **")."""
-    raw_start = doc.raw_starts[start]
-    return doc.raw[doc.raw.rfind("\n", 0, raw_start) + 1 : raw_start]
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    # Where the file's line starts: after the raw text of the newline before (a "\r\n" or a
+    # lone "\r" in the file).
+    raw_line_start = doc.raw_ends[line_start - 1] if line_start else 0
+    return doc.raw[raw_line_start : doc.raw_starts[start]]
 
 
 def _zh_open(line: str) -> bool:
@@ -343,6 +349,7 @@ def paragraph_pieces(
         following = index + 1
         while (
             following < len(lines)
+            and lines[following][1] - span[0] <= _LONGEST_WRAPPED
             and languages[following - 1] != "zh"
             and languages[following] != "zh"
             and text.count("\n", end, lines[following][0]) == 1

@@ -83,7 +83,9 @@ _OBJECT_FIRST = frozenset({"宣布", "发起", "启动", "提出", "主办", "�
 # Of those, the ones that also read passively with the thing before them (协定签署, 原则发布).
 _PASSIVE_TOO = frozenset({"签署", "发布", "设立", "主办"})
 _CLAUSE = re.compile(r"[，；：。！？]")
-_ANNIVERSARY = re.compile(r"(?:运营|运行)?[一二三四五六七八九十百\d]*周年")
+_ANNIVERSARY = re.compile(
+    r"(?:投产|通车|运营|运行|竣工|并网|发电)*满?[一二两三四五六七八九十百零〇\d]*周年"
+)
 _IN_COUNTRY = re.compile(r"^(?:[^，。]{0,16}，)?在$")
 _FLAGSHIP = re.compile(
     r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范|重点)项目|“一带一路”[^，。]{0,12}“金字招牌”"
@@ -631,9 +633,13 @@ class ChineseRelater:
                 venue = _VENUE.search(ctx.text, 0, clause_start)
                 limit = venue.start() if venue else clause_start
                 # The BRI named before is the framework (“一带一路”倡议框架下的重点项目，…，由丝路
-                # 基金提供融资), not what is built or financed: 该项目 is, by the anaphor below.
+                # 基金提供融资), not what is built or financed: 该项目 is, by the anaphor below;
+                # but it is what was put forward (“一带一路”倡议，由…于2013年提出).
                 earlier = own or [
-                    m for m in things if ctx.local(m.start) < limit and m.entity != BRI
+                    m
+                    for m in things
+                    if ctx.local(m.start) < limit
+                    and (m.entity != BRI or match.group() in _PROPOSING)
                 ]
                 subject = earlier[-1] if earlier else None
             entity, proposable = "", False
