@@ -7,9 +7,13 @@ from brikg.normalize import fill_document
 from brikg.segment import Tables, segment
 
 
+def _segmented(text: str) -> Document:
+    """An English plain-text document of ``text``, segmented."""
+    return segment(fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text)))
+
+
 def _sentences(text: str) -> list[str]:
-    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
-    segment(doc)
+    doc = _segmented(text)
     return [doc.sentence_text(s) for s in doc.sentences if not s.is_heading]
 
 
@@ -60,8 +64,7 @@ def test_table_rows_are_sentences_and_the_rule_is_nothing() -> None:
         "| Velmor Port | Kenya | opened in 2020. Expanded in 2023. |\n"
         "| Tarvik Railway | Kazakhstan | opened in 2021 |\n"
     )
-    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
-    segment(doc)
+    doc = _segmented(text)
     rows = [s for s in doc.sentences if not s.is_heading]
     assert [doc.sentence_text(s) for s in rows] == [
         "| Project | Country | Status |",
@@ -112,8 +115,7 @@ def test_a_hard_wrapped_english_paragraph_is_one_paragraph() -> None:
         "- Tarvos Dry Port\n"
         "| Project | Country |\n"
     )
-    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
-    segment(doc)
+    doc = _segmented(text)
     body = [s for s in doc.sentences if not s.is_heading]
     assert [doc.sentence_text(s) for s in body][:2] == [
         "The Velmar Port, built by the Korvex Group with\nfinancing from the Dorvan Bank, "
@@ -132,7 +134,6 @@ def test_lines_that_all_run_on_make_paragraphs_of_bounded_length() -> None:
     text = (
         "the Tarsa Railway in Kenya opened in June 2019 with funding from the Velmar Bank,\n" * 1000
     )
-    doc = fill_document(Document(DocumentMeta("t", "t", "en", "t.txt"), raw=text))
-    segment(doc)
+    doc = _segmented(text)
     assert max(s.end - s.start for s in doc.sentences) <= 5000
     assert sum(s.end - s.start for s in doc.sentences) >= len(text) - 2000

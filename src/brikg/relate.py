@@ -1480,13 +1480,21 @@ class _SentenceContext:
     def appositive_of(self, quantity: Mention) -> Mention | None:
         """The name whose appositive a figure opens: "the X Railway, a 310-km standard gauge
         line" (not the subject of the clause, who signed the contract for it)."""
-        for mention in reversed(self.starting_in(quantity.start - _PHRASE_GAP, quantity.start)):
-            if mention.end <= quantity.start and not self.nested(mention):
-                if self.type_of(mention) in EVENT_SUBJECTS and _APPOSITIVE_FIGURE.fullmatch(
-                    self.doc.text, mention.end, quantity.start
-                ):
-                    return mention
-                return None
+        mention = self.name_before(quantity.start)
+        if (
+            mention is not None
+            and self.type_of(mention) in EVENT_SUBJECTS
+            and _APPOSITIVE_FIGURE.fullmatch(self.doc.text, mention.end, quantity.start)
+        ):
+            return mention
+        return None
+
+    def name_before(self, position: int) -> Mention | None:
+        """The last whole name (not one nested in another) that ends before ``position``,
+        within a phrase's reach."""
+        for mention in reversed(self.starting_in(position - _PHRASE_GAP, position)):
+            if mention.end <= position and not self.nested(mention):
+                return mention
         return None
 
     def it_before(self, position: int) -> Mention | None:
@@ -1782,15 +1790,12 @@ class _SentenceContext:
         """The name a participle follows after a comma ("the Y Committee, set up by A and B"),
         which it tells of as a "which was" clause would."""
         text = self.doc.text
-        before = self.starting_in(trigger_start - _PHRASE_GAP, trigger_start)
-        for mention in reversed(before):
-            if mention.end <= trigger_start and not self.nested(mention):
-                if not _REDUCED_RELATIVE.fullmatch(text, mention.end, trigger_start):
-                    return None
-                clause_start = self.clause_of(mention.start)[0]
-                verb = _CLAUSE_VERB.search(text, clause_start, mention.start)
-                return mention if verb else None
-        return None
+        mention = self.name_before(trigger_start)
+        if mention is None or not _REDUCED_RELATIVE.fullmatch(text, mention.end, trigger_start):
+            return None
+        clause_start = self.clause_of(mention.start)[0]
+        verb = _CLAUSE_VERB.search(text, clause_start, mention.start)
+        return mention if verb else None
 
     def fronted_subject(
         self, trigger_start: int, trigger_end: int, types: frozenset[EntityType]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from brikg.ir import (
@@ -120,6 +120,21 @@ only the first, since the PDF text does not mark where a box ends."""
 _NOT_RECORDED_UNITS = frozenset({"percent", "percentage point"})
 
 
+def nested_spans(mentions: Iterable[Mention]) -> set[tuple[int, int]]:
+    """Spans of ``mentions`` inside a longer one, found in one sweep (a flattened table names a
+    thing a thousand times in one "sentence"; comparing all pairs was quadratic). Sorted by
+    start and then longest first, a span is inside another exactly when an earlier span reaches
+    as far."""
+    spans = sorted({(m.start, m.end) for m in mentions}, key=lambda span: (span[0], -span[1]))
+    nested: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in spans:
+        if reach >= end:
+            nested.add((start, end))
+        reach = max(reach, end)
+    return nested
+
+
 @dataclass(slots=True)
 class _Context:
     """One Chinese sentence with its resolved mentions."""
@@ -188,21 +203,9 @@ class _Context:
         return list(self._things[key])
 
     def _nested_spans(self) -> set[tuple[int, int]]:
-        """Spans of entity mentions inside a longer one, found in one sweep (a flattened table
-        names a thing a thousand times in one "sentence"; comparing all pairs was quadratic).
-        Sorted by start and then longest first, a span is inside another exactly when an
-        earlier span reaches as far."""
+        """Spans of entity mentions inside a longer one (:func:`nested_spans`), found once."""
         if self._nested is None:
-            spans = sorted(
-                {(m.start, m.end) for m in self.mentions if m.kind is MentionKind.ENTITY},
-                key=lambda span: (span[0], -span[1]),
-            )
-            self._nested = set()
-            reach = -1
-            for start, end in spans:
-                if reach >= end:
-                    self._nested.add((start, end))
-                reach = max(reach, end)
+            self._nested = nested_spans(m for m in self.mentions if m.kind is MentionKind.ENTITY)
         return self._nested
 
     def bracketed(self, mention: Mention) -> bool:
@@ -601,14 +604,8 @@ class ChineseRelater:
             )  # fmt: skip
         ]
         # 由中国港湾工程有限责任公司承建: the company, not the 中国 inside its name.
-        agents = [
-            m
-            for m in agents
-            if not any(
-                o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-                for o in agents
-            )
-        ]
+        inner = nested_spans(agents)
+        agents = [m for m in agents if (m.start, m.end) not in inner]
         # 中方倡议发起X, 由文化和旅游部、浙江省人民政府共同主办的X, 中方与斐济政府联合主办X,
         # X由Y下属企业承建: founders, hosts and builders are parties.
         for match in _AGENT_VERB.finditer(ctx.text):
