@@ -2209,6 +2209,49 @@ def test_the_project_refers_to_a_recent_project_whatever_its_head(tmp_path: Path
     assert (station, "completion", "2021") in _events(corpus)
 
 
+def test_a_chain_of_short_forms_reaches_past_the_window(tmp_path: Path) -> None:
+    """ "the 142-km expressway" refers back to the Kisvar-Lemt Expressway, and "the expressway"
+    four sentences after the name refers back to that short form: its start of works."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Kisvar-Lemt Expressway was opened to traffic on Tuesday.\n\n"
+        "The 142-km expressway was built by the Dorvane Harbour Engineering Company.\n\n"
+        "Speaking at the ceremony, the minister praised the builders. "
+        '"This is a great day for the region," he said.\n\n'
+        "Construction of the expressway began in June 2021.\n",
+    )
+    expressway = _entity(corpus, "Kisvar-Lemt Expressway")
+    assert (expressway, "launch", "2021-06") in _events(corpus)
+
+
+def test_a_heading_ends_a_chain_of_short_forms(tmp_path: Path) -> None:
+    """After a heading, "the project" is a new section's, not the chain's before it (the
+    hospital's name is out of the window; "The project" after it is in)."""
+    corpus = _extract_text(
+        tmp_path,
+        "Health\n\nThe Velmar Friendship Hospital opened in Laos in 2019. "
+        "The project has treated many patients. Doctors came from afar.\n\n"
+        "## Water for the villages\n\n"
+        "In 2023 the first well of the 300-well project was completed.\n",
+    )
+    hospital = _entity(corpus, "Velmar Friendship Hospital")
+    assert (hospital, "completion", "2023") not in _events(corpus)
+
+
+@pytest.mark.parametrize(
+    "name", ["Lemba-Tavosi Road", "Lemba Link Road", "Tavosi Bypass Road", "Lemba Access Road"]
+)
+def test_a_road_between_places_or_of_a_kind_is_a_project(tmp_path: Path, name: str) -> None:
+    """A road between two places, a link or bypass road is built; a street is not."""
+    corpus = _extract_text(
+        tmp_path, f"A second phase, the {name}, was completed in 2027 near Pier Road in Kenya.\n"
+    )
+    labels = {e.labels["en"]: e.type for e in corpus.entities.values()}
+    assert labels.get(name) is EntityType.PROJECT
+    assert "Pier Road" not in labels
+    assert (_entity(corpus, name), "completion", "2027") in _events(corpus)
+
+
 def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
     """ "The Bank" after the Zelmora Development Bank is that bank, a party to what it signs."""
     corpus = _extract_text(

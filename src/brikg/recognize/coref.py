@@ -38,17 +38,26 @@ def short_form_mentions(
     yield from _document_dates(doc, year_sentences)
     yield from _named_projects(doc)
     recent: list[Mention] = []
+    # The latest short form of each head in this section: "the expressway" refers back as its
+    # name would, so a chain of them reaches further than the window ("The X Expressway ...
+    # the 142-km expressway ... the expressway"); a heading starts another topic.
+    chain: dict[str, Mention] = {}
     topics: Topics = {}
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         if mention.kind is ENTITY and mention.label is not None:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     for sentence in doc.sentences:
+        if sentence.is_heading:
+            chain.clear()
         if sentence.language != "en" or sentence.is_heading:
             continue
         named = by_sentence.get(sentence.index, [])
         # ``recent`` is in sentence order: without a name here or in its window, skip the scan.
-        if not named and not (recent and sentence.index - recent[-1].sentence <= WINDOW):
+        latest = max((m.sentence for m in chain.values()), default=-WINDOW - 1)
+        if recent:
+            latest = max(latest, recent[-1].sentence)
+        if not named and sentence.index - latest > WINDOW:
             continue
         text = doc.text[sentence.start : sentence.end]
         taken = [(m.start, m.end) for m in named]
@@ -64,9 +73,12 @@ def short_form_mentions(
             if any(s < end and start < e for s, e in taken):
                 continue
             antecedent = _antecedent(recent, named, start, head, sentence.index, topics)
+            link = chain.get(head)
+            if antecedent is None and link is not None and sentence.index - link.sentence <= WINDOW:
+                antecedent = link
             if antecedent is None:
                 continue
-            yield Mention(
+            short_form = Mention(
                 start,
                 end,
                 doc.text[start:end],
@@ -77,6 +89,8 @@ def short_form_mentions(
                 key=antecedent.key or f"name:{antecedent.text}",
                 language="en",
             )
+            chain[head] = short_form
+            yield short_form
         recent.extend(named)
         for mention in named:
             if mention.label in _DOCUMENT_TOPICS and mention.rule != "coreference":
@@ -157,8 +171,6 @@ def _antecedent(
     ]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
-        if mention.rule == "coreference":
-            continue
         if any_project and mention.label is PROJECT:
             return mention
         name_head = _head_of(mention.text)

@@ -181,6 +181,11 @@ TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
     ("road", "link"): P,
     ("ferry", "link"): P,
     ("ring", "road"): P,
+    ("link", "road"): P,
+    ("bypass", "road"): P,
+    ("access", "road"): P,
+    ("trunk", "road"): P,
+    ("feeder", "road"): P,
     ("master", "plan"): S,
     ("united", "nations"): ORG,
     ("stock", "exchange"): ORG,
@@ -793,6 +798,12 @@ def _head_type(tokens: Tokens, position: int) -> EntityType | None:
         return M if named and before != ["belt", "and", "road"] else None
     if norm == "memorandum":
         return M if _titled_memorandum(tokens, position) else None
+    if norm == "road":
+        # "the Lemba-Tavosi Road": a road between two places is built; a street ("Pier Road")
+        # or a strategy ("Steppe Road") has no hyphen-joined places.
+        texts = tokens.texts
+        joined = position >= 3 and texts[position - 2] == "-"
+        return P if joined and _capitalized(texts[position - 3]) else None
     if norm == "railways" and not _national_railways(tokens, position):
         return HEADS["railway"]  # "the China-Laos Railways": a line, no company
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
