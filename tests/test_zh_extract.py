@@ -997,3 +997,38 @@ def test_a_day_alone_is_of_the_dateline_month_else_of_the_document_date() -> Non
     published = _day_dates("塔鲁物流园于10日正式投入运营，须在30日内完成验收。", "2024-05-20")
     assert published == {"10日": DateValue(2024, 5, 10, inferred=True)}  # 30日内: a count
     assert _day_dates("塔鲁物流园于10日正式投入运营。", "2024") == {}  # no month to read
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "date"),
+    [
+        ("卡尔维—兰巴高速公路位于肯尼亚。该高速公路于2021年6月开工建设。", "卡尔维—兰巴高速公路",
+         "launch", DateValue(2021, 6)),
+        ("塔鲁港位于坦桑尼亚。该港口于2019年建成。", "塔鲁港", "completion", DateValue(2019)),
+        ("维尔马工业园位于埃及。该园区于2018年正式投入运营。", "维尔马工业园",
+         "startOfOperation", DateValue(2018)),
+    ],
+)  # fmt: skip
+def test_a_demonstrative_with_the_head_of_a_kind_refers_back(
+    text: str, name: str, kind: str, date: DateValue
+) -> None:
+    """该高速公路, 该港口, 该园区: the latest name with that kind of head, dated by the verb."""
+    corpus = _one(text)
+    assert _events(corpus)[(_entity(corpus, name), kind)] == date
+
+
+def test_a_demonstrative_of_another_kind_does_not_refer_back() -> None:
+    """该公路 after a railway refers to no railway."""
+    corpus = _one("塔尔沃铁路位于肯尼亚。该公路于2020年建成。")
+    assert (_entity(corpus, "塔尔沃铁路"), "completion") not in _events(corpus)
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["该项目是共建“一带一路”的旗舰项目。", "这也是中肯共建“一带一路”的标志性工程。"],
+)
+def test_this_flagship_project_is_the_one_just_named(second: str) -> None:
+    """该项目是…旗舰项目, 这是…标志性工程: the project of the sentence before is the BRI's."""
+    corpus = _one("卡尔维—兰巴高速公路于2025年3月正式通车。" + second)
+    expressway = _entity(corpus, "卡尔维—兰巴高速公路")
+    assert (expressway, "initiative/belt-and-road-initiative") in _facts(corpus, "partOf")

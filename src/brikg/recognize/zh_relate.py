@@ -88,8 +88,10 @@ _ANNIVERSARY = re.compile(
 )
 _IN_COUNTRY = re.compile(r"^(?:[^，。]{0,16}，)?在$")
 _FLAGSHIP = re.compile(
-    r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范|重点)项目|“一带一路”[^，。]{0,12}“金字招牌”"
+    r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范|重点)(?:项目|工程)"
+    r"|“一带一路”[^，。]{0,12}“金字招牌”"
 )
+_THIS_IS = re.compile(r"这(?:也|还|更|就|正)?是")
 _PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合作|“一带一路”)")
 _TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设|共建(?=的)")
 _AGENT_VERB = re.compile(
@@ -348,11 +350,21 @@ class ChineseRelater:
             entity_type = ctx.type_of(mention)
             if entity_type not in types or entity_type is not wanted:
                 continue
-            if head in {"铁路", "高铁"} and not mention.text.endswith(("铁路", "高铁")):
+            if head in _ANAPHOR_ENDINGS and not mention.text.endswith(_ANAPHOR_ENDINGS[head]):
                 continue
             if bare and (paragraph != ctx.sentence.paragraph or index < ctx.sentence.index - 1):
                 return None  # a bare 项目 is the project just named, in its paragraph
             return mention.entity
+        return None
+
+    def _just_named(self, ctx: _Context, entity_type: EntityType) -> str | None:
+        """The latest name of ``entity_type`` in this sentence's paragraph, named in it or in
+        the sentence before: what 这是 (this is) speaks of."""
+        for mention, paragraph, index in reversed(self._recent):
+            if paragraph != ctx.sentence.paragraph or index < ctx.sentence.index - 1:
+                return None
+            if ctx.type_of(mention) is entity_type:
+                return mention.entity
         return None
 
     # -- knowledge cards --------------------------------------------------------------------
@@ -523,8 +535,16 @@ class ChineseRelater:
             project = _nearest(
                 ctx, [m for m in things if ctx.type_of(m) is EntityType.PROJECT], match.start()
             )
-            if project is not None and project.entity != BRI:
-                yield ctx.fact(project.entity or "", "partOf", BRI, "zh-flagship", 0.9)
+            # 该项目是共建“一带一路”的旗舰项目, 这是…的标志性工程: the project named before.
+            entity = (
+                project.entity
+                if project is not None
+                else self._anaphor(ctx, match.start(), frozenset({EntityType.PROJECT}))
+            )
+            if entity is None and _THIS_IS.match(ctx.text, ctx.clause_start(match.start())):
+                entity = self._just_named(ctx, EntityType.PROJECT)
+            if entity and entity != BRI:
+                yield ctx.fact(entity, "partOf", BRI, "zh-flagship", 0.9)
         for outer in things:
             for inner in things:
                 if (
@@ -847,7 +867,8 @@ _BUILT_IN = re.compile(r"在(?P<place>[^，。；在的]{1,12}?)(?P<verb>建设|
 # whose cancellation or figures are not the forum's.
 _ANAPHOR = re.compile(
     r"(?:这一|这个|该|这条|这座|本届|这次|(?P<edition>首届|第[一二三四五六七八九十\d]+届))"
-    r"(?P<head>项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站)"
+    r"(?P<head>项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站|"
+    r"高速公路|公路|大桥|桥梁|港口|机场|码头|园区|管道|隧道)"
 )
 # 项目 with no demonstrative, as the subject its clause opens with (2023年6月，项目复工): the
 # project the text is about, as 该项目 is. Its predicate follows at once: a preposition or
@@ -871,6 +892,16 @@ _ANAPHOR_TYPES = {
     "项目": _P, "铁路": _P, "高铁": _P, "医院": _O, "枢纽": _P, "电站": _P,
     "走廊": EntityType.CORRIDOR, "通道": EntityType.CORRIDOR,
     "机制": _M, "论坛": _M, "联盟": _M, "原则": _M, "平台": _M,
+    **dict.fromkeys(("高速公路", "公路", "大桥", "桥梁", "港口", "机场", "码头", "园区", "管道",
+                     "隧道"), _P),
+}  # fmt: skip
+# The endings of the names a head of a kind of thing refers back to (这条铁路 to a railway,
+# 该港口 to 瓜达尔港, 该园区 to 中白工业园); 项目, 机制 and the like, to any name of their class.
+_ANAPHOR_ENDINGS = {
+    "铁路": ("铁路", "高铁"), "高铁": ("铁路", "高铁"), "高速公路": ("高速公路", "高速"),
+    "公路": ("公路", "高速"), "大桥": ("桥",), "桥梁": ("桥",), "港口": ("港", "港口"),
+    "机场": ("机场",), "码头": ("码头",), "管道": ("管道",), "隧道": ("隧道",),
+    "园区": ("园", "园区", "合作区", "开发区", "特区"),
 }  # fmt: skip
 _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "holding": frozenset({_M, _P}),
