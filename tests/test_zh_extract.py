@@ -1032,3 +1032,27 @@ def test_this_flagship_project_is_the_one_just_named(second: str) -> None:
     corpus = _one("卡尔维—兰巴高速公路于2025年3月正式通车。" + second)
     expressway = _entity(corpus, "卡尔维—兰巴高速公路")
     assert (expressway, "initiative/belt-and-road-initiative") in _facts(corpus, "partOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卡洛斯水电站是中巴经济走廊的重要组成部分。",
+        "卡洛斯水电站属于中巴经济走廊早期收获项目。",
+        "中巴经济走廊框架下的卡洛斯水电站于2020年建成。",
+        "作为中巴经济走廊的重点项目，卡洛斯水电站于2020年建成。",
+        "卡洛斯水电站作为中巴经济走廊的优先实施项目，于2020年建成。",
+        "卡洛斯水电站于2020年建成。该项目是中巴经济走廊的优先实施项目。",
+    ],
+)
+def test_a_stated_whole(text: str) -> None:
+    """X是Y的组成部分, 属于Y…项目, Y框架下的X, 作为Y的重点项目: X is part of Y."""
+    corpus = _one(text)
+    station = _entity(corpus, "卡洛斯水电站")
+    corridor = "corridor/china-pakistan-economic-corridor"
+    assert (station, corridor) in _facts(corpus, "partOf")
+
+
+def test_a_project_along_a_line_is_no_part_of_it() -> None:
+    corpus = _one("塔鲁物流园是中老铁路沿线重点项目。")
+    assert not {p for p in _facts(corpus, "partOf") if p[0] == _entity(corpus, "塔鲁物流园")}

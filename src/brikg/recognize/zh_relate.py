@@ -91,6 +91,16 @@ _FLAGSHIP = re.compile(
     r"“一带一路”[^，。；]{0,8}?(?:旗舰|龙头|标志性|示范|重点)(?:项目|工程)"
     r"|“一带一路”[^，。]{0,12}“金字招牌”"
 )
+# X是Y的组成部分, X属于Y早期收获项目, 作为Y的重点项目: the verb before the whole Y (a few
+# words may stand between: 是中肯共建“一带一路”), and what X is of it after Y.
+_PART_CUE = re.compile(r"组成部分|一部分|重要一环|框架下|(?:项目|工程)")
+_PART_VERB = re.compile(r"(?:是|为|系|属于|成为|作为|列为|列入|纳入)[^，。；、的是]{0,6}\Z")
+_PART_NOUN = re.compile(
+    r"(?:的)?[^，。；、的]{0,8}?(?:重要)?(?:组成部分|一部分|一环|子项目|项目|工程)"
+)
+# Beside the whole, not of it: 中老铁路沿线的项目, 园区周边的工程.
+_NOT_A_PART = re.compile(r"沿线|周边|附近|以外|之外|后续|之后")
+_FRAMEWORK = re.compile(r"(?:合作)?框架(?:下|内)的?")
 _THIS_IS = re.compile(r"这(?:也|还|更|就|正)?是")
 _PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合作|“一带一路”)")
 _TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设|共建(?=的)")
@@ -545,6 +555,7 @@ class ChineseRelater:
                 entity = self._just_named(ctx, EntityType.PROJECT)
             if entity and entity != BRI:
                 yield ctx.fact(entity, "partOf", BRI, "zh-flagship", 0.9)
+        yield from self._stated_parts(ctx)
         for outer in things:
             for inner in things:
                 if (
@@ -563,6 +574,48 @@ class ChineseRelater:
                     yield ctx.fact(
                         outer.entity or "", "partOf", inner.entity, "zh-nested-name", 0.8
                     )
+
+    def _stated_parts(self, ctx: _Context) -> Iterator[Fact]:
+        """X是Y的(重要)组成部分, X属于Y早期收获项目, 作为Y的重点项目，X…, Y框架下的X: X is part
+        of the whole Y (a project of any whole; a corridor, mechanism or initiative of one of
+        those); X is the name before the verb in its clause, else the one 该项目 refers to."""
+        if not _PART_CUE.search(ctx.text):
+            return
+        things = ctx.things(outer=True)
+        for whole in things:
+            whole_type = ctx.type_of(whole)
+            if whole_type not in _WHOLES:
+                continue
+            start, end = ctx.local(whole.start), ctx.local_end(whole)
+            framework = _FRAMEWORK.match(ctx.text, end)
+            if framework is not None:  # Y框架下的X: X follows
+                parts = [m for m in things if ctx.local(m.start) == framework.end()]
+            else:
+                verb = _PART_VERB.search(ctx.text, ctx.clause_start(start), start)
+                noun = _PART_NOUN.match(ctx.text, end)
+                if verb is None or noun is None or _NOT_A_PART.search(noun.group()):
+                    continue
+                clause = ctx.clause_start(verb.start())
+                parts = [
+                    m
+                    for m in things
+                    if clause <= ctx.local(m.start) and ctx.local_end(m) <= verb.start()
+                ][-1:]
+                if not parts and verb.group() == "作为":  # 作为Y的重点项目，X…: the next clause's
+                    after = _CLAUSE.search(ctx.text, end)
+                    first = after.end() if after else len(ctx.text)
+                    parts = [m for m in things if first <= ctx.local(m.start) < first + 12][:1]
+                elif not parts:
+                    entity = self._anaphor(ctx, verb.start(), _PARTS)
+                    if entity:
+                        yield ctx.fact(entity, "partOf", whole.entity, "zh-part-of", 0.85)
+            for part in parts:
+                part_type = ctx.type_of(part)
+                if part_type not in _PARTS or part.entity == whole.entity:
+                    continue
+                if whole_type is _P and part_type is not _P:
+                    continue  # a mechanism is no part of a project
+                yield ctx.fact(part.entity or "", "partOf", whole.entity, "zh-part-of", 0.85)
 
     # -- parties ---------------------------------------------------------------------------------
     def _parties(self, ctx: _Context, paragraph_codes: tuple[str, ...]) -> Iterator[Fact]:
@@ -849,6 +902,9 @@ _TO_VERB = re.compile(
 )
 _COUNTRY_SUBJECT = re.compile(r"^(?:中方|中国|我国|我方)")
 _P, _M, _O = EntityType.PROJECT, EntityType.MECHANISM, EntityType.ORGANIZATION
+# What may be part of a whole, and the wholes (brikg:partOf's range).
+_PARTS = frozenset({_P, _M, EntityType.CORRIDOR, EntityType.INITIATIVE})
+_WHOLES = _PARTS
 # 在阿联酋迪拜市区以南…: a place in the country, then where.
 _IN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:市区|市|省|州)?(?:以南|以北|以东|以西|境内|附近)")
 _BEFORE_NAME = re.compile(r"(?:的|境内的|首都|首家|首个|首座|第[一二三四五六七八九十]+家)?")
