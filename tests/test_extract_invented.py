@@ -2252,6 +2252,34 @@ def test_a_road_between_places_or_of_a_kind_is_a_project(tmp_path: Path, name: s
     assert (_entity(corpus, name), "completion", "2027") in _events(corpus)
 
 
+@pytest.mark.parametrize(
+    ("text", "means", "agent"),
+    [
+        (
+            "Under the Velmar Envoys Program and the Tarsk Initiative on Climate Change, China "
+            "has provided training for 3,000 managers.",
+            ["Velmar Envoys Program", "Tarsk Initiative on Climate Change"],
+            "country/cn",
+        ),
+        (
+            "Relying on platforms such as the Velmar Health Alliance, the World Health "
+            "Organization and the Tarsk Hospital Network, Kenya has trained professionals.",
+            ["Velmar Health Alliance", "Tarsk Hospital Network"],
+            "country/ke",
+        ),
+    ],
+)
+def test_the_subject_after_an_opening_phrase_takes_part_in_its_means(
+    tmp_path: Path, text: str, means: list[str], agent: str
+) -> None:
+    """What an opening "Under" or "Relying on" phrase names is the means of the main clause's
+    subject, which takes part in it; a body listed inside the phrase is not that subject."""
+    corpus = _extract_text(tmp_path, text + "\n")
+    involved = _facts(corpus, "involves")
+    assert {(_entity(corpus, name), agent) for name in means} <= involved
+    assert not {(s, o) for s, o in involved if o and "world-health" in o}
+
+
 def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
     """ "The Bank" after the Zelmora Development Bank is that bank, a party to what it signs."""
     corpus = _extract_text(

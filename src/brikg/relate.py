@@ -326,6 +326,19 @@ _TITLE_BEFORE = re.compile(
 _AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.I)
 _PARTNER_CUES = frozenset({"countries"})
+# A phrase opening the sentence that names the means of its subject's act (Relater._instruments).
+_INSTRUMENT_PHRASE = re.compile(
+    r"(?:Under|Through|Via|Within|Relying\s+on|Leveraging|Drawing\s+on|Building\s+on|"
+    r"By\s+means\s+of)\s"
+)
+_INSTRUMENTS = frozenset(
+    {EntityType.PROJECT, EntityType.MECHANISM, EntityType.INITIATIVE, EntityType.CORRIDOR}
+)
+# The phrase's end and the main clause's subject: its last comma, then at most "the".
+_AFTER_PHRASE = re.compile(r",\s+(?:the\s+)?\Z")
+_MAIN_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|also|actively|jointly)\b|[a-z]+ed\b)"
+)
 _PARTNER_LIST = re.compile(
     r"\b(?:BRI\s+|Belt\s+and\s+Road\s+)?(?:partner|participating|co-building)\s+countries"
     r"\s+(?:such\s+as|including|like|,\s+including|,\s+such\s+as)\s+",
@@ -1078,6 +1091,7 @@ class Relater:
         for subject, parties in ctx.party_phrases():
             for party in parties:
                 yield ctx.fact(subject, "involves", party.entity, "party-phrase", 0.9)
+        yield from self._instruments(ctx)
         for match in _MEMBERS.finditer(ctx.text):
             start = ctx.sentence.start + match.end()
             subject = ctx.nearest(
@@ -1089,6 +1103,33 @@ class Relater:
                 continue
             for party in ctx.list_after(start, AGENTS):
                 yield ctx.fact(subject, "involves", party.entity, "members-phrase", 0.9)
+
+    def _instruments(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "Under the X Program and the Y Initiative, China has provided training", "Relying on
+        platforms such as the X Alliance, China has helped": what the opening phrase names is
+        the means of the main clause's subject, which takes part in it. The subject follows
+        the phrase's last comma and comes before its verb (not "the WHO" inside the list)."""
+        opening = _INSTRUMENT_PHRASE.match(ctx.doc.text, ctx.body_start)
+        if opening is None:
+            return
+        means: list[Mention] = []
+        for mention in ctx.entity_mentions:
+            if mention.start < opening.end():
+                continue
+            if ctx.type_of(mention) in _INSTRUMENTS and not ctx.nested(mention):
+                means.append(mention)
+                continue
+            if ctx.type_of(mention) not in AGENTS or not means:
+                continue
+            if not _AFTER_PHRASE.search(ctx.doc.text, means[-1].end, mention.start):
+                continue
+            agents = ctx.list_after(mention.start, AGENTS)
+            if not _MAIN_VERB.match(ctx.doc.text, agents[-1].end):
+                continue
+            for thing in means:
+                for agent in agents:
+                    yield ctx.fact(thing, "involves", agent.entity, "instrument-of", 0.75)
+            return
 
     # -- strategies and alignment -------------------------------------------------------------
     def _strategies(self, ctx: _SentenceContext) -> Iterator[Fact]:
