@@ -2280,6 +2280,26 @@ def test_the_subject_after_an_opening_phrase_takes_part_in_its_means(
     assert not {(s, o) for s, o in involved if o and "world-health" in o}
 
 
+def test_it_is_the_country_that_led_the_sentence_before(tmp_path: Path) -> None:
+    """ "By 2022, China had signed 17 MoUs, ... It has proposed and worked to launch the X":
+    China proposed X; after a sentence a thing led, or one no name led, "It" is no agent."""
+    corpus = _extract_text(
+        tmp_path,
+        "By the end of 2022, China had signed 17 MoUs, and 30 agreements on trade. It has "
+        "proposed and worked to launch the Velmar Initiative on Data Security and the Tarsk "
+        "Digital Economy Initiative.\n\n"
+        "China founded the Korvo Forum in 2017. The Korvo Forum has 20 members. It has "
+        "launched the Dorvan Alliance.\n\n"
+        "By 2023, China had trained 500 engineers. Trade grew by 5 percent in 2023. It has "
+        "launched the Selvan Alliance.\n",
+    )
+    proposed = _facts(corpus, "proposedBy")
+    for name in ("Velmar Initiative on Data Security", "Tarsk Digital Economy Initiative"):
+        assert (_entity(corpus, name), "country/cn") in proposed
+    for alliance in ("Dorvan Alliance", "Selvan Alliance"):
+        assert not {o for s, o in _facts(corpus, "involves") if s == _entity(corpus, alliance)}
+
+
 def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
     """ "The Bank" after the Zelmora Development Bank is that bank, a party to what it signs."""
     corpus = _extract_text(

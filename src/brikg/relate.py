@@ -434,6 +434,11 @@ _IT = r"(?:[A-Z][^,;]*,\s+)?[Ii]t\s+"
 # 2024; ..."): the markup before the name, and what follows it up to the colon.
 _LABEL_OPENING = re.compile(r"[-*+•\s]*")
 _LABEL_COLON = re.compile(r"[*_]*\s*(?:\([^()]{1,40}\)\s*)?[*_]*\s*:\s")
+# "It has proposed and worked to launch", "It also hosted": "It" as the subject of an act.
+_IT_ACTS = re.compile(
+    r"It\s+(?:(?:has|have|had|also|then|later|since|[a-z]+ly|[a-z]+ed\s+and"
+    r"(?:\s+worked)?\s+to)\s+){0,3}"
+)
 _IT_BEFORE = re.compile(
     _IT + r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
 )
@@ -633,6 +638,9 @@ class Relater:
         scope: tuple[int, Mention] | None = None
         # (paragraph, its last subject, whether that subject opened its sentence)
         previous: tuple[int, Mention | None, bool] | None = None
+        # (paragraph, the body or country that led the last sentence): what "It has launched"
+        # in the next one refers to when no thing led it.
+        acting: tuple[int, Mention] | None = None
         tables = Tables(doc.text)
         for sentence in doc.sentences:
             if sentence.is_heading:
@@ -646,6 +654,13 @@ class Relater:
             context = _SentenceContext(doc, sentence, mentions, self.entities, tables)
             if previous is not None and previous[0] == sentence.paragraph:
                 context.previous_subject, context.previous_leads = previous[1], previous[2]
+            if acting is not None and acting[0] == sentence.paragraph:
+                context.previous_agent = acting[1]
+            leader = context.leader()
+            if leader is not None and context.type_of(leader) in AGENTS - {EntityType.PERSON}:
+                acting = (sentence.paragraph, leader)
+            elif not (context.previous_agent and _IT_ACTS.match(doc.text, context.body_start)):
+                acting = None  # a sentence of "It" keeps it for the next ("It also ...")
             subject = context.subject()
             if subject is not None:
                 previous = (sentence.paragraph, subject, context.leads(subject))
@@ -948,9 +963,20 @@ class Relater:
                 ]
                 # "Laos, Thailand and Cambodia jointly launched": each is a party.
                 agents = ctx.list_ending(before[-1], AGENTS) if before else []
+                # "By 2022, China had signed 17 MoUs. It has proposed and worked to launch the
+                # X": "It" is the body or country that led the sentence before, and the subject.
+                it_acts = (
+                    not agents
+                    and ctx.previous_agent is not None
+                    and not ctx.previous_leads
+                    and _IT_ACTS.fullmatch(ctx.doc.text, ctx.body_start, start) is not None
+                )
+                if it_acts:
+                    assert ctx.previous_agent is not None
+                    agents = [ctx.previous_agent]
                 # Who proposes is the verb's subject, in its clause ("China has initiated"), not a
                 # name in an earlier clause ("signed ... with the WHO, and initiated").
-                if agents and not _SUBJECT_RIGHT_BEFORE.fullmatch(
+                elif agents and not _SUBJECT_RIGHT_BEFORE.fullmatch(
                     ctx.doc.text, agents[-1].end, start
                 ):
                     proposal = None
@@ -1365,6 +1391,7 @@ class _SentenceContext:
     body_start: int = 0  # after a news dateline, if the sentence opens with one
     previous_subject: Mention | None = None  # what "It" opening the sentence refers to
     previous_leads: bool = False  # whether it was the first name of its sentence
+    previous_agent: Mention | None = None  # the body or country that led the sentence before
     entity_mentions: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
     _by_type: dict[EntityType | None, list[Mention]] = field(default_factory=dict)
