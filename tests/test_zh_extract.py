@@ -1056,3 +1056,19 @@ def test_a_stated_whole(text: str) -> None:
 def test_a_project_along_a_line_is_no_part_of_it() -> None:
     corpus = _one("塔鲁物流园是中老铁路沿线重点项目。")
     assert not {p for p in _facts(corpus, "partOf") if p[0] == _entity(corpus, "塔鲁物流园")}
+
+
+def test_a_link_line_between_places_is_a_project() -> None:
+    """兰巴—塔沃西连接线: a link line between two places is built and dated; 铁路连接线 alone
+    names none."""
+    corpus = _one("兰巴—塔沃西连接线于2023年建成。港口与铁路连接线于2024年开通。")
+    line = _entity(corpus, "兰巴—塔沃西连接线")
+    assert _events(corpus) == {(line, "completion"): DateValue(2023)}
+
+
+def test_a_part_of_a_line_through_two_countries_lies_in_its_citys() -> None:
+    """中老铁路万象物流园: part of the China-Laos Railway, in Laos only (万象 is Vientiane)."""
+    corpus = _one("中老铁路万象物流园于2023年开通。")
+    park = _entity(corpus, "万象物流园")
+    assert (park, "project/china-laos-railway") in _facts(corpus, "partOf")
+    assert {o for s, o in _facts(corpus, "locatedIn") if s == park} == {"country/la"}

@@ -477,13 +477,21 @@ class ChineseRelater:
                 # sentence names without the guessed one (在肯尼亚承建的金边…); China, the
                 # builder, names no place
                 yield ctx.fact(project.entity or "", "locatedIn", _country(code), _CITY_RULE, 0.8)
-            # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does
+            # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does; of
+            # a line through two countries, in the one of the city its name holds (中老铁路万象
+            # 物流园: Laos).
             for known in ctx.things(frozenset({EntityType.PROJECT})):
                 if known.end == project.start and known.rule == "lexicon":
                     entry = self.lexicon.entries.get(known.entity or "")
-                    for code in entry.country_codes if entry else ():
+                    codes = entry.country_codes if entry else ()
+                    if code is not None and code in codes:
+                        codes = (code,)
+                    for code_of_part in codes:
                         yield ctx.fact(
-                            project.entity or "", "locatedIn", _country(code), "zh-part-of-known"
+                            project.entity or "",
+                            "locatedIn",
+                            _country(code_of_part),
+                            "zh-part-of-known",
                         )
                     yield ctx.fact(
                         project.entity or "", "partOf", known.entity, "zh-part-of-known", 0.8
