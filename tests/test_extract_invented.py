@@ -2419,6 +2419,22 @@ def test_a_byline_dates_the_document_not_the_first_event(tmp_path: Path, agency:
     assert not [date for subject, _, date in events if subject == port]
 
 
+def test_a_weekday_later_in_a_story_counts_back_from_its_dateline(tmp_path: Path) -> None:
+    """ "NAIROBI, March 5, 2025 (Xinhua) -- ..." (a Wednesday): "on Monday" two paragraphs
+    on is March 3; in a document with no dateline a weekday dates nothing."""
+    story = (
+        "Expressway opens\n\nNAIROBI, March 5, 2025 (Xinhua) -- The Kisvar-Lemt Expressway was "
+        "opened to traffic on Tuesday.\n\nOfficials praised the builders.\n\n"
+        "The Dorvan Bridge was inaugurated on Monday.\n"
+    )
+    corpus = _extract_text(tmp_path, story)
+    events = _events(corpus)
+    assert (_entity(corpus, "Kisvar-Lemt Expressway"), "opening", "2025-03-04") in events
+    assert (_entity(corpus, "Dorvan Bridge"), "opening", "2025-03-03") in events
+    plain = _extract_text(tmp_path, "Bridges\n\nThe Dorvan Bridge opened on Monday.\n")
+    assert not _events(plain)
+
+
 def test_a_table_row_is_read_as_a_sentence(tmp_path: Path) -> None:
     """A row of a Markdown table, once a heading that said nothing, states its facts."""
     path = tmp_path / "table.md"

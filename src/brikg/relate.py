@@ -26,6 +26,7 @@ from brikg.ir import (
 )
 from brikg.lexicon import Lexicon
 from brikg.places import city_country
+from brikg.recognize.dates import DATELINE
 from brikg.recognize.names import HEADS, NAME_PARTICLES, ORDINALS
 from brikg.recognize.tokens import norm_token
 from brikg.segment import Tables
@@ -495,14 +496,6 @@ _COUNTED = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     r"dozens?|hundreds|thousands|several|many|numerous|multiple)\b",
     re.I,
-)
-# A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- ", "Beijing, 14 March 2024 -- "): the
-# agency credited is not part of what the sentence says, nor is its date of what happened. The
-# place in capitals or in title case; without an agency, a date after the comma.
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.' -]{2,}+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
-    r"(?:(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)|,[^()\n]{0,20}\d[^()\n]{0,20}?)"
-    r"\s*(?:--|—|–)\s*"
 )
 # ", which" right after the name, or after where it is ("the X Plant in Tanzania, which began
 # operations in 2019") or its appositive (", a 412-km toll road linking A and B, which opened in
@@ -1406,7 +1399,7 @@ class _SentenceContext:
 
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
-        dateline = _DATELINE.match(self.text)
+        dateline = DATELINE.match(self.text)
         self.body_start = body = self.sentence.start + (dateline.end() if dateline else 0)
         self.entity_mentions = [
             m

@@ -356,18 +356,22 @@ def find_dates(
     context_year: int | None = None,
     document_year: int | None = None,
     cues: int | None = None,
+    story_date: DateValue | None = None,
 ) -> Iterator[Mention]:
     """Yield date mentions in ``text`` (offsets shifted by ``offset``), longest forms first.
 
     ``context_year`` is the year a month-day date without a year is assumed to fall in;
     ``document_year``, the year the document was written, is what "this year" means and the
     year of a month-day when there is no context year. ``cues`` are the text's
-    :func:`date_cues`, if already known.
+    :func:`date_cues`, if already known; ``story_date``, a news story's dateline date, is
+    what a weekday counts back from when the sentence has no full date before it.
     """
     if cues is None:
         cues = date_cues(text)
     # With a year there is a digit, which _HAS_DATE accepts; without, it still decides.
     if not cues or (not cues & _YEAR_CUE and not _HAS_DATE.search(text)):
+        if story_date is not None:  # "on Monday" later in a story with a dateline
+            yield from _weekdays(text, offset, [], story_date)
         return
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
@@ -404,19 +408,44 @@ def find_dates(
                 )
             )
     found.sort(key=lambda mention: mention.start)
-    found.extend(_weekdays(text, offset, found))  # after the dates they are counted from
+    found.extend(_weekdays(text, offset, found, story_date))  # after the dates they count from
     found.sort(key=lambda mention: mention.start)
     yield from found
+
+
+# A news dateline ("NAIROBI, July 3, 2025 (Xinhua) -- ", "Beijing, 14 March 2024 -- "): the
+# agency credited is not part of what the sentence says, nor is its date of what happened. The
+# place in capitals or in title case; without an agency, a date after the comma.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.' -]{2,}+|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:(?:,[^()\n]{1,40})?\s*\([A-Z][\w .]{1,30}\)|,[^()\n]{0,20}\d[^()\n]{0,20}?)"
+    r"\s*(?:--|—|–)\s*"
+)
+
+
+def dateline_date(text: str, offset: int, dates: list[Mention]) -> DateValue | None:
+    """The day a news story's dateline gives ("NAIROBI, March 5, 2025 (Xinhua) --"), which a
+    weekday anywhere in the story counts back from; ``dates`` are the sentence's."""
+    dateline = DATELINE.match(text)
+    if dateline is None:
+        return None
+    for mention in dates:
+        date = mention.date
+        if mention.end <= offset + dateline.end() and date and date.precision == "day":
+            return date if mention.rule != "date-weekday" else None
+    return None
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = re.compile(r"\b[Oo]n\s+(" + "|".join(_WEEKDAYS) + r")\b")
 
 
-def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
+def _weekdays(
+    text: str, offset: int, dates: list[Mention], story_date: DateValue | None
+) -> list[Mention]:
     """ "NAIROBI, March 4, 2025 (Xinhua) -- The port was suspended on Monday": a weekday is the
-    last such day on or before a full date earlier in the sentence (the story's own date),
-    marked inferred; with no such date it is no date."""
+    last such day on or before a full date earlier in the sentence, else the story's dateline
+    date (``story_date``), marked inferred; with neither it is no date."""
     if "day" not in text:
         return []
     found: list[Mention] = []
@@ -426,7 +455,7 @@ def _weekdays(text: str, offset: int, dates: list[Mention]) -> list[Mention]:
             for d in dates
             if d.end <= offset + match.start() and d.date and d.date.precision == "day"
         ]
-        reference = earlier[-1].date if earlier else None
+        reference = earlier[-1].date if earlier else story_date
         if reference is None or reference.end is not None:
             continue
         try:

@@ -12,10 +12,20 @@ import re
 from itertools import accumulate
 from operator import attrgetter
 
-from brikg.ir import COUNTRY, DATE, ENTITY, ORGANIZATION, Document, EntityType, Mention, MentionKind
+from brikg.ir import (
+    COUNTRY,
+    DATE,
+    ENTITY,
+    ORGANIZATION,
+    DateValue,
+    Document,
+    EntityType,
+    Mention,
+    MentionKind,
+)
 from brikg.lexicon import Lexicon, load_lexicon
 from brikg.recognize.coref import short_form_mentions
-from brikg.recognize.dates import date_cues, find_dates, may_need_year
+from brikg.recognize.dates import date_cues, dateline_date, find_dates, may_need_year
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
@@ -36,14 +46,21 @@ class Recognizer:
         mentions: list[Mention] = []
         context_year: int | None = None
         year_sentences: set[int] = set()  # where a date only the document's year resolves may be
+        story_date: DateValue | None = None  # a story's dateline day: "on Monday" counts back
+        in_body = False
         for sentence in doc.sentences:
             if sentence.language == "zh":  # Chinese recognisers read the sentence without gaps
                 found = self.chinese(doc, sentence, context_year)
             else:
                 text = doc.text[sentence.start : sentence.end]
-                found, needs_year = self._sentence_mentions(text, sentence.start, context_year)
+                found, needs_year = self._sentence_mentions(
+                    text, sentence.start, context_year, story_date
+                )
                 if needs_year:
                     year_sentences.add(sentence.index)
+                if not in_body and not sentence.is_heading:  # a dateline opens the story
+                    story_date = dateline_date(text, sentence.start, found)
+            in_body = in_body or not sentence.is_heading
             for mention in found:
                 mention.sentence = sentence.index
                 mention.language = sentence.language
@@ -62,7 +79,7 @@ class Recognizer:
         return doc
 
     def _sentence_mentions(
-        self, text: str, offset: int, context_year: int | None
+        self, text: str, offset: int, context_year: int | None, story_date: DateValue | None
     ) -> tuple[list[Mention], bool]:
         """The mentions in an English sentence, and whether a date only the document's year
         resolves may be in it (asked here, where the tokens' forms spare a search)."""
@@ -94,7 +111,7 @@ class Recognizer:
         known.extend(find_names(text, tokens, offset, context))
         entities = _bracketed_aliases(_settle(known), text, offset)
         cues = date_cues(text, words)
-        dates = list(find_dates(text, offset, context_year, cues=cues))
+        dates = list(find_dates(text, offset, context_year, cues=cues, story_date=story_date))
         quantities = list(find_quantities(text, offset, words))
         if dates and quantities:  # a number inside a date is not a quantity
             quantities = [q for q in quantities if not any(_overlap(q, d) for d in dates)]
