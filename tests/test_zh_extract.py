@@ -1072,3 +1072,47 @@ def test_a_part_of_a_line_through_two_countries_lies_in_its_citys() -> None:
     park = _entity(corpus, "万象物流园")
     assert (park, "project/china-laos-railway") in _facts(corpus, "partOf")
     assert {o for s, o in _facts(corpus, "locatedIn") if s == park} == {"country/la"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卡维拉港不是中巴经济走廊的组成部分。",
+        "塔西港不属于中巴经济走廊早期收获项目。",
+        "卡维拉港是否属于中巴经济走廊项目？",
+        "卡维拉港运营商认为中巴经济走廊项目将带来更多货运。",
+        "蒙巴萨港为蒙内铁路项目运送了物资。",
+        "莫拉港是拉穆港的姊妹项目。",
+        "中非合作论坛于2000年成立。该论坛是蒙内铁路项目的重要推动力量。",
+        "莫拉港于2020年建成。该项目并非“一带一路”旗舰项目。",
+    ],
+)
+def test_no_whole_where_none_is_stated(text: str) -> None:
+    """Denied or asked, 为 inside 认为 or meaning "for", a sister project, what a project is
+    pushed by, and a flagship denied: no part of anything."""
+    assert not _facts(_one(text), "partOf")
+
+
+def test_each_of_a_list_is_part_of_the_stated_whole() -> None:
+    corpus = _one("卡洛特水电站和苏基克纳里水电站是中巴经济走廊的组成部分。")
+    parts = {
+        s for s, o in _facts(corpus, "partOf") if o == "corridor/china-pakistan-economic-corridor"
+    }
+    assert {"project/karot-hydropower-station", _entity(corpus, "苏基克纳里水电站")} <= parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "瓜达尔港位于巴基斯坦。该港口城市人口已超过10万人。",  # the city's, not the port's
+        "内罗毕新机场于2020年建成。该机场高速公路于2021年开工。",  # the expressway's start
+        "莫拉工业园于2019年建成。\n\n肯尼亚计划新建一个经济特区。该园区将于2025年由中国路桥承建。",
+    ],
+)
+def test_a_demonstrative_head_before_another_noun_or_across_paragraphs(text: str) -> None:
+    """该港口城市, 该机场高速公路: the head modifies another noun; 该园区 a paragraph on may be
+    another park: none of them refers back."""
+    corpus = _one(text)
+    assert not _quantities(corpus)
+    assert not _facts(corpus, "involves")
+    assert all(kind == "completion" for (_subject, kind) in _events(corpus))

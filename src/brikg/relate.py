@@ -335,10 +335,18 @@ _INSTRUMENT_PHRASE = re.compile(
 _INSTRUMENTS = frozenset(
     {EntityType.PROJECT, EntityType.MECHANISM, EntityType.INITIATIVE, EntityType.CORRIDOR}
 )
-# The phrase's end and the main clause's subject: its last comma, then at most "the".
-_AFTER_PHRASE = re.compile(r",\s+(?:the\s+)?\Z")
+# What may stand between the preposition and the first means: an article, "the framework
+# of", or a class noun before "such as" ("platforms such as the X").
+_MEANS_LEAD = re.compile(
+    r"(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?"
+    r"|(?:[a-z]+\s+){1,4}(?:such\s+as|including|like)\s+(?:the\s+)?"
+)
+# The phrase's end and the main clause's subject: a bracketed aside, its comma, then "the".
+_AFTER_PHRASE = re.compile(r"(?:\s*\([^()]*\))?,\s+(?:the\s+)?")
+# The subject's verb: an auxiliary or adverb, or a past tense (not "seed", "need", "hundred").
 _MAIN_VERB = re.compile(
-    r"\s+(?:(?:has|have|had|is|are|was|were|will|also|actively|jointly)\b|[a-z]+ed\b)"
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|also|actively|jointly)\b"
+    r"|(?!(?:se|ne|fe|spe|bre|gre|we|ste|sh|hundr)ed\b)[a-z]{2,}ed\b)"
 )
 _PARTNER_LIST = re.compile(
     r"\b(?:BRI\s+|Belt\s+and\s+Road\s+)?(?:partner|participating|co-building)\s+countries"
@@ -440,6 +448,7 @@ _IT_ACTS = re.compile(
     r"It\s+(?:(?:has|have|had|also|then|later|since|[a-z]+ly|[a-z]+ed\s+and"
     r"(?:\s+worked)?\s+to)\s+){0,3}"
 )
+_IT_KEEPS = re.compile(r"It\s+(?:has|had|also|then|later|since|[a-z]+ed)\b")
 _IT_BEFORE = re.compile(
     _IT + r"(?:(?:was|were|has|had|is|been|since|then|later|also|[a-z]+ly)\s+){1,3}"
 )
@@ -650,9 +659,9 @@ class Relater:
             if acting is not None and acting[0] == sentence.paragraph:
                 context.previous_agent = acting[1]
             leader = context.leader()
-            if leader is not None and context.type_of(leader) in AGENTS - {EntityType.PERSON}:
+            if leader is not None and context.sole_agent(leader):
                 acting = (sentence.paragraph, leader)
-            elif not (context.previous_agent and _IT_ACTS.match(doc.text, context.body_start)):
+            elif not (context.previous_agent and _IT_KEEPS.match(doc.text, context.body_start)):
                 acting = None  # a sentence of "It" keeps it for the next ("It also ...")
             subject = context.subject()
             if subject is not None:
@@ -960,6 +969,7 @@ class Relater:
                 # X": "It" is the body or country that led the sentence before, and the subject.
                 it_acts = (
                     not agents
+                    and proposal is not None  # a thing may launch or host; only a body proposes
                     and ctx.previous_agent is not None
                     and not ctx.previous_leads
                     and _IT_ACTS.fullmatch(ctx.doc.text, ctx.body_start, start) is not None
@@ -1126,29 +1136,30 @@ class Relater:
     def _instruments(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "Under the X Program and the Y Initiative, China has provided training", "Relying on
         platforms such as the X Alliance, China has helped": what the opening phrase names is
-        the means of the main clause's subject, which takes part in it. The subject follows
-        the phrase's last comma and comes before its verb (not "the WHO" inside the list)."""
+        the means of the main clause's subject, which takes part in it. The phrase is the list
+        of names right after its preposition (not "Under pressure from the X", "Building on the
+        success of the X"), and the subject follows its comma at once, before its verb (not
+        "the WHO" inside the list, nor a name in a later clause)."""
         opening = _INSTRUMENT_PHRASE.match(ctx.doc.text, ctx.body_start)
         if opening is None:
             return
-        means: list[Mention] = []
-        for mention in ctx.entity_mentions:
-            if mention.start < opening.end():
-                continue
-            if ctx.type_of(mention) in _INSTRUMENTS and not ctx.nested(mention):
-                means.append(mention)
-                continue
-            if ctx.type_of(mention) not in AGENTS or not means:
-                continue
-            if not _AFTER_PHRASE.search(ctx.doc.text, means[-1].end, mention.start):
-                continue
-            agents = ctx.list_after(mention.start, AGENTS)
-            if not _MAIN_VERB.match(ctx.doc.text, agents[-1].end):
-                continue
-            for thing in means:
-                for agent in agents:
-                    yield ctx.fact(thing, "involves", agent.entity, "instrument-of", 0.75)
+        first = next((m for m in ctx.entity_mentions if m.start >= opening.end()), None)
+        if first is None or ctx.type_of(first) not in _INSTRUMENTS:
             return
+        if not _MEANS_LEAD.fullmatch(ctx.doc.text, opening.end(), first.start):
+            return
+        means = ctx.list_after(first.start, _INSTRUMENTS)
+        subject = next((m for m in ctx.entity_mentions if m.start >= means[-1].end), None)
+        if subject is None or ctx.type_of(subject) not in AGENTS:
+            return
+        if not _AFTER_PHRASE.fullmatch(ctx.doc.text, means[-1].end, subject.start):
+            return
+        agents = ctx.list_after(subject.start, AGENTS)
+        if not _MAIN_VERB.match(ctx.doc.text, agents[-1].end):
+            return
+        for thing in means:
+            for agent in agents:
+                yield ctx.fact(thing, "involves", agent.entity, "instrument-of", 0.75)
 
     # -- strategies and alignment -------------------------------------------------------------
     def _strategies(self, ctx: _SentenceContext) -> Iterator[Fact]:
@@ -1923,6 +1934,15 @@ class _SentenceContext:
         if _IT_BEFORE.fullmatch(opening) or (work and _WORK_BEFORE_VERB.fullmatch(opening)):
             return it
         return None
+
+    def sole_agent(self, mention: Mention) -> bool:
+        """Whether ``mention`` is one body or country acting alone, which "It" may stand for:
+        not a list ("Laos and China opened"), nor a possessive ("Kenya's X Authority")."""
+        if self.type_of(mention) not in AGENTS - {EntityType.PERSON}:
+            return False
+        if self.doc.text.startswith(("'s", "’s"), mention.end):
+            return False
+        return len(self.list_after(mention.start, AGENTS)) == 1
 
     def nested(self, mention: Mention) -> bool:
         """Whether ``mention`` lies inside another name ("Karakoram Highway" in "... Phase II")."""

@@ -91,6 +91,8 @@ def short_form_mentions(
             )
             chain[head] = short_form
             yield short_form
+        for head in [h for h in chain if _introduces(text, h)]:
+            del chain[head]  # "Uganda plans an expressway of its own": the next is that one
         recent.extend(named)
         for mention in named:
             if mention.label in _DOCUMENT_TOPICS and mention.rule != "coreference":
@@ -98,6 +100,16 @@ def short_form_mentions(
                 names = topics[key][0] if key in topics else set()
                 names.add(mention.key or mention.text)
                 topics[key] = (names, mention)
+
+
+def _introduces(text: str, head: str) -> bool:
+    """Whether ``text`` brings in another thing with ``head``: "an expressway of its own",
+    "a rail project near Kisumu"."""
+    return (
+        head in text
+        and re.search(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{head}s?\b", text)
+        is not None
+    )
 
 
 # "the Dravik project": the first words of a project's name, then "project" in lowercase; found

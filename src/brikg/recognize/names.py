@@ -181,11 +181,6 @@ TWO_WORD_HEADS: dict[tuple[str, str], EntityType] = {
     ("road", "link"): P,
     ("ferry", "link"): P,
     ("ring", "road"): P,
-    ("link", "road"): P,
-    ("bypass", "road"): P,
-    ("access", "road"): P,
-    ("trunk", "road"): P,
-    ("feeder", "road"): P,
     ("master", "plan"): S,
     ("united", "nations"): ORG,
     ("stock", "exchange"): ORG,
@@ -799,16 +794,26 @@ def _head_type(tokens: Tokens, position: int) -> EntityType | None:
     if norm == "memorandum":
         return M if _titled_memorandum(tokens, position) else None
     if norm == "road":
-        # "the Lemba-Tavosi Road": a road between two places is built; a street ("Pier Road")
-        # or a strategy ("Steppe Road") has no hyphen-joined places.
-        texts = tokens.texts
-        joined = position >= 3 and texts[position - 2] == "-"
-        return P if joined and _capitalized(texts[position - 3]) else None
+        return P if _road_between_places(tokens, position) else None
     if norm == "railways" and not _national_railways(tokens, position):
         return HEADS["railway"]  # "the China-Laos Railways": a line, no company
     if norm not in HEADS and norm.endswith("s") and norm[:-1] in HEADS and not norm.endswith("ss"):
         return HEADS[norm[:-1]]  # "Confucius Institutes", "Luban Workshops"
     return HEADS.get(norm)
+
+
+def _road_between_places(tokens: Tokens, position: int) -> bool:
+    """A road between two hyphen-joined places ("the Lemba-Tavosi Road", "Lemba-Tavosi Link
+    Road") is built; a street ("Pier Road", "New Link Road") or a strategy ("Steppe Road") has
+    no such places, and "the China-Pakistan Road Map" is no road."""
+    texts = tokens.texts
+    following = texts[position + 1] if position + 1 < len(texts) else ""
+    if _is_word(following) and (_capitalized(following) or following in {"ahead", "to"}):
+        return False
+    for hyphen in (position - 2, position - 3):  # a word may qualify the road: "Link Road"
+        if hyphen >= 1 and texts[hyphen] == "-" and _capitalized(texts[hyphen - 1]):
+            return all(_capitalized(text) for text in texts[hyphen + 1 : position])
+    return False
 
 
 def _national_railways(tokens: Tokens, position: int) -> bool:

@@ -93,13 +93,19 @@ _FLAGSHIP = re.compile(
 )
 # X是Y的组成部分, X属于Y早期收获项目, 作为Y的重点项目: the verb before the whole Y (a few
 # words may stand between: 是中肯共建“一带一路”), and what X is of it after Y.
-_PART_CUE = re.compile(r"组成部分|一部分|重要一环|框架下|(?:项目|工程)")
-_PART_VERB = re.compile(r"(?:是|为|系|属于|成为|作为|列为|列入|纳入)[^，。；、的是]{0,6}\Z")
+_PART_CUE = re.compile(r"组成部分|一部分|一环|框架|项目|工程")
+# The verb standing as a word (not the 为 of 认为, 因为): 是, 属于, 成为, 作为, 列为, 列入, 纳入.
+_PART_VERB = re.compile(r"(?:是|属于|成为|作为|列为|列入|纳入)[^，。；、的是]{0,6}\Z")
+# What X is of Y, ending its clause: (的)(重点/早期收获…)项目, 组成部分, 一环, (之一).
 _PART_NOUN = re.compile(
-    r"(?:的)?[^，。；、的]{0,8}?(?:重要)?(?:组成部分|一部分|一环|子项目|项目|工程)"
+    r"(?:的)?[^，。；、的]{0,8}?(?:重要)?(?:组成部分|一部分|一环|子项目|项目|工程)(?:之一)?"
+    r"(?=[，。；！？]|$)"
 )
+# Denied or asked: 不是, 不属于, 并非, 是否 (not the 非 of 非洲 or 中非, nor the 未 of 未来).
+_NEGATED = re.compile(r"不|并非|(?<![中南北东西])非(?!洲)|未(?!来)|是否")
+_JOINERS = frozenset({"和", "与", "及", "以及", "、"})
 # Beside the whole, not of it: 中老铁路沿线的项目, 园区周边的工程.
-_NOT_A_PART = re.compile(r"沿线|周边|附近|以外|之外|后续|之后")
+_NOT_A_PART = re.compile(r"沿线|周边|附近|以外|之外|后续|之后|姊妹|签约|竞争|对手|替代")
 _FRAMEWORK = re.compile(r"(?:合作)?框架(?:下|内)的?")
 _THIS_IS = re.compile(r"这(?:也|还|更|就|正)?是")
 _PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合作|“一带一路”)")
@@ -362,6 +368,8 @@ class ChineseRelater:
                 continue
             if head in _ANAPHOR_ENDINGS and not mention.text.endswith(_ANAPHOR_ENDINGS[head]):
                 continue
+            if head in _IN_PARAGRAPH and paragraph != ctx.sentence.paragraph:
+                return None  # 该园区 after a new paragraph may be another park (新建一个经济特区)
             if bare and (paragraph != ctx.sentence.paragraph or index < ctx.sentence.index - 1):
                 return None  # a bare 项目 is the project just named, in its paragraph
             return mention.entity
@@ -550,6 +558,8 @@ class ChineseRelater:
     def _part_of(self, ctx: _Context) -> Iterator[Fact]:
         things = ctx.things()
         for match in _FLAGSHIP.finditer(ctx.text):
+            if _NEGATED.search(ctx.text, ctx.clause_start(match.start()), match.start()):
+                continue  # 该项目并非“一带一路”旗舰项目
             project = _nearest(
                 ctx, [m for m in things if ctx.type_of(m) is EntityType.PROJECT], match.start()
             )
@@ -586,7 +596,9 @@ class ChineseRelater:
     def _stated_parts(self, ctx: _Context) -> Iterator[Fact]:
         """X是Y的(重要)组成部分, X属于Y早期收获项目, 作为Y的重点项目，X…, Y框架下的X: X is part
         of the whole Y (a project of any whole; a corridor, mechanism or initiative of one of
-        those); X is the name before the verb in its clause, else the one 该项目 refers to."""
+        those); X is the name (or the list of names) before the verb in its clause, else the
+        one 该项目 refers to. Not when denied or asked (不是, 不属于, 是否), nor when what X is
+        of Y is no part (拉穆港的姊妹项目, 博览会的签约项目, 项目的推动力量)."""
         if not _PART_CUE.search(ctx.text):
             return
         things = ctx.things(outer=True)
@@ -603,19 +615,28 @@ class ChineseRelater:
                 noun = _PART_NOUN.match(ctx.text, end)
                 if verb is None or noun is None or _NOT_A_PART.search(noun.group()):
                     continue
+                if _NEGATED.search(ctx.text, max(0, verb.start() - 2), verb.end()):
+                    continue
                 clause = ctx.clause_start(verb.start())
-                parts = [
+                before = [
                     m
                     for m in things
                     if clause <= ctx.local(m.start) and ctx.local_end(m) <= verb.start()
-                ][-1:]
+                ]
+                parts = _joined_list(ctx, before)
                 if not parts and verb.group() == "作为":  # 作为Y的重点项目，X…: the next clause's
                     after = _CLAUSE.search(ctx.text, end)
                     first = after.end() if after else len(ctx.text)
-                    parts = [m for m in things if first <= ctx.local(m.start) < first + 12][:1]
+                    parts = [
+                        m
+                        for m in things
+                        if ctx.clause_start(ctx.local(m.start)) == first
+                        and ctx.type_of(m) in _PARTS
+                    ][:1]
                 elif not parts:
-                    entity = self._anaphor(ctx, verb.start(), _PARTS)
-                    if entity:
+                    allowed = frozenset({_P}) if whole_type is _P else _PARTS
+                    entity = self._anaphor(ctx, verb.start(), allowed)
+                    if entity and entity != whole.entity:
                         yield ctx.fact(entity, "partOf", whole.entity, "zh-part-of", 0.85)
             for part in parts:
                 part_type = ctx.type_of(part)
@@ -933,6 +954,8 @@ _ANAPHOR = re.compile(
     r"(?:这一|这个|该|这条|这座|本届|这次|(?P<edition>首届|第[一二三四五六七八九十\d]+届))"
     r"(?P<head>项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站|"
     r"高速公路|公路|大桥|桥梁|港口|机场|码头|园区|管道|隧道)"
+    # not a noun the head only modifies: 该港口城市, 该机场高速公路, 该项目公司
+    r"(?!城市|高速|企业|运营商|公司|集团|当局|管理局)"
 )
 # 项目 with no demonstrative, as the subject its clause opens with (2023年6月，项目复工): the
 # project the text is about, as 该项目 is. Its predicate follows at once: a preposition or
@@ -967,6 +990,8 @@ _ANAPHOR_ENDINGS = {
     "机场": ("机场",), "码头": ("码头",), "管道": ("管道",), "隧道": ("隧道",),
     "园区": ("园", "园区", "合作区", "开发区", "特区"),
 }  # fmt: skip
+# Of those, the heads that refer back only within their paragraph (a railway is long talked of).
+_IN_PARAGRAPH = frozenset(_ANAPHOR_ENDINGS) - {"铁路", "高铁"}
 _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "holding": frozenset({_M, _P}),
     "opening": frozenset({_P, EntityType.CORRIDOR, _M, _O}),
@@ -1092,6 +1117,20 @@ def _states_location(rule: str) -> bool:
 
 def _country(code: str) -> str:
     return f"country/{code.lower()}"
+
+
+def _joined_list(ctx: _Context, before: list[Mention]) -> list[Mention]:
+    """The last name of ``before`` with those joined to it by 和, 与, 及 or 、 (卡洛特水电站和
+    苏基克纳里水电站是…): the subject of a verb that follows them."""
+    if not before:
+        return []
+    listed = [before[-1]]
+    for mention in reversed(before[:-1]):
+        gap = ctx.text[ctx.local_end(mention) : ctx.local(listed[0].start)]
+        if gap not in _JOINERS:
+            break
+        listed.insert(0, mention)
+    return listed
 
 
 def _nearest(ctx: _Context, mentions: list[Mention], position: int) -> Mention | None:
