@@ -2341,6 +2341,19 @@ def test_it_is_no_list_and_no_possessor(tmp_path: Path, first: str) -> None:
     assert not _facts(corpus, "proposedBy")
 
 
+def test_a_country_after_a_country_is_no_city_and_its_country(tmp_path: Path) -> None:
+    """ "the X Railway in Ethiopia, Tanzania has ...": Tanzania is the next clause's subject;
+    "in Mombasa, Kenya" is a city and its country."""
+    corpus = _extract_text(
+        tmp_path,
+        "Building on the success of the Dravel Railway in Ethiopia, Tanzania has trained "
+        "engineers. The Velmar Port in Mombasa, Kenya, opened in 2020.\n",
+    )
+    located = _facts(corpus, "locatedIn")
+    assert {o for s, o in located if s == _entity(corpus, "Dravel Railway")} == {"country/et"}
+    assert (_entity(corpus, "Velmar Port"), "country/ke") in located
+
+
 def test_the_capitalised_short_form_refers_back(tmp_path: Path) -> None:
     """ "The Bank" after the Zelmora Development Bank is that bank, a party to what it signs."""
     corpus = _extract_text(

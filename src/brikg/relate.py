@@ -724,10 +724,16 @@ class Relater:
                     yield ctx.fact(project, "locatedIn", _country_id(code), rule)
             anchor = ctx.parent_of(project) or project
             nearby = ctx.starting_in(project.start - _PHRASE_GAP, anchor.end + _PHRASE_GAP + 1)
-            for country in (m for m in nearby if ctx.type_of(m) is EntityType.COUNTRY):
+            countries = [m for m in nearby if ctx.type_of(m) is EntityType.COUNTRY]
+            for country in countries:
                 if 0 <= country.start - anchor.end <= _PHRASE_GAP:
                     between = ctx.between(anchor, country)
-                    if _IN_COUNTRY.match(between) or _IN_CITY_COUNTRY.match(between):
+                    # "in Mombasa, Kenya"; not "in Ethiopia, Tanzania has ...", a country first
+                    in_city = _IN_CITY_COUNTRY.match(between) and not any(
+                        anchor.end <= other.start and other.end <= country.start
+                        for other in countries
+                    )
+                    if _IN_COUNTRY.match(between) or in_city:
                         yield ctx.fact(project, "locatedIn", country.entity, "in-country")
                 elif 0 <= project.start - country.end <= _PHRASE_GAP and _POSSESSIVE.match(
                     ctx.between(country, project)
