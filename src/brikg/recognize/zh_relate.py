@@ -361,6 +361,14 @@ class ChineseRelater:
             return None
         head = found.group("head") or "项目"  # _TOPIC names the bare 项目's group "bare"
         bare = found.group("head") is None or _BARE_PROJECT.match(ctx.text, found.start())
+        return self._referent(ctx, head, types, just_named=bool(bare))
+
+    def _referent(
+        self, ctx: _Context, head: str, types: frozenset[EntityType], just_named: bool
+    ) -> str | None:
+        """The latest name, of ``types``, that a word of the kind ``head`` refers back to in the
+        sentences before; with ``just_named``, only one of this paragraph named in this
+        sentence or the one before (a bare 项目, and 这是 "this is")."""
         wanted = _ANAPHOR_TYPES[head]
         for mention, paragraph, index in reversed(self._recent):
             entity_type = ctx.type_of(mention)
@@ -370,19 +378,10 @@ class ChineseRelater:
                 continue
             if head in _IN_PARAGRAPH and paragraph != ctx.sentence.paragraph:
                 return None  # 该园区 after a new paragraph may be another park (新建一个经济特区)
-            if bare and (paragraph != ctx.sentence.paragraph or index < ctx.sentence.index - 1):
+            near = paragraph == ctx.sentence.paragraph and index >= ctx.sentence.index - 1
+            if just_named and not near:
                 return None  # a bare 项目 is the project just named, in its paragraph
             return mention.entity
-        return None
-
-    def _just_named(self, ctx: _Context, entity_type: EntityType) -> str | None:
-        """The latest name of ``entity_type`` in this sentence's paragraph, named in it or in
-        the sentence before: what 这是 (this is) speaks of."""
-        for mention, paragraph, index in reversed(self._recent):
-            if paragraph != ctx.sentence.paragraph or index < ctx.sentence.index - 1:
-                return None
-            if ctx.type_of(mention) is entity_type:
-                return mention.entity
         return None
 
     # -- knowledge cards --------------------------------------------------------------------
@@ -570,7 +569,7 @@ class ChineseRelater:
                 else self._anaphor(ctx, match.start(), frozenset({EntityType.PROJECT}))
             )
             if entity is None and _THIS_IS.match(ctx.text, ctx.clause_start(match.start())):
-                entity = self._just_named(ctx, EntityType.PROJECT)
+                entity = self._referent(ctx, "项目", frozenset({_P}), just_named=True)
             if entity and entity != BRI:
                 yield ctx.fact(entity, "partOf", BRI, "zh-flagship", 0.9)
         yield from self._stated_parts(ctx)
