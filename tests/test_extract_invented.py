@@ -2499,3 +2499,192 @@ def test_a_table_row_is_read_as_a_sentence(tmp_path: Path) -> None:
     )
     corpus = extract_documents([load_file(path)])
     assert (_entity(corpus, "Tarvik Railway"), "opening", "2021") in _events(corpus)
+
+
+JOINT_STATEMENT = """\
+Joint Statement between the People's Republic of China and the Republic of Kazakhstan on the Korvan Partnership
+
+Beijing, 14 March 2025
+
+1. At the invitation of President Xi Jinping, President Amara Kostel paid a state visit to China.
+
+2. The two sides agreed to advance the construction of the Tesmar-Olvik Railway.
+
+3. The Kazakh side welcomed Chinese companies. Trade grew by 20 percent. Officials met in Astana.
+
+4. Both countries will jointly build the Ulgar Logistics Hub.
+
+5. The Orvane Development Bank will provide a loan of 1.2 billion US dollars for the Mirell Hydropower Station.
+"""
+
+
+def test_a_joint_statement_names_its_parties_once(tmp_path: Path) -> None:
+    """ "Joint Statement between A and B ... The two sides agreed to advance the construction
+    of the X": the title's pair are "the two sides" and "both countries" paragraphs later, each
+    undertaking makes a party ("agreed to advance the construction of", "will jointly build",
+    "will provide a loan of ... for", the sum the station's), and "the Kazakh side" is
+    Kazakhstan."""
+    corpus = _extract_text(tmp_path, JOINT_STATEMENT)
+    involves = _facts(corpus, "involves")
+    for project in ("Tesmar-Olvik Railway", "Ulgar Logistics Hub"):
+        entity = _entity(corpus, project)
+        assert {(entity, "country/cn"), (entity, "country/kz")} <= involves
+    lender, station = (
+        _entity(corpus, "Orvane Development Bank"),
+        _entity(corpus, "Mirell Hydropower Station"),
+    )
+    assert (station, lender) in involves
+    assert set(_quantities(corpus)) == {(station, 1.2e9, "USD")}  # the loan's sum is the station's
+    (doc,) = corpus.documents
+    sides = {(m.text, m.entity) for m in doc.mentions if m.rule in {"both-sides", "nation-side"}}
+    assert sides == {
+        ("The two sides", "country/cn"),
+        ("The two sides", "country/kz"),
+        ("Both countries", "country/cn"),
+        ("Both countries", "country/kz"),
+        ("The Kazakh side", "country/kz"),
+    }
+    # A paragraph's number is no sentence, and no word of the one it opens.
+    assert all(not doc.text[s.start : s.end].startswith("2.") for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # A pair the body names holds a few sentences on.
+        (
+            "Talks\n\nLaos and Vietnam signed the Pelmor Accord. The two countries will build "
+            "the Ravik Bridge.\n",
+            {"country/la", "country/vn"},
+        ),
+        # "the Chinese side and the Lao side" is a pair too.
+        (
+            "Talks\n\nThe Chinese side and the Lao side met. Both sides agreed to build the "
+            "Ravik Bridge.\n",
+            {"country/cn", "country/la"},
+        ),
+        # Without another, "A-B" in the same sentence.
+        (
+            "Talks\n\nThe Ravik Bridge is a flagship between the two countries, in a new phase "
+            "of China-Indonesia relations.\n",
+            {"country/cn", "country/id"},
+        ),
+        # No pair: a list of three, a third country named where "the two sides" stands, a pair
+        # too many sentences back, "both countries and regions", "the two sides of the strait".
+        (
+            "Talks\n\nLaos, Vietnam and Cambodia met. The two sides will build the Ravik Bridge.\n",
+            set(),
+        ),
+        (
+            "Talks\n\nLaos and Vietnam met. The Ravik Bridge in Thailand opened, a new stage of "
+            "cooperation between the two sides.\n",
+            set(),
+        ),
+        (
+            "Talks\n\nLaos and Vietnam met. Trade grew. Ports grew. Roads grew. Rails grew. "
+            "The two sides will build the Ravik Bridge.\n",
+            set(),
+        ),
+        (
+            "Talks\n\nLaos and Vietnam met. Both countries and regions will build the Ravik "
+            "Bridge. The two sides of the river will build the Olm Bridge. The Olm Bridge has "
+            "three lanes on both sides.\n",
+            set(),
+        ),
+        # Two companies named together are "both parties", also under a title's pair.
+        (
+            "Joint Statement between China and Laos\n\nThe Korvane Company and the Pelmar "
+            "Railways Company signed a contract. Both parties agreed to build the Ravik Bridge.\n",
+            set(),
+        ),
+        # A compound in the sentence comes before the title's pair; a pair from the body that
+        # a third country blocks names nothing (not the title's pair).
+        (
+            "Joint Statement between China and Laos\n\nThe Ravik Bridge opened, a new phase in "
+            "China-Pakistan relations between the two countries.\n",
+            {"country/cn", "country/pk"},
+        ),
+        (
+            "Joint Statement between China and Laos\n\nChina and Vietnam met. The two sides "
+            "welcomed the support of Kazakhstan.\n",
+            set(),
+        ),
+        # "the China side" stands for China; the pair it makes holds on.
+        (
+            "Talks\n\nThe China side and the Pakistan side met. The two sides will build the "
+            "Ravik Bridge.\n",
+            {"country/cn", "country/pk"},
+        ),
+    ],
+)
+def test_the_two_sides_are_the_pair_last_named(tmp_path: Path, text: str, pair: set[str]) -> None:
+    corpus = _extract_text(tmp_path, text)
+    (doc,) = corpus.documents
+    found = {m.entity for m in doc.mentions if m.rule == "both-sides"}
+    assert found == pair
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [
+        ("Kazakh", "country/kz"),  # a prefix of one country's name
+        ("Lao", "country/la"),  # a name
+        ("Kenyan", "country/ke"),  # name + ending
+        ("Nigerian", "country/ng"),  # Nigeria, not Niger
+        ("Dutch", "country/nl"),  # a demonym of countries.ttl
+        ("Korean", None),  # two countries
+        ("Andean", None),  # not And-orra
+        ("Port", None),  # not Port-ugal
+        ("Polish", "country/pl"),  # a demonym of countries.ttl
+        ("Valdorian", None),  # none
+    ],
+)
+def test_an_adjective_of_nationality_names_its_country(adjective: str, country: str | None) -> None:
+    assert load_lexicon().nationality(adjective) == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Laos has pledged to jointly develop the Pelmar Port.", "country/la"),
+        ("Laos and Vietnam expressed readiness to launch the Pelmar Port.", "country/vn"),
+        ("Laos will support the construction of the Pelmar Port.", None),  # no part in it
+        ("Laos invited companies to build the Pelmar Port.", None),  # they build it
+        ("The ministry of Laos said it will build the Pelmar Port.", None),  # no subject named
+        ("Laos will not agree to finance the Pelmar Port.", None),
+        ("Laos built the Pelmar Port when it was ready.", "country/la"),  # no undertaking
+        ("Laos will oppose any attempt to build the Pelmar Port.", None),
+        ("Exports to Laos will fund the Pelmar Port.", None),
+        ("Neither of Laos and Vietnam will fund the Pelmar Port.", None),
+        # Each subject undertakes its own: Laos builds the port, Vietnam finances the bridge.
+        ("Laos will build the Pelmar Port and Vietnam will finance the Olm Bridge.", "country/la"),
+    ],
+)
+def test_who_undertakes_to_build_a_thing_takes_part(
+    tmp_path: Path, sentence: str, party: str | None
+) -> None:
+    corpus = _extract_text(tmp_path, f"Plans\n\n{sentence}\n")
+    involves = _facts(corpus, "involves")
+    parties = {agent for _, agent in involves}
+    assert (party in parties) if party else not parties
+    if "Olm Bridge" in sentence:
+        assert (_entity(corpus, "Olm Bridge"), "country/la") not in involves
+
+
+def test_chinese_sides_are_countries(tmp_path: Path) -> None:
+    """中华人民共和国和哈萨克斯坦共和国…声明: 双方 are both; 哈方 is Kazakhstan, 中老两国 China and Laos;
+    not 地方 (a place), 各方 (all parties), 土方 (earthwork) nor the 双方 of a deal (买卖双方)."""
+    corpus = _extract_text(
+        tmp_path,
+        "中华人民共和国和哈萨克斯坦共和国联合声明\n\n双方同意推进科尔万铁路建设。\n\n"
+        "哈方欢迎各方参与。地方政府表示支持。土方开挖已完成。买卖双方签约。\n\n中老两国共同建设了塔尔万大桥。\n",
+    )
+    (doc,) = corpus.documents
+    sides = {(m.text, m.entity) for m in doc.mentions if m.rule in {"both-sides", "nation-side"}}
+    assert sides == {
+        ("双方", "country/cn"),
+        ("双方", "country/kz"),
+        ("哈方", "country/kz"),
+        ("两国", "country/cn"),
+        ("两国", "country/la"),
+    }

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,6 +49,13 @@ _COUNTRY = BRIKG_BASE + "Country"
 _LOCATED_IN = BRIKG_BASE + "locatedIn"
 _OWNED_BY = BRIKG_BASE + "ownedBy"
 _COMPOUND_PREFIX = BRIKG_BASE + "compoundPrefix"
+_DEMONYM = BRIKG_BASE + "demonym"
+# The endings that turn a country's name into its adjective: Kenya-n, Tanzani-an, Chin-ese,
+# Turk-ish, Oman-i, Turkmen(istan), Kazakh(stan).
+DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n", "")
+# What a country's name may have past the stem of its adjective: Chin-a, Kazakh-stan, Uzbek-istan
+# (not Port-ugal, Green-land or And-orra).
+_NAME_REST = re.compile(r"[a-z]|i?stan")
 
 _Subject = NamedNode | BlankNode | Triple
 _Term = _Subject | Literal
@@ -99,6 +107,7 @@ class CountryInfo:
     labels: dict[str, str]
     aliases: tuple[tuple[str, str], ...] = ()
     compound_prefixes: tuple[str, ...] = field(default=())
+    demonyms: tuple[str, ...] = field(default=())
 
     @property
     def id(self) -> str:
@@ -127,6 +136,8 @@ class Lexicon:
         self.countries = countries
         self._surface_forms: list[tuple[str, str, str]] | None = None
         self._by_key: dict[str, str] | None = None
+        self._nationalities: tuple[dict[str, str], list[tuple[str, str]]] | None = None
+        self._compound_prefixes: dict[str, str] | None = None
 
     def surface_forms(self) -> list[tuple[str, str, str]]:
         """Every ``(text, language, entity id)`` to match: labels and aliases of entries and
@@ -162,11 +173,59 @@ class Lexicon:
             self._by_key = by_key
         return self._by_key.get(fold(text))
 
+    def nationality(self, adjective: str) -> str | None:
+        """The id of the one country an English adjective of nationality names ("Kazakh",
+        "Lao", "Dutch"), if any: a demonym of countries.ttl, or a name less a regular ending,
+        whole (Kenya-n, Oman-i) before a one-word name that goes on by a letter or "stan" (Chin-ese:
+        China, Kazakh: Kazakhstan). "Korean" names two countries, so none."""
+        if self._nationalities is None:
+            self._nationalities = self._nationality_index()
+        exact, names = self._nationalities
+        folded = fold(adjective)
+        if folded in exact:
+            return exact[folded]
+        stems = [
+            folded[: len(folded) - len(ending)]
+            for ending in sorted(DEMONYM_ENDINGS, key=len)  # the longest stem first
+            if folded.endswith(ending) and len(folded) - len(ending) >= 3
+        ]
+        for stem in stems:
+            if stem in exact:
+                return exact[stem]
+        for stem in stems:
+            at = bisect_left(names, (stem, ""))
+            ids = set()
+            while at < len(names) and names[at][0].startswith(stem):
+                if _NAME_REST.fullmatch(names[at][0], len(stem)):
+                    ids.add(names[at][1])
+                at += 1
+            if ids:
+                return ids.pop() if len(ids) == 1 else None
+        return None
+
+    def _nationality_index(self) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """Demonyms and English names, folded, to a country id (a name two countries share
+        maps to neither); and the one-word names with their ids, sorted, for prefixes."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for info in self.countries.values():
+            for text, language in [*((t, lang) for lang, t in info.labels.items()), *info.aliases]:
+                if language == "en":
+                    owners[fold(text)].add(info.id)
+        exact = {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
+        one_word = sorted((name, entity_id) for name, entity_id in exact.items() if " " not in name)
+        for info in self.countries.values():
+            exact.update((fold(demonym), info.id) for demonym in info.demonyms)
+        return exact, one_word
+
     def compound_prefixes(self) -> dict[str, str]:
         """One-character country forms used inside compound names: ``{"老": "LA", ...}``."""
-        return {
-            char: info.alpha2 for info in self.countries.values() for char in info.compound_prefixes
-        }
+        if self._compound_prefixes is None:
+            self._compound_prefixes = {
+                char: info.alpha2
+                for info in self.countries.values()
+                for char in info.compound_prefixes
+            }
+        return self._compound_prefixes
 
     def country_name(self, alpha2: str, lang: str = "en") -> str:
         """The display name of a country in ``lang`` ("" if the code or language is unknown)."""
@@ -337,6 +396,7 @@ def _countries(graph: _Graph) -> dict[str, CountryInfo]:
     extra_labels: dict[str, dict[str, str]] = defaultdict(dict)
     extra_aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
     prefixes: dict[str, list[str]] = defaultdict(list)
+    demonyms: dict[str, list[str]] = defaultdict(list)
     owner_of_prefix: dict[str, str] = {}
     for subject in graph.subjects(_RDF_TYPE, _COUNTRY):
         entity_id = entity_id_of(_text(subject))
@@ -354,6 +414,7 @@ def _countries(graph: _Graph) -> dict[str, CountryInfo]:
                 )
             owner_of_prefix[text] = alpha2
             prefixes[alpha2].append(text)
+        demonyms[alpha2] = [_text(word) for word in graph.objects(subject, _DEMONYM)]
 
     zh = _zh_translations()
     countries: dict[str, CountryInfo] = {}
@@ -383,6 +444,7 @@ def _countries(graph: _Graph) -> dict[str, CountryInfo]:
             labels=labels,
             aliases=tuple(sorted(names, key=lambda alias: (alias[1], alias[0]))),
             compound_prefixes=tuple(sorted(prefixes[alpha2])),
+            demonyms=tuple(demonyms[alpha2]),
         )
     return countries
 

@@ -195,7 +195,7 @@ class Linker:
         )
         self._zh_country_re = re.compile(longest_first(self.country_zh))
         self._parts_re = re.compile(longest_first([*GLOSSARY, *self.country_zh]))
-        self._prefixes = lexicon.compound_prefixes()  # built anew by every call: keep one
+        self._prefixes = lexicon.compound_prefixes()
         self._country_codes: dict[str, str | None] = {}
         self._evidence: dict[tuple[str, str], tuple[float, list[str]]] = {}
         self._classes: dict[tuple[str, str], EntityType] = {}

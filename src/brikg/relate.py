@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import product
 from operator import attrgetter
 
 from brikg.ir import (
@@ -327,6 +328,29 @@ _TITLE_BEFORE = re.compile(
 _AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.I)
 _PARTNER_CUES = frozenset({"countries"})
+# An undertaking right after its subject (Relater._undertakings): "A and B agreed to", "A will
+# jointly", "the two sides expressed readiness to"; and the verbs whose object it takes part in
+# after it ("to build the X", "and to advance the construction of the Y", "to provide a loan of
+# $1 billion for the Z"); not "support" or "welcome", which are no part.
+_UNDERTAKING_CUES = frozenset(
+    "agreed decided pledged promised undertook resolved vowed committed readiness willingness"
+    " ready willing will shall".split()
+)
+_UNDERTAKES = re.compile(
+    r"\s+(?:(?:have|has|had|also|further|both|all)\s+)*(?:(?:agreed|decided|pledged|promised"
+    r"|undertook|resolved|vowed|committed\s+(?:themselves|itself)|expressed\s+(?:their\s+|its\s+)?"
+    r"(?:readiness|willingness)|(?:are|is)\s+(?:ready|willing))\s+to|will|shall)\s"
+)
+_FIRST_VERB_GAP = re.compile(r"(?:(?:also|further|jointly|together|continue\s+to)\s+)*")
+_AND_VERB_GAP = re.compile(r"\band\s+(?:to\s+)?(?:(?:also|further|jointly|together)\s+)*\Z")
+_NONE_OF = re.compile(r"\b(?:[Nn]either|[Nn]one|[Nn]o)\s+(?:of\s+)?(?:the\s+)?\Z")
+_UNDERTAKEN = re.compile(
+    r"\b(?:build|construct|develop|finance|fund|launch|establish|set\s+up|sign|co-build"
+    r"|(?:advance|promote|push\s+forward|accelerate|speed\s+up|expedite|complete|start)\s+"
+    r"(?:the\s+)?(?:construction|development|implementation|building)\s+of"
+    r"|(?:provide|extend|grant)\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|financing|funding"
+    r"|credits?)(?:\s+of(?:\s+[\w$.,-]+){1,5}?)?\s+(?:for|to))(?!\w)"
+)
 # A phrase opening the sentence that names the means of its subject's act (Relater._instruments).
 _INSTRUMENT_PHRASE = re.compile(
     r"(?:Under|Through|Via|Within|Relying\s+on|Leveraging|Drawing\s+on|Building\s+on|"
@@ -565,6 +589,9 @@ _APPOSITIVE_FIGURE = re.compile(r",\s+(?:a|an)\s+")
 _LOAN_FOR = re.compile(
     r"\s+(?:loans?|financing|funding|credits?|grants?)\s+(?:for|to)\s+(?:the\s+)?"
 )
+# The sum after "loan of" finances the thing after "for" or "to" (Relater.lent_for).
+_LOAN_OF = re.compile(r"\b(?:loans?|financing|funding|credits?|grants?)\s+of\s+\Z")
+_FOR_THING = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
 # A fronted date and then the subject, with no comma: "In 2023 the X carried ...".
 _DATE_THEN = re.compile(r"\w+\s+(?:[A-Za-z]+\s+){0,4}?(?:19|20)\d\d\s+(?:the\s+)?\Z")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
@@ -918,6 +945,7 @@ class Relater:
                         yield ctx.fact(mention, "involves", inner.entity, "name-organization")
         yield from self._signatories(ctx)
         yield from self._agents(ctx)
+        yield from self._undertakings(ctx)
         yield from self._partner_lists(ctx)
 
     def _agents(self, ctx: _SentenceContext) -> Iterator[Fact]:
@@ -1019,6 +1047,48 @@ class Relater:
                         yield ctx.fact(thing, "involves", agent.entity, "agent-of", 0.8)
                         if proposal and ctx.type_of(thing) in PROPOSED:
                             yield ctx.fact(thing, "proposedBy", agent.entity, "proposer", 0.8)
+
+    def _undertakings(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """ "China and Kazakhstan agreed to jointly build the X", "the two sides will advance the
+        construction of the X", "the Y Bank will provide a loan of $1 billion for the X": who
+        undertakes to build, finance, launch or sign a thing takes part in it, as one who did.
+        The subject is the list right before the undertaking; the things, each verb's object
+        in the clause."""
+        if not ctx.says_any(_UNDERTAKING_CUES):
+            return
+        undertakings = list(_UNDERTAKES.finditer(ctx.text))
+        for match, following in zip(undertakings, [*undertakings[1:], None], strict=False):
+            start = ctx.sentence.start + match.start()
+            subjects = [
+                m
+                for m in ctx.entity_mentions
+                if m.end == start
+                and ctx.type_of(m) in AGENTS
+                and not ctx.nested(m)
+                and not ctx.governed(m)  # "Exports to Kyrgyzstan will fund"
+            ]
+            if not subjects:
+                continue
+            agents = ctx.list_ending(subjects[0], AGENTS)
+            if _NONE_OF.search(ctx.doc.text, max(0, agents[0].start - 20), agents[0].start):
+                continue
+            # The clause, up to another subject's undertaking ("A will build the X and B will
+            # finance the Y").
+            clause_end = ctx.clause_of(start, _FIGURE_CLAUSE_END)[1] - ctx.sentence.start
+            if following is not None:
+                clause_end = min(clause_end, following.start())
+            for verb in _UNDERTAKEN.finditer(ctx.text, match.end(), clause_end):
+                # The verb the undertaking governs ("will jointly build"), or one joined to it
+                # ("... and to advance"); not "will oppose any attempt to build", "will not
+                # agree to finance", "will invite companies to build".
+                if not _FIRST_VERB_GAP.fullmatch(
+                    ctx.text, match.end(), verb.start()
+                ) and not _AND_VERB_GAP.search(ctx.text, match.end(), verb.start()):
+                    continue
+                things = ctx.list_after(ctx.sentence.start + verb.end(), THINGS)
+                for thing, agent in product(things, agents):
+                    if agent.entity != thing.entity:
+                        yield ctx.fact(thing, "involves", agent.entity, "undertaking", 0.8)
 
     def _partner_lists(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "partner countries such as Pakistan, Nepal and Togo": in a BRI document, the
@@ -1355,6 +1425,7 @@ class Relater:
             subject = (
                 ctx.name_after(quantity, _MODIFIER_GAP)
                 or ctx.name_after(quantity, _LOAN_FOR, reach=30, types=THINGS)
+                or ctx.lent_for(quantity)
                 or ctx.appositive_of(quantity)
                 or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
@@ -1555,6 +1626,12 @@ class _SentenceContext:
                 return mention
         return None
 
+    def lent_for(self, quantity: Mention) -> Mention | None:
+        """What "a loan of US$1.2 billion for the X" finances: the sum is the X's."""
+        if not _LOAN_OF.search(self.doc.text, max(0, quantity.start - 20), quantity.start):
+            return None
+        return self.name_after(quantity, _FOR_THING, types=THINGS)
+
     def appositive_of(self, quantity: Mention) -> Mention | None:
         """The name whose appositive a figure opens: "the X Railway, a 310-km standard gauge
         line" (not the subject of the clause, who signed the contract for it)."""
@@ -1679,7 +1756,7 @@ class _SentenceContext:
                 break
             found.append(mention)
             cursor = mention.end
-        return found
+        return self._with_both_sides(found)
 
     def titled_persons_at(self, start: int) -> list[Mention]:
         """The agents listed at ``start``, a person after its title and nationality ("Argentine
@@ -1721,7 +1798,16 @@ class _SentenceContext:
                 break
             coordinated = coordinated or joined
             found.append(mention)
-        return found[::-1]
+        return self._with_both_sides(found[::-1])
+
+    def _with_both_sides(self, found: list[Mention]) -> list[Mention]:
+        """A list with every country "the two sides" stands for: one mention per country on
+        one span (recognize.sides), of which a list walk meets only the first."""
+        spans = {(m.start, m.end) for m in found if m.rule == "both-sides"}
+        if not spans:
+            return found
+        others = [m for m in self.entity_mentions if (m.start, m.end) in spans and m not in found]
+        return sorted([*found, *others], key=_START_OF)
 
     def event_subjects(
         self,

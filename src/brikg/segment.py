@@ -103,6 +103,7 @@ _END_MARKS = ".!?。！？；"
 _ROMAN_HEADING = re.compile(
     r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.?|Chapter\s+\w+|第[一二三四五六七八九十]+章)\s+\S"
 )
+_PARAGRAPH_NUMBER = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LINE = re.compile(r"[^\n]+")
 # A Markdown table: a row between pipes is one sentence, its cells read in order (a row is no
@@ -181,9 +182,13 @@ def _is_heading(line: str, language: str) -> bool:
 
 
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """The spans of the sentences of ``paragraph``."""
-    cuts = [0]
+    """The spans of the sentences of ``paragraph``; a numbered paragraph's number ("2. The two
+    sides ...") is in none: no sentence of its own, and no word of the first."""
+    number = _PARAGRAPH_NUMBER.match(paragraph)
+    cuts = [number.end() if number else 0]
     for match in matches_at(_SENTENCE_END, paragraph, occurrences(paragraph, _END_MARKS)):
+        if match.start() < cuts[0]:
+            continue
         if paragraph[match.start()] == "." and _protected_period(paragraph, match.start()):
             continue
         cuts.append(match.end())

@@ -19,6 +19,7 @@ from itertools import compress
 from operator import itemgetter
 
 from brikg.ir import ENTITY, PERSON, EntityType, Mention
+from brikg.lexicon import DEMONYM_ENDINGS
 from brikg.places import city_country
 from brikg.recognize.tokens import Tokens
 
@@ -856,11 +857,6 @@ def _country_names() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-# The endings that turn a country's name into its adjective: Kenya-n, Tanzani-an, Chin-ese,
-# Turk-ish, Oman-i, Turkmen(istan), Kazakh(stan).
-_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n", "")
-
-
 @lru_cache(maxsize=4096)
 def nationality_adjective(word: str) -> bool:
     """Whether ``word`` is a country's adjective of nationality, derived from pycountry's
@@ -869,7 +865,7 @@ def nationality_adjective(word: str) -> bool:
     if not word[:1].isupper() or not folded.isalpha():
         return False
     names = _country_names()
-    for ending in _DEMONYM_ENDINGS:
+    for ending in DEMONYM_ENDINGS:
         if ending and not folded.endswith(ending):
             continue
         stem = folded[: len(folded) - len(ending)]

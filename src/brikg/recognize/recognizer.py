@@ -29,6 +29,7 @@ from brikg.recognize.dates import date_cues, dateline_date, find_dates, may_need
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities
+from brikg.recognize.sides import side_mentions
 from brikg.recognize.tokens import tokenize
 from brikg.recognize.zh import ChineseRecognizer
 from brikg.scan import matches_at, occurrences
@@ -74,7 +75,12 @@ class Recognizer:
         doc.mentions = mentions  # the short forms are found by reading them in order
         # The few short forms go in by bisection, after the mentions they tie with, as a stable
         # sort of all would put them: sorting again cost a key per mention.
-        for extra in sorted(short_form_mentions(doc, year_sentences), key=_document_order):
+        extras = [*short_form_mentions(doc, year_sentences), *side_mentions(doc, self.lexicon)]
+        sides = [m for m in extras if m.rule == "nation-side"]
+        if sides:  # "the China side" is the mention of China, not the "China" in it
+            inner = {(m.start, m.end) for m in mentions if any(_inside(m, side) for side in sides)}
+            mentions[:] = [m for m in mentions if (m.start, m.end) not in inner]
+        for extra in sorted(extras, key=_document_order):
             bisect.insort_right(mentions, extra, key=_document_order)
         return doc
 
@@ -198,6 +204,10 @@ def _may_nest(mention: Mention) -> bool:
     if mention.label is COUNTRY:
         return True
     return mention.rule == "lexicon" and mention.label is ORGANIZATION
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
