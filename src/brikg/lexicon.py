@@ -53,6 +53,7 @@ _DEMONYM = BRIKG_BASE + "demonym"
 # The endings that turn a country's name into its adjective: Kenya-n, Tanzani-an, Chin-ese,
 # Turk-ish, Oman-i, Turkmen(istan), Kazakh(stan).
 DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n", "")
+_SHORTEST_ENDING_FIRST = sorted(DEMONYM_ENDINGS, key=len)
 # What a country's name may have past the stem of its adjective: Chin-a, Kazakh-stan, Uzbek-istan
 # (not Port-ugal, Green-land or And-orra).
 _NAME_REST = re.compile(r"[a-z]|i?stan")
@@ -186,7 +187,7 @@ class Lexicon:
             return exact[folded]
         stems = [
             folded[: len(folded) - len(ending)]
-            for ending in sorted(DEMONYM_ENDINGS, key=len)  # the longest stem first
+            for ending in _SHORTEST_ENDING_FIRST  # the longest stem first
             if folded.endswith(ending) and len(folded) - len(ending) >= 3
         ]
         for stem in stems:

@@ -282,12 +282,11 @@ _AGENT_CUES = frozenset(
 # "funds" or "finances", more often nouns ("pooling foreign funds for the X").
 _BUILT = r"(?:built|constructed|developed|financed|funded)(?!\s+(?:on|upon|up|into)\b)"
 _BUILDING = r"(?:building|constructing|developing|financing|funding)"
+# What a lender provides, extends or grants: "a US$300 million loan", "financing".
+_LOAN = r"\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|financing|funding|credits?)"
 # A lender is the subject of "provided a US$300 million loan for the X" (or "extended financing
 # to the X"), and the X its object.
-_LENT = (
-    r"(?:provided|provides|extended|extends|granted|grants)\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?"
-    r"(?:loans?|financing|funding|credits?)\s+(?:for|to)"
-)
+_LENT = r"(?:provided|provides|extended|extends|granted|grants)" + _LOAN + r"\s+(?:for|to)"
 _AGENT_TRIGGER = re.compile(
     r"\b(?:established|establishes|sets?\s+up|launched|launches|initiated|initiates|proposed"
     r"|proposes|puts?\s+forward|founded|hosted|hosts|created|creates|jointly\s+(?:built|"
@@ -348,8 +347,7 @@ _UNDERTAKEN = re.compile(
     r"\b(?:build|construct|develop|finance|fund|launch|establish|set\s+up|sign|co-build"
     r"|(?:advance|promote|push\s+forward|accelerate|speed\s+up|expedite|complete|start)\s+"
     r"(?:the\s+)?(?:construction|development|implementation|building)\s+of"
-    r"|(?:provide|extend|grant)\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|financing|funding"
-    r"|credits?)(?:\s+of(?:\s+[\w$.,-]+){1,5}?)?\s+(?:for|to))(?!\w)"
+    r"|(?:provide|extend|grant)" + _LOAN + r"(?:\s+of(?:\s+[\w$.,-]+){1,5}?)?\s+(?:for|to))(?!\w)"
 )
 # A phrase opening the sentence that names the means of its subject's act (Relater._instruments).
 _INSTRUMENT_PHRASE = re.compile(
@@ -586,11 +584,10 @@ _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 _APPOSITIVE_FIGURE = re.compile(r",\s+(?:a|an)\s+")
 # Between a sum and what it finances: "a US$300 million loan for the X" (a thing; a borrowing body
 # is not: "a loan to Kenya Railways Corporation for the Y").
-_LOAN_FOR = re.compile(
-    r"\s+(?:loans?|financing|funding|credits?|grants?)\s+(?:for|to)\s+(?:the\s+)?"
-)
+_FINANCE_NOUN = r"(?:loans?|financing|funding|credits?|grants?)"
+_LOAN_FOR = re.compile(rf"\s+{_FINANCE_NOUN}\s+(?:for|to)\s+(?:the\s+)?")
 # The sum after "loan of" finances the thing after "for" or "to" (Relater.lent_for).
-_LOAN_OF = re.compile(r"\b(?:loans?|financing|funding|credits?|grants?)\s+of\s+\Z")
+_LOAN_OF = re.compile(rf"\b{_FINANCE_NOUN}\s+of\s+\Z")
 _FOR_THING = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
 # A fronted date and then the subject, with no comma: "In 2023 the X carried ...".
 _DATE_THEN = re.compile(r"\w+\s+(?:[A-Za-z]+\s+){0,4}?(?:19|20)\d\d\s+(?:the\s+)?\Z")

@@ -75,8 +75,6 @@ _CHINESE = _Grammar(
 )
 _GRAMMARS = {"en": _ENGLISH, "zh": _CHINESE}
 _OF_A_DEAL = re.compile(rf"[{_HAN}]双方")
-# 中哈两国, 越中双方: the one-character forms of two countries right before.
-_PREFIXED = re.compile(rf"(?P<first>[{_HAN}])(?P<second>[{_HAN}])\Z")
 
 _Pair = tuple[Mention, Mention]
 
