@@ -78,7 +78,15 @@ class Recognizer:
         extras = [*short_form_mentions(doc, year_sentences), *side_mentions(doc, self.lexicon)]
         sides = [m for m in extras if m.rule == "nation-side"]
         if sides:  # "the China side" is the mention of China, not the "China" in it
-            inner = {(m.start, m.end) for m in mentions if any(_inside(m, side) for side in sides)}
+            starts = [m.start for m in mentions]  # in document order: bisect to each side
+            inner = {
+                (m.start, m.end)
+                for side in sides
+                for m in mentions[
+                    bisect.bisect_left(starts, side.start) : bisect.bisect_left(starts, side.end)
+                ]
+                if m.end <= side.end
+            }
             mentions[:] = [m for m in mentions if (m.start, m.end) not in inner]
         for extra in sorted(extras, key=_document_order):
             bisect.insort_right(mentions, extra, key=_document_order)
@@ -204,10 +212,6 @@ def _may_nest(mention: Mention) -> bool:
     if mention.label is COUNTRY:
         return True
     return mention.rule == "lexicon" and mention.label is ORGANIZATION
-
-
-def _inside(inner: Mention, outer: Mention) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
