@@ -1116,3 +1116,81 @@ def test_a_demonstrative_head_before_another_noun_or_across_paragraphs(text: str
     assert not _quantities(corpus)
     assert not _facts(corpus, "involves")
     assert all(kind == "completion" for (_subject, kind) in _events(corpus))
+
+
+# -- undertakings in bilateral texts (联合声明, 会谈新闻) ------------------------------------------
+
+_STATEMENT = "中华人民共和国和哈萨克斯坦共和国联合声明\n\n"
+
+
+def _parties(corpus: Corpus, label: str) -> set[str]:
+    thing = _entity(corpus, label)
+    return {o for s, o in _facts(corpus, "involves") if s == thing and o}
+
+
+def test_who_agrees_to_build_or_finance_a_thing_takes_part_in_it() -> None:
+    """双方同意推进X建设，加快实施Y (the second clause shares the subject), 中方愿同哈方共同建设Z,
+    中方愿为该项目提供…贷款: the undertaking's subject takes part, as in English."""
+    corpus = _one(
+        _STATEMENT
+        + "应哈萨克斯坦共和国总统邀请，国家主席于2025年5月12日至14日对哈萨克斯坦进行国事访问。\n\n"
+        "双方同意推进梅尔卡铁路建设，加快实施萨维港口扩建项目。\n\n"
+        "中方愿同哈方共同建设贝洛尔工业园。\n\n"
+        "塔林卡水电站位于哈萨克斯坦南部。中方愿为该项目提供5亿美元贷款。\n"
+    )
+    both = {"country/cn", "country/kz"}
+    assert _parties(corpus, "梅尔卡铁路") == both
+    assert _parties(corpus, "萨维港口") == both
+    assert _parties(corpus, "贝洛尔工业园") == both
+    assert "country/cn" in _parties(corpus, "塔林卡水电站")
+
+
+def test_a_lender_to_a_thing_takes_part_in_it() -> None:
+    """向X(项目)提供贷款, 为X提供融资: the thing after 向 or 为 is what the loan is for."""
+    corpus = _one("中国进出口银行向梅尔卡铁路项目提供贷款。丝路基金为萨维港提供了融资支持。")
+    assert _parties(corpus, "梅尔卡铁路") == {"organization/export-import-bank-of-china"}
+    assert _parties(corpus, "萨维港") == {"organization/silk-road-fund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方不同意推进梅尔卡铁路建设。",  # refused
+        "中方将不再投资梅尔卡铁路。",  # declined
+        "中方欢迎哈方推进梅尔卡铁路建设。",  # the welcomer takes no part
+        "中方同意哈方推进梅尔卡铁路建设。",  # nor does who consents to another's work
+        "双方同意推进合作，梅尔卡铁路将于2026年建成。",  # the railway is its clause's subject
+        "中方将继续支持梅尔卡铁路建设。",  # support is no part
+        "双方同意加强交流，哈方将负责梅尔卡铁路征地。",  # 哈方 undertakes no build verb
+    ],
+)
+def test_no_party_without_an_undertaking_of_the_agent_itself(text: str) -> None:
+    corpus = _one(_STATEMENT + text + "\n")
+    railway = _entity(corpus, "梅尔卡铁路")
+    assert not {o for s, o in _facts(corpus, "involves") if s == railway}
+
+
+def test_an_invitation_is_no_person() -> None:
+    """应X总统邀请: 邀请 is the invitation, not the president's name."""
+    corpus = _one(_STATEMENT + "应哈萨克斯坦共和国总统邀请，国家主席对哈萨克斯坦进行国事访问。\n")
+    people = [e for e in corpus.entities.values() if e.type is EntityType.PERSON]
+    assert not people
+
+
+def test_a_country_and_a_bare_head_name_nothing_but_a_port_name_does() -> None:
+    """肯尼亚港口 and 中国铁路企业 are a country's ports and railway firms; 卡兰港口 is a port."""
+    corpus = _one("肯尼亚港口吞吐量增长。中国铁路企业积极参与。卡兰港口吞吐量增长。")
+    projects = {e.labels.get("zh") for e in corpus.entities.values() if e.type is _PROJECT}
+    assert projects == {"卡兰港口"}
+
+
+def test_a_quoted_programme_before_its_class_word() -> None:
+    """“X”计划 and “X”行动 with no country owning them are programmes; 南非“X计划” a strategy."""
+    corpus = _one("中方实施“塔林星火”计划和“丝路同心”行动。南非“经济重建和复苏计划”取得进展。")
+    by_label = {e.labels.get("zh"): e.type for e in corpus.entities.values()}
+    assert by_label["“塔林星火”计划"] is _PROJECT
+    assert by_label["“丝路同心”行动"] is _PROJECT
+    assert by_label["经济重建和复苏计划"] is EntityType.STRATEGY
+
+
+_PROJECT = EntityType.PROJECT

@@ -49,10 +49,10 @@ HEADS: dict[str, EntityType] = {
     # projects: built infrastructure, zones, branded services and programmes (a hospital and
     # a secretariat are bodies with staff and a seat: organizations, GUIDELINES.zh.md §10)
     "铁路": _P, "高铁": _P, "高速铁路": _P, "轻轨": _P, "地铁": _P, "公路": _P, "高速公路": _P,
-    "快速路": _P, "大桥": _P, "跨海大桥": _P, "港": _P, "深水港": _P, "码头": _P, "机场": _P,
-    "国际机场": _P, "电站": _P, "水电站": _P, "光伏电站": _P, "光热电站": _P, "核电站": _P,
-    "火电站": _P, "电厂": _P, "发电厂": _P, "产业园": _P, "工业园": _P, "产业园区": _P,
-    "工业园区": _P, "科技园": _P, "太阳能公园": _P, "经济特区": _P, "合作区": _P,
+    "快速路": _P, "大桥": _P, "跨海大桥": _P, "港": _P, "港口": _P, "深水港": _P, "码头": _P,
+    "机场": _P, "国际机场": _P, "电站": _P, "水电站": _P, "光伏电站": _P, "光热电站": _P,
+    "核电站": _P, "火电站": _P, "电厂": _P, "发电厂": _P, "产业园": _P, "工业园": _P,
+    "产业园区": _P, "工业园区": _P, "科技园": _P, "太阳能公园": _P, "经济特区": _P, "合作区": _P,
     "经贸合作区": _P, "开发区": _P, "综合开发区": _P, "鲁班工坊": _P, "项目": _P,
     "工程": _P, "管道": _P, "输油管道": _P, "天然气管道": _P, "水渠": _P, "隧道": _P,
     "港口城": _P, "先行区": _P, "骨干网": _P, "快运": _P, "航空通道": _P, "电影节": _P,
@@ -776,6 +776,13 @@ def _specific(
         rest = [u for u in core if u.start >= body[0].start + len(countries)]
         rest = [u for u in rest if not (u.kind == "known" and _initiative(u))]
         return head not in {"项目", "工程"} or bool(rest)
+    if (
+        len(core) == 1
+        and HEADS.get(head) is _P
+        and core[0].mention is not None
+        and core[0].mention.label is EntityType.COUNTRY
+    ):
+        return False  # 肯尼亚港口, 中国铁路企业: a country's ports or railways, not one named
     proper = False
     for unit in core:
         if unit.kind == "known":
@@ -903,6 +910,7 @@ def _names_something(words: list[Word], first: int, end: int) -> bool:
 
 
 _OPENING_QUOTE = re.compile("“")
+_PROGRAMME_TAIL = re.compile(r"计划|行动(?!计划)")
 _STRATEGY_TAIL = re.compile(r"新经济政策|经济政策|战略|倡议|构想|规划|计划|愿景|议程|政策")
 
 
@@ -935,10 +943,11 @@ def _quoted(
                 mention.countries = compound(content)
                 yield mention
                 continue
+        programme = _PROGRAMME_TAIL.match(text, unit.end)
         named = _STRATEGY_TAIL.match(text, unit.end) is not None or content.endswith(
             ("计划", "战略", "愿景", "议程", "构想")
         )
-        if not named:
+        if not named and programme is None:
             continue  # no strategy: its owner need not be looked for
         before = units[index - 1] if index > 0 else None
         owner = (
@@ -959,6 +968,10 @@ def _quoted(
             mention = _name(start, end, content, _S, "zh-strategy-quoted")
             mention.countries = owner.countries if owner is not None else inside[:1]
             yield mention
+            continue
+        if programme is not None:  # “未来非洲职业教育”计划: no country's strategy, a programme
+            name = text[unit.start : programme.end()]
+            yield _name(unit.start, programme.end(), name, _P, "zh-name-quoted")
 
 
 _ORG_WORD_HEADS = ("大学", "学院", "研究院", "科学院", "部", "委", "银行", "通讯社", "人民政府")
@@ -1090,7 +1103,8 @@ def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
 
 _NOT_NAMES = frozenset(
     "指出 表示 强调 介绍 会见 会谈 出席 认为 说 宣布 提出 致辞 发表 主持 访问 一行 本人 先生 女士 "
-    "阁下 夫人 等人 团队 亲自 特别 曾经 此前 还 也 都".split()
+    "阁下 夫人 等人 团队 亲自 特别 曾经 此前 还 也 都 邀请 倡议 提议 建议 致电 会晤 签署 批准 "
+    "讲话 委托 决定".split()
 )
 
 

@@ -247,6 +247,37 @@ class _Context:
         return Fact(subject, predicate, self.evidence(rule, confidence), object=obj)
 
 
+def _agents(ctx: _Context, things: list[Mention]) -> list[Mention]:
+    """The countries and organisations of the sentence that may act: not those inside a name
+    (由中国港湾工程有限责任公司承建: the company, not the 中国 inside its name)."""
+    agents = [
+        m
+        for m in ctx.mentions
+        if m.kind is MentionKind.ENTITY
+        and m.entity
+        and (m.label is EntityType.COUNTRY or ctx.type_of(m) is EntityType.ORGANIZATION)
+        and not any(o.start <= m.start and m.end <= o.end and o is not m for o in things)
+    ]
+    inner = nested_spans(agents)
+    return [m for m in agents if (m.start, m.end) not in inner]
+
+
+def _agent_list(ctx: _Context, agents: list[Mention], end: int) -> list[Mention]:
+    """The agents listed right before ``end`` (中国和哈萨克斯坦, 双方: both of its mentions),
+    walking back over 和, 与, 及 and 、."""
+    listed: list[Mention] = []
+    while True:
+        last = [a for a in agents if ctx.local_end(a) == end]
+        if not last:
+            return listed
+        listed += last
+        start = ctx.local(last[0].start)
+        joiner = _JOINER_BEFORE.search(ctx.text, 0, start)
+        if joiner is None:
+            return listed
+        end = joiner.start()
+
+
 def _without_dates(ctx: _Context, start: int, end: int) -> str:
     """The text of the sentence from ``start`` to ``end`` with its dates left out."""
     kept = list(ctx.text[start:end])
@@ -314,6 +345,7 @@ class ChineseRelater:
             facts.extend(self._built_in(ctx))
             facts.extend(self._part_of(ctx))
             facts.extend(self._parties(ctx, paragraph_codes.get(sentence.paragraph, ())))
+            facts.extend(self._undertakings(ctx))
             facts.extend(self._alignments(ctx))
             facts.extend(self._events(ctx, in_card))
             facts.extend(self._quantities(ctx, in_card))
@@ -694,19 +726,7 @@ class ChineseRelater:
                     # the partner (English "partner-hosts"); a line runs through both.
                     yield ctx.fact(subject.entity or "", "locatedIn", partners.pop(),
                                    "zh-partner-hosts", 0.7)  # fmt: skip
-        agents = [
-            m
-            for m in ctx.mentions
-            if m.kind is MentionKind.ENTITY
-            and m.entity
-            and (m.label is EntityType.COUNTRY or ctx.type_of(m) is EntityType.ORGANIZATION)
-            and not any(
-                o.start <= m.start and m.end <= o.end and o is not m for o in things
-            )  # fmt: skip
-        ]
-        # 由中国港湾工程有限责任公司承建: the company, not the 中国 inside its name.
-        inner = nested_spans(agents)
-        agents = [m for m in agents if (m.start, m.end) not in inner]
+        agents = _agents(ctx, things)
         # 中方倡议发起X, 由文化和旅游部、浙江省人民政府共同主办的X, 中方与斐济政府联合主办X,
         # X由Y下属企业承建: founders, hosts and builders are parties.
         for match in _AGENT_VERB.finditer(ctx.text):
@@ -724,6 +744,17 @@ class ChineseRelater:
                 near = False
             subject = after[0] if near else None
             by = ctx.text.rfind("由", clause_start, match.start())
+            if subject is None and by == -1:
+                # 中国进出口银行向X项目提供贷款: what the loan is for, after 向 or 为; its
+                # lenders, the agents before that.
+                to = max(ctx.text.rfind(word, clause_start, match.start()) for word in "向为给")
+                entity = self._recipient(ctx, things, to + 1, match.start()) if to != -1 else None
+                before = [a for a in before if a is None or ctx.local(a.start) < to]
+                if entity is not None:
+                    for agent in before:
+                        target = agent.entity if agent is not None else "country/cn"
+                        yield ctx.fact(entity, "involves", target, "zh-agent", 0.85)
+                continue
             if subject is None and by != -1:
                 # X由A与B共同承建: X, before 由 in the clause, else the clause before's.
                 own = [m for m in things if clause_start <= ctx.local(m.start) < by]
@@ -762,6 +793,68 @@ class ChineseRelater:
                 for country in listed:
                     yield ctx.fact(after[0].entity or "", "involves", country.entity,
                                    "zh-signatories", 0.8)  # fmt: skip
+
+    def _recipient(self, ctx: _Context, things: list[Mention], start: int, end: int) -> str | None:
+        """The thing from ``start`` right up to ``end`` (a verb), with only 项目 or 工程 between
+        (向X项目提供贷款), or the one a demonstrative there refers back to (为该项目提供)."""
+        for thing in things:
+            if ctx.local(thing.start) == start and _RECIPIENT_GAP.fullmatch(
+                ctx.text, ctx.local_end(thing), end
+            ):
+                return thing.entity
+        anaphor = _ANAPHOR.match(ctx.text, start)
+        if anaphor is not None and _RECIPIENT_GAP.fullmatch(ctx.text, anaphor.end(), end):
+            return self._anaphor(ctx, end, SUBJECTS)
+        return None
+
+    # -- undertakings -------------------------------------------------------------------------
+    def _undertakings(self, ctx: _Context) -> Iterator[Fact]:
+        """双方同意推进X建设，加快实施Y; 中方愿同哈方共同建设Z; 中方愿为该项目提供贷款: who
+        undertakes (同意, 决定, 承诺, 愿, 将) to build, advance, finance or sign a thing takes
+        part in it, as in English. The subject is the list of agents right before the
+        undertaking; a partner after 同 or 与 takes part too; the clauses after it that open
+        with such a verb, having no subject of their own, share it."""
+        if not _UNDERTAKING_CUE.search(ctx.text):
+            return
+        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
+        agents = _agents(ctx, things)
+        for match in _UNDERTAKES.finditer(ctx.text):
+            subjects = _agent_list(ctx, agents, match.start())
+            if not subjects:
+                continue
+            position = match.end()
+            partner = _PARTNER_PHRASE.match(ctx.text, position)
+            if partner is not None:
+                subjects += [
+                    a
+                    for a in agents
+                    if partner.start("partner") <= ctx.local(a.start) < partner.end("partner")
+                ]
+                position = partner.end()
+            for thing in self._undertaken(ctx, things, position):
+                for agent in subjects:
+                    if agent.entity != thing:
+                        yield ctx.fact(thing, "involves", agent.entity, "zh-undertaking", 0.8)
+
+    def _undertaken(self, ctx: _Context, things: list[Mention], position: int) -> Iterator[str]:
+        """The things that the verbs from ``position`` on build, advance, finance or sign: the
+        object of each, in its clause and those after it that open with such a verb."""
+        while (verb := _UNDERTAKEN.match(ctx.text, position)) is not None:
+            clause_end = _CLAUSE.search(ctx.text, verb.end())
+            end = clause_end.start() if clause_end else len(ctx.text)
+            if verb.group("lend"):  # 为X提供…贷款: the thing between
+                entity = self._recipient(ctx, things, verb.end(), verb.start("lend"))
+                yield from [entity] if entity else []
+            else:
+                start = verb.end()
+                for thing in things:  # the object, and the names joined to it (X和Y建设)
+                    if ctx.local(thing.start) == start and ctx.local_end(thing) <= end:
+                        yield thing.entity or ""
+                        start = ctx.local_end(thing)
+                        start += 1 if ctx.text[start : start + 1] in _JOINERS else 0
+            if clause_end is None or clause_end.group() not in "，；":
+                return
+            position = clause_end.end()
 
     # -- alignment ----------------------------------------------------------------------------
     def _alignments(self, ctx: _Context) -> Iterator[Fact]:
@@ -1006,6 +1099,23 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "announcement": SUBJECTS,
 }
 # Strategic alignment, 战略对接: the English _ALIGN.
+# An undertaking right after its subject (ChineseRelater._undertakings): 同意, 一致同意, 决定,
+# 承诺, 愿, 将; a partner (同哈方, 与各国一道); and the verbs whose object takes part, with the
+# adverbs before them (共同建设, 加快实施, 推进X建设), or a loan for it (为X提供…贷款).
+_UNDERTAKING_CUE = re.compile(r"同意|决定|承诺|商定|愿|将")
+_UNDERTAKES = re.compile(r"(?:还|也|均|都)?(?:一致)?(?:同意|决定|承诺|商定|愿意?|将)(?![不未])")
+_VERB_ADVERBS = r"(?:继续|进一步|共同|联合|合作|携手|积极|加快|尽快|早日|稳步|深入|全面|大力)*"
+_BUILD_VERBS = r"推进|推动|实施|建设|修建|兴建|共建|启动|签署|投资|资助|扩建|开发|打造|落实"
+_UNDERTAKEN = re.compile(
+    rf"{_VERB_ADVERBS}(?:{_BUILD_VERBS}|"
+    r"(?:为|向)(?=[^，。；]{1,30}?(?P<lend>提供)[^，。；]{0,12}?(?:贷款|融资|资金)))"
+)
+_PARTNER_PHRASE = re.compile(
+    rf"(?:同|与|和)(?P<partner>[^，。；同与和]{{1,12}}?)(?:一道|一起)?(?={_VERB_ADVERBS}(?:{_BUILD_VERBS}))"
+)
+_JOINER_BEFORE = re.compile(r"(?:和|与|及|以及|、)\Z")
+# Between a loan's beneficiary and its verb: 向X项目提供贷款.
+_RECIPIENT_GAP = re.compile(r"(?:项目|工程)?")
 _ALIGNMENT = re.compile(r"对接|衔接")
 _ALIGNABLE = frozenset({EntityType.INITIATIVE, EntityType.STRATEGY})
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
