@@ -2688,3 +2688,40 @@ def test_chinese_sides_are_countries(tmp_path: Path) -> None:
         ("两国", "country/cn"),
         ("两国", "country/la"),
     }
+
+
+def test_a_second_name_after_a_complete_body_name_is_its_own(tmp_path: Path) -> None:
+    """A body named with its country ("... of the Republic of Kazakhstan", "... of China") is
+    complete: "on the X Programme", "for the Y Project" and "and Z JSC" after it are other
+    names, not more of its own."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Ministry of Trade and Integration of the Republic of Kazakhstan on the Veltra "
+        "Digital Trade Programme signed a memorandum. The Development Bank of Kazakhstan for "
+        "the Orvan Wind Power Project provided a loan. The National Railway Administration of "
+        "China and Tessel Rail JSC signed an agreement.\n",
+    )
+    assert {
+        "Ministry of Trade and Integration (Kazakhstan)",  # a country's body, labelled so
+        "Development Bank (Kazakhstan)",
+        "National Railway Administration of China",
+        "Tessel Rail JSC",
+    } <= _organizations(corpus)
+    projects = {e.labels["en"] for e in corpus.entities.values() if e.type is EntityType.PROJECT}
+    assert {"Veltra Digital Trade Programme", "Orvan Wind Power Project"} <= projects
+
+
+def test_a_generic_agreement_names_nothing(tmp_path: Path) -> None:
+    """ "the Loan Agreement", "a Framework Agreement": the kind of a document, which every
+    document has one of, no node shared across the corpus; "the Orvan Transit Agreement" is
+    a name."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Loan Agreement between Kenya and China was signed in 2025. A Framework Agreement "
+        "and a Concession Agreement followed. The Orvan Transit Agreement entered into force "
+        "in 2026.\n",
+    )
+    mechanisms = {
+        e.labels["en"] for e in corpus.entities.values() if e.type is EntityType.MECHANISM
+    }
+    assert mechanisms == {"Orvan Transit Agreement"}

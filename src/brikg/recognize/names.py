@@ -247,6 +247,17 @@ KIND_WORDS = LOWERCASE_MODIFIERS | frozenset(
     comprehensive main major key strategic bilateral multilateral joint new overseas
     manufacturing processing export import storage distribution service services""".split()
 )
+# An agreement named only by its kind ("Loan Agreement", "Framework Agreement", "EPC
+# Contract") names no one agreement: as 《贷款协议》 in Chinese, it would be a node that every
+# document's loan shares.
+_AGREEMENTS = frozenset({"agreement", "accord", "contract"})
+_AGREEMENT_KINDS = KIND_WORDS | frozenset(
+    """loan loans framework credit concession financing facility supply purchase sale sales
+    commercial supplementary preferential concessional intergovernmental government governments
+    shareholders shareholder epc master general implementation partnership venture construction
+    operation operations lease host transit guarantee buyer buyer's sovereign grant mutual
+    cooperative bilateral final interim preliminary definitive""".split()
+)
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
 NAME_PARTICLES = frozenset("de del da es el al do dos das di du van von der".split())
@@ -621,13 +632,18 @@ def _chunks(
             if norm == "on" and _on_an_occasion(norms, end + 1):
                 break  # "the Ministry of X on the Tenth Anniversary of ...": when it spoke
             if (
-                norm == "for"
+                norm in {"for", "on"}
                 and norms[end + 1 : end + 2] == ["the"]
                 and end + 2 < count
-                and _head_type(tokens, end - 1) is ORG
+                and (
+                    (norm == "for" and _head_type(tokens, end - 1) is ORG)
+                    or _body_of_a_country(tokens, index, end, countries)
+                )
                 and _head_type(tokens, _run_end(tokens, end + 2, upper) - 1) is P
             ):
-                break  # "the X Development Bank for the Y Port Project": two names
+                # "the X Development Bank for the Y Port Project", "the Ministry of Trade of
+                # Kazakhstan on the Z Programme": two names
+                break
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
                 look = end + 1
@@ -692,9 +708,13 @@ def _two_names(
         if in_complement and run - look == 1 and following not in COMPLEMENT_CONNECTORS:
             return False
         return not _single_head_after(tokens, look)
-    if _head_type(tokens, run - 1) is not ORG and norms[look] not in LEGAL_FORMS:
+    if (
+        _head_type(tokens, run - 1) is not ORG
+        and norms[look] not in LEGAL_FORMS
+        and not _ends_in_legal_suffix(tokens, run)
+    ):
         return False
-    if in_complement and end - 1 in countries and _find_head(tokens, start, end)[1] is ORG:
+    if in_complement and _body_of_a_country(tokens, start, end, countries):
         return True  # "the Ministry of Energy of Kyrgyzstan and X Co., Ltd.": two
     if norms[start] in LEGAL_FORMS or _ends_in_legal_suffix(tokens, end):
         return True
@@ -706,6 +726,14 @@ def _two_names(
             or all(index in countries for index in range(start, end))
         )
     )
+
+
+def _body_of_a_country(
+    tokens: Tokens, start: int, end: int, countries: set[int] | frozenset[int]
+) -> bool:
+    """Whether ``tokens[start:end]`` is a body's name that ends with its country, and so is
+    complete: "the Ministry of Energy of Kyrgyzstan", "the Development Bank of Kazakhstan"."""
+    return end - 1 in countries and _find_head(tokens, start, end)[1] is ORG
 
 
 def _company_like(tokens: Tokens, start: int, end: int) -> bool:
@@ -1104,6 +1132,8 @@ def _names_from_chunk(
     ]
     if len(name_tokens) < 2 or (cut == head_at + 1 and _names_a_kind(tokens, start, head_at)):
         return
+    if norms[head_at] in _AGREEMENTS and all(word in _AGREEMENT_KINDS for word in name_tokens[:-1]):
+        return  # "the Loan Agreement", "a Framework Agreement": a kind of document, no name
     only_country = head_at - start == 1 and start in context.country_tokens
     if only_country and entity_type is P:
         # "China Railway" is a company or a country's railway, not a named project; too vague.
