@@ -2725,3 +2725,28 @@ def test_a_generic_agreement_names_nothing(tmp_path: Path) -> None:
         e.labels["en"] for e in corpus.entities.values() if e.type is EntityType.MECHANISM
     }
     assert mechanisms == {"Orvan Transit Agreement"}
+
+
+def test_a_lenders_loan_or_a_builders_cost_is_not_the_bodys_figure(tmp_path: Path) -> None:
+    """A loan's sum is what it finances ("financed the X with a $2.4 billion loan", "Loan
+    Agreement ... for the Y, in the amount of USD 780 million"), or no named thing's ("weighing
+    a US$250 million loan for a solar project"); a cost "to be built by Uganda's Z" is not the
+    builder's; a stake is no figure of its holder's. A body's own figure stays its own."""
+    corpus = _extract_text(
+        tmp_path,
+        "The customs post, to be built by Uganda's Corvel Construction Ltd at a cost of 45 "
+        "million dollars, is due to open in 2026. The Tarsk Development Bank was reported in "
+        "2025 to be weighing a US$250 million loan for a solar project in Laos. The Tarsk "
+        "Development Bank financed the Orvan Railway with a $2.4 billion loan.\n\n"
+        "- Loan Agreement between the Tarsk Development Bank and the Corvel Bank for the Orvan "
+        "Wind Power Project, in the amount of USD 780 million;\n\n"
+        "Corvel Group will hold a 60 percent stake in the project company, and Tessel Holding "
+        "will hold the remaining 40 percent. The Tessel Development Bank has a registered "
+        "capital of US$10 billion.\n",
+    )
+    figures = {(subject, value) for subject, value, _unit in _quantities(corpus)}
+    assert figures == {
+        (_entity(corpus, "Orvan Railway"), 2.4e9),
+        (_entity(corpus, "Orvan Wind Power Project"), 7.8e8),
+        (_entity(corpus, "Tessel Development Bank"), 1e10),
+    }

@@ -546,7 +546,8 @@ _BY = frozenset({"by", "as-of"})  # the qualifiers of a deadline
 # An organisation after a participle and "by" built or financed the thing ("built by the X"),
 # where "lending by the X" is the X's own figure.
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:[a-z]+ed|built|made|run|led|held|won|undertaken|done)\s+by\s+(?:the\s+)?\Z"
+    r"\b(?:[a-z]+ed|built|made|run|led|held|won|undertaken|done)\s+by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?\Z"  # "built by Uganda's X"
     # the lender of a loan that financed it: "financed by a US$640 million loan from the X"
     r"|\b(?:financed|funded)\s+by\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?"
     r"(?:loans?|grants?|credits?)\s+from\s+(?:the\s+)?\Z"
@@ -589,6 +590,21 @@ _LOAN_FOR = re.compile(rf"\s+{_FINANCE_NOUN}\s+(?:for|to)\s+(?:the\s+)?")
 # The sum after "loan of" finances the thing after "for" or "to" (Relater.lent_for).
 _LOAN_OF = re.compile(rf"\b{_FINANCE_NOUN}\s+of\s+\Z")
 _FOR_THING = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
+# A sum lent, not a lender's own figure: "a US$250 million loan", "$1 billion concessional credit"
+# (not "US$20 billion in financing", a total of the body's); and a holder's stake in something.
+_SUM_LENT = re.compile(rf"(?:\s+(?!in\b|of\b|for\b)[\w-]+){{0,2}}?\s+{_FINANCE_NOUN}\b")
+_STAKE = re.compile(r"\s+(?:stake|share|shareholding|interest|equity)\b")
+_REMAINING = re.compile(r"\b(?:remaining|other)\s+\Z")
+# "financed the X with a $2.4 billion loan": the sum finances the X.
+_FINANCED = re.compile(r"\b(?:financed|funded|finances|funds|financing|funding)\s+(?:the\s+)?\Z")
+_WITH_SUM = re.compile(r"\s+(?:with|through|via)\s+(?:a|an)\s+")
+# "Loan Agreement ... for the X, in the amount of USD 780 million": the sum is the X's.
+_LOAN_FOR_BEFORE = re.compile(
+    rf"\b(?:{_FINANCE_NOUN}|agreement|facility)\b[^;:]*\sfor\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+_AMOUNT_OF = re.compile(
+    r",?\s+(?:in\s+the\s+amount\s+of|worth|totall?ing|valued\s+at|amounting\s+to)\s+"
+)
 # A fronted date and then the subject, with no comma: "In 2023 the X carried ...".
 _DATE_THEN = re.compile(r"\w+\s+(?:[A-Za-z]+\s+){0,4}?(?:19|20)\d\d\s+(?:the\s+)?\Z")
 # Between a name and the appositive that follows it: "The X, part of the Y, opened" and
@@ -1423,13 +1439,16 @@ class Relater:
                 ctx.name_after(quantity, _MODIFIER_GAP)
                 or ctx.name_after(quantity, _LOAN_FOR, reach=30, types=THINGS)
                 or ctx.lent_for(quantity)
+                or ctx.financed_before(quantity)
                 or ctx.appositive_of(quantity)
                 or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
                 or ctx.it_before(quantity.start)
                 or (ctx.name_after(quantity, _SHARE_OF) if share else None)
             )
-            if subject is None:
+            if subject is None or (
+                ctx.type_of(subject) is EntityType.ORGANIZATION and ctx.lent_or_held(quantity)
+            ):
                 continue
             as_of: DateValue | None = None
             # "up from 11 percent in 2022": a date right after the figure is its own.
@@ -1628,6 +1647,38 @@ class _SentenceContext:
         if not _LOAN_OF.search(self.doc.text, max(0, quantity.start - 20), quantity.start):
             return None
         return self.name_after(quantity, _FOR_THING, types=THINGS)
+
+    def financed_before(self, quantity: Mention) -> Mention | None:
+        """What a sum after it finances: "financed the X with a $2.4 billion loan", "Loan
+        Agreement ... for the X, in the amount of USD 780 million"."""
+        mention = self.name_before(quantity.start)
+        if mention is None or self.type_of(mention) not in THINGS:
+            return None
+        text = self.doc.text
+        if _WITH_SUM.fullmatch(text, mention.end, quantity.start) and _FINANCED.search(
+            text, max(0, mention.start - 20), mention.start
+        ):
+            return mention
+        clause_start = self.clause_of(mention.start, _FIGURE_CLAUSE_END)[0]
+        if _AMOUNT_OF.fullmatch(text, mention.end, quantity.start) and _LOAN_FOR_BEFORE.search(
+            text, clause_start, mention.start
+        ):
+            return mention
+        return None
+
+    def lent_or_held(self, quantity: Mention) -> bool:
+        """Whether a figure is a sum lent ("weighing a US$250 million loan for a solar
+        project") or a stake ("a 60 percent stake in", "the remaining 40 percent"): no figure
+        of the body that lends or holds it."""
+        text = self.doc.text
+        if _SUM_LENT.match(text, quantity.end):
+            return True
+        if quantity.quantity is None or quantity.quantity.unit != "percent":
+            return False
+        return bool(
+            _STAKE.match(text, quantity.end)
+            or _REMAINING.search(text, max(0, quantity.start - 12), quantity.start)
+        )
 
     def appositive_of(self, quantity: Mention) -> Mention | None:
         """The name whose appositive a figure opens: "the X Railway, a 310-km standard gauge
