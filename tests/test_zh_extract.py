@@ -1145,6 +1145,19 @@ def test_who_agrees_to_build_or_finance_a_thing_takes_part_in_it() -> None:
     assert "country/cn" in _parties(corpus, "塔林卡水电站")
 
 
+def test_an_undertaking_carries_over_its_clauses_and_lists() -> None:
+    """双方同意加强合作，推进X以及Y建设: the later clauses share the subject, 以及 joins; a
+    framework between 同哈方 and the verb is a setting, no partner."""
+    corpus = _one(
+        _STATEMENT + "双方同意加强互联互通合作，推进梅尔卡铁路以及卡兰港口建设。\n\n"
+        "中方愿同哈方在上海合作组织框架内共同推进贝洛尔工业园建设。\n"
+    )
+    both = {"country/cn", "country/kz"}
+    assert _parties(corpus, "梅尔卡铁路") == both
+    assert _parties(corpus, "卡兰港口") == both
+    assert _parties(corpus, "贝洛尔工业园") == both
+
+
 def test_a_lender_to_a_thing_takes_part_in_it() -> None:
     """向X(项目)提供贷款, 为X提供融资: the thing after 向 or 为 is what the loan is for."""
     corpus = _one("中国进出口银行向梅尔卡铁路项目提供贷款。丝路基金为萨维港提供了融资支持。")
@@ -1159,6 +1172,8 @@ def test_a_lender_to_a_thing_takes_part_in_it() -> None:
         "中方将不再投资梅尔卡铁路。",  # declined
         "中方欢迎哈方推进梅尔卡铁路建设。",  # the welcomer takes no part
         "中方同意哈方推进梅尔卡铁路建设。",  # nor does who consents to another's work
+        "美国向梅尔卡铁路项目提出质疑。",  # 向 before a verb that lends nothing
+        "中方愿同哈方就推进梅尔卡铁路建设深入沟通。",  # talks about it
         "双方同意推进合作，梅尔卡铁路将于2026年建成。",  # the railway is its clause's subject
         "中方将继续支持梅尔卡铁路建设。",  # support is no part
         "双方同意加强交流，哈方将负责梅尔卡铁路征地。",  # 哈方 undertakes no build verb
@@ -1171,26 +1186,46 @@ def test_no_party_without_an_undertaking_of_the_agent_itself(text: str) -> None:
 
 
 def test_an_invitation_is_no_person() -> None:
-    """应X总统邀请: 邀请 is the invitation, not the president's name."""
-    corpus = _one(_STATEMENT + "应哈萨克斯坦共和国总统邀请，国家主席对哈萨克斯坦进行国事访问。\n")
+    """应X总统邀请: 邀请 is the invitation, not the president's name; nor is 决定于 one."""
+    corpus = _one(
+        _STATEMENT + "应哈萨克斯坦共和国总统邀请，国家主席对哈萨克斯坦进行国事访问。"
+        "哈萨克斯坦总统决定于2025年启动合作。\n"
+    )
     people = [e for e in corpus.entities.values() if e.type is EntityType.PERSON]
     assert not people
 
 
 def test_a_country_and_a_bare_head_name_nothing_but_a_port_name_does() -> None:
-    """肯尼亚港口 and 中国铁路企业 are a country's ports and railway firms; 卡兰港口 is a port."""
-    corpus = _one("肯尼亚港口吞吐量增长。中国铁路企业积极参与。卡兰港口吞吐量增长。")
+    """肯尼亚港口 and 中国铁路企业 are a country's ports and railway firms; 卡兰港口 is a port,
+    and so are 吉布提港 and 新加坡港 (their countries are their cities); 港口 before a body's
+    or a forum's head is part of that name (阿拉伯港口联盟, 远达港口控股有限公司)."""
+    corpus = _one(
+        "肯尼亚港口吞吐量增长。中国铁路企业积极参与。卡兰港口吞吐量增长。"
+        "吉布提港和新加坡港吞吐量增长。阿拉伯港口联盟成立。"
+        "巴基斯坦海事部与中国远达港口控股有限公司签署协议。"
+    )
     projects = {e.labels.get("zh") for e in corpus.entities.values() if e.type is _PROJECT}
-    assert projects == {"卡兰港口"}
+    assert projects == {"卡兰港口", "吉布提港", "新加坡港"}
+    bodies = {
+        e.labels.get("zh") for e in corpus.entities.values() if e.type is EntityType.ORGANIZATION
+    }
+    assert {"巴基斯坦海事部", "中国远达港口控股有限公司"} <= bodies
 
 
-def test_a_quoted_programme_before_its_class_word() -> None:
-    """“X”计划 and “X”行动 with no country owning them are programmes; 南非“X计划” a strategy."""
-    corpus = _one("中方实施“塔林星火”计划和“丝路同心”行动。南非“经济重建和复苏计划”取得进展。")
-    by_label = {e.labels.get("zh"): e.type for e in corpus.entities.values()}
-    assert by_label["“塔林星火”计划"] is _PROJECT
-    assert by_label["“丝路同心”行动"] is _PROJECT
-    assert by_label["经济重建和复苏计划"] is EntityType.STRATEGY
+def test_companies_named_with_their_legal_form() -> None:
+    """有限公司, 股份有限公司, 有限责任公司 end a company's name, whatever jieba makes of it."""
+    corpus = _one(
+        "二期工程由塔兰海联工程有限公司承建。中国华锦产业投资集团有限公司投资建设该园区。"
+        "华信建设股份有限公司负责施工。"
+    )
+    bodies = {
+        e.labels.get("zh") for e in corpus.entities.values() if e.type is EntityType.ORGANIZATION
+    }
+    assert {
+        "塔兰海联工程有限公司",
+        "中国华锦产业投资集团有限公司",
+        "华信建设股份有限公司",
+    } <= bodies
 
 
 _PROJECT = EntityType.PROJECT

@@ -67,7 +67,8 @@ HEADS: dict[str, EntityType] = {
     "战略": _S, "展望": _S, "愿景": _S, "构想": _S,
     # organizations
     "大学": _O, "学院": _O, "研究院": _O, "研究所": _O, "研究中心": _O, "中心": _O,
-    "公司": _O, "集团": _O, "银行": _O, "基金": _O, "协会": _O, "管理局": _O, "委员会": _O,
+    "公司": _O, "有限公司": _O, "股份有限公司": _O, "有限责任公司": _O, "集团": _O,
+    "银行": _O, "基金": _O, "协会": _O, "管理局": _O, "委员会": _O,
     "组织": _O, "学会": _O, "部": _O, "局": _O, "通讯社": _O, "边检站": _O, "人民政府": _O,
     "医院": _O, "秘书处": _O,
 }  # fmt: skip
@@ -296,6 +297,8 @@ _FOLLOWING = frozenset(
 
 _BODY_ENDINGS = ("部", "局", "公司", "集团")
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", ""})
+# Words of companies' names that jieba tags as verbs: 远达港口控股有限公司, 丝路发展集团.
+_COMPANY_WORDS = frozenset({"控股", "发展", "开发", "投资"})
 
 
 def _modifier(units: list[Unit], last: int, head: str) -> bool:
@@ -311,10 +314,12 @@ def _modifier(units: list[Unit], last: int, head: str) -> bool:
         )
     if following.text in _FOLLOWING or (len(following.text) > 1 and following.text[-1] in HEADS):
         return True
+    if HEADS[head] is _P and HEADS.get(following.text, _P) is not _P:
+        return True  # 阿拉伯港口联盟, 丝路铁路论坛: a project head naming a body or forum
     # 斐济铁路工程集团, 塔兰港口工程公司: nouns after the head up to a body's head make the
     # head part of the body's name (a company), not a project of its own.
     for unit in islice(units, last + 1, last + 4):
-        if unit.kind != "word" or unit.tag not in _NOUN_TAGS:
+        if unit.kind != "word" or (unit.tag not in _NOUN_TAGS and unit.text not in _COMPANY_WORDS):
             break
         if unit.text.endswith(_BODY_ENDINGS):
             return True
@@ -383,9 +388,11 @@ def _walk_back(
             index -= 1
             continue
         if step == "soft":
-            if _coordinated_heads(units, index, taken):
+            if _coordinated_heads(units, index, taken) or _opened_by_country(
+                units[index], taken, entity_type
+            ):
                 break
-            reach = _anchor_beyond(units, index, units[first].start)
+            reach = _anchor_beyond(units, index, units[first].start, entity_type)
             if reach is None:
                 break
             taken.extend(units[reach : index + 1][::-1])
@@ -514,6 +521,8 @@ def _step(
     word = unit.text
     if word in _BUILD_VERBS and index > 0 and _place_unit(units[index - 1]):
         return "stop"  # 在肯尼亚|建设|莫拉港: building in a place, the verb of the sentence
+    if word in _COMPANY_WORDS and HEADS[head] is _O:
+        return "take"  # 控股 of …港口控股有限公司, a verb to jieba
     if word in HEADS and taken and _proper_unit(taken[-1]):
         return "stop"  # the head of the name before: 最大水电站|格西波-波波里水电站
     if _is_number(word) or _PHASE.match(word) or _has_digit(unit):
@@ -533,6 +542,19 @@ def _step(
     if unit.tag in SOFT_TAGS:
         return "soft"
     return "take"
+
+
+def _opened_by_country(unit: Unit, taken: list[Unit], entity_type: EntityType) -> bool:
+    """A conjunction before a body's name that opens with its country: the name is whole
+    (巴基斯坦海事部与|中国远达港口控股有限公司 are two bodies)."""
+    first = taken[-1] if taken else None  # the walk goes leftwards: the last taken opens it
+    return (
+        entity_type is _O
+        and unit.text in SOFT_CHARS
+        and first is not None
+        and first.mention is not None
+        and first.mention.label is EntityType.COUNTRY
+    )
 
 
 def _coordinated_heads(units: list[Unit], index: int, taken: list[Unit]) -> bool:
@@ -578,11 +600,16 @@ def _quoted_before(units: list[Unit], index: int) -> bool:
     return units[index - 1].end == units[index].start
 
 
-def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None:
+def _anchor_beyond(
+    units: list[Unit], index: int, head_start: int, entity_type: EntityType
+) -> int | None:
     """Past a soft stop at ``index``: the index of the leftmost unit up to which the name
-    goes on, if something proper (a quotation, a known name, a proper word) comes before the
-    next hard stop; else None."""
+    goes on, if something proper (a quotation, a known name, a proper word; for a body, the
+    country its name opens with: 中国|远达|港口控股有限公司) comes before the next hard stop;
+    else None."""
     reach = None
+    # Not past a conjunction: 巴基斯坦海事部与|中国远达港口控股有限公司 are two bodies.
+    country_opens = entity_type is _O and units[index].text not in SOFT_CHARS
     position = index - 1
     while position >= 0 and head_start - units[position].start <= MAX_CHARS:
         unit = units[position]
@@ -595,6 +622,8 @@ def _anchor_beyond(units: list[Unit], index: int, head_start: int) -> int | None
             if label is EntityType.INITIATIVE:
                 if position == index - 1:
                     break  # “一带一路”倡议与|…战略: two names coordinated, not one
+                reach = position
+            elif label is EntityType.COUNTRY and country_opens:
                 reach = position
             elif label is not EntityType.COUNTRY:
                 break
@@ -778,11 +807,14 @@ def _specific(
         return head not in {"项目", "工程"} or bool(rest)
     if (
         len(core) == 1
-        and HEADS.get(head) is _P
+        and head in _FACILITY_KINDS
         and core[0].mention is not None
         and core[0].mention.label is EntityType.COUNTRY
+        and core[0].text not in _CITY_COUNTRIES
     ):
-        return False  # 肯尼亚港口, 中国铁路企业: a country's ports or railways, not one named
+        # 肯尼亚港口, 中国铁路企业: a country's ports or railways, not one named; but a
+        # country that is its own city names its port (吉布提港, 新加坡港)
+        return False
     proper = False
     for unit in core:
         if unit.kind == "known":
@@ -811,6 +843,10 @@ def _specific(
     return proper or _transliteration(core)
 
 
+# Heads that after a country alone name its facilities of that kind, not one of them.
+_FACILITY_KINDS = frozenset({"港口", "港", "铁路", "公路", "码头", "项目", "工程"})
+# Countries named as their capital is: 吉布提港 is the port of Djibouti city.
+_CITY_COUNTRIES = frozenset("新加坡 吉布提 科威特 巴拿马 卢森堡 摩纳哥 危地马拉".split())
 _DESCRIPTIVE = frozenset(
     "国家 旗舰 标志性 重点 示范 龙头 合作 框架 建设 项目 国际合作 共建国家 多边 双边 区域 "
     "沿线 相关 有关 国际 全球 各类".split()
@@ -910,7 +946,6 @@ def _names_something(words: list[Word], first: int, end: int) -> bool:
 
 
 _OPENING_QUOTE = re.compile("“")
-_PROGRAMME_TAIL = re.compile(r"计划|行动(?!计划)")
 _STRATEGY_TAIL = re.compile(r"新经济政策|经济政策|战略|倡议|构想|规划|计划|愿景|议程|政策")
 
 
@@ -943,11 +978,10 @@ def _quoted(
                 mention.countries = compound(content)
                 yield mention
                 continue
-        programme = _PROGRAMME_TAIL.match(text, unit.end)
         named = _STRATEGY_TAIL.match(text, unit.end) is not None or content.endswith(
             ("计划", "战略", "愿景", "议程", "构想")
         )
-        if not named and programme is None:
+        if not named:
             continue  # no strategy: its owner need not be looked for
         before = units[index - 1] if index > 0 else None
         owner = (
@@ -968,10 +1002,6 @@ def _quoted(
             mention = _name(start, end, content, _S, "zh-strategy-quoted")
             mention.countries = owner.countries if owner is not None else inside[:1]
             yield mention
-            continue
-        if programme is not None:  # “未来非洲职业教育”计划: no country's strategy, a programme
-            name = text[unit.start : programme.end()]
-            yield _name(unit.start, programme.end(), name, _P, "zh-name-quoted")
 
 
 _ORG_WORD_HEADS = ("大学", "学院", "研究院", "科学院", "部", "委", "银行", "通讯社", "人民政府")
@@ -1086,7 +1116,7 @@ def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
         name = match.group("name")
         if any(m.start < end and start < m.end for m in known) or name[0] in HARD_CHARS:
             continue
-        if "·" not in name and name in _NOT_NAMES:
+        if "·" not in name and (name in _NOT_NAMES or name[:2] in _NOT_NAMES):
             continue
         seen.add((start, end))
         yield _name(start, end, match.group("name"), EntityType.PERSON, "zh-person-title")

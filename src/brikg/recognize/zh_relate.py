@@ -745,7 +745,9 @@ class ChineseRelater:
             subject = after[0] if near else None
             by = ctx.text.rfind("由", clause_start, match.start())
             if subject is None and by == -1:
-                # 中国进出口银行向X项目提供贷款: what the loan is for, after 向 or 为; its
+                if not match.group().startswith("提供"):
+                    continue
+                # 中国进出口银行向X项目提供贷款: what the loan is for, after 向, 为 or 给; its
                 # lenders, the agents before that.
                 to = max(ctx.text.rfind(word, clause_start, match.start()) for word in "向为给")
                 entity = self._recipient(ctx, things, to + 1, match.start()) if to != -1 else None
@@ -814,8 +816,6 @@ class ChineseRelater:
         part in it, as in English. The subject is the list of agents right before the
         undertaking; a partner after 同 or 与 takes part too; the clauses after it that open
         with such a verb, having no subject of their own, share it."""
-        if not _UNDERTAKING_CUE.search(ctx.text):
-            return
         things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
         agents = _agents(ctx, things)
         for match in _UNDERTAKES.finditer(ctx.text):
@@ -838,23 +838,29 @@ class ChineseRelater:
 
     def _undertaken(self, ctx: _Context, things: list[Mention], position: int) -> Iterator[str]:
         """The things that the verbs from ``position`` on build, advance, finance or sign: the
-        object of each, in its clause and those after it that open with such a verb."""
-        while (verb := _UNDERTAKEN.match(ctx.text, position)) is not None:
-            clause_end = _CLAUSE.search(ctx.text, verb.end())
+        object of each, in its clause and the clauses after it up to one with a subject of its
+        own (双方同意加强合作，推进X建设，加快实施Y)."""
+        opens = {ctx.local(m.start) for m in ctx.mentions if m.kind is MentionKind.ENTITY}
+        while True:
+            clause_end = _CLAUSE.search(ctx.text, position)
             end = clause_end.start() if clause_end else len(ctx.text)
-            if verb.group("lend"):  # 为X提供…贷款: the thing between
+            verb = _UNDERTAKEN.match(ctx.text, position, end)
+            if verb is not None and verb.group("lend"):  # 为X提供…贷款: the thing between
                 entity = self._recipient(ctx, things, verb.end(), verb.start("lend"))
                 yield from [entity] if entity else []
-            else:
+            elif verb is not None:
                 start = verb.end()
                 for thing in things:  # the object, and the names joined to it (X和Y建设)
                     if ctx.local(thing.start) == start and ctx.local_end(thing) <= end:
                         yield thing.entity or ""
                         start = ctx.local_end(thing)
-                        start += 1 if ctx.text[start : start + 1] in _JOINERS else 0
+                        joiner = _JOINER_AT.match(ctx.text, start)
+                        start = joiner.end() if joiner else start
             if clause_end is None or clause_end.group() not in "，；":
                 return
             position = clause_end.end()
+            if position in opens:
+                return  # 哈方将负责…: the next clause has its own subject
 
     # -- alignment ----------------------------------------------------------------------------
     def _alignments(self, ctx: _Context) -> Iterator[Fact]:
@@ -1098,11 +1104,10 @@ _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "proposal": SUBJECTS,
     "announcement": SUBJECTS,
 }
-# Strategic alignment, 战略对接: the English _ALIGN.
 # An undertaking right after its subject (ChineseRelater._undertakings): 同意, 一致同意, 决定,
-# 承诺, 愿, 将; a partner (同哈方, 与各国一道); and the verbs whose object takes part, with the
-# adverbs before them (共同建设, 加快实施, 推进X建设), or a loan for it (为X提供…贷款).
-_UNDERTAKING_CUE = re.compile(r"同意|决定|承诺|商定|愿|将")
+# 承诺, 愿, 将; a partner (同哈方, 与各国一道; not a setting: 在…框架内, 就…沟通); and the verbs
+# whose object takes part, with the adverbs before them (共同建设, 加快实施, 推进X建设), or a loan
+# for it (为X提供…贷款).
 _UNDERTAKES = re.compile(r"(?:还|也|均|都)?(?:一致)?(?:同意|决定|承诺|商定|愿意?|将)(?![不未])")
 _VERB_ADVERBS = r"(?:继续|进一步|共同|联合|合作|携手|积极|加快|尽快|早日|稳步|深入|全面|大力)*"
 _BUILD_VERBS = r"推进|推动|实施|建设|修建|兴建|共建|启动|签署|投资|资助|扩建|开发|打造|落实"
@@ -1111,11 +1116,16 @@ _UNDERTAKEN = re.compile(
     r"(?:为|向)(?=[^，。；]{1,30}?(?P<lend>提供)[^，。；]{0,12}?(?:贷款|融资|资金)))"
 )
 _PARTNER_PHRASE = re.compile(
-    rf"(?:同|与|和)(?P<partner>[^，。；同与和]{{1,12}}?)(?:一道|一起)?(?={_VERB_ADVERBS}(?:{_BUILD_VERBS}))"
+    rf"(?:同|与|和)(?P<partner>[^，。；同与和在就于对]{{1,12}}?)(?:一道|一起)?"
+    r"(?:在[^，。；]{1,20}?(?:框架内|框架下|支持下))?"  # the setting: 在上合组织框架内
+    rf"(?={_VERB_ADVERBS}(?:{_BUILD_VERBS}))"
 )
-_JOINER_BEFORE = re.compile(r"(?:和|与|及|以及|、)\Z")
-# Between a loan's beneficiary and its verb: 向X项目提供贷款.
-_RECIPIENT_GAP = re.compile(r"(?:项目|工程)?")
+_JOINER = "|".join(sorted(_JOINERS, key=len, reverse=True))  # 以及 before 及
+_JOINER_BEFORE = re.compile(rf"(?:{_JOINER})\Z")
+_JOINER_AT = re.compile(_JOINER)
+# Between a loan's beneficiary and its verb: 向X项目提供贷款, 为X建设提供融资.
+_RECIPIENT_GAP = re.compile(r"(?:项目|工程)?(?:建设)?")
+# Strategic alignment, 战略对接: the English _ALIGN.
 _ALIGNMENT = re.compile(r"对接|衔接")
 _ALIGNABLE = frozenset({EntityType.INITIATIVE, EntityType.STRATEGY})
 # Between a verb and its object: 宣布成立X, 倡议发起X, 启动X, 签署了X, 签署了关于X(融资的备忘录).
