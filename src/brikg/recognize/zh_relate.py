@@ -263,19 +263,11 @@ def _agents(ctx: _Context, things: list[Mention]) -> list[Mention]:
 
 
 def _agent_list(ctx: _Context, agents: list[Mention], end: int) -> list[Mention]:
-    """The agents listed right before ``end`` (中国和哈萨克斯坦, 双方: both of its mentions),
-    walking back over 和, 与, 及 and 、."""
-    listed: list[Mention] = []
-    while True:
-        last = [a for a in agents if ctx.local_end(a) == end]
-        if not last:
-            return listed
-        listed += last
-        start = ctx.local(last[0].start)
-        joiner = _JOINER_BEFORE.search(ctx.text, 0, start)
-        if joiner is None:
-            return listed
-        end = joiner.start()
+    """The agents listed right before ``end`` (中国和哈萨克斯坦, 双方: both of its mentions)."""
+    before = [a for a in agents if ctx.local_end(a) <= end]
+    if not before or ctx.local_end(before[-1]) != end:
+        return []
+    return _joined_list(ctx, before)
 
 
 def _without_dates(ctx: _Context, start: int, end: int) -> str:
@@ -744,19 +736,17 @@ class ChineseRelater:
                 near = False
             subject = after[0] if near else None
             by = ctx.text.rfind("由", clause_start, match.start())
+            recipient = None
             if subject is None and by == -1:
                 if not match.group().startswith("提供"):
                     continue
                 # 中国进出口银行向X项目提供贷款: what the loan is for, after 向, 为 or 给; its
                 # lenders, the agents before that.
                 to = max(ctx.text.rfind(word, clause_start, match.start()) for word in "向为给")
-                entity = self._recipient(ctx, things, to + 1, match.start()) if to != -1 else None
+                recipient = (
+                    self._recipient(ctx, things, to + 1, match.start()) if to != -1 else None
+                )
                 before = [a for a in before if a is None or ctx.local(a.start) < to]
-                if entity is not None:
-                    for agent in before:
-                        target = agent.entity if agent is not None else "country/cn"
-                        yield ctx.fact(entity, "involves", target, "zh-agent", 0.85)
-                continue
             if subject is None and by != -1:
                 # X由A与B共同承建: X, before 由 in the clause, else the clause before's.
                 own = [m for m in things if clause_start <= ctx.local(m.start) < by]
@@ -779,6 +769,8 @@ class ChineseRelater:
                 proposable = ctx.type_of(subject) in PROPOSABLE
             elif by != -1:  # 该项目由中国进出口银行提供…贷款: the project named before
                 entity = self._anaphor(ctx, by, SUBJECTS) or ""
+            else:
+                entity = recipient or ""
             if not entity:
                 continue
             proposer = match.group() in _PROPOSING and proposable
@@ -1120,9 +1112,7 @@ _PARTNER_PHRASE = re.compile(
     r"(?:在[^，。；]{1,20}?(?:框架内|框架下|支持下))?"  # the setting: 在上合组织框架内
     rf"(?={_VERB_ADVERBS}(?:{_BUILD_VERBS}))"
 )
-_JOINER = "|".join(sorted(_JOINERS, key=len, reverse=True))  # 以及 before 及
-_JOINER_BEFORE = re.compile(rf"(?:{_JOINER})\Z")
-_JOINER_AT = re.compile(_JOINER)
+_JOINER_AT = re.compile("|".join(sorted(_JOINERS, key=len, reverse=True)))  # 以及 before 及
 # Between a loan's beneficiary and its verb: 向X项目提供贷款, 为X建设提供融资.
 _RECIPIENT_GAP = re.compile(r"(?:项目|工程)?(?:建设)?")
 # Strategic alignment, 战略对接: the English _ALIGN.
@@ -1239,14 +1229,17 @@ def _country(code: str) -> str:
 
 
 def _joined_list(ctx: _Context, before: list[Mention]) -> list[Mention]:
-    """The last name of ``before`` with those joined to it by 和, 与, 及 or 、 (卡洛特水电站和
-    苏基克纳里水电站是…): the subject of a verb that follows them."""
+    """The last name of ``before`` with those joined to it by 和, 与, 及, 以及 or 、 (卡洛特水电站和
+    苏基克纳里水电站是…), and those on its very span (双方: both countries): the subject of a
+    verb that follows them."""
     if not before:
         return []
     listed = [before[-1]]
     for mention in reversed(before[:-1]):
-        gap = ctx.text[ctx.local_end(mention) : ctx.local(listed[0].start)]
-        if gap not in _JOINERS:
+        first = listed[0]
+        same_span = (mention.start, mention.end) == (first.start, first.end)
+        gap = ctx.text[ctx.local_end(mention) : ctx.local(first.start)]
+        if not same_span and gap not in _JOINERS:
             break
         listed.insert(0, mention)
     return listed
