@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from brikg.ir import DateValue
 from brikg.rdf import sort_date as rdf_sort_date
 from brikg.recognize.dates import document_year, find_dates, find_document_dates
-from brikg.recognize.quantities import find_quantities
+from brikg.lexicon import load_lexicon
+from brikg.recognize.quantities import find_quantities, national_currency
 from brikg.recognize.zh_values import find_quantities as find_zh_quantities
 
 
@@ -176,6 +177,31 @@ def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str,
     first = next(iter(find_quantities(text)))
     assert first.quantity is not None
     assert (first.text, first.quantity.unit) == (quote, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "text_unit"),
+    [
+        ("contribute 1.1 trillion Ugandan shillings", "UGX", "Ugandan shillings"),
+        ("pledged 18 billion Kenyan shillings for land", "KES", "Kenyan shillings"),
+        ("a budget of 40 billion Pakistani rupees", "PKR", "Pakistani rupees"),
+        ("raised 12 billion Nigerian naira", "NGN", "Nigerian naira"),
+        ("borrowed 300 million Singapore dollars", "SGD", "Singapore dollars"),
+        ("spent 90 billion Kazakh tenge", "KZT", "Kazakh tenge"),
+        ("hired 300 Kenyan engineers", "engineer", "Kenyan engineers"),  # no currency noun
+        ("raised 5 billion Kenyan rupees", "rupee", "Kenyan rupees"),  # not Kenya's currency
+        ("owed 10.5 trillion shillings", "shilling", "shillings"),  # no nation named
+        ("a 300 million baht grant", "THB", "baht"),  # the one currency so named
+        ("owed 2 billion dinars", "dinar", "dinars"),  # Iraq's, Jordan's, Serbia's, ...
+    ],
+)
+def test_a_count_of_a_nations_currency_is_a_sum_in_it(text: str, unit: str, text_unit: str) -> None:
+    """ISO 4217 says which: the currency with the country's numeric code and the noun."""
+    nationality = load_lexicon().nationality
+    (mention,) = [national_currency(m, nationality) for m in find_quantities(text)]
+    assert mention.quantity is not None
+    assert (mention.quantity.unit, mention.quantity.text_unit) == (unit, text_unit)
+    assert (mention.rule == "quantity-currency") == unit.isupper()
 
 
 @settings(max_examples=300, deadline=None)

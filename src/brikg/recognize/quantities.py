@@ -8,10 +8,13 @@ trillion) and a unit: a currency sign or code before it, or a unit or counted no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
+
+import pycountry
 
 from brikg.ir import QUANTITY, Mention, QuantityValue
 from brikg.recognize.tokens import words_are_tokens
@@ -124,7 +127,8 @@ _COUNTED = re.compile(
     + _WHOLE_NUMBER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
-    + r"\s+(?P<mods>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*s|people|staff|personnel)\b",
+    + r"\s+(?P<mods>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*s|people|staff|personnel|"
+    r"naira|tenge|baht|kip|riel|rupiah|ringgit|yen)\b",
 )
 _NOT_COUNTED_NOUNS = frozenset(
     {
@@ -166,6 +170,50 @@ def _number(text: str) -> float | None:
         return float(lowered.replace(",", ""))
     except ValueError:
         return None
+
+
+def national_currency(mention: Mention, country_of: Callable[[str], str | None]) -> Mention:
+    """A count of a nation's currency as a sum in it: "1.1 trillion Ugandan shillings" is
+    UGX 1.1 trillion, "18 billion Kenyan shillings" KES 18 billion, "300 million baht" THB.
+    ``country_of`` names the country an adjective of nationality stands for
+    (Lexicon.nationality); the currency is the one of ISO 4217 whose numeric code is that
+    country's and whose name ends in the noun, or the one currency named so ("baht")."""
+    quantity = mention.quantity
+    if mention.rule != "quantity-count" or quantity is None:
+        return mention
+    numbers, nouns = _currencies()
+    currencies = nouns.get(quantity.unit)
+    if currencies is None:
+        return mention
+    words = quantity.text_unit.split()
+    country = country_of(words[-2]) if len(words) > 1 else None
+    if country is not None:
+        code = currencies.get(numbers.get(country.partition("/")[2].upper(), ""))
+        words = words[-2:]
+    else:  # "shillings" alone may be Kenya's, Uganda's, Tanzania's: none
+        code = next(iter(currencies.values())) if len(currencies) == 1 else None
+        words = words[-1:]
+    if code is None:
+        return mention
+    text_unit = " ".join(words)
+    return replace(
+        mention,
+        rule="quantity-currency",
+        quantity=replace(quantity, unit=code, text_unit=text_unit),
+    )
+
+
+@cache
+def _currencies() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """ISO 3166 numeric codes by country code, and ISO 4217 codes by the last word of the
+    currency's name and its numeric code, which is its country's ("Kenyan Shilling" 404 KES)."""
+    numbers = {country.alpha_2: country.numeric for country in pycountry.countries}
+    nouns: dict[str, dict[str, str]] = {}
+    for currency in pycountry.currencies:
+        noun = currency.name.split()[-1].lower()
+        if noun.isalpha():
+            nouns.setdefault(noun, {})[currency.numeric] = currency.alpha_3
+    return numbers, nouns
 
 
 def _singular(noun: str) -> str:

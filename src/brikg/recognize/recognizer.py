@@ -28,7 +28,7 @@ from brikg.recognize.coref import short_form_mentions
 from brikg.recognize.dates import date_cues, dateline_date, find_dates, may_need_year
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.names import NameContext, acronym_definitions, find_names
-from brikg.recognize.quantities import find_quantities
+from brikg.recognize.quantities import find_quantities, national_currency
 from brikg.recognize.sides import side_mentions
 from brikg.recognize.tokens import tokenize
 from brikg.recognize.zh import ChineseRecognizer
@@ -126,7 +126,10 @@ class Recognizer:
         entities = _bracketed_aliases(_settle(known), text, offset)
         cues = date_cues(text, words)
         dates = list(find_dates(text, offset, context_year, cues=cues, story_date=story_date))
-        quantities = list(find_quantities(text, offset, words))
+        quantities = [
+            national_currency(q, self.lexicon.nationality)
+            for q in find_quantities(text, offset, words)
+        ]
         if dates and quantities:  # a number inside a date is not a quantity
             quantities = [q for q in quantities if not any(_overlap(q, d) for d in dates)]
         return entities + dates + quantities, may_need_year(text, cues)
