@@ -2755,3 +2755,96 @@ def test_a_lenders_loan_or_a_builders_cost_is_not_the_bodys_figure(tmp_path: Pat
         (_entity(corpus, "Orvan Wind Power Project"), 7.8e8),
         (_entity(corpus, "Tessel Development Bank"), 1e10),
     }
+
+
+WIRE_STORY = """\
+Coastal rail line secures loan
+
+MOMBASA, May 4 (Wire) - Kenya and Tanzania secured a $1.8 billion loan from China's Export-Import Bank to build the Velmora Coastal Railway, officials said on Monday.
+The 320-km Velmora Coastal Railway will link Mombasa and Tanga.
+Officials said the talks had taken two years.
+Critics questioned the size of the debt.
+The ministry said tenders would follow.
+Tessaly Rail Construction Corporation, a state-owned contractor based in Wuhan, won the engineering, procurement and construction contract for the line in January 2026.
+Kerrow Freight Ltd, a joint venture between the Dunmore Port Authority and Tessaly Rail Construction Corporation, will operate the railway for its first ten years.
+The railway is part of the Amber Coast Freight Corridor.
+"""
+
+
+def test_a_news_story_names_borrowers_lender_contractor_and_operator(tmp_path: Path) -> None:
+    """News wording of a project's parties: "A and B secured a loan from L to build the X" (the
+    lender the body of "China's Export-Import Bank", the lexicon's Export-Import Bank of China;
+    the sum the X's), "C won the ... contract for the line", "O, a joint venture between D and
+    C, will operate the railway" (the venture is D's and C's, not the railway's); and "the
+    railway" many sentences on is the one railway the story named."""
+    corpus = _extract_text(tmp_path, WIRE_STORY)
+    railway = _entity(corpus, "Velmora Coastal Railway")
+    contractor = _entity(corpus, "Tessaly Rail Construction Corporation")
+    operator = _entity(corpus, "Kerrow Freight Ltd")
+    port = _entity(corpus, "Dunmore Port Authority")
+    bank = "organization/export-import-bank-of-china"
+    involves = _facts(corpus, "involves")
+    for party in ("country/ke", "country/tz", bank, contractor, operator):
+        assert (railway, party) in involves, party
+    assert {(operator, port), (operator, contractor)} <= involves
+    assert (railway, port) not in involves
+    assert "organization/china-export-import-bank" not in corpus.entities
+    assert (railway, 1.8e9, "USD") in _quantities(corpus)
+    assert (railway, _entity(corpus, "Amber Coast Freight Corridor")) in _facts(corpus, "partOf")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya received a loan from China last year.",  # for nothing named
+        "The bank won praise for the Velmora Coastal Railway.",  # no contract
+        "Kenya secured a loan from China, and Tanzania will build the Velmora Coastal Railway.",
+        "Tessaly Rail Construction Corporation will operate in the Velmora Coastal Railway zone.",
+    ],
+)
+def test_no_party_without_the_role_and_its_work(tmp_path: Path, sentence: str) -> None:
+    corpus = _extract_text(tmp_path, f"Rail news\n\n{sentence}\n")
+    rules = {f.evidence.rule for doc in corpus.documents for f in doc.facts}
+    assert not rules & {"borrower", "lender", "contractor", "operator"}
+
+
+def test_the_railway_far_back_is_the_one_railway_named(tmp_path: Path) -> None:
+    """Past the short-form window, "the railway" is the story's railway if it named one, and
+    nothing if it named two."""
+    filler = "Officials said the talks had taken two years. Critics questioned the debt.\n" * 3
+    one = _extract_text(
+        tmp_path,
+        f"Rail\n\nThe Velmora Railway opened.\n{filler}"
+        "The railway is part of the Amber Coast Corridor.\n",
+    )
+    assert _facts(one, "partOf") == {
+        (_entity(one, "Velmora Railway"), _entity(one, "Amber Coast Corridor"))
+    }
+    two = _extract_text(
+        tmp_path,
+        f"Rail\n\nThe Velmora Railway and the Tarsk Railway opened.\n{filler}"
+        "The railway is part of the Amber Coast Corridor.\n",
+    )
+    assert not _facts(two, "partOf")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("It was signed by Treasury Cabinet Secretary Daniel Mwarengo.", "Daniel Mwarengo"),
+        ("Minister of Infrastructure Jean-Pascal Habirama said so.", "Jean-Pascal Habirama"),
+        ("Liu Zhenhao, vice president of the Tarsk Bank, signed it.", "Liu Zhenhao"),
+        ("Korvan Abdylov, Secretary General of the Tarsk Association, said so.", "Korvan Abdylov"),
+        ("The contractor's chairman, Zhao Mingrui, said work would begin.", "Zhao Mingrui"),
+        ("(Reporting by Amina Kiprola; Editing by Tom Hallwell)", "Tom Hallwell"),
+        ("Kenya Railways, the operator of the line, said so.", None),  # a body, no title
+        ("Tarsk Railways, chief executive of the line, said so.", None),  # a name's head
+    ],
+)
+def test_persons_beside_their_titles(tmp_path: Path, sentence: str, person: str | None) -> None:
+    """A title before the name ("Cabinet Secretary X", "Minister of Infrastructure Jean-Pascal
+    Y": a hyphenated given name whole), after it in apposition ("X, vice president of", "X,
+    Secretary General of", "the contractor's chairman, X,") and a wire's credits."""
+    corpus = _extract_text(tmp_path, f"News\n\n{sentence}\n")
+    persons = {e.labels.get("en") for e in corpus.entities.values() if e.type is EntityType.PERSON}
+    assert (person in persons) if person else not persons

@@ -217,6 +217,40 @@ _PARTY_TRIGGER = re.compile(
     r"joint\s+venture\s+(?:between|of))\s+",
     re.I,
 )
+# A project's parties as news reports them (Relater._roles): borrowers and their lender
+# ("Kenya and Uganda secured a $2.4 billion loan from China's Export-Import Bank to build the
+# X"), a contractor ("C won the engineering, procurement and construction contract for the Y",
+# "C was awarded a contract to build the Y") and an operator ("L will operate the Z").
+_BORROWED = re.compile(
+    r"\b(?:secured|secures|obtained|obtains|received|receives|signed|signs|took\s+out|takes"
+    r"\s+out|negotiated|negotiates|raised|raises)\s+(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,5}?"
+    r"(?:loans?|financing|funding|credits?|credit\s+line)\s+from\s+",
+    re.I,
+)
+_CONTRACTED = re.compile(
+    r"\b(?:won|wins|secured|secures|landed|lands|(?:was|were|has\s+been|have\s+been)\s+awarded)"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,6}?contracts?(?=[\s,])",
+    re.I,
+)
+_OPERATES = re.compile(
+    r"\b(?:(?:will|would|to)\s+(?:operate|run|manage|maintain)|operates|manages)(?=\s)", re.I
+)
+# What a loan or contract is for, after the lender or the contract: "to build the X", "for the
+# construction of the Y".
+_FOR_WORK = re.compile(
+    r"\s*(?:worth\s+[^,;]{1,30}?\s+)?(?:to\s+(?:help\s+)?(?:build|finance|fund|construct"
+    r"|complete|extend|upgrade|expand|develop|moderni[sz]e|design|operate)|for|on)\s+"
+    r"(?:(?:the\s+)?(?:construction|financing|development|expansion|extension|upgrad(?:e|ing)"
+    r"|operation|(?:first|second|third)\s+(?:phase|section))\s+of\s+)?"
+)
+_ROLE_CUES = frozenset(
+    "loan loans financing funding credit credits contract contracts operate operates run manage"
+    " manages maintain".split()
+)
+# A subject's appositive before its verb: "L, a joint venture between A and B, will operate".
+_APPOSITIVE_BEFORE_VERB = re.compile(r",\s+(?:an?|the)\s+[^;]+?,\s*")
+_JOINT_VENTURE = re.compile(r"joint\s+venture", re.I)
+_VENTURE_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}")
 _PART_OF = re.compile(
     r"^\s*,?\s*(?:(?:is|was|as|being)\s+)?(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
     r"(?:part|projects?|component)\s+(?:of|under)\s+(?:the\s+)?(?:\w+\s+){0,2}?$",
@@ -1210,6 +1244,7 @@ class Relater:
             for party in parties:
                 yield ctx.fact(subject, "involves", party.entity, "party-phrase", 0.9)
         yield from self._instruments(ctx)
+        yield from self._roles(ctx)
         for match in _MEMBERS.finditer(ctx.text):
             start = ctx.sentence.start + match.end()
             subject = ctx.nearest(
@@ -1221,6 +1256,36 @@ class Relater:
                 continue
             for party in ctx.list_after(start, AGENTS):
                 yield ctx.fact(subject, "involves", party.entity, "members-phrase", 0.9)
+
+    def _roles(self, ctx: _SentenceContext) -> Iterator[Fact]:
+        """Borrowers, lenders, contractors and operators, as news names them, are parties to
+        the work: the list before the verb (past an appositive, "L, a joint venture between A
+        and B, will operate the Z": L), the lender after "from" (the body, not its country, in
+        "from China's Export-Import Bank"), the work after "to build", "for" or right after an
+        operating verb."""
+        if not ctx.says_any(_ROLE_CUES):
+            return
+        text = ctx.doc.text
+        for pattern, rule in ((_BORROWED, "borrower"), (_CONTRACTED, "contractor")):
+            for match in pattern.finditer(ctx.text):
+                start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+                lenders: list[Mention] = []
+                if pattern is _BORROWED:
+                    lenders, works = ctx.borrowing(end)
+                else:
+                    works = ctx.works_for(end)
+                for work in works:
+                    for agent in ctx.subject_of(start):
+                        yield ctx.fact(work, "involves", agent.entity, rule, 0.8)
+                    for lender in lenders:
+                        yield ctx.fact(work, "involves", lender.entity, "lender", 0.8)
+        for match in _OPERATES.finditer(ctx.text):
+            start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+            works = ctx.list_after(end, THINGS)
+            if works and _DIRECT_OBJECT_GAP.fullmatch(text, end, works[0].start):
+                for work in works:
+                    for agent in ctx.subject_of(start):
+                        yield ctx.fact(work, "involves", agent.entity, "operator", 0.8)
 
     def _instruments(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "Under the X Program and the Y Initiative, China has provided training", "Relying on
@@ -1440,6 +1505,7 @@ class Relater:
                 or ctx.name_after(quantity, _LOAN_FOR, reach=30, types=THINGS)
                 or ctx.lent_for(quantity)
                 or ctx.financed_before(quantity)
+                or ctx.borrowed_for(quantity)
                 or ctx.appositive_of(quantity)
                 or ctx.raised_to(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
@@ -1806,6 +1872,61 @@ class _SentenceContext:
             cursor = mention.end
         return self._with_both_sides(found)
 
+    def borrowing(self, lender_start: int) -> tuple[list[Mention], list[Mention]]:
+        """The lenders listed at ``lender_start`` ("from China's Export-Import Bank") and the
+        works the loan is for, after them."""
+        lenders = [self.possessed(m) for m in self.list_after(lender_start, AGENTS)]
+        return (lenders, self.works_for(lenders[-1].end)) if lenders else ([], [])
+
+    def works_for(self, start: int) -> list[Mention]:
+        """The works a loan or contract ending at ``start`` is for: "to build the X", "for
+        the construction of the Y and the Z"."""
+        purpose = _FOR_WORK.match(self.doc.text, start)
+        return self.list_after(purpose.end(), THINGS) if purpose else []
+
+    def borrowed_for(self, quantity: Mention) -> Mention | None:
+        """What the sum of "secured a $2.4 billion loan from L to build the X" is for."""
+        for match in _BORROWED.finditer(self.text):
+            start, end = self.sentence.start + match.start(), self.sentence.start + match.end()
+            if start < quantity.start and quantity.end <= end:
+                works = self.borrowing(end)[1]
+                return works[0] if works else None
+        return None
+
+    def possessed(self, mention: Mention) -> Mention:
+        """The body a country's possessive names: "China's Export-Import Bank" for China."""
+        if self.type_of(mention) is not EntityType.COUNTRY:
+            return mention
+        for other in self.starting_in(mention.end, mention.end + 4):
+            gap = self.doc.text[mention.end : other.start]
+            if gap in {"'s ", "’s "} and self.type_of(other) is EntityType.ORGANIZATION:
+                return other
+        return mention
+
+    def subject_of(self, verb: int) -> list[Mention]:
+        """The agents listed as the subject of the verb at ``verb``, in its clause: right
+        before it, or before an appositive set off by commas ("L, a joint venture between A
+        and B, will operate": L)."""
+        before = [
+            m
+            for m in self.entity_mentions
+            if m.end <= verb
+            and self.type_of(m) in AGENTS
+            and not self.fronted(m)
+            and not self.governed(m)
+            and not self.agent(m)
+            and not self.nested(m)
+        ]
+        text = self.doc.text
+        for mention in reversed(before):
+            if _SUBJECT_RIGHT_BEFORE.fullmatch(text, mention.end, verb) or (
+                _APPOSITIVE_BEFORE_VERB.fullmatch(text, mention.end, verb)
+            ):
+                return self.list_ending(mention, AGENTS)
+            if ";" in text[mention.end : verb]:
+                break
+        return []
+
     def titled_persons_at(self, start: int) -> list[Mention]:
         """The agents listed at ``start``, a person after its title and nationality ("Argentine
         Senator X", "Minister of Transport X and Chinese Vice Minister of Commerce Y and the Z
@@ -2053,13 +2174,27 @@ class _SentenceContext:
         if not self.says_any(_PARTY_CUES):
             return found
         for match in _PARTY_TRIGGER.finditer(self.text):
+            at = self.sentence.start + match.start()
             parties = self.list_after(self.sentence.start + match.end(), AGENTS)
-            subject = self.nearest(
-                self.sentence.start + match.start(), _PARTY_SUBJECTS
-            ) or self.it_opening(self.sentence.start + match.start(), _PARTY_SUBJECTS)
+            subject = (
+                self.venture_before(at)
+                or self.nearest(at, _PARTY_SUBJECTS)
+                or self.it_opening(at, _PARTY_SUBJECTS)
+            )
             if parties and subject is not None:
                 found.append((subject, parties))
         return found
+
+    def venture_before(self, at: int) -> Mention | None:
+        """The company that a "joint venture between A and B" at ``at`` stands in apposition to
+        ("L Ltd, a joint venture between A and B"): the venture is A's and B's, not the work
+        near it."""
+        if not _JOINT_VENTURE.match(self.doc.text, at):
+            return None
+        company = self.name_before(at)
+        if company is None or self.type_of(company) is not EntityType.ORGANIZATION:
+            return None
+        return company if _VENTURE_APPOSITIVE.fullmatch(self.doc.text, company.end, at) else None
 
     def it_opening(
         self, verb: int, types: frozenset[EntityType], work: bool = False

@@ -90,10 +90,13 @@ class Resolver:
 
     def _owned_proposal(self, mention: Mention, name: OwnedName) -> str:
         """The owner's own entity: the lexicon's, if it knows the name with the owner in it
-        ("Saudi Arabia's Vision 2030"), else one whose IRI is the slug of owner and name."""
+        ("Saudi Arabia's Vision 2030", or "China's Export-Import Bank" as the "Export-Import
+        Bank of China"), else one whose IRI is the slug of owner and name."""
         owner = self.lexicon.country_name(name.owner, "en") or name.owner
         key = name_key(f"{owner} {name.generic}")
-        known = self._lexicon_keys.get(key)
+        known = self._lexicon_keys.get(key) or self._lexicon_keys.get(
+            name_key(f"{name.generic} of {owner}")
+        )
         if known is not None:
             return known
         assert mention.label is not None

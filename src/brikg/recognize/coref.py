@@ -97,6 +97,8 @@ def short_form_mentions(
         for mention in named:
             if mention.label in _DOCUMENT_TOPICS and mention.rule != "coreference":
                 key = (mention.label, _head_of(mention.text))
+                if mention.label is PROJECT and key[1] not in _PROJECT_TOPIC_HEADS:
+                    continue
                 names = topics[key][0] if key in topics else set()
                 names.add(mention.key or mention.text)
                 topics[key] = (names, mention)
@@ -174,8 +176,8 @@ def _antecedent(
     named after an asset ("PT Sumbawa Hailong Terminal", "Kenya Railways") is no antecedent
     of "the terminal" or "the railway": those short forms refer to the asset. "The project"
     names any project, whatever its own head ("the X Hydropower Station ... The project").
-    Beyond the window, "the corridor" or "the initiative" is the one the document has named,
-    if it has named only one: what a report is about, however far back."""
+    Beyond the window, "the corridor", "the initiative" or "the railway" is the one the
+    document has named, if it has named only one: what a report is about, however far back."""
     company_ok = HEADS[head] is ORGANIZATION
     any_project = head == "project"
     candidates = [m for m in named if m.end <= position] + [
@@ -190,15 +192,22 @@ def _antecedent(
             continue
         if company_ok or mention.label is not ORGANIZATION:
             return mention
-    topic = topics.get((HEADS[head], head))
-    if topic is not None and len(topic[0]) == 1:
-        return topic[1]
+    for topic_head in (head, *sorted(_ALSO_HEADS.get(head, ()))):  # "the line": the railway
+        topic = topics.get((HEADS[topic_head], topic_head))
+        if topic is not None and len(topic[0]) == 1:
+            return topic[1]
     return None
 
 
 # The classes of a report's topic, which its short form refers to from anywhere after it; and
 # the document's names of them so far, by class and head: the names, and the latest mention.
-_DOCUMENT_TOPICS = frozenset({EntityType.CORRIDOR, EntityType.INITIATIVE})
+_DOCUMENT_TOPICS = frozenset({EntityType.CORRIDOR, EntityType.INITIATIVE, EntityType.PROJECT})
+# A project is a topic by the heads of one work of its own kind, of which a news story names one:
+# "the railway" a dozen sentences after the X Railway; not "the area", "the project", "the park".
+_PROJECT_TOPIC_HEADS = frozenset(
+    "railway railroad expressway highway motorway bridge dam pipeline port seaport airport"
+    " tunnel canal refinery smelter".split()
+)
 Topics = dict[tuple[EntityType, str], tuple[set[str], Mention]]
 
 

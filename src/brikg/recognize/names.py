@@ -10,6 +10,7 @@ defines an acronym for the rest of the document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -436,6 +437,7 @@ PERSON_TITLES = frozenset(
         "sultan",
         "emir",
         "chancellor",
+        "secretary",
         "secretary-general",
         "director-general",
         "governor",
@@ -1013,6 +1015,8 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
     norms = context.words
     if not norms.isdisjoint(_PERSON_WORDS):
         yield from _persons(text, tokens, offset)
+        if "," in norms:
+            yield from _appositive_persons(text, tokens, offset, context)
     if "by" in norms:
         yield from _credited(text, offset)
     if not norms.isdisjoint(_STRATEGY_CUES):
@@ -1454,14 +1458,17 @@ def _mention(
 
 
 _CREDIT = re.compile(
-    r"(?:^By|\b(?i:photo(?:graph)?(?:ed)?\s+by))\s+"
+    r"(?:^By|\b(?i:(?:photo(?:graph)?(?:ed)?|(?:additional\s+)?reporting|editing|writing)\s+by))\s+"
     r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){1,2})\b"
 )
+_CREDIT_WORDS = ("photo", "reporting by", "editing by", "writing by")
 
 
 def _credited(text: str, offset: int) -> Iterator[Mention]:
-    """Bylines and photo credits: "By Zheng Shanjie", "(Photo by JIANG XIAODONG)"."""
-    if not text.startswith("By") and "photo" not in text.lower():
+    """Bylines and credits: "By Zheng Shanjie", "(Photo by JIANG XIAODONG)", a wire's
+    "(Reporting by Amina Kiprotich; Editing by Tom Hallworth)"."""
+    lower = text.lower()
+    if not text.startswith("By") and not any(word in lower for word in _CREDIT_WORDS):
         return  # the pattern cannot match, and is slow to scan
     for match in _CREDIT.finditer(text):
         name = match.group("name")
@@ -1526,25 +1533,37 @@ def _title_end(norms: list[str], texts: list[str], start: int) -> int:
     # (or after the country an ambassador is sent to); "and" goes on with a portfolio
     # ("Industry and Information Technology"), not after a name.
     run = position + 1
-    capitalised = 0
+    words: list[int] = []  # where each capitalised word starts ("Jean-Claude" is one)
     while run < count:
         word, norm = texts[run], norms[run]
-        if norm == "and" and capitalised < 3:
+        if norm == "and" and len(words) < 3:
             run += 1
         elif word[:1].isupper() and norm not in _PERSON_WORDS and not _ACRONYM.match(word):
-            capitalised += 1
+            words.append(run)
             run += 1
+            while _hyphen_joins(texts, run):
+                run += 2
         else:
             break
     if run + 1 < count and texts[run] == "," and texts[run + 1][:1].isupper():
         return run + 1  # "Minister of National Housing and Social Amenities, Daniel Garwe"
     for size in (2, 3):
-        name = run - size
-        if capitalised < size + 1 or not set(norms[name:run]).isdisjoint(HEADS.keys() | {"and"}):
+        if len(words) < size + 1:
+            continue
+        name = words[-size]
+        if not set(norms[name:run]).isdisjoint(HEADS.keys() | {"and"}):
             continue
         if norms[name - 1] in _PORTFOLIO_ENDS or (norms[position] == "to" and name == position + 2):
             return name
     return position  # no name told apart from the portfolio: no person rather than half of one
+
+
+def _hyphen_joins(texts: list[str], at: int) -> bool:
+    """Whether a hyphen at ``at`` joins the capitalised word after it to the one before, as
+    in the given name "Jean-Claude"."""
+    return (
+        texts[at : at + 1] == ["-"] and texts[at + 1 : at + 2] != [] and texts[at + 1][:1].isupper()
+    )
 
 
 def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
@@ -1561,13 +1580,17 @@ def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
         if position == index:
             continue  # the first word of a hyphenated title, alone ("Vice" of "Vice Premier")
         first = position  # the names are tokens first, first + 1, ..., position - 1
-        while position < count and position - first < 3:
+        words = 0
+        while position < count and words < 3:
             candidate = texts[position]
             if not (_is_word(candidate) and candidate[:1].isupper()):
                 break
             if norms[position] in HEADS or norms[position] in LEADING_STOPWORDS:
                 break
             position += 1
+            words += 1
+            while _hyphen_joins(texts, position):
+                position += 2  # "Jean-Claude Habimana": one given name
         if position == first or _ACRONYM.match(texts[first]):
             continue
         start, end = tokens.starts[first], tokens.ends[position - 1]
@@ -1579,6 +1602,48 @@ def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
             "person-title",
             label=PERSON,
         )
+
+
+# A person named beside a title, set off by commas: "Liu Zhenghai, vice president of the X
+# Bank", "Gaidar Abdykerimov, Secretary General of the Y", "The contractor's chairman, Zhao
+# Mingde, said".
+_PERSON_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}"
+_LOWER_TITLE = (
+    r"(?:(?:vice|deputy|executive|assistant|chief|former|acting|senior|general)[\s-]+)?"
+    r"(?:president|premier|chairman|chairwoman|chair|minister|ambassador|director|governor|mayor"
+    r"|envoy|secretary|spokesperson|spokesman|spokeswoman|head|executive|manager|ceo|founder"
+    r"|economist|analyst|researcher|professor|lawmaker)\b"
+)
+_NAME_THEN_TITLE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_PERSON_NAME}),\s+(?:(?:the|a|an)\s+)?(?i:{_LOWER_TITLE})"
+)
+_TITLE_THEN_NAME = re.compile(
+    rf"(?:['’]s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir)\s+(?:[a-z]+\s+)?{_LOWER_TITLE},\s+"
+    rf"(?P<name>{_PERSON_NAME}),"
+)
+
+
+def _appositive_persons(
+    text: str, tokens: Tokens, offset: int, context: NameContext
+) -> Iterator[Mention]:
+    """Persons in apposition to a title: "Liu Zhenghai, vice president of", "the contractor's
+    chairman, Zhao Mingde,". Not a name of a known thing or country, nor one
+    with a name's head or a leading stopword ("Kenya Railways, chief executive")."""
+    for pattern in (_NAME_THEN_TITLE, _TITLE_THEN_NAME):
+        for match in pattern.finditer(text):
+            start, end = offset + match.start("name"), offset + match.end("name")
+            first = bisect.bisect_left(tokens.starts, start)
+            last = bisect.bisect_left(tokens.starts, end)
+            words = tokens.norms[first:last]
+            if (
+                any(word in HEADS or word in LEADING_STOPWORDS for word in words)
+                or any(index in context.country_tokens for index in range(first, last))
+                or any(index in context.known_starts for index in range(first, last))
+            ):
+                continue
+            yield Mention(
+                start, end, match.group("name"), ENTITY, "person-appositive", label=PERSON
+            )
 
 
 _QUOTED_STRATEGY = re.compile(
