@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brikg.ir import DateValue
+from brikg.lexicon import load_lexicon
 from brikg.rdf import sort_date as rdf_sort_date
 from brikg.recognize.dates import document_year, find_dates, find_document_dates
-from brikg.lexicon import load_lexicon
 from brikg.recognize.quantities import find_quantities, national_currency
 from brikg.recognize.zh_values import find_quantities as find_zh_quantities
 
@@ -193,6 +193,9 @@ def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str,
         ("owed 10.5 trillion shillings", "shilling", "shillings"),  # no nation named
         ("a 300 million baht grant", "THB", "baht"),  # the one currency so named
         ("owed 2 billion dinars", "dinar", "dinars"),  # Iraq's, Jordan's, Serbia's, ...
+        ("spent 40 billion Sri Lankan rupees", "LKR", "Sri Lankan rupees"),
+        ("borrowed 8 billion Hong Kong dollars", "HKD", "Hong Kong dollars"),
+        ("opened 5 million accounts", "account", "accounts"),  # not the ADB unit of account
     ],
 )
 def test_a_count_of_a_nations_currency_is_a_sum_in_it(text: str, unit: str, text_unit: str) -> None:

@@ -223,13 +223,14 @@ _PARTY_TRIGGER = re.compile(
 # "C was awarded a contract to build the Y") and an operator ("L will operate the Z").
 _BORROWED = re.compile(
     r"\b(?:secured|secures|obtained|obtains|received|receives|signed|signs|took\s+out|takes"
-    r"\s+out|negotiated|negotiates|raised|raises)\s+(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,5}?"
+    r"\s+out|negotiated|negotiates|raised|raises)\s+(?:an?\s+|the\s+)?(?:(?!(?:about|over"
+    r"|regarding|against|into|on|with|to|of|for|and|but)\b)[\w$.,-]+\s+){0,5}?"
     r"(?:loans?|financing|funding|credits?|credit\s+line)\s+from\s+",
     re.I,
 )
 _CONTRACTED = re.compile(
     r"\b(?:won|wins|secured|secures|landed|lands|(?:was|were|has\s+been|have\s+been)\s+awarded)"
-    r"\s+(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,6}?contracts?(?=[\s,])",
+    r"\s+(?:an?\s+|the\s+)?(?:(?![a-z]+ed\b)[\w$.,-]+\s+){0,6}?contracts?(?=[\s,])",
     re.I,
 )
 _OPERATES = re.compile(
@@ -238,7 +239,7 @@ _OPERATES = re.compile(
 # What a loan or contract is for, after the lender or the contract: "to build the X", "for the
 # construction of the Y".
 _FOR_WORK = re.compile(
-    r"\s*(?:worth\s+[^,;]{1,30}?\s+)?(?:to\s+(?:help\s+)?(?:build|finance|fund|construct"
+    r"\s*(?:worth\s+[^,;]{1,30}?\s+)?(?:in\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?(?:to\s+(?:help\s+)?(?:build|finance|fund|construct"
     r"|complete|extend|upgrade|expand|develop|moderni[sz]e|design|operate)|for|on)\s+"
     r"(?:(?:the\s+)?(?:construction|financing|development|expansion|extension|upgrad(?:e|ing)"
     r"|operation|(?:first|second|third)\s+(?:phase|section))\s+of\s+)?"
@@ -247,8 +248,16 @@ _ROLE_CUES = frozenset(
     "loan loans financing funding credit credits contract contracts operate operates run manage"
     " manages maintain".split()
 )
-# A subject's appositive before its verb: "L, a joint venture between A and B, will operate".
-_APPOSITIVE_BEFORE_VERB = re.compile(r",\s+(?:an?|the)\s+[^;]+?,\s*")
+# A subject's appositive before its verb: "L, a joint venture between A and B, will operate";
+# else only auxiliaries and adverbs between them ("X outbid Y and won": not Y).
+_APPOSITIVE_BEFORE_VERB = re.compile(r",\s+(?:an?|the|which|who|whose)\s+[^;]+?,\s*")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
+# Who awarded a contract, before what it is for: "won a contract from the Y Authority to build".
+_FROM_CLIENT = re.compile(r"\s+from\s+")
+_AUXILIARIES = re.compile(
+    r"\s+(?:(?:has|have|had|will|would|is|are|was|were|been|also|jointly|recently|finally"
+    r"|successfully|reportedly)\s+)*"
+)
 _JOINT_VENTURE = re.compile(r"joint\s+venture", re.I)
 _VENTURE_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}")
 _PART_OF = re.compile(
@@ -1269,11 +1278,13 @@ class Relater:
         for pattern, rule in ((_BORROWED, "borrower"), (_CONTRACTED, "contractor")):
             for match in pattern.finditer(ctx.text):
                 start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+                if _NEGATED.search(text, max(0, start - 30), start):
+                    continue  # "Uganda has not secured a loan from L": no party
                 lenders: list[Mention] = []
                 if pattern is _BORROWED:
                     lenders, works = ctx.borrowing(end)
                 else:
-                    works = ctx.works_for(end)
+                    works = ctx.contracted(end)
                 for work in works:
                     for agent in ctx.subject_of(start):
                         yield ctx.fact(work, "involves", agent.entity, rule, 0.8)
@@ -1282,7 +1293,8 @@ class Relater:
         for match in _OPERATES.finditer(ctx.text):
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
             works = ctx.list_after(end, THINGS)
-            if works and _DIRECT_OBJECT_GAP.fullmatch(text, end, works[0].start):
+            negated = _NEGATED.search(text, max(0, start - 30), start)
+            if works and not negated and _DIRECT_OBJECT_GAP.fullmatch(text, end, works[0].start):
                 for work in works:
                     for agent in ctx.subject_of(start):
                         yield ctx.fact(work, "involves", agent.entity, "operator", 0.8)
@@ -1885,28 +1897,38 @@ class _SentenceContext:
         return self.list_after(purpose.end(), THINGS) if purpose else []
 
     def borrowed_for(self, quantity: Mention) -> Mention | None:
-        """What the sum of "secured a $2.4 billion loan from L to build the X" is for."""
-        for match in _BORROWED.finditer(self.text):
-            start, end = self.sentence.start + match.start(), self.sentence.start + match.end()
-            if start < quantity.start and quantity.end <= end:
-                works = self.borrowing(end)[1]
-                return works[0] if works else None
+        """What the sum of "secured a $2.4 billion loan from L to build the X" or "won a $600
+        million contract from the Y Authority to build the X" is for."""
+        for pattern in (_BORROWED, _CONTRACTED):
+            for match in pattern.finditer(self.text):
+                start, end = self.sentence.start + match.start(), self.sentence.start + match.end()
+                if start < quantity.start and quantity.end <= end:
+                    works = self.borrowing(end)[1] if pattern is _BORROWED else self.contracted(end)
+                    return works[0] if works else None
         return None
 
+    def contracted(self, contract_end: int) -> list[Mention]:
+        """The works a contract ending at ``contract_end`` is for, past whoever awarded it
+        ("a contract from the Y Authority to build the X")."""
+        client = _FROM_CLIENT.match(self.doc.text, contract_end)
+        clients = self.list_after(client.end(), AGENTS) if client else []
+        return self.works_for(clients[-1].end if clients else contract_end)
+
     def possessed(self, mention: Mention) -> Mention:
-        """The body a country's possessive names: "China's Export-Import Bank" for China."""
+        """The body a country's possessive names: "China's (state-owned) Export-Import Bank"
+        for China."""
         if self.type_of(mention) is not EntityType.COUNTRY:
             return mention
-        for other in self.starting_in(mention.end, mention.end + 4):
+        for other in self.starting_in(mention.end, mention.end + 30):
             gap = self.doc.text[mention.end : other.start]
-            if gap in {"'s ", "’s "} and self.type_of(other) is EntityType.ORGANIZATION:
+            if _POSSESSIVE_GAP.fullmatch(gap) and self.type_of(other) is EntityType.ORGANIZATION:
                 return other
         return mention
 
     def subject_of(self, verb: int) -> list[Mention]:
-        """The agents listed as the subject of the verb at ``verb``, in its clause: right
-        before it, or before an appositive set off by commas ("L, a joint venture between A
-        and B, will operate": L)."""
+        """The agents listed as the subject of the verb at ``verb``: right before it, past
+        auxiliaries and adverbs, or before an appositive set off by commas ("L, a joint
+        venture between A and B, will operate": L)."""
         before = [
             m
             for m in self.entity_mentions
@@ -1919,7 +1941,7 @@ class _SentenceContext:
         ]
         text = self.doc.text
         for mention in reversed(before):
-            if _SUBJECT_RIGHT_BEFORE.fullmatch(text, mention.end, verb) or (
+            if _AUXILIARIES.fullmatch(text, mention.end, verb) or (
                 _APPOSITIVE_BEFORE_VERB.fullmatch(text, mention.end, verb)
             ):
                 return self.list_ending(mention, AGENTS)
@@ -2176,19 +2198,18 @@ class _SentenceContext:
         for match in _PARTY_TRIGGER.finditer(self.text):
             at = self.sentence.start + match.start()
             parties = self.list_after(self.sentence.start + match.end(), AGENTS)
-            subject = (
-                self.venture_before(at)
-                or self.nearest(at, _PARTY_SUBJECTS)
-                or self.it_opening(at, _PARTY_SUBJECTS)
-            )
+            venture = self.venture_before(at)
+            if parties and venture is not None:
+                found.append((venture, parties))  # and the work it runs, as its parties'
+            subject = self.nearest(at, _PARTY_SUBJECTS) or self.it_opening(at, _PARTY_SUBJECTS)
             if parties and subject is not None:
                 found.append((subject, parties))
         return found
 
     def venture_before(self, at: int) -> Mention | None:
         """The company that a "joint venture between A and B" at ``at`` stands in apposition to
-        ("L Ltd, a joint venture between A and B"): the venture is A's and B's, not the work
-        near it."""
+        ("L Ltd, a joint venture between A and B"): the venture is A's and B's, as is the work
+        it runs."""
         if not _JOINT_VENTURE.match(self.doc.text, at):
             return None
         company = self.name_before(at)

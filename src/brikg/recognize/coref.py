@@ -25,6 +25,8 @@ WINDOW = 3  # sentences back to look for the antecedent
 _SHORT_FORM = re.compile(
     r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|latest|previous|last|next)\s+)?(?P<figure>\d[\d.,]*-[a-z]+\s+)?(?P<head>[A-Za-z][a-z]+)\b(?!\s+(?:of|for|on)\s+[A-Z])(?![\w-]*\s+[A-Z])"
+    r"(?!\s+(?:city|cities|town|sector|industry|network|system|authority|authorities|company"
+    r"|operator|workers|market|traffic|fees?|tariffs?)\b)"  # "the port city of X": no port
 )
 
 
@@ -57,9 +59,10 @@ def short_form_mentions(
         latest = max((m.sentence for m in chain.values()), default=-WINDOW - 1)
         if recent:
             latest = max(latest, recent[-1].sentence)
-        if not named and sentence.index - latest > WINDOW:
-            continue
         text = doc.text[sentence.start : sentence.end]
+        # Beyond the window, only "the railway" of a document that named one railway refers.
+        if not named and sentence.index - latest > WINDOW and not _names_a_topic(text, topics):
+            continue
         taken = [(m.start, m.end) for m in named]
         for match in _SHORT_FORM.finditer(text):
             # "the Bank", "the Forum": a capitalised head refers back as a lowercase one does.
@@ -93,6 +96,8 @@ def short_form_mentions(
             yield short_form
         for head in [h for h in chain if _introduces(text, h)]:
             del chain[head]  # "Uganda plans an expressway of its own": the next is that one
+        for key in [key for key in topics if _introduces(text, key[1])]:
+            topics[key][0].add(text)  # "plans a new port at Bagamoyo": no one port any more
         recent.extend(named)
         for mention in named:
             if mention.label in _DOCUMENT_TOPICS and mention.rule != "coreference":
@@ -102,6 +107,11 @@ def short_form_mentions(
                 names = topics[key][0] if key in topics else set()
                 names.add(mention.key or mention.text)
                 topics[key] = (names, mention)
+
+
+def _names_a_topic(text: str, topics: Topics) -> bool:
+    """Whether ``text`` says the head of a topic the document has named one thing of."""
+    return any(len(names) == 1 and head in text for (_, head), (names, _) in topics.items())
 
 
 def _introduces(text: str, head: str) -> bool:

@@ -1457,10 +1457,14 @@ def _mention(
     return Mention(begin, last_end, surface, ENTITY, rule, label=entity_type)
 
 
+_CREDITED_NAME = r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){1,2})\b"
 _CREDIT = re.compile(
-    r"(?:^By|\b(?i:(?:photo(?:graph)?(?:ed)?|(?:additional\s+)?reporting|editing|writing)\s+by))\s+"
-    r"(?P<name>[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){1,2})\b"
+    r"(?:^By|\b(?i:(?:photo(?:graph)?(?:ed)?|(?:additional\s+)?reporting|editing|writing)\s+by))"
+    r"\s+" + _CREDITED_NAME
 )
+# A second name credited with the first: "Reporting by A in Colombo and B".
+_CREDIT_AND = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]+)?\s+and\s+" + _CREDITED_NAME)
+_DESKS = frozenset({"Staff", "Desk", "Team", "Newsroom", "Reporters", "Correspondents", "Bureau"})
 _CREDIT_WORDS = ("photo", "reporting by", "editing by", "writing by")
 
 
@@ -1470,25 +1474,35 @@ def _credited(text: str, offset: int) -> Iterator[Mention]:
     lower = text.lower()
     if not text.startswith("By") and not any(word in lower for word in _CREDIT_WORDS):
         return  # the pattern cannot match, and is slow to scan
-    for match in _CREDIT.finditer(text):
-        name = match.group("name")
-        words = name.split()
-        if any(word.casefold() in HEADS or word.casefold() in LEADING_STOPWORDS for word in words):
-            continue
-        if words[-1] in {"Source", "Updated", "Xinhua"}:
-            words = words[:-1]
-        if len(words) < 2:
-            continue
-        name = " ".join(words)
-        start = offset + match.start("name")
-        yield Mention(
-            start,
-            start + len(name),
-            name,
-            ENTITY,
-            "person-credit",
-            label=PERSON,
-        )
+    for first in _CREDIT.finditer(text):
+        second = _CREDIT_AND.match(text, first.end())
+        yield from _credited_person(first, offset)
+        if second is not None:
+            yield from _credited_person(second, offset)
+
+
+def _credited_person(match: re.Match[str], offset: int) -> Iterator[Mention]:
+    """The person a credit's name group names, if it is a person's name."""
+    name = match.group("name")
+    words = name.split()
+    if any(word.casefold() in HEADS or word.casefold() in LEADING_STOPWORDS for word in words):
+        return
+    if words[-1] in _DESKS:
+        return  # "Editing by Global Times Staff"
+    if words[-1] in {"Source", "Updated", "Xinhua"}:
+        words = words[:-1]
+    if len(words) < 2:
+        return
+    name = " ".join(words)
+    start = offset + match.start("name")
+    yield Mention(
+        start,
+        start + len(name),
+        name,
+        ENTITY,
+        "person-credit",
+        label=PERSON,
+    )
 
 
 # Words a ministry's portfolio ends with: "of Foreign Affairs", "of Finance", "of Transport".
@@ -1499,7 +1513,7 @@ _PORTFOLIO_ENDS = frozenset(
     mines mining petroleum labour labor works housing amenities cooperation integration relations
     security water power railways roads telecommunications science innovation fisheries forestry
     irrigation treasury sports youth statistics customs aviation shipping navigation immigration
-    taxation revenue""".split()
+    taxation revenue state""".split()
 )
 
 
@@ -1560,9 +1574,13 @@ def _title_end(norms: list[str], texts: list[str], start: int) -> int:
 
 def _hyphen_joins(texts: list[str], at: int) -> bool:
     """Whether a hyphen at ``at`` joins the capitalised word after it to the one before, as
-    in the given name "Jean-Claude"."""
+    in the given name "Jean-Claude" before a surname."""
+    following = texts[at + 1 : at + 3]
     return (
-        texts[at : at + 1] == ["-"] and texts[at + 1 : at + 2] != [] and texts[at + 1][:1].isupper()
+        texts[at : at + 1] == ["-"]
+        and len(following) == 2
+        and following[0][:1].isupper()
+        and following[1][:1].isupper()  # "Ruto-Raila talks" is no one's name
     )
 
 
@@ -1612,13 +1630,19 @@ _LOWER_TITLE = (
     r"(?:(?:vice|deputy|executive|assistant|chief|former|acting|senior|general)[\s-]+)?"
     r"(?:president|premier|chairman|chairwoman|chair|minister|ambassador|director|governor|mayor"
     r"|envoy|secretary|spokesperson|spokesman|spokeswoman|head|executive|manager|ceo|founder"
-    r"|economist|analyst|researcher|professor|lawmaker)\b"
+    r"|economist|analyst|researcher|professor|lawmaker|dean)(?:[\s-]+general)?\b"
 )
 _NAME_THEN_TITLE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_PERSON_NAME}),\s+(?:(?:the|a|an)\s+)?(?i:{_LOWER_TITLE})"
+    r"(?=\s+(?:of|at|for|to|with|in|and)\b|\s*[,;.)])"  # not "X, chief economist Paul Obi"
+)
+# A place or circumstance before the comma: "Speaking in Addis Ababa, the minister said".
+_PREPOSITION_BEFORE_NAME = re.compile(
+    r"\b(?:in|at|from|to|near|outside|inside|across|into)\s+\Z",
+    re.I,
 )
 _TITLE_THEN_NAME = re.compile(
-    rf"(?:['’]s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir)\s+(?:[a-z]+\s+)?{_LOWER_TITLE},\s+"
+    rf"(?:['’]s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir)\s+(?:[A-Za-z]+\s+)?{_LOWER_TITLE},\s+"
     rf"(?P<name>{_PERSON_NAME}),"
 )
 
@@ -1628,15 +1652,18 @@ def _appositive_persons(
 ) -> Iterator[Mention]:
     """Persons in apposition to a title: "Liu Zhenghai, vice president of", "the contractor's
     chairman, Zhao Mingde,". Not a name of a known thing or country, nor one
-    with a name's head or a leading stopword ("Kenya Railways, chief executive")."""
+    with a name's head or a leading stopword ("Kenya Railways, chief executive"), nor a place
+    after a preposition ("Speaking in Addis Ababa, the minister said")."""
     for pattern in (_NAME_THEN_TITLE, _TITLE_THEN_NAME):
         for match in pattern.finditer(text):
             start, end = offset + match.start("name"), offset + match.end("name")
             first = bisect.bisect_left(tokens.starts, start)
             last = bisect.bisect_left(tokens.starts, end)
             words = tokens.norms[first:last]
+            name_start = match.start("name")
             if (
-                any(word in HEADS or word in LEADING_STOPWORDS for word in words)
+                _PREPOSITION_BEFORE_NAME.search(text, max(0, name_start - 12), name_start)
+                or any(word in HEADS or word in LEADING_STOPWORDS for word in words)
                 or any(index in context.country_tokens for index in range(first, last))
                 or any(index in context.known_starts for index in range(first, last))
             ):

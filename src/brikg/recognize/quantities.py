@@ -121,6 +121,9 @@ _MEASURED = re.compile(
     + r")(?![\w])",
     re.I,
 )
+# Currencies whose name has no plural, counted as nouns ("12 billion naira"), and each the
+# name of one currency of ISO 4217: the only nouns that name a currency without a nationality.
+_INVARIANT_CURRENCIES = ("naira", "tenge", "baht", "kip", "riel", "rupiah", "ringgit", "yen")
 # A counted noun: "117 ports", "25 European countries", "74,000 trips" — up to two modifiers.
 _COUNTED = re.compile(
     r"\b"
@@ -128,7 +131,8 @@ _COUNTED = re.compile(
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
     + r"\s+(?P<mods>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*s|people|staff|personnel|"
-    r"naira|tenge|baht|kip|riel|rupiah|ringgit|yen)\b",
+    + "|".join(_INVARIANT_CURRENCIES)
+    + r")\b",
 )
 _NOT_COUNTED_NOUNS = frozenset(
     {
@@ -177,7 +181,8 @@ def national_currency(mention: Mention, country_of: Callable[[str], str | None])
     UGX 1.1 trillion, "18 billion Kenyan shillings" KES 18 billion, "300 million baht" THB.
     ``country_of`` names the country an adjective of nationality stands for
     (Lexicon.nationality); the currency is the one of ISO 4217 whose numeric code is that
-    country's and whose name ends in the noun, or the one currency named so ("baht")."""
+    country's and whose name ends in the noun, or for a noun with no plural the one currency
+    so named ("baht")."""
     quantity = mention.quantity
     if mention.rule != "quantity-count" or quantity is None:
         return mention
@@ -186,12 +191,16 @@ def national_currency(mention: Mention, country_of: Callable[[str], str | None])
     if currencies is None:
         return mention
     words = quantity.text_unit.split()
-    country = country_of(words[-2]) if len(words) > 1 else None
-    if country is not None:
-        code = currencies.get(numbers.get(country.partition("/")[2].upper(), ""))
-        words = words[-2:]
-    else:  # "shillings" alone may be Kenya's, Uganda's, Tanzania's: none
-        code = next(iter(currencies.values())) if len(currencies) == 1 else None
+    for size in (1, 2):  # "Kenyan shillings", "Sri Lankan rupees", "Hong Kong dollars"
+        country = country_of(" ".join(words[-1 - size : -1])) if len(words) > size else None
+        if country is not None:
+            code = currencies.get(numbers.get(country.partition("/")[2].upper(), ""))
+            words = words[-1 - size :]
+            break
+    else:
+        if quantity.unit not in _INVARIANT_CURRENCIES:
+            return mention  # "shillings" alone may be Kenya's, Uganda's, Tanzania's: none
+        code = next(iter(currencies.values()))  # "baht" is Thailand's
         words = words[-1:]
     if code is None:
         return mention
