@@ -96,8 +96,9 @@ def short_form_mentions(
             yield short_form
         for head in [h for h in chain if _introduces(text, h)]:
             del chain[head]  # "Uganda plans an expressway of its own": the next is that one
-        for key in [key for key in topics if _introduces(text, key[1])]:
-            topics[key][0].add(text)  # "plans a new port at Bagamoyo": no one port any more
+        for (label, head), (names, _) in topics.items():  # "plans a new port at Bagamoyo":
+            if label is PROJECT and len(names) == 1 and head in text and _introduces(text, head):
+                names.add(text)  # no one port any more
         recent.extend(named)
         for mention in named:
             if mention.label in _DOCUMENT_TOPICS and mention.rule != "coreference":
