@@ -2902,3 +2902,25 @@ def test_persons_beside_their_titles(tmp_path: Path, sentence: str, person: str 
     persons = {e.labels.get("en") for e in corpus.entities.values() if e.type is EntityType.PERSON}
     assert persons >= {person} if person else not persons
     assert len(persons) <= 2 and not {"Goldman Sachs", "Ruto-Raila"} & persons
+
+
+def test_a_person_named_in_full_is_later_the_speaker_of_one_name(tmp_path: Path) -> None:
+    """ "Mwarengo told reporters", "said Tawila", "Were said": the person named in full before,
+    labelled by the full name; not "Mwarengo Road is closed" nor "Were the talks hard?", where
+    the name is no speaker, nor a name two persons share."""
+    corpus = _extract_text(
+        tmp_path,
+        "Loan signed\n\nTreasury Cabinet Secretary Daniel Mwarengo and Minister of Works Grace "
+        'Tawila signed the deal.\n"This is a good day," Mwarengo told reporters.\n"Work starts '
+        'soon," said Tawila.\nMwarengo Road is closed.\nOpposition lawmaker Peter Were called '
+        'the loan a mistake. Were the talks hard? "We are borrowing in dollars," Were said.\n'
+        "President Ana Kollo and Minister of Trade Ben Kollo met. Kollo said it went well.\n",
+    )
+    found = [
+        (m.text, m.entity) for d in corpus.documents for m in d.mentions if m.rule == "person-name"
+    ]
+    assert found == [
+        ("Mwarengo", _entity(corpus, "Daniel Mwarengo")),
+        ("Tawila", _entity(corpus, "Grace Tawila")),
+        ("Were", _entity(corpus, "Peter Were")),
+    ]

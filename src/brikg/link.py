@@ -51,7 +51,8 @@ from brikg.recognize.zh import HAN, sentence_text
 from brikg.recognize.zh_names import HEADS, QUOTED_HEADS
 from brikg.scan import longest_first
 
-_SHORT_FORM_RULE = "coreference"  # "the project" after the X Station (recognize.coref)
+# "the project" after the X Station, "Zhao said" after Zhao Mingde (recognize.coref)
+_SHORT_FORM_RULES = frozenset({"coreference", "person-name"})
 
 # Chinese name parts and the English words that translate them (lower case, as substrings).
 GLOSSARY: dict[str, tuple[str, ...]] = {
@@ -438,7 +439,7 @@ class Linker:
         # The closest pair of mentions in one block (the first found of equals). Each mention's
         # place is worked out once: an entity named often in a long document makes many pairs.
         en_places = [
-            (e, blocks.en_place(e.start)) for e in en.mentions if e.rule != _SHORT_FORM_RULE
+            (e, blocks.en_place(e.start)) for e in en.mentions if e.rule not in _SHORT_FORM_RULES
         ]
         closest: tuple[float, Mention, Mention] | None = None
         for z in zh.mentions:

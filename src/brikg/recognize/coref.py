@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Container, Iterator
 
-from brikg.ir import DATE, ENTITY, ORGANIZATION, PROJECT, Document, EntityType, Mention
+from brikg.ir import DATE, ENTITY, ORGANIZATION, PERSON, PROJECT, Document, EntityType, Mention
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS
 from brikg.scan import occurrences
@@ -39,6 +39,7 @@ def short_form_mentions(
     document with none, need no search."""
     yield from _document_dates(doc, year_sentences)
     yield from _named_projects(doc)
+    yield from _persons_by_one_name(doc)
     recent: list[Mention] = []
     # The latest short form of each head in this section: "the expressway" refers back as its
     # name would, so a chain of them reaches further than the window ("The X Expressway ...
@@ -123,6 +124,72 @@ def _introduces(text: str, head: str) -> bool:
         and re.search(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{head}s?\b", text)
         is not None
     )
+
+
+# A verb of saying beside one name of a person: "Mwangura told reporters", "said Zhao". Found
+# from the verbs (str.find), the few places a speaker can be, not from every name's occurrence.
+_SPEECH_VERBS = "said says told added noted stressed explained warned".split()
+_NAME_BEFORE_VERB = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?:also\s+)?\Z")
+_NAME_AFTER_VERB = re.compile(r"\s+([A-Z][\w'’-]*)(?![\w'’-])")
+_VERBS_BEFORE_NAME = frozenset({"said", "says", "added"})  # "said Zhao"
+
+
+def _persons_by_one_name(doc: Document) -> Iterator[Mention]:
+    """A person named in full ("Treasury Cabinet Secretary Daniel Mwangura", "Zhao Mingde")
+    and later by one of the names, a surname or (in Chinese order) a family name, as the
+    subject of a verb of saying ("Mwangura told reporters", "said Zhao"): that person, if
+    no other person the document named has that name. Read only there, a name is not a word
+    that happens to match ("Were said" of "Peter Odhiambo Were" is; "Were the talks" is not)."""
+    persons: dict[str, set[str]] = {}  # one name -> the keys of the persons with it
+    first: dict[str, Mention] = {}  # one name -> the first full mention with it
+    for mention in doc.mentions:
+        if mention.label is not PERSON or mention.language != "en":
+            continue
+        words = mention.text.split()
+        if len(words) < 2:
+            continue
+        for word in {words[0], words[-1]}:
+            persons.setdefault(word, set()).add(mention.key or f"name:{mention.text}")
+            first.setdefault(word, mention)
+    names = {word: first[word] for word, keys in persons.items() if len(keys) == 1}
+    if not names:
+        return
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for verb in _SPEECH_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            end = at + len(verb)
+            if not text[at - 1 : at].isalnum() and not text[end : end + 1].isalnum():
+                before = _NAME_BEFORE_VERB.search(text, max(0, at - 40), at)
+                if before is not None:
+                    spans.append(before.span(1))
+                after = _NAME_AFTER_VERB.match(text, end) if verb in _VERBS_BEFORE_NAME else None
+                if after is not None:
+                    spans.append(after.span(1))
+            at = text.find(verb, end)
+    if not spans:
+        return
+    covered = [(m.start, m.end) for m in doc.mentions if m.kind is ENTITY]
+    starts = [s.start for s in doc.sentences]
+    for at, end in sorted(set(spans)):
+        person = names.get(text[at:end])
+        if person is None or at < person.end or any(s < end and at < e for s, e in covered):
+            continue
+        sentence = doc.sentences[bisect.bisect_right(starts, at) - 1]
+        if sentence.language != "en" or sentence.is_heading:
+            continue
+        yield Mention(
+            at,
+            end,
+            text[at:end],
+            ENTITY,
+            "person-name",
+            sentence=sentence.index,
+            label=PERSON,
+            key=person.key or f"name:{person.text}",
+            language="en",
+        )
 
 
 # "the Dravik project": the first words of a project's name, then "project" in lowercase; found
