@@ -82,17 +82,7 @@ def short_form_mentions(
                 antecedent = link
             if antecedent is None:
                 continue
-            short_form = Mention(
-                start,
-                end,
-                doc.text[start:end],
-                ENTITY,
-                "coreference",
-                sentence=sentence.index,
-                label=antecedent.label,
-                key=antecedent.key or f"name:{antecedent.text}",
-                language="en",
-            )
+            short_form = _referring(doc, start, end, "coreference", sentence.index, antecedent)
             chain[head] = short_form
             yield short_form
         for head in [h for h in chain if _introduces(text, h)]:
@@ -114,6 +104,23 @@ def short_form_mentions(
 def _names_a_topic(text: str, topics: Topics) -> bool:
     """Whether ``text`` says the head of a topic the document has named one thing of."""
     return any(len(names) == 1 and head in text for (_, head), (names, _) in topics.items())
+
+
+def _referring(
+    doc: Document, start: int, end: int, rule: str, sentence: int, antecedent: Mention
+) -> Mention:
+    """A mention at ``start``-``end`` of the entity ``antecedent`` names, of its class."""
+    return Mention(
+        start,
+        end,
+        doc.text[start:end],
+        ENTITY,
+        rule,
+        sentence=sentence,
+        label=antecedent.label,
+        key=antecedent.key or f"name:{antecedent.text}",
+        language="en",
+    )
 
 
 def _introduces(text: str, head: str) -> bool:
@@ -179,17 +186,7 @@ def _persons_by_one_name(doc: Document) -> Iterator[Mention]:
         sentence = doc.sentences[bisect.bisect_right(starts, at) - 1]
         if sentence.language != "en" or sentence.is_heading:
             continue
-        yield Mention(
-            at,
-            end,
-            text[at:end],
-            ENTITY,
-            "person-name",
-            sentence=sentence.index,
-            label=PERSON,
-            key=person.key or f"name:{person.text}",
-            language="en",
-        )
+        yield _referring(doc, at, end, "person-name", sentence.index, person)
 
 
 # "the Dravik project": the first words of a project's name, then "project" in lowercase; found
@@ -223,17 +220,7 @@ def _named_projects(doc: Document) -> Iterator[Mention]:
         for mention in reversed(doc.mentions[:before]):
             text = mention.text.removeprefix("the ").removeprefix("The ")
             if mention.label is PROJECT and text.startswith(first_words):
-                yield Mention(
-                    match.start(),
-                    end,
-                    doc.text[match.start() : end],
-                    ENTITY,
-                    "coreference",
-                    sentence=sentence.index,
-                    label=PROJECT,
-                    key=mention.key or f"name:{mention.text}",
-                    language="en",
-                )
+                yield _referring(doc, match.start(), end, "coreference", sentence.index, mention)
                 break
 
 
