@@ -196,6 +196,8 @@ def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str,
         ("spent 40 billion Sri Lankan rupees", "LKR", "Sri Lankan rupees"),
         ("borrowed 8 billion Hong Kong dollars", "HKD", "Hong Kong dollars"),
         ("opened 5 million accounts", "account", "accounts"),  # not the ADB unit of account
+        ("it cost 2 billion Chinese yuan", "CNY", "Chinese yuan"),  # ISO: "Yuan Renminbi"
+        ("spent 9 billion Russian roubles", "RUB", "Russian roubles"),  # ISO: "Russian Ruble"
     ],
 )
 def test_a_count_of_a_nations_currency_is_a_sum_in_it(text: str, unit: str, text_unit: str) -> None:

@@ -123,7 +123,9 @@ _MEASURED = re.compile(
 )
 # Currencies whose name has no plural, counted as nouns ("12 billion naira"), and each the
 # name of one currency of ISO 4217: the only nouns that name a currency without a nationality.
-_INVARIANT_CURRENCIES = ("naira", "tenge", "baht", "kip", "riel", "rupiah", "ringgit", "yen")
+_INVARIANT_CURRENCIES = (
+    "naira", "tenge", "baht", "kip", "riel", "rupiah", "ringgit", "yen", "yuan", "renminbi"
+)  # fmt: skip
 # A counted noun: "117 ports", "25 European countries", "74,000 trips" — up to two modifiers.
 _COUNTED = re.compile(
     r"\b"
@@ -222,7 +224,13 @@ def _currencies() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
         noun = currency.name.split()[-1].lower()
         if noun.isalpha():
             nouns.setdefault(noun, {})[currency.numeric] = currency.alpha_3
+    for spelling, noun in _OTHER_SPELLINGS.items():
+        nouns[spelling] = nouns[noun]
     return numbers, nouns
+
+
+# What texts call a currency where ISO 4217's name differs ("Yuan Renminbi", "Russian Ruble").
+_OTHER_SPELLINGS = {"yuan": "renminbi", "rouble": "ruble"}
 
 
 def _singular(noun: str) -> str:
