@@ -1229,3 +1229,36 @@ def test_companies_named_with_their_legal_form() -> None:
 
 
 _PROJECT = EntityType.PROJECT
+
+
+def test_news_names_borrowers_lender_contractor_and_operator() -> None:
+    """肯尼亚和乌干达从中国进出口银行获得24亿美元贷款，用于建设X (the sum is X's, not the bank's);
+    Y有限公司中标该铁路的…合同; Z有限公司将负责运营该铁路: parties to the railway, as in English."""
+    corpus = _one(
+        "铁路新闻\n\n肯尼亚和乌干达从中国进出口银行获得24亿美元贷款，用于建设梅尔卡湖铁路。"
+        "萨维工程有限公司中标该铁路的设计和施工合同。湖畔物流有限公司将负责运营该铁路。\n"
+    )
+    assert _parties(corpus, "梅尔卡湖铁路") == {
+        "country/ke",
+        "country/ug",
+        "organization/export-import-bank-of-china",
+        _entity(corpus, "萨维工程有限公司"),
+        _entity(corpus, "湖畔物流有限公司"),
+    }
+    assert _quantities(corpus)[_entity(corpus, "梅尔卡湖铁路")][0] == 2.4e9
+    assert "organization/export-import-bank-of-china" not in _quantities(corpus)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "肯尼亚未能从中国进出口银行获得贷款，用于建设梅尔卡湖铁路。",  # did not
+        "肯尼亚从中国进出口银行获得贷款。梅尔卡湖铁路开工。",  # for nothing named
+        "萨维工程有限公司未中标梅尔卡湖铁路。",
+        "湖畔物流有限公司不运营梅尔卡湖铁路。",
+    ],
+)
+def test_no_news_party_without_the_role_and_its_work(text: str) -> None:
+    corpus = _one("铁路新闻\n\n" + text + "\n")
+    rules = {f.evidence.rule for d in corpus.documents for f in d.facts}
+    assert not rules & {"zh-borrower", "zh-lender", "zh-contractor", "zh-operator"}

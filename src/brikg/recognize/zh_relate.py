@@ -338,6 +338,7 @@ class ChineseRelater:
             facts.extend(self._part_of(ctx))
             facts.extend(self._parties(ctx, paragraph_codes.get(sentence.paragraph, ())))
             facts.extend(self._undertakings(ctx))
+            facts.extend(self._roles(ctx))
             facts.extend(self._alignments(ctx))
             facts.extend(self._events(ctx, in_card))
             facts.extend(self._quantities(ctx, in_card))
@@ -801,6 +802,56 @@ class ChineseRelater:
             return self._anaphor(ctx, end, SUBJECTS)
         return None
 
+    # -- news roles ----------------------------------------------------------------------------
+    def _roles(self, ctx: _Context) -> Iterator[Fact]:
+        """Borrowers and lenders (肯尼亚和乌干达从中国进出口银行获得24亿美元贷款，用于建设X: the
+        sum is X's), contractors (Y公司中标该铁路的…合同) and operators (Z公司将负责运营该铁路)
+        are parties to the work, named after the verb or referred back to (该铁路)."""
+        self._sums: dict[int, str] = {}  # a loan's sum (its offset) -> the work it is for
+        if not _ROLE_CUE.search(ctx.text):
+            return
+        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
+        agents = _agents(ctx, things)
+        for match in _BORROWED.finditer(ctx.text):
+            if _NEGATED.search(ctx.text, max(0, match.start() - 3), match.start()):
+                continue  # 未能从X获得贷款
+            purpose = _FOR_WORK.match(ctx.text, match.end())
+            work = self._work_at(ctx, things, purpose.end()) if purpose else None
+            if work is None:
+                continue
+            lenders = [
+                a
+                for a in agents
+                if match.start("lenders") <= ctx.local(a.start)
+                and ctx.local_end(a) <= match.end("lenders")
+            ]
+            for agent in _agent_list(ctx, agents, match.start()):
+                yield ctx.fact(work, "involves", agent.entity or "", "zh-borrower", 0.8)
+            for lender in lenders:
+                yield ctx.fact(work, "involves", lender.entity or "", "zh-lender", 0.8)
+            for quantity in ctx.mentions:
+                if quantity.kind is MentionKind.QUANTITY and match.start("sum") <= ctx.local(
+                    quantity.start
+                ) < match.end("sum"):
+                    self._sums[quantity.start] = work
+        for match in _ROLE_VERB.finditer(ctx.text):
+            if _NEGATED.search(ctx.text, max(0, match.start() - 2), match.start()):
+                continue
+            work = self._work_at(ctx, things, match.end())
+            rule = "zh-contractor" if match.group("contract") else "zh-operator"
+            for agent in _agent_list(ctx, agents, match.start()) if work else []:
+                yield ctx.fact(work or "", "involves", agent.entity or "", rule, 0.8)
+
+    def _work_at(self, ctx: _Context, things: list[Mention], position: int) -> str | None:
+        """The work named at ``position`` (用于建设X), or the one 该铁路 there refers back to."""
+        for thing in things:
+            if ctx.local(thing.start) == position:
+                return thing.entity
+        anaphor = _ANAPHOR.match(ctx.text, position)
+        if anaphor is None or anaphor.group("edition"):
+            return None
+        return self._referent(ctx, anaphor.group("head"), SUBJECTS, just_named=False)
+
     # -- undertakings -------------------------------------------------------------------------
     def _undertakings(self, ctx: _Context) -> Iterator[Fact]:
         """双方同意推进X建设，加快实施Y; 中方愿同哈方共同建设Z; 中方愿为该项目提供贷款: who
@@ -1002,6 +1053,7 @@ class ChineseRelater:
             if chosen is not None and ctx.text.startswith("等", ctx.local_end(chosen)):
                 chosen = None  # 国家发改委等政府代表…400余人: the list is not the subject
             subject = chosen.entity if chosen is not None else None
+            subject = self._sums.get(quantity.start, subject)  # a loan's: the work's
             if subject is None:
                 subject = self._anaphor(ctx, local, SUBJECTS) or card
             if subject is None:
@@ -1016,6 +1068,15 @@ class ChineseRelater:
 
 
 _FROM_VALUE = re.compile(r"(?:由|从)[^，。；]*$")
+# News wording of a project's parties (Relater._roles): a loan from lenders (从…获得…贷款),
+# then what it is for (，用于建设X); 中标 (won the contract) and 运营 (operates) before the work.
+_BORROWED = re.compile(
+    r"从(?P<lenders>[^，。；从]{2,30}?)(?:获得|取得|争取到|借入)(?P<sum>[^，。；]{0,16}?)"
+    r"(?:贷款|融资|信贷|资金)"
+)
+_FOR_WORK = re.compile(r"[，,]?(?:用于|以)(?:建设|修建|兴建|资助|扩建|升级|改造)?")
+_ROLE_VERB = re.compile(r"(?P<contract>中标)|(?:也将|将会|将)?(?:负责)?(?:运营|经营)")
+_ROLE_CUE = re.compile(r"获得|取得|争取到|借入|中标|运营|经营")
 _TO_VERB = re.compile(
     r"^[^，。；]*?(?:增至|增加到|增加至|拓展到|扩展到|扩大到|提升到|提升至|提高到|缩短至|压缩至)"
 )
