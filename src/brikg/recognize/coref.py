@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container, Iterator
+from operator import attrgetter
 
 from brikg.ir import DATE, ENTITY, ORGANIZATION, PERSON, PROJECT, Document, EntityType, Mention
 from brikg.recognize.dates import document_year, find_document_dates
@@ -245,9 +246,9 @@ def _antecedent(
     document has named, if it has named only one: what a report is about, however far back."""
     company_ok = HEADS[head] is ORGANIZATION
     any_project = head == "project"
-    candidates = [m for m in named if m.end <= position] + [
-        m for m in reversed(recent) if sentence - m.sentence <= WINDOW
-    ]
+    # ``recent`` is in sentence order: the window is its tail, found by bisection.
+    window = recent[bisect.bisect_left(recent, sentence - WINDOW, key=_SENTENCE_OF) :]
+    candidates = [m for m in named if m.end <= position] + window[::-1]
     ordered = sorted(candidates, key=lambda m: (m.sentence, m.end), reverse=True)
     for mention in ordered:
         if any_project and mention.label is PROJECT:
@@ -282,10 +283,17 @@ _COMPLEMENT = re.compile(r"\s(?:of|for|on)\s")
 def _head_of(name: str) -> str:
     """The head noun of a name, singular: its last word, or the last before a complement
     ("Forum for International Cooperation", "Port of Piraeus"); "port" is not the head of
-    "Tanzania Ports Authority"."""
-    complement = _COMPLEMENT.search(name)
-    words = (name[: complement.start()] if complement else name).lower().split()
-    return words[-1].rstrip("s") if words else ""
+    "Tanzania Ports Authority". Kept per name: a report names the same few again and again."""
+    head = _HEADS_OF.get(name)
+    if head is None:
+        complement = _COMPLEMENT.search(name)
+        words = (name[: complement.start()] if complement else name).lower().split()
+        head = _HEADS_OF[name] = words[-1].rstrip("s") if words else ""
+    return head
+
+
+_HEADS_OF: dict[str, str] = {}
+_SENTENCE_OF = attrgetter("sentence")
 
 
 def _document_dates(doc: Document, year_sentences: Container[int] | None) -> Iterator[Mention]:
