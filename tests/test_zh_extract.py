@@ -1262,3 +1262,19 @@ def test_no_news_party_without_the_role_and_its_work(text: str) -> None:
     corpus = _one("铁路新闻\n\n" + text + "\n")
     rules = {f.evidence.rule for d in corpus.documents for f in d.facts}
     assert not rules & {"zh-borrower", "zh-lender", "zh-contractor", "zh-operator"}
+
+
+def test_a_sum_in_a_nations_currency_names_it_by_its_country() -> None:
+    """1.1万亿乌干达先令 is UGX, 180亿肯尼亚先令 KES, 400亿巴基斯坦卢比 PKR (ISO 4217 by the
+    country's numeric code and the noun, as in English); 肯尼亚卢比 is no currency of Kenya's."""
+    corpus = _one(
+        "预算新闻\n\n乌干达将出资约1.1万亿乌干达先令，肯尼亚承诺提供180亿肯尼亚先令。"
+        "巴基斯坦拨款400亿巴基斯坦卢比。肯尼亚拨款30亿肯尼亚卢比。\n"
+    )
+    sums = {
+        (m.quantity.unit, m.quantity.value, m.quantity.approximate)
+        for d in corpus.documents
+        for m in d.mentions
+        if m.quantity is not None
+    }
+    assert sums == {("UGX", 1.1e12, True), ("KES", 1.8e10, False), ("PKR", 4e10, False)}

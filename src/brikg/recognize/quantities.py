@@ -196,7 +196,7 @@ def national_currency(mention: Mention, country_of: Callable[[str], str | None])
     for size in (1, 2):  # "Kenyan shillings", "Sri Lankan rupees", "Hong Kong dollars"
         country = country_of(" ".join(words[-1 - size : -1])) if len(words) > size else None
         if country is not None:
-            code = currencies.get(numbers.get(country.partition("/")[2].upper(), ""))
+            code = currency_of(country, quantity.unit)
             words = words[-1 - size :]
             break
     else:
@@ -212,6 +212,13 @@ def national_currency(mention: Mention, country_of: Callable[[str], str | None])
         rule="quantity-currency",
         quantity=replace(quantity, unit=code, text_unit=text_unit),
     )
+
+
+def currency_of(country: str, noun: str) -> str | None:
+    """The ISO 4217 code of the currency of ``country`` (an id, "country/ke") that ``noun``
+    names ("shilling": KES), if it has one so named."""
+    numbers, nouns = _currencies()
+    return nouns.get(noun, {}).get(numbers.get(country.partition("/")[2].upper(), ""))
 
 
 @cache

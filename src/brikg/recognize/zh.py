@@ -19,7 +19,7 @@ from brikg.ir import DateValue, Document, EntityType, Mention, MentionKind, Sent
 from brikg.lexicon import Lexicon
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.zh_names import HEADS, find_names
-from brikg.recognize.zh_values import find_dates, find_quantities
+from brikg.recognize.zh_values import find_dates, find_quantities, national_sums
 from brikg.recognize.zh_words import WORD_START, Cut, Word, Words
 from brikg.scan import longest_first
 
@@ -199,6 +199,7 @@ class ChineseRecognizer:
         entities += self._pair_countries(text, cut.starts, entities)
         dates = list(find_dates(text, context_year))
         quantities = [q for q in find_quantities(text) if not any(_overlap(q, d) for d in dates)]
+        quantities += national_sums(text, countries)
         return entities + dates + quantities
 
     def _relative_dates(self, text: str, found: list[Mention]) -> list[Mention]:

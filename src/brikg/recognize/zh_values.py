@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
-from brikg.recognize.quantities import scaled
+from brikg.recognize.quantities import currency_of, scaled
 from brikg.scan import match_starts, matches_at
 
 _S = r"\s?"  # PDF text puts stray spaces between digits and characters: "2024 年 6 月"
@@ -208,6 +208,7 @@ _NUMBER = r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
 _APPROX_WORDS = "约为 约合 约 大约 超过 超 逾 近 将近 接近 达到 达 多达 最高达 最高可达".split()
 _APPROX_BEFORE = "(?P<approx>" + "|".join(_APPROX_WORDS) + ")?"
 _APPROX_AFTER = r"(?P<plus>余|多)?"
+_HEDGES = frozenset({"约", "约为", "约合", "大约", "超过", "超", "逾", "近", "将近", "接近"})
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _NOUN_WORDS = sorted(NOUNS, key=len, reverse=True)
 _QUANTITY = re.compile(
@@ -242,6 +243,49 @@ def _continues(text: str, position: int) -> bool:
 
 # A yearly measure just before the figure: 年输油量达, 年吞吐能力为, 年发电量约, 每年.
 _ANNUAL = re.compile(r"(?:年[\u4e00-\u9fff]{1,4}(?:量|能力)|每年)(?:达到?|为|约为?|超过|逾|近)?\Z")
+
+
+# A nation's currency after its country's name (1.1万亿乌干达先令, 400亿巴基斯坦卢比): the noun as
+# ISO 4217's English names end, and the number and scale right before the country.
+_CURRENCY_NOUNS = {
+    "先令": "shilling", "卢比": "rupee", "卢布": "ruble", "坚戈": "tenge", "奈拉": "naira",
+    "第纳尔": "dinar", "比索": "peso", "兰特": "rand", "比尔": "birr", "塔卡": "taka",
+    "索姆": "som", "里亚尔": "rial", "迪拉姆": "dirham", "镑": "pound", "林吉特": "ringgit",
+    "基普": "kip", "瑞尔": "riel", "图格里克": "tugrik", "马纳特": "manat",
+}  # fmt: skip
+_CURRENCY_NOUN = re.compile("|".join(sorted(_CURRENCY_NOUNS, key=len, reverse=True)))
+_SUM_BEFORE = re.compile(
+    _APPROX_BEFORE + r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"\s?(?P<scale>万亿|亿|万|千)?\Z"
+)
+
+
+def national_sums(text: str, countries: list[Mention]) -> Iterator[Mention]:
+    """Sums in a nation's currency, named by its country (1.1万亿乌干达先令 is UGX 1.1 trillion):
+    ``countries`` are the country mentions of ``text``."""
+    if _CURRENCY_NOUN.search(text) is None:
+        return
+    for country in countries:
+        noun = _CURRENCY_NOUN.match(text, country.end)
+        if noun is None or not country.countries:
+            continue
+        code = currency_of(f"country/{country.countries[0]}", _CURRENCY_NOUNS[noun.group()])
+        number = _SUM_BEFORE.search(text, max(0, country.start - 24), country.start)
+        if code is None or number is None:
+            continue
+        digits = float(number.group("number").replace(",", ""))
+        scale = number.group("scale")
+        value = scaled(digits, 10 ** _SCALES[scale]) if scale else digits
+        approximate = number.group("approx") in _HEDGES
+        start = number.start("approx") if approximate else number.start("number")
+        yield Mention(
+            start,
+            noun.end(),
+            text[start : noun.end()],
+            MentionKind.QUANTITY,
+            "zh-quantity",
+            quantity=QuantityValue(value, code, country.text + noun.group(), approximate),
+        )
 
 
 def find_quantities(text: str) -> Iterator[Mention]:
@@ -289,8 +333,7 @@ def find_quantities(text: str) -> Iterator[Mention]:
         else:
             unit, text_unit = "person", groups["people"]
         approximate = bool(
-            groups["approx"]
-            in {"约", "约为", "约合", "大约", "超过", "超", "逾", "近", "将近", "接近"}
+            groups["approx"] in _HEDGES
             or groups["plus"]
             or groups["plus2"]
             or groups["plus3"]
