@@ -2914,7 +2914,10 @@ def test_a_person_named_in_full_is_later_the_speaker_of_one_name(tmp_path: Path)
         'Tawila signed the deal.\n"This is a good day," Mwarengo told reporters.\n"Work starts '
         'soon," said Tawila.\nMwarengo Road is closed.\nOpposition lawmaker Peter Were called '
         'the loan a mistake. Were the talks hard? "We are borrowing in dollars," Were said.\n'
-        "President Ana Kollo and Minister of Trade Ben Kollo met. Kollo said it went well.\n",
+        "President Ana Kollo and Minister of Trade Ben Kollo met. Kollo said it went well.\n"
+        'Her deputy, Peter Odenyo, spoke. Authorities in Tawila said so. "Yes," Odenyo '
+        "said.\nChinese President Xi Jinping sent a letter. The President said it was good. Xi "
+        "said the line mattered.\n",
     )
     found = [
         (m.text, m.entity) for d in corpus.documents for m in d.mentions if m.rule == "person-name"
@@ -2923,4 +2926,6 @@ def test_a_person_named_in_full_is_later_the_speaker_of_one_name(tmp_path: Path)
         ("Mwarengo", _entity(corpus, "Daniel Mwarengo")),
         ("Tawila", _entity(corpus, "Grace Tawila")),
         ("Were", _entity(corpus, "Peter Were")),
-    ]
+        ("Odenyo", _entity(corpus, "Peter Odenyo")),  # named beside a title: "Her deputy, X,"
+        ("Xi", "person/xi-jinping"),  # not "President", the title of the lexicon's name
+    ]  # "in Tawila" is a place

@@ -1256,6 +1256,13 @@ def test_news_names_borrowers_lender_contractor_and_operator() -> None:
         "肯尼亚从中国进出口银行获得贷款。梅尔卡湖铁路开工。",  # for nothing named
         "萨维工程有限公司未中标梅尔卡湖铁路。",
         "湖畔物流有限公司不运营梅尔卡湖铁路。",
+        "乌干达没有从中国进出口银行获得贷款，用于建设梅尔卡湖铁路。",
+        "老挝从中国游客的旅游消费中获得大量资金，用于建设梅尔卡湖铁路。",  # no lender's
+        "坦桑尼亚从中国获得的经验和资金，用于建设梅尔卡湖铁路。",
+        "乌干达从亚洲开发银行获得贷款以梅尔卡湖铁路为试点。",  # 以X为, no purpose
+        "柬埔寨从中国获得贷款，用于“一带一路”合作项目。",  # the initiative is built by no loan
+        "萨维工程有限公司取代湖畔物流有限公司运营梅尔卡湖铁路。",  # 湖畔 is the object
+        "湖畔物流有限公司运营梅尔卡湖铁路沿线的物流园。",  # the park's, not the railway's
     ],
 )
 def test_no_news_party_without_the_role_and_its_work(text: str) -> None:
@@ -1278,3 +1285,22 @@ def test_a_sum_in_a_nations_currency_names_it_by_its_country() -> None:
         if m.quantity is not None
     }
     assert sums == {("UGX", 1.1e12, True), ("KES", 1.8e10, False), ("PKR", 4e10, False)}
+
+
+def test_news_roles_past_a_date_and_for_this_sentences_railway() -> None:
+    """该铁路 is the railway named earlier in its own sentence, not the last sentence's; a
+    borrower stands before a date (肯尼亚于2019年从…获得); a name after 运营 or 中标 is the
+    work, and the verb is no part of its name (将运营北湾铁路 names 北湾铁路)."""
+    corpus = _one(
+        "铁路新闻\n\n北湾铁路已建成，由琅塔交通有限公司运营。南岭铁路全长320公里，澜江运输有限公司将"
+        "负责运营该铁路。肯尼亚于2019年从中国进出口银行获得贷款，用于建设梅尔卡湖铁路。"
+        "萨维运输有限公司将运营梅尔卡湖铁路。柏嘉建设有限公司中标梅尔卡湖铁路的站房合同。\n"
+    )
+    assert _parties(corpus, "南岭铁路") == {_entity(corpus, "澜江运输有限公司")}
+    assert _entity(corpus, "澜江运输有限公司") not in _parties(corpus, "北湾铁路")
+    assert _parties(corpus, "梅尔卡湖铁路") == {
+        "country/ke",
+        "organization/export-import-bank-of-china",
+        _entity(corpus, "萨维运输有限公司"),
+        _entity(corpus, "柏嘉建设有限公司"),
+    }

@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from brikg.ir import DATE, ENTITY, ORGANIZATION, PERSON, PROJECT, Document, EntityType, Mention
 from brikg.recognize.dates import document_year, find_document_dates
-from brikg.recognize.names import HEADS
+from brikg.recognize.names import HEADS, PERSON_ROLES, PERSON_TITLES
 from brikg.scan import occurrences
 
 WINDOW = 3  # sentences back to look for the antecedent
@@ -138,6 +138,9 @@ def _introduces(text: str, head: str) -> bool:
 # from the verbs (str.find), the few places a speaker can be, not from every name's occurrence.
 _SPEECH_VERBS = "said says told added noted stressed explained warned".split()
 _NAME_BEFORE_VERB = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?:also\s+)?\Z")
+# A place, not a speaker: "Authorities in Kisumu said", "Residents of Kisumu told".
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|to|near|across|for|on)\s+\Z", re.I)
+_TITLE_WORDS = PERSON_TITLES | PERSON_ROLES | {"vice", "deputy", "chief", "general"}
 _NAME_AFTER_VERB = re.compile(r"\s+([A-Z][\w'’-]*)(?![\w'’-])")
 _VERBS_BEFORE_NAME = frozenset({"said", "says", "added"})  # "said Zhao"
 
@@ -154,6 +157,9 @@ def _persons_by_one_name(doc: Document) -> Iterator[Mention]:
         if mention.label is not PERSON or mention.language != "en":
             continue
         words = mention.text.split()
+        # A title the mention holds is no name: "Chinese President Xi Jinping" is Xi, Jinping.
+        titled = [i for i, word in enumerate(words) if word.lower() in _TITLE_WORDS]
+        words = words[titled[-1] + 1 :] if titled else words
         if len(words) < 2:
             continue
         for word in {words[0], words[-1]}:
@@ -170,7 +176,9 @@ def _persons_by_one_name(doc: Document) -> Iterator[Mention]:
             end = at + len(verb)
             if not text[at - 1 : at].isalnum() and not text[end : end + 1].isalnum():
                 before = _NAME_BEFORE_VERB.search(text, max(0, at - 40), at)
-                if before is not None:
+                if before is not None and not _PREPOSITION_BEFORE.search(
+                    text, max(0, before.start() - 8), before.start()
+                ):
                     spans.append(before.span(1))
                 after = _NAME_AFTER_VERB.match(text, end) if verb in _VERBS_BEFORE_NAME else None
                 if after is not None:

@@ -1015,8 +1015,8 @@ def find_names(text: str, tokens: Tokens, offset: int, context: NameContext) -> 
     norms = context.words
     if not norms.isdisjoint(_PERSON_WORDS):
         yield from _persons(text, tokens, offset)
-        if "," in norms:
-            yield from _appositive_persons(text, tokens, offset, context)
+    if "," in norms and not norms.isdisjoint(_APPOSITIVE_TITLES):
+        yield from _appositive_persons(text, tokens, offset, context)
     if "by" in norms:
         yield from _credited(text, offset)
     if not norms.isdisjoint(_STRATEGY_CUES):
@@ -1626,11 +1626,14 @@ def _persons(text: str, tokens: Tokens, offset: int) -> Iterator[Mention]:
 # Bank", "Gaidar Abdykerimov, Secretary General of the Y", "The contractor's chairman, Zhao
 # Mingde, said".
 _PERSON_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}"
+_APPOSITIVE_TITLES = frozenset(
+    """president premier chairman chairwoman chair minister ambassador director governor mayor
+    envoy secretary spokesperson spokesman spokeswoman head executive manager ceo founder
+    economist analyst researcher professor lawmaker dean deputy engineer official""".split()
+)
 _LOWER_TITLE = (
     r"(?:(?:vice|deputy|executive|assistant|chief|former|acting|senior|general)[\s-]+)?"
-    r"(?:president|premier|chairman|chairwoman|chair|minister|ambassador|director|governor|mayor"
-    r"|envoy|secretary|spokesperson|spokesman|spokeswoman|head|executive|manager|ceo|founder"
-    r"|economist|analyst|researcher|professor|lawmaker|dean)(?:[\s-]+general)?\b"
+    r"(?:" + "|".join(sorted(_APPOSITIVE_TITLES)) + r")(?:[\s-]+general)?\b"
 )
 _NAME_THEN_TITLE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_PERSON_NAME}),\s+(?:(?:the|a|an)\s+)?(?i:{_LOWER_TITLE})"
@@ -1642,7 +1645,7 @@ _PREPOSITION_BEFORE_NAME = re.compile(
     re.I,
 )
 _TITLE_THEN_NAME = re.compile(
-    rf"(?:['’]s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir)\s+(?:[A-Za-z]+\s+)?{_LOWER_TITLE},\s+"
+    rf"(?:['’]s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir|\b[Hh]is|\b[Hh]er)\s+(?:[A-Za-z]+\s+)?{_LOWER_TITLE},\s+"
     rf"(?P<name>{_PERSON_NAME}),"
 )
 

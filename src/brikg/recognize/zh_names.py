@@ -104,7 +104,7 @@ HARD_STOPS = frozenset(
     诸多 众多 若干 旗下 下属 先后 相继 陆续 分别 共同 联合 携手 加强 深化 拓展 扩大 建立 形成
     开展 完善 健全 构建 落实 入境 出境 抵达 前往 通往 访问 会见 会谈 复信 贺信 致信 出任
     担任 任 均 曾 时任 前任 致力于 中企 当地 本国 该项目 利用 充分利用 面向 针对 围绕 关于
-    当前 今年 去年 明年 此前 近期 同期 当时 承包 创建 批复 同意 情况""".split()
+    当前 今年 去年 明年 此前 近期 同期 当时 承包 创建 批复 同意 情况 中标 负责 获得 取得""".split()
 )
 HARD_TAGS = frozenset(
     {"p", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "rr", "rz", "y", "e", "o", "zg",
@@ -299,6 +299,8 @@ _BODY_ENDINGS = ("部", "局", "公司", "集团")
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", ""})
 # Words of companies' names that jieba tags as verbs: 远达港口控股有限公司, 丝路发展集团.
 _COMPANY_WORDS = frozenset({"控股", "发展", "开发", "投资"})
+_OPERATING = frozenset({"运营", "经营"})
+_LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 
 
 def _modifier(units: list[Unit], last: int, head: str) -> bool:
@@ -523,8 +525,12 @@ def _step(
         return "stop"  # 在肯尼亚|建设|莫拉港: building in a place, the verb of the sentence
     if word in _COMPANY_WORDS and HEADS[head] is _O:
         return "take"  # 控股 of …港口控股有限公司, a verb to jieba
+    if word in _OPERATING and HEADS[head] is not _O:
+        return "stop"  # 将|运营|北湾铁路: the verb, where 北湾铁路运营有限公司 is a company's name
     if word in HEADS and taken and _proper_unit(taken[-1]):
         return "stop"  # the head of the name before: 最大水电站|格西波-波波里水电站
+    if word in _LEGAL_FORMS and taken:
+        return "stop"  # no name holds a company's legal form: 柏嘉建设有限公司|力压丰成工程有限公司
     if _is_number(word) or _PHASE.match(word) or _has_digit(unit):
         return "take"
     if len(word) == 1:

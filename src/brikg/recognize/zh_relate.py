@@ -811,21 +811,19 @@ class ChineseRelater:
         if not _ROLE_CUE.search(ctx.text):
             return
         things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
+        works = [m for m in things if ctx.type_of(m) in _WORKS]
         agents = _agents(ctx, things)
         for match in _BORROWED.finditer(ctx.text):
-            if _NEGATED.search(ctx.text, max(0, match.start() - 3), match.start()):
-                continue  # 未能从X获得贷款
+            if _NOT_JUST_BEFORE.search(ctx.text, max(0, match.start() - 3), match.start()):
+                continue  # 未能从X获得贷款, 没有从X获得
             purpose = _FOR_WORK.match(ctx.text, match.end())
-            work = self._work_at(ctx, things, purpose.end()) if purpose else None
-            if work is None:
+            work = self._work_at(ctx, works, purpose.end()) if purpose else None
+            # The lenders are all that stands between 从 and the verb: not 中国 of 从中国游客的…中.
+            lenders = _agent_list(ctx, agents, match.end("lenders"))
+            if work is None or not lenders or ctx.local(lenders[0].start) != match.start("lenders"):
                 continue
-            lenders = [
-                a
-                for a in agents
-                if match.start("lenders") <= ctx.local(a.start)
-                and ctx.local_end(a) <= match.end("lenders")
-            ]
-            for agent in _agent_list(ctx, agents, match.start()):
+            lead = _BEFORE_FROM.search(ctx.text, ctx.clause_start(match.start()), match.start())
+            for agent in _subjects(ctx, agents, lead.start() if lead else match.start()):
                 yield ctx.fact(work, "involves", agent.entity or "", "zh-borrower", 0.8)
             for lender in lenders:
                 yield ctx.fact(work, "involves", lender.entity or "", "zh-lender", 0.8)
@@ -835,22 +833,43 @@ class ChineseRelater:
                 ) < match.end("sum"):
                     self._sums[quantity.start] = work
         for match in _ROLE_VERB.finditer(ctx.text):
-            if _NEGATED.search(ctx.text, max(0, match.start() - 2), match.start()):
-                continue
-            work = self._work_at(ctx, things, match.end())
+            if _NOT_JUST_BEFORE.search(ctx.text, max(0, match.start() - 3), match.start()):
+                continue  # 未中标, 不再运营
+            work = self._work_at(ctx, works, match.end(), operated=not match.group("contract"))
             rule = "zh-contractor" if match.group("contract") else "zh-operator"
-            for agent in _agent_list(ctx, agents, match.start()) if work else []:
+            for agent in _subjects(ctx, agents, match.start()) if work else []:
                 yield ctx.fact(work or "", "involves", agent.entity or "", rule, 0.8)
 
-    def _work_at(self, ctx: _Context, things: list[Mention], position: int) -> str | None:
-        """The work named at ``position`` (用于建设X), or the one 该铁路 there refers back to."""
-        for thing in things:
-            if ctx.local(thing.start) == position:
-                return thing.entity
+    def _work_at(
+        self, ctx: _Context, works: list[Mention], position: int, operated: bool = False
+    ) -> str | None:
+        """The work named at ``position`` (用于建设X), or the one 该铁路 there refers back to,
+        named earlier in the sentence or before it; not one that only places the object
+        (运营该铁路沿线的物流园; 运营该铁路的货运中心, where ``operated``)."""
+        for work in works:
+            if ctx.local(work.start) == position:
+                return (
+                    None
+                    if _places_object(ctx.text, ctx.local_end(work), operated)
+                    else (work.entity)
+                )
         anaphor = _ANAPHOR.match(ctx.text, position)
         if anaphor is None or anaphor.group("edition"):
             return None
-        return self._referent(ctx, anaphor.group("head"), SUBJECTS, just_named=False)
+        if _places_object(ctx.text, anaphor.end(), operated):
+            return None
+        head = anaphor.group("head")
+        endings = _ANAPHOR_ENDINGS.get(head, ())
+        earlier = [
+            m
+            for m in works
+            if ctx.local_end(m) <= position
+            and ctx.type_of(m) is _ANAPHOR_TYPES[head]
+            and (not endings or m.text.endswith(endings))
+        ]
+        if earlier:  # 南岭铁路全长320公里，…负责运营该铁路: this sentence's railway
+            return earlier[-1].entity
+        return self._referent(ctx, head, SUBJECTS, just_named=False)
 
     # -- undertakings -------------------------------------------------------------------------
     def _undertakings(self, ctx: _Context) -> Iterator[Fact]:
@@ -1071,11 +1090,40 @@ _FROM_VALUE = re.compile(r"(?:由|从)[^，。；]*$")
 # News wording of a project's parties (Relater._roles): a loan from lenders (从…获得…贷款),
 # then what it is for (，用于建设X); 中标 (won the contract) and 运营 (operates) before the work.
 _BORROWED = re.compile(
-    r"从(?P<lenders>[^，。；从]{2,30}?)(?:获得|取得|争取到|借入)(?P<sum>[^，。；]{0,16}?)"
+    r"从(?P<lenders>[^，。；从]{2,30}?)(?:获得|取得|争取到|借入)(?!的)(?P<sum>[^，。；和与及、]{0,16}?)"
     r"(?:贷款|融资|信贷|资金)"
 )
-_FOR_WORK = re.compile(r"[，,]?(?:用于|以)(?:建设|修建|兴建|资助|扩建|升级|改造)?")
-_ROLE_VERB = re.compile(r"(?P<contract>中标)|(?:也将|将会|将)?(?:负责)?(?:运营|经营)")
+_FOR_WORK = re.compile(
+    r"[，,]?(?:主要|专门|将)?(?:用于|以(?=建设|修建|兴建))(?:建设|修建|兴建|新建|资助|扩建|升级|改造)*"
+)
+_ROLE_VERB = re.compile(r"(?P<contract>中标了?)|(?:也|还|将|会|负责)*(?:运营|经营)")
+# Between a borrower and 从: a date or an adverb (肯尼亚于2019年从…, 也从…, 不久前从…).
+_BEFORE_FROM = re.compile(
+    r"(?:于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|也|还|已|已经|近日|日前|此前|不久前|今年|去年)+\Z"
+)
+# A negation right before the verb or 从: 未能从, 没有从, 未中标, 不再运营 (not 不久前从).
+_NOT_JUST_BEFORE = re.compile(r"(?:未能|未曾|未|没有|没能|没|不能|不再|不会|不)\Z")
+_WORKS = frozenset({EntityType.PROJECT, EntityType.CORRIDOR})  # what a loan builds
+# What may open a clause before its subject: a date, or a word that links it to the last.
+_CLAUSE_LEAD = re.compile(r"(?:[\d年月日底初中旬]+|此外|同时|随后|目前|近日|日前|其中|另外)?")
+
+
+def _subjects(ctx: _Context, agents: list[Mention], end: int) -> list[Mention]:
+    """The agents listed right before ``end`` as the subject of their clause, which they open
+    (after a date: 2021年，X…): not 琅塔 of 丰成公司取代琅塔公司运营, the object of another verb."""
+    listed = _agent_list(ctx, agents, end)
+    if not listed:
+        return []
+    opening = ctx.text[ctx.clause_start(ctx.local(listed[0].start)) : ctx.local(listed[0].start)]
+    return listed if _CLAUSE_LEAD.fullmatch(opening) else []
+
+
+def _places_object(text: str, end: int, operated: bool) -> bool:
+    """Whether the work ending at ``end`` only places the verb's object: 该铁路沿线的物流园,
+    and for an operating verb 该铁路的货运中心 (where 中标该铁路的…合同 is the railway's)."""
+    return text.startswith("沿线", end) or (operated and text.startswith("的", end))
+
+
 _ROLE_CUE = re.compile(r"获得|取得|争取到|借入|中标|运营|经营")
 _TO_VERB = re.compile(
     r"^[^，。；]*?(?:增至|增加到|增加至|拓展到|扩展到|扩大到|提升到|提升至|提高到|缩短至|压缩至)"
