@@ -1635,19 +1635,35 @@ _LOWER_TITLE = (
     r"(?:(?:vice|deputy|executive|assistant|chief|former|acting|senior|general)[\s-]+)?"
     r"(?:" + "|".join(sorted(_APPOSITIVE_TITLES)) + r")(?:[\s-]+general)?\b"
 )
-_NAME_THEN_TITLE = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_PERSON_NAME}),\s+(?:(?:the|a|an)\s+)?(?i:{_LOWER_TITLE})"
+# Both forms are found from their comma (a pattern opening with a literal is scanned in C from
+# one occurrence to the next), the rest read back from it: "X, vice president of" (a title after
+# the comma, the name before it) and "the contractor's chairman, X," (a name between commas,
+# the title before).
+_COMMA_TITLE = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?i:{_LOWER_TITLE})"
     r"(?=\s+(?:of|at|for|to|with|in|and)\b|\s*[,;.)])"  # not "X, chief economist Paul Obi"
+)
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?P<name>{_PERSON_NAME})\Z")
+_COMMA_NAME = re.compile(rf",\s+(?P<name>{_PERSON_NAME}),")
+_TITLE_BEFORE_COMMA = re.compile(
+    rf"(?:['’]s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir|\b[Hh]is|\b[Hh]er)\s+(?:[A-Za-z]+\s+)?{_LOWER_TITLE}\Z"
 )
 # A place or circumstance before the comma: "Speaking in Addis Ababa, the minister said".
 _PREPOSITION_BEFORE_NAME = re.compile(
     r"\b(?:in|at|from|to|near|outside|inside|across|into)\s+\Z",
     re.I,
 )
-_TITLE_THEN_NAME = re.compile(
-    rf"(?:['’]s|\b[Tt]he|\b[Ii]ts|\b[Tt]heir|\b[Hh]is|\b[Hh]er)\s+(?:[A-Za-z]+\s+)?{_LOWER_TITLE},\s+"
-    rf"(?P<name>{_PERSON_NAME}),"
-)
+
+
+def _appositive_names(text: str) -> Iterator[re.Match[str]]:
+    """The name of each "X, <title>" and "<title>, X," in ``text``."""
+    for comma in _COMMA_TITLE.finditer(text):
+        name = _NAME_BEFORE_COMMA.search(text, max(0, comma.start() - 60), comma.start())
+        if name is not None:
+            yield name
+    for name in _COMMA_NAME.finditer(text):
+        if _TITLE_BEFORE_COMMA.search(text, max(0, name.start() - 60), name.start()):
+            yield name
 
 
 def _appositive_persons(
@@ -1657,23 +1673,20 @@ def _appositive_persons(
     chairman, Zhao Mingde,". Not a name of a known thing or country, nor one
     with a name's head or a leading stopword ("Kenya Railways, chief executive"), nor a place
     after a preposition ("Speaking in Addis Ababa, the minister said")."""
-    for pattern in (_NAME_THEN_TITLE, _TITLE_THEN_NAME):
-        for match in pattern.finditer(text):
-            start, end = offset + match.start("name"), offset + match.end("name")
-            first = bisect.bisect_left(tokens.starts, start)
-            last = bisect.bisect_left(tokens.starts, end)
-            words = tokens.norms[first:last]
-            name_start = match.start("name")
-            if (
-                _PREPOSITION_BEFORE_NAME.search(text, max(0, name_start - 12), name_start)
-                or any(word in HEADS or word in LEADING_STOPWORDS for word in words)
-                or any(index in context.country_tokens for index in range(first, last))
-                or any(index in context.known_starts for index in range(first, last))
-            ):
-                continue
-            yield Mention(
-                start, end, match.group("name"), ENTITY, "person-appositive", label=PERSON
-            )
+    for match in _appositive_names(text):
+        start, end = offset + match.start("name"), offset + match.end("name")
+        first = bisect.bisect_left(tokens.starts, start)
+        last = bisect.bisect_left(tokens.starts, end)
+        words = tokens.norms[first:last]
+        name_start = match.start("name")
+        if (
+            _PREPOSITION_BEFORE_NAME.search(text, max(0, name_start - 12), name_start)
+            or any(word in HEADS or word in LEADING_STOPWORDS for word in words)
+            or any(index in context.country_tokens for index in range(first, last))
+            or any(index in context.known_starts for index in range(first, last))
+        ):
+            continue
+        yield Mention(start, end, match.group("name"), ENTITY, "person-appositive", label=PERSON)
 
 
 _QUOTED_STRATEGY = re.compile(
