@@ -301,7 +301,11 @@ _GENERIC_WORDS = {
 }
 # "Ministry of X" and "Department of X" are a government's, whatever X is.
 _GENERIC_HEADS = frozenset({"ministry", "department"})
-_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+[\"“]?\Z")
+# "Kenya's Ministry of Energy", "China's state-owned Export-Import Bank": an adjective or two
+# in lowercase may stand between the owner and the name.
+_POSSESSIVE_BEFORE = re.compile(
+    r"['’]s\s+(?:(?!(?:the|a|an|and|or|with|to|of|for|in|on)\s)[a-z][\w-]*\s+){0,2}[\"“]?\Z"
+)
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s+\Z")
 
 
@@ -344,7 +348,7 @@ def owned_names(doc: Document) -> dict[int, OwnedName]:
             owner = mention.countries[0]
         if owner is None:
             possessive = _POSSESSIVE_BEFORE.search(
-                doc.text, max(0, mention.start - 4), mention.start
+                doc.text, max(0, mention.start - 32), mention.start
             )
             country = by_end.get(possessive.start()) if possessive is not None else None
             if country is not None:
