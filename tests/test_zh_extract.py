@@ -1294,9 +1294,14 @@ def test_news_roles_past_a_date_and_for_this_sentences_railway() -> None:
     corpus = _one(
         "铁路新闻\n\n北湾铁路已建成，由琅塔交通有限公司运营。南岭铁路全长320公里，澜江运输有限公司将"
         "负责运营该铁路。肯尼亚于2019年从中国进出口银行获得贷款，用于建设梅尔卡湖铁路。"
-        "萨维运输有限公司将运营梅尔卡湖铁路。柏嘉建设有限公司中标梅尔卡湖铁路的站房合同。\n"
+        "萨维运输有限公司将运营梅尔卡湖铁路。柏嘉建设有限公司中标梅尔卡湖铁路的站房合同。"
+        "老挝从中国进出口银行获得贷款，用于建设北湾铁路和南岭铁路。\n"
     )
-    assert _parties(corpus, "南岭铁路") == {_entity(corpus, "澜江运输有限公司")}
+    for railway in ("北湾铁路", "南岭铁路"):  # a list of works: each is the loan's
+        assert {"country/la", "organization/export-import-bank-of-china"} <= _parties(
+            corpus, railway
+        )
+    assert _entity(corpus, "澜江运输有限公司") in _parties(corpus, "南岭铁路")
     assert _entity(corpus, "澜江运输有限公司") not in _parties(corpus, "北湾铁路")
     assert _parties(corpus, "梅尔卡湖铁路") == {
         "country/ke",

@@ -817,47 +817,54 @@ class ChineseRelater:
             if _NOT_JUST_BEFORE.search(ctx.text, max(0, match.start() - 3), match.start()):
                 continue  # 未能从X获得贷款, 没有从X获得
             purpose = _FOR_WORK.match(ctx.text, match.end())
-            work = self._work_at(ctx, works, purpose.end()) if purpose else None
+            built = self._works_at(ctx, works, purpose.end()) if purpose else []
             # The lenders are all that stands between 从 and the verb: not 中国 of 从中国游客的…中.
             lenders = _agent_list(ctx, agents, match.end("lenders"))
-            if work is None or not lenders or ctx.local(lenders[0].start) != match.start("lenders"):
+            if not built or not lenders or ctx.local(lenders[0].start) != match.start("lenders"):
                 continue
             lead = _BEFORE_FROM.search(ctx.text, ctx.clause_start(match.start()), match.start())
-            for agent in _subjects(ctx, agents, lead.start() if lead else match.start()):
-                yield ctx.fact(work, "involves", agent.entity or "", "zh-borrower", 0.8)
-            for lender in lenders:
-                yield ctx.fact(work, "involves", lender.entity or "", "zh-lender", 0.8)
-            for quantity in ctx.mentions:
+            borrowers = _subjects(ctx, agents, lead.start() if lead else match.start())
+            for work in built:
+                for agent in borrowers:
+                    yield ctx.fact(work, "involves", agent.entity or "", "zh-borrower", 0.8)
+                for lender in lenders:
+                    yield ctx.fact(work, "involves", lender.entity or "", "zh-lender", 0.8)
+            for quantity in ctx.mentions if len(built) == 1 else []:  # one work's sum
                 if quantity.kind is MentionKind.QUANTITY and match.start("sum") <= ctx.local(
                     quantity.start
                 ) < match.end("sum"):
-                    self._sums[quantity.start] = work
+                    self._sums[quantity.start] = built[0]
         for match in _ROLE_VERB.finditer(ctx.text):
             if _NOT_JUST_BEFORE.search(ctx.text, max(0, match.start() - 3), match.start()):
                 continue  # 未中标, 不再运营
-            work = self._work_at(ctx, works, match.end(), operated=not match.group("contract"))
+            operated = not match.group("contract")
             rule = "zh-contractor" if match.group("contract") else "zh-operator"
-            for agent in _subjects(ctx, agents, match.start()) if work else []:
-                yield ctx.fact(work or "", "involves", agent.entity or "", rule, 0.8)
+            for work in self._works_at(ctx, works, match.end(), operated):
+                for agent in _subjects(ctx, agents, match.start()):
+                    yield ctx.fact(work, "involves", agent.entity or "", rule, 0.8)
 
-    def _work_at(
+    def _works_at(
         self, ctx: _Context, works: list[Mention], position: int, operated: bool = False
-    ) -> str | None:
-        """The work named at ``position`` (用于建设X), or the one 该铁路 there refers back to,
-        named earlier in the sentence or before it; not one that only places the object
-        (运营该铁路沿线的物流园; 运营该铁路的货运中心, where ``operated``)."""
-        for work in works:
+    ) -> list[str]:
+        """The works named at ``position`` (用于建设X, 用于建设X和Y), or the one 该铁路 there
+        refers back to, named earlier in the sentence or before it; none where they only place
+        the object (运营该铁路沿线的物流园; 运营该铁路的货运中心, where ``operated``)."""
+        for index, work in enumerate(works):
             if ctx.local(work.start) == position:
-                return (
-                    None
-                    if _places_object(ctx.text, ctx.local_end(work), operated)
-                    else (work.entity)
-                )
+                listed = [work]
+                for following in works[index + 1 :]:
+                    joiner = ctx.text[ctx.local_end(listed[-1]) : ctx.local(following.start)]
+                    if joiner not in _JOINERS:
+                        break
+                    listed.append(following)
+                if _places_object(ctx.text, ctx.local_end(listed[-1]), operated):
+                    return []
+                return [m.entity or "" for m in listed]
         anaphor = _ANAPHOR.match(ctx.text, position)
         if anaphor is None or anaphor.group("edition"):
-            return None
+            return []
         if _places_object(ctx.text, anaphor.end(), operated):
-            return None
+            return []
         head = anaphor.group("head")
         endings = _ANAPHOR_ENDINGS.get(head, ())
         earlier = [
@@ -868,8 +875,9 @@ class ChineseRelater:
             and (not endings or m.text.endswith(endings))
         ]
         if earlier:  # 南岭铁路全长320公里，…负责运营该铁路: this sentence's railway
-            return earlier[-1].entity
-        return self._referent(ctx, head, SUBJECTS, just_named=False)
+            return [earlier[-1].entity or ""]
+        referent = self._referent(ctx, head, SUBJECTS, just_named=False)
+        return [referent] if referent else []
 
     # -- undertakings -------------------------------------------------------------------------
     def _undertakings(self, ctx: _Context) -> Iterator[Fact]:
