@@ -2928,3 +2928,24 @@ def test_a_person_named_in_full_is_later_the_speaker_of_one_name(tmp_path: Path)
         ("Odenyo", _entity(corpus, "Peter Odenyo")),  # named beside a title: "Her deputy, X,"
         ("Xi", "person/xi-jinping"),  # not "President", the title of the lexicon's name
     ]  # "in Tawila" is a place
+
+
+def test_an_initiatives_projects_including_a_list_are_its_parts(tmp_path: Path) -> None:
+    """ "landmark Belt and Road projects coming to fruition, including the X (X Express), the Y
+    and the Z", "the W Corridor projects such as the V": each listed project is part of the
+    initiative or corridor named before "projects"; not a list after "has projects in"."""
+    corpus = _extract_text(
+        tmp_path,
+        "Projects\n\nWe have seen a series of landmark Belt and Road projects coming to fruition, "
+        "including the Tarvo Rail Express (TR Express), the Korvell Port and the Selwyn Bridge.\n"
+        "The Amber Coast Corridor projects such as the Dunmore Dry Port are on track.\n"
+        "The Velmora Corridor has projects in many countries, including the Olm Railway.\n",
+    )
+    bri = "initiative/belt-and-road-initiative"
+    corridor = _entity(corpus, "Amber Coast Corridor")
+    assert _facts(corpus, "partOf") == {
+        (_entity(corpus, "Tarvo Rail Express"), bri),
+        (_entity(corpus, "Korvell Port"), bri),
+        (_entity(corpus, "Selwyn Bridge"), bri),
+        (_entity(corpus, "Dunmore Dry Port"), corridor),
+    }

@@ -275,6 +275,13 @@ _INCLUDES = re.compile(
     r"\s+(?:(?:also|now)\s+)?(?:includes|included|comprises|comprised|encompasses)\s+(?:the\s+)?"
 )
 _PROJECT_TYPE = frozenset({EntityType.PROJECT})
+# An initiative or corridor named before "projects", then the projects it lists: "Belt and Road
+# projects coming to fruition, including", "CPEC projects such as"; in one clause.
+_ITS_PROJECTS_INCLUDING = re.compile(
+    r"\s+(?:cooperation\s+|flagship\s+|infrastructure\s+)?projects\b[^;:.]{0,60}?,?\s+"
+    r"(?:including|such\s+as)\s+"
+)
+_PROJECT_CONTAINERS = frozenset({EntityType.INITIATIVE, EntityType.CORRIDOR})
 _NOT_NOUNS = frozenset(
     """is was are were be been being has have had and or of in on to for with by at as which
     that who whose from into under since during through between among along across after
@@ -1227,6 +1234,18 @@ class Relater:
                 for project in ctx.list_after(included.end(), _PROJECT_TYPE):
                     if project.entity != container.entity:
                         yield ctx.fact(project, "partOf", container.entity, "includes-phrase", 0.9)
+        if "includ" in ctx.text or "such as" in ctx.text:
+            # "landmark Belt and Road projects coming to fruition, including the X and the Y",
+            # "CPEC projects such as the Z": the projects listed are the initiative's.
+            for container in ctx.entity_mentions:
+                listed = _ITS_PROJECTS_INCLUDING.match(ctx.doc.text, container.end)
+                if listed is None or ctx.type_of(container) not in _PROJECT_CONTAINERS:
+                    continue
+                for project in ctx.list_after(listed.end(), _PROJECT_TYPE, aliases=True):
+                    if project.entity != container.entity:
+                        yield ctx.fact(
+                            project, "partOf", container.entity, "projects-including", 0.85
+                        )
         for organization in ctx.of_type(EntityType.ORGANIZATION):
             if _UN_BODY.match(organization.text) and organization.entity != UNITED_NATIONS:
                 yield ctx.fact(organization, "partOf", UNITED_NATIONS, "name-un-body")
@@ -1868,14 +1887,27 @@ class _SentenceContext:
         before = self.doc.text[self.clause_of(mention.start)[0] : mention.start].lstrip()
         return bool(_FRONTED.match(before)) and "," not in before and not _DATE_THEN.match(before)
 
-    def list_after(self, start: int, types: frozenset[EntityType]) -> list[Mention]:
-        """A coordinated list ("China, Laos and Thailand") of mentions starting at ``start``."""
+    def list_after(
+        self, start: int, types: frozenset[EntityType], aliases: bool = False
+    ) -> list[Mention]:
+        """A coordinated list ("China, Laos and Thailand") of mentions starting at ``start``;
+        with ``aliases``, past a name's bracketed alias ("the China Railway Express (CR
+        Express), the X")."""
         found: list[Mention] = []
         cursor = start
+        text = self.doc.text
         for mention in self.entity_mentions:
             if mention.start < cursor or any(m.start <= mention.start < m.end for m in found):
                 continue
-            gap = self.doc.text[cursor : mention.start]
+            gap = text[cursor : mention.start]
+            if (
+                aliases
+                and found
+                and gap.strip() == "("
+                and text[mention.end : mention.end + 1] == ")"
+            ):
+                cursor = mention.end + 1  # the alias of the name before
+                continue
             if not _GAP.fullmatch(gap):
                 break
             if self.type_of(mention) not in types:
