@@ -128,7 +128,7 @@ def test_numbers_that_are_not_years() -> None:
         ("a line between 300 and 400 km long", 300, "km", True),
         ("between 2 and 3 billion dollars", 2e9, "USD", True),
         # a lower end that is a complete figure keeps its own value: no scale is borrowed
-        ("will cost between $500,000 and $2 million per kilometre", 5e5, "USD", True),
+        ("will cost between $500,000 and $2 million per kilometre", 5e5, "USD/km", True),
         ("it will handle between 800,000 and 1.2 million tonnes", 8e5, "tonne", True),
         ("between 1500 and 2 million tonnes", 1500, "tonne", True),
         ("between $2 and $3 billion", 2e9, "USD", True),
@@ -147,6 +147,9 @@ def test_numbers_that_are_not_years() -> None:
         ("the Zorvath Line may close but carried 5 million passengers", 5e6, "passenger", False),
         ("it could close and carried 5 million passengers", 5e6, "passenger", False),
         ("it is expected to carry 5 million passengers", 5e6, "passenger", True),
+        # a cost per length is no cost of the whole
+        ("or roughly USD 9.4 million per kilometre", 9.4e6, "USD/km", True),
+        ("EUR 10.3 million per km", 10.3e6, "EUR/km", False),
         # Xinhua's hyphenated amounts
         ("financed by a 1.8-billion-U.S.-dollar loan", 1.8e9, "USD", False),
         ("a 320-million-dollar syndicated loan", 3.2e8, "USD", False),

@@ -348,7 +348,9 @@ def _range(text: str, start: int) -> _Read | None:
     _, end, rule, quantity, match = upper
     value = _number(lower.group("number"))
     currency = lower.group("currency")
-    if value is None or (currency and CURRENCY_PREFIXES[currency.strip().lower()] != quantity.unit):
+    # The upper end's unit may be a rate of it ("$2 million per kilometre" is USD/km).
+    base_unit = quantity.unit.split("/")[0]
+    if value is None or (currency and CURRENCY_PREFIXES[currency.strip().lower()] != base_unit):
         return None
     unit = lower.group("unit")
     upper_unit = match.groupdict().get("unit")
@@ -429,10 +431,11 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+\Z", re.I)
 _RATE = re.compile(
     r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:(?:per|a|each|every)\s+(?P<per>day|week|month|year)"
     r"(?!\s+(?:ago|earlier|later|after|before|on|in)\b)|per\s+(?P<annum>annum)"
-    r"|(?P<ly>daily|weekly|monthly|annually))\b"
+    r"|(?P<ly>daily|weekly|monthly|annually)|(?:per|a)\s+(?P<length>kilomet(?:re|er)|km|mile))\b"
 )
 _RATE_PERIODS = {
     "annum": "year", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+    "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile",
 }  # fmt: skip
 
 
@@ -443,7 +446,9 @@ def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quant
     rate = _RATE.match(text, match.end())
     if rate is None:
         return quantity
-    period = rate.group("per") or _RATE_PERIODS[rate.group("annum") or rate.group("ly")]
+    period = rate.group("per") or _RATE_PERIODS[
+        rate.group("annum") or rate.group("ly") or rate.group("length")
+    ]  # "USD 9.4 million per kilometre" is a cost per km, not the project's cost
     return replace(quantity, unit=f"{quantity.unit}/{period}")
 
 
