@@ -2949,3 +2949,30 @@ def test_an_initiatives_projects_including_a_list_are_its_parts(tmp_path: Path) 
         (_entity(corpus, "Selwyn Bridge"), bri),
         (_entity(corpus, "Dunmore Dry Port"), corridor),
     }
+
+
+def test_a_contractor_named_as_such_and_an_unnamed_works_builder(tmp_path: Path) -> None:
+    """ "C is the main contractor for the X" and "D, the EPC contractor for the Y," are parties;
+    "under an EPC contract worth $420 million" is no figure of C's; "linked to the Z through a
+    65-km spur line built by E": E built the line, not the Z; an appositive line is the name's."""
+    corpus = _extract_text(
+        tmp_path,
+        "Port news\n\nTarsk Coastal Engineering Corporation is the main contractor for the "
+        "Kestrel Bay Terminal, under an EPC contract worth $420 million.\nOrvan Rail Group, the "
+        "EPC contractor for the Selwyn Railway, said work began.\nThe port will be linked to the "
+        "Amber Corridor railway through a 65-kilometre spur line built by Shenlan Rail Group.\n"
+        "The Tarvo Railway, a 310-km line built by Korvan Rail Group, opened.\n",
+    )
+    involves = _facts(corpus, "involves")
+    assert {
+        (
+            _entity(corpus, "Kestrel Bay Terminal"),
+            _entity(corpus, "Tarsk Coastal Engineering Corporation"),
+        ),
+        (_entity(corpus, "Selwyn Railway"), _entity(corpus, "Orvan Rail Group")),
+        (_entity(corpus, "Tarvo Railway"), _entity(corpus, "Korvan Rail Group")),
+    } <= involves
+    shenlan = _entity(corpus, "Shenlan Rail Group")
+    assert not {subject for subject, party in involves if party == shenlan}
+    contractor = _entity(corpus, "Tarsk Coastal Engineering Corporation")
+    assert not {key for key in _quantities(corpus) if key[0] == contractor}

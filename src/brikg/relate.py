@@ -233,6 +233,11 @@ _CONTRACTED = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?:(?![a-z]+ed\b)[\w$.,-]+\s+){0,6}?contracts?(?=[\s,])",
     re.I,
 )
+# "C is the main contractor for the X", "C, the EPC contractor of the Y,": the work after it.
+_CONTRACTOR_FOR = re.compile(
+    r"(?:\b(?:is|was|are|were|be|been|as)\s+|,\s+)(?:the\s+|a\s+)?(?:main\s+|lead\s+|general\s+"
+    r"|principal\s+|EPC\s+|sole\s+)?contractors?\s+(?:for|of|on)\s+"
+)
 _OPERATES = re.compile(
     r"\b(?:(?:will|would|to)\s+(?:operate|run|manage|maintain)|operates|manages)(?=\s)", re.I
 )
@@ -245,8 +250,8 @@ _FOR_WORK = re.compile(
     r"|operation|(?:first|second|third)\s+(?:phase|section))\s+of\s+)?"
 )
 _ROLE_CUES = frozenset(
-    "loan loans financing funding credit credits contract contracts operate operates run manage"
-    " manages maintain".split()
+    "loan loans financing funding credit credits contract contracts contractor contractors"
+    " operate operates run manage manages maintain".split()
 )
 # A subject's appositive before its verb: "L, a joint venture between A and B, will operate";
 # else only auxiliaries and adverbs between them ("X outbid Y and won": not Y).
@@ -259,6 +264,12 @@ _AUXILIARIES = re.compile(
     r"|successfully|reportedly)\s+)*"
 )
 _JOINT_VENTURE = re.compile(r"joint\s+venture", re.I)
+# An unnamed work a preposition governs, right before its "built by": no named thing's builder.
+_UNNAMED_WORK_BEFORE = re.compile(
+    r"\b(?:through|via|to|with|from|into|along|across|and|by)\s+(?:an?|the|its|their|new)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:line|road|railway|bridge|port|terminal|highway|plant|station|park|spur"
+    r"|link|tunnel|pipeline|dam|airport|section|extension|branch)\s+\Z"
+)
 _VENTURE_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}")
 _PART_OF = re.compile(
     r"^\s*,?\s*(?:(?:is|was|as|being)\s+)?(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
@@ -645,6 +656,11 @@ _FOR_THING = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
 _SUM_LENT = re.compile(rf"(?:\s+(?!in\b|of\b|for\b)[\w-]+){{0,2}}?\s+{_FINANCE_NOUN}\b")
 _STAKE = re.compile(r"\s+(?:stake|share|shareholding|interest|equity)\b")
 _REMAINING = re.compile(r"\b(?:remaining|other)\s+\Z")
+# A contract's value: "under an EPC contract worth $420 million" is no figure of the contractor.
+_CONTRACT_WORTH = re.compile(
+    r"\bcontracts?\s+(?:worth|valued\s+at|of)\s+(?:about\s+|some\s+|nearly\s+|around\s+)?\Z",
+    re.I,
+)
 # "financed the X with a $2.4 billion loan": the sum finances the X.
 _FINANCED = re.compile(r"\b(?:financed|funded|finances|funds|financing|funding)\s+(?:the\s+)?\Z")
 _WITH_SUM = re.compile(r"\s+(?:with|through|via)\s+(?:a|an)\s+")
@@ -1309,6 +1325,16 @@ class Relater:
                         yield ctx.fact(work, "involves", agent.entity, rule, 0.8)
                     for lender in lenders:
                         yield ctx.fact(work, "involves", lender.entity, "lender", 0.8)
+        for match in _CONTRACTOR_FOR.finditer(ctx.text):
+            start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+            agents = ctx.subject_of(start) if match.group().lstrip()[:1] != "," else []
+            before = ctx.name_before(start)
+            if not agents and before is not None and before.end == start:
+                # "C, the main contractor for the X,": the name before the comma
+                agents = [before] if ctx.type_of(before) in AGENTS else []
+            for work in ctx.list_after(end, THINGS):
+                for agent in agents:
+                    yield ctx.fact(work, "involves", agent.entity, "contractor", 0.8)
         for match in _OPERATES.finditer(ctx.text):
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
             works = ctx.list_after(end, THINGS)
@@ -1765,10 +1791,13 @@ class _SentenceContext:
 
     def lent_or_held(self, quantity: Mention) -> bool:
         """Whether a figure is a sum lent ("weighing a US$250 million loan for a solar
-        project") or a stake ("a 60 percent stake in", "the remaining 40 percent"): no figure
-        of the body that lends or holds it."""
+        project"), a contract's value ("under an EPC contract worth $420 million") or a stake
+        ("a 60 percent stake in", "the remaining 40 percent"): no figure of the body that
+        lends, contracts or holds it."""
         text = self.doc.text
         if _SUM_LENT.match(text, quantity.end):
+            return True
+        if _CONTRACT_WORTH.search(text, max(0, quantity.start - 40), quantity.start):
             return True
         if quantity.quantity is None or quantity.quantity.unit != "percent":
             return False
@@ -2233,6 +2262,8 @@ class _SentenceContext:
             venture = self.venture_before(at)
             if parties and venture is not None:
                 found.append((venture, parties))  # and the work it runs, as its parties'
+            if _UNNAMED_WORK_BEFORE.search(self.doc.text, max(0, at - 60), at):
+                continue  # "linked to the X through a 65-km spur line built by Y": the line's
             subject = self.nearest(at, _PARTY_SUBJECTS) or self.it_opening(at, _PARTY_SUBJECTS)
             if parties and subject is not None:
                 found.append((subject, parties))

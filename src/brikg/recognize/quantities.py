@@ -446,9 +446,10 @@ def _quantity(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quant
     rate = _RATE.match(text, match.end())
     if rate is None:
         return quantity
-    period = rate.group("per") or _RATE_PERIODS[
-        rate.group("annum") or rate.group("ly") or rate.group("length")
-    ]  # "USD 9.4 million per kilometre" is a cost per km, not the project's cost
+    period = (
+        rate.group("per")
+        or _RATE_PERIODS[rate.group("annum") or rate.group("ly") or rate.group("length")]
+    )  # "USD 9.4 million per kilometre" is a cost per km, not the project's cost
     return replace(quantity, unit=f"{quantity.unit}/{period}")
 
 
