@@ -1309,3 +1309,15 @@ def test_news_roles_past_a_date_and_for_this_sentences_railway() -> None:
         _entity(corpus, "萨维运输有限公司"),
         _entity(corpus, "柏嘉建设有限公司"),
     }
+
+
+def test_a_builders_name_may_hold_jianshe_and_a_body_operates_by_you() -> None:
+    """蓝海建设集团 is one company (建设 after a place-like word is its name's, not the verb of
+    在肯尼亚建设莫拉港); X由Y公司运营 makes the operator a party, as 由Y公司承建 does."""
+    corpus = _one(
+        "铁路新闻\n\n北湾铁路于2021年建成通车，由琅塔交通有限公司运营。南岭铁路由蓝海建设集团承建。"
+        "华岳建设有限公司在肯尼亚建设莫拉港。\n"
+    )
+    assert _parties(corpus, "北湾铁路") == {_entity(corpus, "琅塔交通有限公司")}
+    assert _parties(corpus, "南岭铁路") == {_entity(corpus, "蓝海建设集团")}
+    assert (_entity(corpus, "莫拉港"), "country/ke") in _facts(corpus, "locatedIn")

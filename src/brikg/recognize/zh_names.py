@@ -298,7 +298,7 @@ _FOLLOWING = frozenset(
 _BODY_ENDINGS = ("部", "局", "公司", "集团")
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "ng", ""})
 # Words of companies' names that jieba tags as verbs: 远达港口控股有限公司, 丝路发展集团.
-_COMPANY_WORDS = frozenset({"控股", "发展", "开发", "投资"})
+_COMPANY_WORDS = frozenset({"控股", "发展", "开发", "投资", "建设"})
 _OPERATING = frozenset({"运营", "经营"})
 _LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 
@@ -521,10 +521,10 @@ def _step(
             return "take"  # a session in a place: 中非合作论坛北京峰会
         return "stop"
     word = unit.text
+    if word in _COMPANY_WORDS and HEADS[head] is _O:
+        return "take"  # 控股 of …港口控股有限公司, 建设 of 蓝海建设集团: a verb to jieba
     if word in _BUILD_VERBS and index > 0 and _place_unit(units[index - 1]):
         return "stop"  # 在肯尼亚|建设|莫拉港: building in a place, the verb of the sentence
-    if word in _COMPANY_WORDS and HEADS[head] is _O:
-        return "take"  # 控股 of …港口控股有限公司, a verb to jieba
     if word in _OPERATING and HEADS[head] is not _O:
         return "stop"  # 将|运营|北湾铁路: the verb, where 北湾铁路运营有限公司 is a company's name
     if word in HEADS and taken and _proper_unit(taken[-1]):

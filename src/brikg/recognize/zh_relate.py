@@ -112,7 +112,7 @@ _PARTNERS = re.compile(r"中([\u4e00-\u9fff]{1,2}?)(?:高质量)?(?:共建|合�
 _TOGETHER = re.compile(r"共建“一带一路”|共同建设|合作建设|共建(?=的)")
 _AGENT_VERB = re.compile(
     r"倡议发起|倡导建立|推动成立|(?:共同|联合)?(?:主办|举办|承办)|合作打造|(?:下属企业)?承建|"
-    r"主导运营|共同发起|提出|加入|提供[^，。；]{0,12}?(?:贷款|融资)"
+    r"主导运营|(?<=公司|集团)(?:负责)?运营|共同发起|提出|加入|提供[^，。；]{0,12}?(?:贷款|融资)"
 )
 # The agent verbs that name a proposer (proposedBy) as well as a party.
 _PROPOSING = frozenset({"倡议发起", "倡导建立", "共同发起", "提出"})
