@@ -1310,28 +1310,22 @@ class Relater:
         if not ctx.says_any(_ROLE_CUES):
             return
         text = ctx.doc.text
-        for pattern, rule in ((_BORROWED, "borrower"), (_CONTRACTED, "contractor")):
-            for match in pattern.finditer(ctx.text):
-                start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
-                if _NEGATED.search(text, max(0, start - 30), start):
-                    continue  # "Uganda has not secured a loan from L": no party
-                lenders: list[Mention] = []
-                if pattern is _BORROWED:
-                    lenders, works = ctx.borrowing(end)
-                else:
-                    works = ctx.contracted(end)
-                for work in works:
-                    for agent in ctx.subject_of(start):
-                        yield ctx.fact(work, "involves", agent.entity, rule, 0.8)
-                    for lender in lenders:
-                        yield ctx.fact(work, "involves", lender.entity, "lender", 0.8)
+        for deal in ctx.deals():
+            if _NEGATED.search(text, max(0, deal.start - 30), deal.start):
+                continue  # "Uganda has not secured a loan from L": no party
+            agents = ctx.subject_of(deal.start) if deal.works else []
+            for work in deal.works:
+                for agent in agents:
+                    yield ctx.fact(work, "involves", agent.entity, deal.rule, 0.8)
+                for lender in deal.lenders:
+                    yield ctx.fact(work, "involves", lender.entity, "lender", 0.8)
         for match in _CONTRACTOR_FOR.finditer(ctx.text):
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
             agents = ctx.subject_of(start) if match.group().lstrip()[:1] != "," else []
-            before = ctx.name_before(start)
-            if not agents and before is not None and before.end == start:
-                # "C, the main contractor for the X,": the name before the comma
-                agents = [before] if ctx.type_of(before) in AGENTS else []
+            if not agents:  # "C, the main contractor for the X,": the name before the comma
+                before = ctx.name_before(start)
+                if before is not None and before.end == start and ctx.type_of(before) in AGENTS:
+                    agents = [before]
             for work in ctx.list_after(end, THINGS):
                 for agent in agents:
                     yield ctx.fact(work, "involves", agent.entity, "contractor", 0.8)
@@ -1340,8 +1334,9 @@ class Relater:
             works = ctx.list_after(end, THINGS)
             negated = _NEGATED.search(text, max(0, start - 30), start)
             if works and not negated and _DIRECT_OBJECT_GAP.fullmatch(text, end, works[0].start):
+                agents = ctx.subject_of(start)
                 for work in works:
-                    for agent in ctx.subject_of(start):
+                    for agent in agents:
                         yield ctx.fact(work, "involves", agent.entity, "operator", 0.8)
 
     def _instruments(self, ctx: _SentenceContext) -> Iterator[Fact]:
@@ -1597,6 +1592,18 @@ class Relater:
             )
 
 
+@dataclass(frozen=True, slots=True)
+class _Deal:
+    """A loan or contract a sentence tells of: the rule its subject's part is read by, its
+    span (the verb to "from" or to the contract), its lenders and the works it is for."""
+
+    rule: str
+    start: int
+    end: int
+    lenders: list[Mention]
+    works: list[Mention]
+
+
 @dataclass(slots=True)
 class _SentenceContext:
     """One sentence's mentions, indexed once: the rules ask the same questions many times, and
@@ -1623,6 +1630,7 @@ class _SentenceContext:
     _country_ends: dict[int, Mention] | None = None
     _clause_bounds: dict[re.Pattern[str], list[int]] = field(default_factory=dict)
     _trigger_matches: list[tuple[str, list[re.Match[str]]]] | None = None
+    _deals: list[_Deal] | None = None
 
     def __post_init__(self) -> None:
         self.text = self.doc.text[self.sentence.start : self.sentence.end]
@@ -1957,15 +1965,30 @@ class _SentenceContext:
         purpose = _FOR_WORK.match(self.doc.text, start)
         return self.list_after(purpose.end(), THINGS) if purpose else []
 
+    def deals(self) -> list[_Deal]:
+        """The loans ("secured a $2.4 billion loan from L to build the X") and contracts ("won
+        a $600 million contract from the Y Authority to build the X") of the sentence, read
+        once: the parties and the figures both ask for them."""
+        if self._deals is None:
+            self._deals = []
+            if self.says_any(_ROLE_CUES):
+                for pattern, rule in ((_BORROWED, "borrower"), (_CONTRACTED, "contractor")):
+                    for match in pattern.finditer(self.text):
+                        start = self.sentence.start + match.start()
+                        end = self.sentence.start + match.end()
+                        lenders: list[Mention] = []
+                        if pattern is _BORROWED:
+                            lenders, works = self.borrowing(end)
+                        else:
+                            works = self.contracted(end)
+                        self._deals.append(_Deal(rule, start, end, lenders, works))
+        return self._deals
+
     def borrowed_for(self, quantity: Mention) -> Mention | None:
-        """What the sum of "secured a $2.4 billion loan from L to build the X" or "won a $600
-        million contract from the Y Authority to build the X" is for."""
-        for pattern in (_BORROWED, _CONTRACTED):
-            for match in pattern.finditer(self.text):
-                start, end = self.sentence.start + match.start(), self.sentence.start + match.end()
-                if start < quantity.start and quantity.end <= end:
-                    works = self.borrowing(end)[1] if pattern is _BORROWED else self.contracted(end)
-                    return works[0] if works else None
+        """What the sum of a loan or contract the sentence tells of (:meth:`deals`) is for."""
+        for deal in self.deals():
+            if deal.start < quantity.start and quantity.end <= deal.end:
+                return deal.works[0] if deal.works else None
         return None
 
     def contracted(self, contract_end: int) -> list[Mention]:

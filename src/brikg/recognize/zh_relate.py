@@ -839,8 +839,10 @@ class ChineseRelater:
                 continue  # 未中标, 不再运营
             operated = not match.group("contract")
             rule = "zh-contractor" if match.group("contract") else "zh-operator"
-            for work in self._works_at(ctx, works, match.end(), operated):
-                for agent in _subjects(ctx, agents, match.start()):
+            built = self._works_at(ctx, works, match.end(), operated)
+            subjects = _subjects(ctx, agents, match.start()) if built else []
+            for work in built:
+                for agent in subjects:
                     yield ctx.fact(work, "involves", agent.entity or "", rule, 0.8)
 
     def _works_at(
