@@ -77,6 +77,18 @@ def test_single_newlines_are_kept() -> None:
     assert normalize("a\nb\nc")[0] == "a\nb\nc"
 
 
+def test_three_line_breaks_make_one_blank_line() -> None:
+    """Breaks and blank lines are left as they are (not looked at), three or more are not."""
+    raw = "One.\n\n\nTwo.\n\nThree.\nFour.\n\n\n\n\nFive."
+    text, starts, ends = normalize(raw)
+    assert text == "One.\n\nTwo.\n\nThree.\nFour.\n\nFive."
+    assert raw[starts[4] : ends[5]] == "\n\n\n"
+    # "Two.\n\nThree.\nFour." is copied: each character from its own place in the raw text.
+    two, raw_two = text.index("Two"), raw.index("Two")
+    assert list(starts[two : two + 18]) == list(range(raw_two, raw_two + 18))
+    assert list(ends[two : two + 18]) == list(range(raw_two + 1, raw_two + 19))
+
+
 def test_nfc_composes_and_maps_to_the_whole_stretch() -> None:
     raw = "Cafe\u0301 Ba\u0300 U+212B:\u212b"
     text, starts, ends = normalize(raw)

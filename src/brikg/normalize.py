@@ -44,16 +44,17 @@ _ZERO_WIDTH = "\u200b\u2060\ufeff"
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _WS_CLASS = f"[{_HSPACE}{_ZERO_WIDTH}{_BREAKS}]"
 
-# Whitespace that needs rewriting: a run of two or more, or one character that is not " ". A
-# single ordinary space between two other characters is already normal and is deliberately not
-# matched, so ordinary prose yields few matches. Each such run holds a character other than " "
-# or two spaces in a row, and is found from those (see _runs).
+# Whitespace that needs rewriting: a run that is not already normal. A single ordinary space
+# between two other characters is normal, and so is a line break or a blank line ("\n",
+# "\n\n"), which every paragraph ends with: none is looked at, so ordinary text yields few
+# runs. Each other run holds a character other than " " and "\n", two spaces in a row, a
+# space beside a line break, or three line breaks, and is found from those (see _runs).
 # The same characters spelled out, for str.strip() of the text's two ends.
 _WS_CHARS = "".join(
     sorted({chr(code) for code in range(0x3001) if re.match(_WS_CLASS, chr(code))} | {"\ufeff"})
 )
 _WS_SET = frozenset(_WS_CHARS)
-_SEEDS = (*_WS_CHARS.replace(" ", ""), "  ")
+_SEEDS = (*_WS_CHARS.replace(" ", "").replace("\n", ""), "  ", " \n", "\n ", "\n\n\n")
 _BREAK = re.compile(rf"\r\n|[{_BREAKS}]")
 _HAS_VISIBLE_SPACE = re.compile(f"[{_HSPACE}]")
 
@@ -129,9 +130,9 @@ def _whitespace(
 
 def _runs(s: str, first: int, last: int) -> Iterator[tuple[int, int]]:
     """The spans of the whitespace runs in ``s[first:last]`` that need rewriting: the whole run
-    around each character other than " " and each pair of spaces. str.find looks for those in
-    C several times faster than a regex scan for them, or one for the runs that tries a match
-    at every space."""
+    around each seed (a character other than " " and "\n", or a pair or triple that is not
+    normal, see _SEEDS). str.find looks for those in C several times faster than a regex scan
+    for them, or one for the runs that tries a match at every space."""
     end = first
     for seed in occurrences(s, _SEEDS):
         if seed >= last:
