@@ -6,17 +6,17 @@ import random
 
 import pytest
 
-from brikg.recognize.tokens import _tokenize_spaced, tokenize
+from brikg.recognize.tokens import DIGIT, ORDINAL, PLAIN, UPPER, _tokenize_spaced, tokenize
 
 
 def _columns(text: str, offset: int) -> tuple[list, ...]:
     tokens = tokenize(text, offset)
-    return tokens.texts, tokens.starts, tokens.ends, tokens.norms
+    return tokens.texts, tokens.starts, tokens.ends, tokens.norms, tokens.shapes
 
 
 def _regex_columns(text: str, offset: int) -> tuple[list, ...]:
     tokens = _tokenize_spaced(text, offset)
-    return tokens.texts, tokens.starts, tokens.ends, tokens.norms
+    return tokens.texts, tokens.starts, tokens.ends, tokens.norms, tokens.shapes
 
 
 def test_tokens_and_offsets() -> None:
@@ -65,3 +65,12 @@ def test_same_as_one_regex_on_random_text() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert _columns(text, 3) == _regex_columns(text, 3), text
+
+
+def test_shapes() -> None:
+    """Capitals (any script's), digits and ordinals, read once per distinct token."""
+    tokens = tokenize("The 21st Zorvak-Élan line, 12 km of ٣rd track")
+    assert tokens.texts == ["The", "21st", "Zorvak", "-", "Élan", "line", ",", "12", "km", "of",
+                            "٣rd", "track"]  # fmt: skip
+    assert tokens.shapes == [UPPER, ORDINAL, UPPER, PLAIN, UPPER, PLAIN, PLAIN, DIGIT, PLAIN,
+                             PLAIN, ORDINAL, PLAIN]  # fmt: skip

@@ -30,7 +30,8 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": 
 @dataclass(slots=True)
 class Tokens:
     """The words and punctuation marks of a text, as columns: ``texts[i]`` is token i, from
-    ``starts[i]`` to ``ends[i]``, with normal form ``norms[i]`` (computed once). Lists of
+    ``starts[i]`` to ``ends[i]``, with normal form ``norms[i]`` and shape ``shapes[i]`` (both
+    computed once per distinct token, as spaCy's lexemes hold a word's attributes). Lists of
     strings and ints, built in C: no object to make per token, and none for the garbage
     collector to track."""
 
@@ -38,6 +39,7 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     norms: list[str]
+    shapes: list[int]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -49,7 +51,24 @@ class Tokens:
             self.starts[start:end],
             self.ends[start:end],
             self.norms[start:end],
+            self.shapes[start:end],
         )
+
+
+# A token's shape: whether it opens with a capital letter (UPPER) or a digit (DIGIT), and
+# whether it is an ordinal number ("21st", also DIGIT). Names are read from the capitalised
+# tokens, and a sentence's are found from this column in C, with no Python code per token.
+PLAIN, UPPER, DIGIT, ORDINAL = 0, 1, 2, 6
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _shape(text: str) -> int:
+    initial = text[:1]
+    if initial.isupper():
+        return UPPER
+    if initial.isdigit():
+        return ORDINAL if _ORDINAL.fullmatch(text) else DIGIT
+    return PLAIN
 
 
 def norm_token(text: str) -> str:
@@ -85,18 +104,19 @@ class _Memo(dict[str, T]):
 
 
 def _part_entries(part: str) -> tuple[str | int, ...]:
-    """The tokens of a whitespace-free part of a text, four entries each: its text, its normal
-    form, its length, and how far it moves on to the next token (its length, and after the
-    part's last token the one whitespace character that ends the part)."""
+    """The tokens of a whitespace-free part of a text, five entries each: its text, its normal
+    form, its shape, its length, and how far it moves on to the next token (its length, and
+    after the part's last token the one whitespace character that ends the part)."""
     entries: list[str | int] = []
     for text in _SPLIT.split(part)[1::2]:
-        entries += (text, _norms[text], len(text), len(text))
+        entries += (text, _norms[text], _shapes[text], len(text), len(text))
     entries[-1] += 1  # type: ignore[operator]  # the last advance, an int
     return tuple(entries)
 
 
 _MEMO_MAX = 1 << 16
 _norms = _Memo(_normal_form)
+_shapes = _Memo(_shape)
 # A text's tokens are its whitespace-free parts' tokens ("Pakistan's," is "Pakistan", "'s", ","),
 # since no token spans whitespace and none looks past it: each part is split once.
 _entries_of_part = _Memo(_part_entries)
@@ -117,13 +137,13 @@ def tokenize(text: str, offset: int = 0) -> Tokens:
     # runs in C, with no Python code per token; the columns are strided slices of the entries.
     parts = text.split()
     entries = list(chain.from_iterable(map(_entries_of_part.__getitem__, parts)))
-    starts = list(accumulate(entries[3::4], initial=offset))  # type: ignore[arg-type]
+    starts = list(accumulate(entries[4::5], initial=offset))  # type: ignore[arg-type]
     # The advances count one whitespace character after each part: right when they add up to
     # the text's length (and one after it), else a gap is longer and the regex gives offsets.
     if starts.pop() != offset + len(text) + 1:
         return _tokenize_spaced(text, offset)
-    ends = list(map(add, starts, entries[2::4]))
-    return Tokens(entries[0::4], starts, ends, entries[1::4])  # type: ignore[arg-type]
+    ends = list(map(add, starts, entries[3::5]))
+    return Tokens(entries[0::5], starts, ends, entries[1::5], entries[2::5])  # type: ignore[arg-type]
 
 
 def _tokenize_spaced(text: str, offset: int) -> Tokens:
@@ -133,7 +153,8 @@ def _tokenize_spaced(text: str, offset: int) -> Tokens:
     parts = _SPLIT.split(text)
     words = parts[1::2]
     bounds = list(accumulate(map(len, parts), initial=offset))
-    return Tokens(words, bounds[1:-1:2], bounds[2::2], list(map(_norms.__getitem__, words)))
+    norms, shapes = list(map(_norms.__getitem__, words)), list(map(_shapes.__getitem__, words))
+    return Tokens(words, bounds[1:-1:2], bounds[2::2], norms, shapes)
 
 
 def name_key(name: str) -> str:
