@@ -47,12 +47,10 @@ from functools import lru_cache
 from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon
 from brikg.pinyin import pinyin
+from brikg.recognize.coref import SHORT_FORM_RULES
 from brikg.recognize.zh import HAN, sentence_text
 from brikg.recognize.zh_names import HEADS, QUOTED_HEADS
 from brikg.scan import longest_first
-
-# "the project" after the X Station, "Zhao said" after Zhao Mingde (recognize.coref)
-_SHORT_FORM_RULES = frozenset({"coreference", "person-name"})
 
 # Chinese name parts and the English words that translate them (lower case, as substrings).
 GLOSSARY: dict[str, tuple[str, ...]] = {
@@ -439,7 +437,7 @@ class Linker:
         # The closest pair of mentions in one block (the first found of equals). Each mention's
         # place is worked out once: an entity named often in a long document makes many pairs.
         en_places = [
-            (e, blocks.en_place(e.start)) for e in en.mentions if e.rule not in _SHORT_FORM_RULES
+            (e, blocks.en_place(e.start)) for e in en.mentions if e.rule not in SHORT_FORM_RULES
         ]
         closest: tuple[float, Mention, Mention] | None = None
         for z in zh.mentions:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
 from brikg.lexicon import Lexicon
+from brikg.recognize.coref import SHORT_FORM_RULES
 from brikg.recognize.tokens import name_key
 from brikg.vocab import slugify
 
@@ -31,8 +32,6 @@ _MERGEABLE = frozenset(
 # is no name of it: the lexicon's brikg:compoundPrefix says which character stands for which
 # country, and a prefix read from context (乌 = Uganda) or misread is not to become a label.
 _COMPOUND_PREFIX_RULE = "zh-country-prefix"
-# "the railway" after the X Railway, "Mwangura said" after Daniel Mwangura (recognize.coref)
-_SHORT_FORM_RULES = frozenset({"coreference", "person-name"})
 # Legal forms after a company's name, as name keys write them ("Ltd" is "limited").
 _LEGAL_SUFFIX_KEYS = frozenset({"limited", "plc", "inc", "llc", "jsc", "pjsc"})
 
@@ -154,7 +153,7 @@ class Resolver:
             assert mention.entity is not None and mention.label is not None
             names = surfaces[mention.entity]  # a compound prefix adds the entity, not a name
             surface = _one_line(mention.text)
-            if mention.rule in _SHORT_FORM_RULES:
+            if mention.rule in SHORT_FORM_RULES:
                 short_forms[mention.entity][(surface, mention.language)] += 1
             elif mention.rule != _COMPOUND_PREFIX_RULE:
                 names[(surface, mention.language)] += 1

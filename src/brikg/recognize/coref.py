@@ -17,9 +17,14 @@ from operator import attrgetter
 from brikg.ir import DATE, ENTITY, ORGANIZATION, PERSON, PROJECT, Document, EntityType, Mention
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS, PERSON_ROLES, PERSON_TITLES
+from brikg.recognize.tokens import Memo
 from brikg.scan import occurrences
 
 WINDOW = 3  # sentences back to look for the antecedent
+# The rules of the mentions found here that refer back to a name ("the project" after the X
+# Station, "Zhao said" after Zhao Mingde): short forms, which the resolver and the linker do
+# not count as names of the entity.
+SHORT_FORM_RULES = frozenset({"coreference", "person-name"})
 # The match starts at the "he" of "the", its "[Tt]" and word boundary checked behind it: a
 # pattern that opens with a literal is scanned in C from one occurrence to the next, several
 # times faster than one that opens with a character class or \b (every position tried).
@@ -288,19 +293,17 @@ Topics = dict[tuple[EntityType, str], tuple[set[str], Mention]]
 _COMPLEMENT = re.compile(r"\s(?:of|for|on)\s")
 
 
-def _head_of(name: str) -> str:
+def _head_noun(name: str) -> str:
     """The head noun of a name, singular: its last word, or the last before a complement
     ("Forum for International Cooperation", "Port of Piraeus"); "port" is not the head of
-    "Tanzania Ports Authority". Kept per name: a report names the same few again and again."""
-    head = _HEADS_OF.get(name)
-    if head is None:
-        complement = _COMPLEMENT.search(name)
-        words = (name[: complement.start()] if complement else name).lower().split()
-        head = _HEADS_OF[name] = words[-1].rstrip("s") if words else ""
-    return head
+    "Tanzania Ports Authority"."""
+    complement = _COMPLEMENT.search(name)
+    words = (name[: complement.start()] if complement else name).lower().split()
+    return words[-1].rstrip("s") if words else ""
 
 
-_HEADS_OF: dict[str, str] = {}
+# Kept per name (a report names the same few again and again), in a memo of bounded size.
+_head_of = Memo(_head_noun).__getitem__
 _SENTENCE_OF = attrgetter("sentence")
 
 

@@ -10,7 +10,6 @@ defines an acronym for the rest of the document.
 
 from __future__ import annotations
 
-import bisect
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from itertools import compress
 from brikg.ir import ENTITY, PERSON, EntityType, Mention
 from brikg.lexicon import DEMONYM_ENDINGS
 from brikg.places import city_country
-from brikg.recognize.tokens import DIGIT, ORDINAL, UPPER, Tokens
+from brikg.recognize.tokens import DIGIT, ORDINAL, UPPER, Tokens, shape_of
 
 P, C, M, ORG, INIT, S = (
     EntityType.PROJECT,
@@ -489,7 +488,6 @@ STRATEGY_WORDS = frozenset(
 _STRATEGY_CUES = STRATEGY_WORDS | {"initiative"}  # the head words of the strategy patterns
 # Words that start place names the gazetteer keeps as countries or regions, not cities.
 _PLACE_WORDS = frozenset("asia africa europe america oceania china".split())
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _BRACKETED_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
 
@@ -511,9 +509,13 @@ def _is_word(text: str) -> bool:
     return text[:1].isalnum()
 
 
+# The shapes of capitalised words and ordinal numbers: what a name's words may be.
+_CAPITALIZED_SHAPES = frozenset({UPPER, ORDINAL})
+
+
 def _capitalized(text: str) -> bool:
-    first = text[:1]
-    return first.isupper() or (first.isdigit() and bool(_ORDINAL.match(text)))
+    """A capitalised word or an ordinal number ("21st"), as :func:`_capitals` reads them."""
+    return shape_of(text) in _CAPITALIZED_SHAPES
 
 
 def _capitals(tokens: Tokens) -> tuple[list[int], list[int]]:
@@ -526,9 +528,6 @@ def _capitals(tokens: Tokens) -> tuple[list[int], list[int]]:
     if DIGIT not in shapes:  # no number but ordinals: the same places
         return capitals, capitals
     return capitals, list(compress(places, map(_CAPITALIZED_SHAPES.__contains__, shapes)))
-
-
-_CAPITALIZED_SHAPES = frozenset({UPPER, ORDINAL})
 
 
 # The only tokens other than capitalised words that can go on with a chunk.
@@ -1436,7 +1435,7 @@ def _mention(
     # Drop an ordinal ("Third Belt and Road Forum", "71st United Nations General Assembly"):
     # one forum, held many times.
     words = surface.split()
-    if len(words) > 2 and (words[0].casefold() in ORDINALS or _ORDINAL.match(words[0])):
+    if len(words) > 2 and (words[0].casefold() in ORDINALS or shape_of(words[0]) == ORDINAL):
         surface = surface[len(words[0]) :].lstrip()
     begin = last_end - len(surface)
     return Mention(begin, last_end, surface, ENTITY, rule, label=entity_type)
@@ -1660,8 +1659,8 @@ def _appositive_persons(
     after a preposition ("Speaking in Addis Ababa, the minister said")."""
     for match in _appositive_names(text):
         start, end = offset + match.start("name"), offset + match.end("name")
-        first = bisect.bisect_left(tokens.starts, start)
-        last = bisect.bisect_left(tokens.starts, end)
+        first = bisect_left(tokens.starts, start)
+        last = bisect_left(tokens.starts, end)
         words = tokens.norms[first:last]
         name_start = match.start("name")
         if (

@@ -71,6 +71,11 @@ def _shape(text: str) -> int:
     return PLAIN
 
 
+def shape_of(text: str) -> int:
+    """The shape of one token (PLAIN, UPPER, DIGIT or ORDINAL), as ``Tokens.shapes`` has it."""
+    return _shapes[text]
+
+
 def norm_token(text: str) -> str:
     """Case-, dash- and accent-insensitive form of one token ("Pelješac" = "peljesac")."""
     return _norms[text]
@@ -86,7 +91,7 @@ def _normal_form(text: str) -> str:
 T = TypeVar("T")
 
 
-class _Memo(dict[str, T]):
+class Memo(dict[str, T]):
     """A function of strings, computed once per string: ``memo[text]`` is a dictionary lookup
     in C, and ``map(memo.__getitem__, texts)`` runs no Python code for the strings seen (the
     lru_cache wrapper cost twice as much). Emptied when it reaches ``_MEMO_MAX`` entries, as
@@ -115,11 +120,11 @@ def _part_entries(part: str) -> tuple[str | int, ...]:
 
 
 _MEMO_MAX = 1 << 16
-_norms = _Memo(_normal_form)
-_shapes = _Memo(_shape)
+_norms = Memo(_normal_form)
+_shapes = Memo(_shape)
 # A text's tokens are its whitespace-free parts' tokens ("Pakistan's," is "Pakistan", "'s", ","),
 # since no token spans whitespace and none looks past it: each part is split once.
-_entries_of_part = _Memo(_part_entries)
+_entries_of_part = Memo(_part_entries)
 
 
 def words_are_tokens(text: str) -> bool:
