@@ -188,8 +188,7 @@ def national_currency(mention: Mention, country_of: Callable[[str], str | None])
     quantity = mention.quantity
     if mention.rule != "quantity-count" or quantity is None:
         return mention
-    numbers, nouns = _currencies()
-    currencies = nouns.get(quantity.unit)
+    currencies = _currencies()[1].get(quantity.unit)
     if currencies is None:
         return mention
     words = quantity.text_unit.split()

@@ -205,6 +205,7 @@ NOUNS: dict[str, str] = {
 }  # fmt: skip
 _MEASURE_WORDS = "个家名条所座口项位架艘台套批期场次户"
 _NUMBER = r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
+_SCALE = r"\s?(?P<scale>万亿|亿|万|千)?"
 _APPROX_WORDS = "约为 约合 约 大约 超过 超 逾 近 将近 接近 达到 达 多达 最高达 最高可达".split()
 _APPROX_BEFORE = "(?P<approx>" + "|".join(_APPROX_WORDS) + ")?"
 _APPROX_AFTER = r"(?P<plus>余|多)?"
@@ -218,7 +219,7 @@ _QUANTITY = re.compile(
     + _APPROX_BEFORE
     + r"(?P<speed>时速\s?)?"
     + r"(?>" + _NUMBER + ")"
-    + r"\s?(?P<scale>万亿|亿|万|千)?"
+    + _SCALE
     + _APPROX_AFTER
     + r"\s?(?:"
     + r"(?P<unit>" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")"
@@ -254,10 +255,7 @@ _CURRENCY_NOUNS = {
     "基普": "kip", "瑞尔": "riel", "图格里克": "tugrik", "马纳特": "manat",
 }  # fmt: skip
 _CURRENCY_NOUN = re.compile("|".join(sorted(_CURRENCY_NOUNS, key=len, reverse=True)))
-_SUM_BEFORE = re.compile(
-    _APPROX_BEFORE + r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"\s?(?P<scale>万亿|亿|万|千)?\Z"
-)
+_SUM_BEFORE = re.compile(_APPROX_BEFORE + _NUMBER + _SCALE + r"\Z")
 
 
 def national_sums(text: str, countries: list[Mention]) -> Iterator[Mention]:
@@ -273,9 +271,7 @@ def national_sums(text: str, countries: list[Mention]) -> Iterator[Mention]:
         number = _SUM_BEFORE.search(text, max(0, country.start - 24), country.start)
         if code is None or number is None:
             continue
-        digits = float(number.group("number").replace(",", ""))
-        scale = number.group("scale")
-        value = scaled(digits, 10 ** _SCALES[scale]) if scale else digits
+        value = _value(number.group("number"), number.group("scale"))
         approximate = number.group("approx") in _HEDGES
         start = number.start("approx") if approximate else number.start("number")
         yield Mention(
@@ -288,13 +284,18 @@ def national_sums(text: str, countries: list[Mention]) -> Iterator[Mention]:
         )
 
 
+def _value(number: str, scale: str | None) -> float:
+    """The value of a number as written (1,200; 1.1) times its scale word (万亿, 亿, 万, 千)."""
+    value = float(number.replace(",", ""))
+    return scaled(value, 10 ** _SCALES[scale]) if scale else value
+
+
 def find_quantities(text: str) -> Iterator[Mention]:
     """Quantity mentions of ``text`` (offsets into it)."""
     if _DIGIT.search(text) is None:
         return  # every quantity has a number
     for match in _QUANTITY.finditer(text):
         groups = match.groupdict()
-        digits = groups["number"].replace(",", "")
         if groups["unit"] is None and groups["noun"] is None and groups["people"] is None:
             continue
         following = text[match.end() : match.end() + 1]
@@ -317,8 +318,7 @@ def find_quantities(text: str) -> Iterator[Mention]:
             end = match.end()
         if _YEAR_NUMBER.fullmatch(groups["number"]) and groups["unit"] is None:
             continue
-        number = float(digits)
-        value = scaled(number, 10 ** _SCALES[groups["scale"]]) if groups["scale"] else number
+        value = _value(groups["number"], groups["scale"])
         if groups["unit"]:
             surface = groups["unit"]
             unit = UNITS[surface]
