@@ -425,8 +425,8 @@ def _countries(graph: _Graph) -> dict[str, CountryInfo]:
         official = getattr(country, "official_name", None)
         common = getattr(country, "common_name", None)
         english = [form for raw in (common, name, official) if raw for form in _english_forms(raw)]
-        chinese = [zh(raw) for raw in (name, official, common) if raw]
-        chinese = [text for text in chinese if text and text not in _BAD_ZH_TRANSLATIONS]
+        translated = [zh(raw) for raw in (name, official, common) if raw]
+        chinese = [text for text in translated if text and text not in _BAD_ZH_TRANSLATIONS]
         labels = {
             "en": extra_labels[alpha2].get("en") or (english[0] if english else name),
         }

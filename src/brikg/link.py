@@ -503,7 +503,8 @@ class Linker:
         en = en_name.lower().replace("–", "-").replace("‐", "-")
         score = 0.0
         reasons: list[str] = []
-        matched, missed = [], []
+        matched: list[str] = []
+        missed: list[str] = []
         for part in _GLOSSARY_RE.findall(zh_name):
             (matched if any(w in en for w in GLOSSARY[part]) else missed).append(part)
         if matched:

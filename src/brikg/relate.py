@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import product
 from operator import attrgetter
@@ -835,11 +835,11 @@ class Relater:
                 if 0 <= country.start - anchor.end <= _PHRASE_GAP:
                     between = ctx.between(anchor, country)
                     # "in Mombasa, Kenya"; not "in Ethiopia, Tanzania has ...", a country first
-                    in_city = _IN_CITY_COUNTRY.match(between) and not any(
+                    city_country = _IN_CITY_COUNTRY.match(between) and not any(
                         anchor.end <= other.start and other.end <= country.start
                         for other in countries
                     )
-                    if _IN_COUNTRY.match(between) or in_city:
+                    if _IN_COUNTRY.match(between) or city_country:
                         yield ctx.fact(project, "locatedIn", country.entity, "in-country")
                 elif 0 <= project.start - country.end <= _PHRASE_GAP and _POSSESSIVE.match(
                     ctx.between(country, project)
@@ -902,7 +902,7 @@ class Relater:
                 continue  # "from A to B" is a route; "carries cargo from China and India" is not
             if further is not None:  # "links Kenya with Uganda"
                 countries += ctx.list_after(further.end(), country_type)
-            codes = [c.entity for c in countries]
+            codes: Sequence[str | None] = [c.entity for c in countries]
             if len(set(codes)) < 2:
                 codes = _linked_cities(ctx.doc.text, ctx.sentence.start + match.end(), match)
             at = ctx.sentence.start + match.start()
@@ -1276,17 +1276,17 @@ class Relater:
                     if not _PLURAL_VERB.search(phrase):
                         continue
                     later = project
-                    for earlier in reversed(projects[:index]):
-                        if not _GAP.fullmatch(ctx.between(earlier, later)):
+                    for prior in reversed(projects[:index]):
+                        if not _GAP.fullmatch(ctx.between(prior, later)):
                             break
-                        yield ctx.fact(earlier, "partOf", container.entity, "part-of-phrase")
-                        later = earlier
+                        yield ctx.fact(prior, "partOf", container.entity, "part-of-phrase")
+                        later = prior
 
     # -- parties: builders, members, signatories ------------------------------------------
     def _parties(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        for subject, parties in ctx.party_phrases():
+        for named, parties in ctx.party_phrases():
             for party in parties:
-                yield ctx.fact(subject, "involves", party.entity, "party-phrase", 0.9)
+                yield ctx.fact(named, "involves", party.entity, "party-phrase", 0.9)
         yield from self._instruments(ctx)
         yield from self._roles(ctx)
         for match in _MEMBERS.finditer(ctx.text):

@@ -431,6 +431,7 @@ def segment(doc: Document) -> Document:
             else:
                 text = line[c_start:c_end]
                 sentence_language = script_language(text) if _LETTERS.search(text) else language
+            gaps: tuple[tuple[int, int], ...]
             if positions is None:
                 s_start, s_end, gaps = start + c_start, start + c_end, ()
             else:

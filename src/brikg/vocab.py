@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DC, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DC, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 BRIKG_BASE = "https://w3id.org/brikg/ontology#"
 BRIKG = Namespace(BRIKG_BASE)
@@ -24,7 +24,7 @@ SCHEMA = Namespace("https://schema.org/")
 
 LEXICON_GRAPH = ID["graph/lexicon"]
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "brikg": BRIKG,
     "id": ID,
     "oa": OA,

@@ -333,10 +333,10 @@ def _value(
         year = document_year + _YEAR_SHIFT[groups["which"].lower()]
         return DateValue(year, month, None, qualifier, True)
     if rule == "date-month-day":
-        year = context_year or document_year
-        if year is None or month is None or not day or day > 31:
+        known_year = context_year or document_year
+        if known_year is None or month is None or not day or day > 31:
             return None
-        return DateValue(year, month, day, qualifier, inferred=True)
+        return DateValue(known_year, month, day, qualifier, inferred=True)
     year = int(groups["year"])
     if month is not None and not 1 <= month <= 12:
         return None

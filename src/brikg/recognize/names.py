@@ -976,8 +976,7 @@ def _is_title_case(tokens: Tokens, capitals: list[int]) -> bool:
     ``capitals`` are the positions of tokens that start with a capital or a digit."""
     # Over 60% of at least two means two capitalised ones; prose has none (counted in C).
     later = capitals[1:] if capitals[:1] == [0] else capitals
-    capitalised = map(tokens.norms.__getitem__, later)
-    if sum(map(_FUNCTION_WORDS.__contains__, capitalised)) < 2:
+    if sum(map(_FUNCTION_WORDS.__contains__, map(tokens.norms.__getitem__, later))) < 2:
         return False
     function_words = [
         text

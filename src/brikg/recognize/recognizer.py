@@ -65,10 +65,10 @@ class Recognizer:
             for mention in found:
                 mention.sentence = sentence.index
                 mention.language = sentence.language
-                dated = mention.kind is DATE and mention.date is not None
+                date = mention.date if mention.kind is DATE else None
                 # A byline or heading date ("Updated: 2024-01-05") is not the body's context.
-                if dated and not sentence.is_heading and not mention.date.inferred:
-                    context_year = (mention.date.end or mention.date).year
+                if date is not None and not sentence.is_heading and not date.inferred:
+                    context_year = (date.end or date).year
             mentions.extend(found)
         mentions.extend(self._acronym_mentions(doc, mentions))
         mentions.sort(key=_document_order)

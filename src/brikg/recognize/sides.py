@@ -97,8 +97,8 @@ def side_mentions(doc: Document, lexicon: Lexicon) -> Iterator[Mention]:
         countries.setdefault(mention.sentence, []).append(mention)
     if both:  # where a pair of countries, companies or people may be named before it
         last = bisect_right(starts, both[-1]) - 1
-        agents = Counter(m.sentence for m in doc.mentions if m.label in _AGENTS)
-        busy.update(i for i, count in agents.items() if count >= 2 and i <= last)
+        per_sentence = Counter(m.sentence for m in doc.mentions if m.label in _AGENTS)
+        busy.update(i for i, count in per_sentence.items() if count >= 2 and i <= last)
     mention_starts = [m.start for m in doc.mentions]
     heading_pair: _Pair | None = None
     body_pair: tuple[int, _Pair] | None = None  # with the sentence that named it

@@ -176,9 +176,9 @@ def units_of(text: str, cut: Cut, known: list[Mention]) -> tuple[list[Unit], lis
     Only the words where a known name starts, inside one, and at a “ are looked at; the
     words between are units as they are, taken in slices, with their offsets."""
     outer: list[Mention] = []
-    for mention in sorted(known, key=lambda m: (m.start, -(m.end - m.start))):
-        if mention.kind is MentionKind.ENTITY and not (outer and mention.start < outer[-1].end):
-            outer.append(mention)
+    for candidate in sorted(known, key=lambda m: (m.start, -(m.end - m.start))):
+        if candidate.kind is MentionKind.ENTITY and not (outer and candidate.start < outer[-1].end):
+            outer.append(candidate)
     quotes = match_starts(_OPENING_QUOTE, text)
     words, starts, ends = cut
     if not outer and not quotes:

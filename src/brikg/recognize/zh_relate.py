@@ -692,9 +692,9 @@ class ChineseRelater:
                 ctx, projects, ctx.positions[min(match.start(), len(ctx.positions) - 1)]
             )
             subjects += [project] if project is not None else []
-            for subject in subjects:
+            for partnered in subjects:
                 for code in codes:
-                    yield ctx.fact(subject.entity or "", "involves", _country(code),
+                    yield ctx.fact(partnered.entity or "", "involves", _country(code),
                                    "zh-partners", 0.8)  # fmt: skip
         # 中国和印尼共建“一带一路”: the countries that build it together.
         for match in _TOGETHER.finditer(ctx.text):
@@ -725,7 +725,9 @@ class ChineseRelater:
         for match in _AGENT_VERB.finditer(ctx.text):
             start = _CLAUSE_START.search(ctx.text[: match.start()])
             clause_start = start.end() if start else 0
-            before = [a for a in agents if clause_start <= ctx.local(a.start) < match.start()]
+            before: list[Mention | None] = [
+                a for a in agents if clause_start <= ctx.local(a.start) < match.start()
+            ]
             if "中方" in ctx.text[clause_start : match.start()]:
                 before.append(None)  # 中方: the Chinese side
             if not before:
