@@ -173,6 +173,20 @@ def test_quantities(text: str, value: float, unit: str, approximate: bool) -> No
         ("grants of ¥300 million", "¥300 million", "CNY"),
         ("grants of €12 million", "€12 million", "EUR"),
         ("grants of eur 12 million", "eur 12 million", "EUR"),
+        ("a bridge costing £1.2 billion", "£1.2 billion", "GBP"),
+        ("a grant of 300 million pounds sterling", "300 million pounds sterling", "GBP"),
+        ("bonds of HK$3 billion", "HK$3 billion", "HKD"),
+        ("bonds of S$2.5 billion", "S$2.5 billion", "SGD"),
+        # Any ISO 4217 code before a sum.
+        ("approved KES 18 billion for the Lenai Expressway", "KES 18 billion", "KES"),
+        ("a PKR 500 million grant", "PKR 500 million", "PKR"),
+        ("a fund of XOF 85 billion", "XOF 85 billion", "XOF"),
+        ("paid TRY 12,500 in fees", "TRY 12,500", "TRY"),
+        (
+            "between KES 2 billion and KES 3 billion",
+            "between KES 2 billion and KES 3 billion",
+            "KES",
+        ),
         ("it has twelve ports and 2,400 km", "twelve ports", "port"),
     ],
 )
@@ -180,6 +194,46 @@ def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str,
     first = next(iter(find_quantities(text)))
     assert first.quantity is not None
     assert (first.text, first.quantity.unit) == (quote, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "leaders met at COP 28 in Dubai",  # the Colombian peso's code, but no sum
+        "ALL 27 MEMBERS SIGNED",  # the Albanian lek's code spells a word
+        "the BRI 10 anniversary",  # no currency's code
+        "TOP 10 PROJECTS OF 2024",
+        "the Harlow depot stores 5 million pounds of rice",  # a weight
+    ],
+)
+def test_capitals_before_a_small_number_are_no_currency(text: str) -> None:
+    assert not [m for m in find_quantities(text) if m.rule == "quantity-currency"]
+
+
+def test_a_code_that_is_no_sum_leaves_its_number_to_be_read() -> None:
+    (mention,) = find_quantities("the COP 28 delegates")
+    assert mention.quantity is not None
+    assert (mention.text, mention.quantity.unit) == ("28 delegates", "delegate")
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "unit"),
+    [
+        ("Senegal will borrow 85 billion CFA francs", {"SN"}, "XOF"),
+        ("Gabon and Cameroon pledged 120 billion CFA francs", {"GA", "CM"}, "XAF"),
+        ("a loan of 85 billion CFA francs", set(), "franc"),  # which franc: no country says
+        ("Senegal and Gabon raised 9 billion CFA francs", {"SN", "GA"}, "franc"),  # two zones
+        ("Kenya lent 2 billion CFA francs", {"KE"}, "franc"),
+    ],
+)
+def test_cfa_francs_are_the_zone_of_the_countries_named(
+    text: str, countries: set[str], unit: str
+) -> None:
+    nationality = load_lexicon().nationality
+    (mention,) = [national_currency(m, nationality, countries) for m in find_quantities(text)]
+    assert mention.quantity is not None
+    assert mention.quantity.unit == unit
+    assert mention.quantity.text_unit == "CFA francs"
 
 
 @pytest.mark.parametrize(

@@ -1520,6 +1520,31 @@ def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path
     }, found
 
 
+def test_sums_in_the_partners_currencies_are_the_projects(tmp_path: Path) -> None:
+    """A sum is in pounds, a partner's ISO code or the CFA franc of the zone the sentence's
+    country is in, and is the project's figure as a dollar sum would be."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Vantoro Port in Senegal will cost 85 billion CFA francs. The Orvel Dam in "
+        "Cameroon cost 120 billion CFA francs. The Lenai Expressway in Kenya cost KES 18 "
+        "billion. The Kestrel Bridge cost £1.2 billion. The Harlow Tunnel cost 300 million "
+        "pounds sterling.\n",
+    )
+    found = {
+        (f.subject, f.quantity.value, f.quantity.unit)
+        for doc in corpus.documents
+        for f in doc.facts
+        if f.predicate == "quantity" and f.quantity
+    }
+    assert found == {
+        (_entity(corpus, "Vantoro Port"), 85e9, "XOF"),
+        (_entity(corpus, "Orvel Dam"), 120e9, "XAF"),
+        (_entity(corpus, "Lenai Expressway"), 18e9, "KES"),
+        (_entity(corpus, "Kestrel Bridge"), 1.2e9, "GBP"),
+        (_entity(corpus, "Harlow Tunnel"), 3e8, "GBP"),
+    }, found
+
+
 def test_a_legal_form_after_a_company_name_completes_it(tmp_path: Path) -> None:
     """ "X Logistics LLC and Y Shipping Group": a legal form that ends the left side (LLC, Inc,
     GmbH, S.A., ...) makes it a complete company name, so the "and" joins two companies."""

@@ -79,6 +79,15 @@ def _quantities(text: str) -> list[tuple[str, QuantityValue]]:
         ("设计最高时速350公里", 350, "km/h", False),
         ("培养2800余名高素质人才", 2800, "person", True),
         ("同比增长22.8%", 22.8, "percent", False),
+        # Currencies with a word of their own.
+        ("维斯托桥耗资1.2亿英镑", 120000000, "GBP", False),
+        ("贷款约合20亿港元", 2000000000, "HKD", True),
+        ("投资3亿新加坡元", 300000000, "SGD", False),
+        ("融资850亿西非法郎", 85000000000, "XOF", False),
+        ("融资120亿中非法郎", 12000000000, "XAF", False),
+        ("合同金额50亿卢布", 5000000000, "RUB", False),
+        ("耗资300亿日元", 30000000000, "JPY", False),
+        ("投资20亿坚戈", 2000000000, "KZT", False),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approximate: bool) -> None:

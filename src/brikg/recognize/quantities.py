@@ -8,7 +8,7 @@ trillion) and a unit: a currency sign or code before it, or a unit or counted no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from decimal import Decimal
@@ -56,7 +56,8 @@ UNITS = {
     # the singular of an amount used as an adjective: "a 450-million-(U.S.-)dollar loan"
     "dollar": "USD", "us-dollar": "USD", "u.s.-dollar": "USD", "us dollar": "USD",
     "u.s. dollar": "USD",
-    "euros": "EUR", "hectares": "hectare", "square kilometers": "km2", "square kilometres": "km2",
+    "euros": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
+    "hectares": "hectare", "square kilometers": "km2", "square kilometres": "km2",
     "meters": "m", "metres": "m", "cubic meters": "m3", "cubic metres": "m3",
 }  # fmt: skip
 CURRENCY_PREFIXES = {
@@ -67,13 +68,28 @@ CURRENCY_PREFIXES = {
     "¥": "CNY",
     "€": "EUR",
     "eur": "EUR",
+    "£": "GBP",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "a$": "AUD",
 }
+# The currencies a unit word after a number names.
+_UNIT_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP"})
 
-# A currency sign or code, written before a number; a code may be followed by a space.
+# A currency sign or code, written before a number; a code may be followed by a space. Any
+# other ISO 4217 code is read there too ("KES 18 billion", "XOF 85 billion"), in capitals.
 _CURRENCY_SIGN = "|".join(
-    re.escape(sign) + (r"\s?" if sign.isalpha() else "")
-    for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+    [
+        *(
+            re.escape(sign) + (r"\s?" if sign.isalpha() else "")
+            for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+        ),
+        r"(?-i:\b[A-Z]{3})\s?",
+    ]
 )
+# ISO 4217 codes that spell an English word, which a heading in capitals may put before a
+# number ("ALL 27 MEMBERS"): never a currency before a number.
+_WORD_CODES = frozenset("ALL BOB CUP MAD MOP PEN SOS TOP".split())
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 # The same, read whole (an atomic group): what may follow a number (a plus, a scale, a unit or
 # noun) never starts with a digit, comma or point, and no number word starts another, so
@@ -178,20 +194,29 @@ def _number(text: str) -> float | None:
         return None
 
 
-def national_currency(mention: Mention, country_of: Callable[[str], str | None]) -> Mention:
+def national_currency(
+    mention: Mention,
+    country_of: Callable[[str], str | None],
+    countries: Iterable[str] = (),
+) -> Mention:
     """A count of a nation's currency as a sum in it: "1.1 trillion Ugandan shillings" is
     UGX 1.1 trillion, "18 billion Kenyan shillings" KES 18 billion, "300 million baht" THB.
     ``country_of`` names the country an adjective of nationality stands for
     (Lexicon.nationality); the currency is the one of ISO 4217 whose numeric code is that
     country's and whose name ends in the noun, or for a noun with no plural the one currency
-    so named ("baht")."""
+    so named ("baht"). "CFA francs" are the West or the Central African franc, by the
+    ``countries`` (ISO 3166 codes) the sentence names of one zone."""
     quantity = mention.quantity
     if mention.rule != "quantity-count" or quantity is None:
         return mention
+    words = quantity.text_unit.split()
+    if words[-2:-1] == ["CFA"] and quantity.unit == "franc":
+        zones = {_CFA_ZONES[code] for code in countries if code in _CFA_ZONES}
+        code = zones.pop() if len(zones) == 1 else None
+        return _as_currency(mention, code, "CFA " + words[-1]) if code else mention
     currencies = _currencies()[1].get(quantity.unit)
     if currencies is None:
         return mention
-    words = quantity.text_unit.split()
     for size in (1, 2):  # "Kenyan shillings", "Sri Lankan rupees", "Hong Kong dollars"
         country = country_of(" ".join(words[-1 - size : -1])) if len(words) > size else None
         if country is not None:
@@ -205,25 +230,47 @@ def national_currency(mention: Mention, country_of: Callable[[str], str | None])
         words = words[-1:]
     if code is None:
         return mention
-    text_unit = " ".join(words)
+    return _as_currency(mention, code, " ".join(words))
+
+
+def _as_currency(mention: Mention, code: str, text_unit: str) -> Mention:
+    assert mention.quantity is not None
     return replace(
         mention,
         rule="quantity-currency",
-        quantity=replace(quantity, unit=code, text_unit=text_unit),
+        quantity=replace(mention.quantity, unit=code, text_unit=text_unit),
     )
+
+
+# The two CFA francs, by the countries that use them: the West African (XOF, the BCEAO's) and
+# the Central African (XAF, the BEAC's).
+_CFA_ZONES = {
+    **dict.fromkeys("BJ BF CI GW ML NE SN TG".split(), "XOF"),
+    **dict.fromkeys("CM CF TD CG GQ GA".split(), "XAF"),
+}
 
 
 def currency_of(country: str, noun: str) -> str | None:
     """The ISO 4217 code of the currency of ``country`` (an id, "country/ke") that ``noun``
     names ("shilling": KES), if it has one so named."""
-    numbers, nouns = _currencies()
+    numbers, nouns, _ = _currencies()
     return nouns.get(noun, {}).get(numbers.get(country.partition("/")[2].upper(), ""))
 
 
+def sign_currency(sign: str) -> str | None:
+    """The ISO 4217 code a currency sign or code written before a number stands for ("US$":
+    USD, "KES": KES), if any."""
+    known = CURRENCY_PREFIXES.get(sign.lower())
+    if known is not None:
+        return known
+    return sign if sign not in _WORD_CODES and sign in _currencies()[2] else None
+
+
 @cache
-def _currencies() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+def _currencies() -> tuple[dict[str, str], dict[str, dict[str, str]], frozenset[str]]:
     """ISO 3166 numeric codes by country code, and ISO 4217 codes by the last word of the
-    currency's name and its numeric code, which is its country's ("Kenyan Shilling" 404 KES)."""
+    currency's name and its numeric code, which is its country's ("Kenyan Shilling" 404 KES);
+    and every ISO 4217 code."""
     numbers = {country.alpha_2: country.numeric for country in pycountry.countries}
     nouns: dict[str, dict[str, str]] = {}
     for currency in pycountry.currencies:
@@ -232,7 +279,7 @@ def _currencies() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
             nouns.setdefault(noun, {})[currency.numeric] = currency.alpha_3
     for spelling, noun in _OTHER_SPELLINGS.items():
         nouns[spelling] = nouns[noun]
-    return numbers, nouns
+    return numbers, nouns, frozenset(currency.alpha_3 for currency in pycountry.currencies)
 
 
 # What texts call a currency where ISO 4217's name differs ("Yuan Renminbi", "Russian Ruble").
@@ -263,13 +310,16 @@ def find_quantities(
         return  # most sentences: no number at all
     found: list[Mention] = []
     end_of_last = 0
-    for start in candidates:
+    for number_start in candidates:
+        start = number_start
         currency = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
         if currency is not None and text[start].isdigit():
             start = currency.start()
         if start < end_of_last:
             continue
         read = _range(text, start) or _read(text, start)
+        if read is None and start != number_start:  # "COP 28": no currency, maybe a count
+            read = _range(text, number_start) or _read(text, number_start)
         if read is None:
             continue
         begin, end_of_last, rule, quantity, _ = read
@@ -349,7 +399,7 @@ def _range(text: str, start: int) -> _Read | None:
     currency = lower.group("currency")
     # The upper end's unit may be a rate of it ("$2 million per kilometre" is USD/km).
     base_unit = quantity.unit.split("/")[0]
-    if value is None or (currency and CURRENCY_PREFIXES[currency.strip().lower()] != base_unit):
+    if value is None or (currency and sign_currency(currency.strip()) != base_unit):
         return None
     unit = lower.group("unit")
     upper_unit = match.groupdict().get("unit")
@@ -470,12 +520,18 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
         value = scaled(value, SCALES[groups["scale"].lower()])
     approximate = hedged or bool(groups.get("plus")) or bool(groups.get("upper"))
     if rule == "quantity-currency":
-        unit = CURRENCY_PREFIXES[groups["currency"].strip().lower()]
-        return QuantityValue(value, unit, groups["currency"].strip(), approximate)
+        sign = groups["currency"].strip()
+        code = sign_currency(sign)
+        # A code other than a sign's is a currency in a sum ("KES 18 billion"), not in a
+        # heading's number or a name's ("COP 28", "CPC 20"): with a scale or in thousands.
+        bare_code = sign.isalpha() and sign.lower() not in CURRENCY_PREFIXES
+        if code is None or (bare_code and not groups.get("scale") and value < 1000):
+            return None
+        return QuantityValue(value, code, sign, approximate)
     if rule == "quantity-unit":
         surface = groups["unit"]
         unit = UNITS.get(surface.lower(), surface.lower())
-        if unit in {"CNY", "USD", "EUR"} and groups.get("scale") is None and value < 100:
+        if unit in _UNIT_CURRENCIES and groups.get("scale") is None and value < 100:
             return None
         return QuantityValue(value, unit, surface, approximate)
     noun = groups["noun"].lower()

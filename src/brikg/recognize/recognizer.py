@@ -126,8 +126,8 @@ class Recognizer:
         entities = _bracketed_aliases(_settle(known), text, offset)
         cues = date_cues(text, words)
         dates = list(find_dates(text, offset, context_year, cues=cues, story_date=story_date))
-        quantities = [
-            national_currency(q, self.lexicon.nationality)
+        quantities = [  # the sentence's countries say which "CFA francs"
+            national_currency(q, self.lexicon.nationality, country_codes.values())
             for q in find_quantities(text, offset, words)
         ]
         if dates and quantities:  # a number inside a date is not a quantity

@@ -184,13 +184,21 @@ def _date(groups: dict[str, str | None], context_year: int | None) -> DateValue 
 # Powers of ten, applied to the number as written (decimal, not binary): 9.8亿 is 980,000,000
 # exactly, where 9.8 * 1e8 in floating point is 980000000.0000001.
 _SCALES = {"万亿": 12, "亿": 8, "万": 4, "千": 3}
+# Currencies named by a word of their own after the number (1.2亿英镑, 50亿卢布, 850亿西非法郎);
+# a nation's shilling or rupee is named with its country's name (national_sums).
+_CURRENCIES = {
+    "人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY",
+    "港元": "HKD", "港币": "HKD", "澳元": "AUD", "新加坡元": "SGD", "韩元": "KRW",
+    "瑞士法郎": "CHF", "西非法郎": "XOF", "中非法郎": "XAF", "卢布": "RUB", "泰铢": "THB",
+    "印尼盾": "IDR", "越南盾": "VND", "林吉特": "MYR", "坚戈": "KZT", "兰特": "ZAR",
+}  # fmt: skip
+_CURRENCY_CODES = frozenset(_CURRENCIES.values())
 # Unit words after the number, longest first: canonical unit for each.
 UNITS: dict[str, str] = {
     "平方公里": "km2", "公里/小时": "km/h", "公里": "km", "千米": "km", "公顷": "hectare",
     "万千瓦时": "kWh", "千瓦时": "kWh", "度": "kWh", "兆瓦": "MW", "千瓦": "kW", "吉瓦": "GW",
     "公吨": "tonne", "吨": "tonne", "标箱": "TEU", "列次": "train", "列": "train",
-    "人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EUR", "%": "percent",
-    "个百分点": "percentage point", "米": "m", "立方米": "m3",
+    "%": "percent", "个百分点": "percentage point", "米": "m", "立方米": "m3", **_CURRENCIES,
 }  # fmt: skip
 # Counted nouns after a measure word (个, 家, 名 …): canonical singular as in English.
 NOUNS: dict[str, str] = {
@@ -324,7 +332,7 @@ def find_quantities(text: str) -> Iterator[Mention]:
             unit = UNITS[surface]
             if groups["speed"] and unit == "km":
                 unit = "km/h"
-            if unit in {"CNY", "USD", "EUR"} and groups["scale"] is None and value < 100:
+            if unit in _CURRENCY_CODES and groups["scale"] is None and value < 100:
                 continue
             text_unit = (groups["scale"] or "") + surface
         elif groups["noun"]:
