@@ -181,7 +181,9 @@ def test_quantities(text: str, value: float, unit: str, approximate: bool) -> No
         ("approved KES 18 billion for the Lenai Expressway", "KES 18 billion", "KES"),
         ("a PKR 500 million grant", "PKR 500 million", "PKR"),
         ("a fund of XOF 85 billion", "XOF 85 billion", "XOF"),
-        ("paid TRY 12,500 in fees", "TRY 12,500", "TRY"),
+        ("a fee of TRY 12,500 was paid", "TRY 12,500", "TRY"),
+        ("Lima set aside PEN 4.5 billion", "PEN 4.5 billion", "PEN"),
+        ("A$5 billion in bonds", "A$5 billion", "AUD"),
         (
             "between KES 2 billion and KES 3 billion",
             "between KES 2 billion and KES 3 billion",
@@ -204,16 +206,37 @@ def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str,
         "the BRI 10 anniversary",  # no currency's code
         "TOP 10 PROJECTS OF 2024",
         "the Harlow depot stores 5 million pounds of rice",  # a weight
+        "the Macao SAR 2025 budget",  # a year after a code
+        "THE SDG 2030 AGENDA",
+        "ALL 2 MILLION PEOPLE",  # a code that spells a word
+        "the XXX 1,000 placeholder",  # ISO's code for no currency
+        "bonds of CA$500 million",  # other dollars are not the US dollar
+        "bonds of NZ$5 billion",
     ],
 )
 def test_capitals_before_a_small_number_are_no_currency(text: str) -> None:
     assert not [m for m in find_quantities(text) if m.rule == "quantity-currency"]
 
 
-def test_a_code_that_is_no_sum_leaves_its_number_to_be_read() -> None:
-    (mention,) = find_quantities("the COP 28 delegates")
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("the COP 28 delegates", "28 delegates", "delegate"),
+        ("Indonesia's PLN 35,000 MW programme", "35,000 MW", "MW"),  # PLN, a company
+        ("Hong Kong SAR 1,106 square kilometres", "1,106 square kilometres", "km2"),
+        ("the AMD 5,000 servers", "5,000 servers", "server"),
+    ],
+)
+def test_a_number_after_a_code_keeps_its_own_unit(text: str, quote: str, unit: str) -> None:
+    """Without a scale word, a figure the number makes alone wins over the code's sum."""
+    (mention,) = find_quantities(text)
     assert mention.quantity is not None
-    assert (mention.text, mention.quantity.unit) == ("28 delegates", "delegate")
+    assert (mention.text, mention.quantity.unit) == (quote, unit)
+
+
+def test_capitals_ending_a_figure_do_not_swallow_the_next() -> None:
+    found = [m.text for m in find_quantities("Throughput reached 2.1 million TEU 2 new berths")]
+    assert found == ["2.1 million TEU", "2 new berths"]
 
 
 @pytest.mark.parametrize(

@@ -80,16 +80,23 @@ _UNIT_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP"})
 # other ISO 4217 code is read there too ("KES 18 billion", "XOF 85 billion"), in capitals.
 _CURRENCY_SIGN = "|".join(
     [
+        # "A$" and "$" not inside "CA$" or "NZ$", other dollars.
         *(
-            re.escape(sign) + (r"\s?" if sign.isalpha() else "")
+            (r"(?<![A-Za-z])" if sign[0].isalpha() or sign == "$" else "")
+            + re.escape(sign)
+            + (r"\s?" if sign.isalpha() else "")
             for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
         ),
         r"(?-i:\b[A-Z]{3})\s?",
     ]
 )
-# ISO 4217 codes that spell an English word, which a heading in capitals may put before a
-# number ("ALL 27 MEMBERS"): never a currency before a number.
-_WORD_CODES = frozenset("ALL BOB CUP MAD MOP PEN SOS TOP".split())
+# ISO 4217 codes that are no money to lend or spend (funds, metals, tests, units of account), or
+# that spell an English word a heading in capitals may put before a number ("ALL 2 MILLION
+# PEOPLE", "TOP 10"): never a currency before a number.
+_NOT_CURRENCY_CODES = frozenset(
+    "XXX XTS XAU XAG XPD XPT XBA XBB XBC XBD XSU XUA CHE CHW BOV MXV UYI UYW USN COU CLF"
+    " ALL BOB CUP SOS TOP".split()
+)
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 # The same, read whole (an atomic group): what may follow a number (a plus, a scale, a unit or
 # noun) never starts with a digit, comma or point, and no number word starts another, so
@@ -263,7 +270,7 @@ def sign_currency(sign: str) -> str | None:
     known = CURRENCY_PREFIXES.get(sign.lower())
     if known is not None:
         return known
-    return sign if sign not in _WORD_CODES and sign in _currencies()[2] else None
+    return sign if sign not in _NOT_CURRENCY_CODES and sign in _currencies()[2] else None
 
 
 @cache
@@ -311,15 +318,15 @@ def find_quantities(
     found: list[Mention] = []
     end_of_last = 0
     for number_start in candidates:
-        start = number_start
-        currency = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
-        if currency is not None and text[start].isdigit():
-            start = currency.start()
-        if start < end_of_last:
+        if number_start < end_of_last:
             continue
-        read = _range(text, start) or _read(text, start)
-        if read is None and start != number_start:  # "COP 28": no currency, maybe a count
-            read = _range(text, number_start) or _read(text, number_start)
+        currency = _CURRENCY_BEFORE.search(text, max(end_of_last, number_start - 4), number_start)
+        if currency is None or not text[number_start].isdigit():
+            read = _read_at(text, number_start)
+        elif _is_code(currency.group()):
+            read = _code_or_number(text, currency.start(), number_start)
+        else:  # a sign: "US$2.9 trillion"; "$" alone before a year is none
+            read = _read_at(text, currency.start()) or _read_at(text, number_start)
         if read is None:
             continue
         begin, end_of_last, rule, quantity, _ = read
@@ -336,6 +343,27 @@ def find_quantities(
             )
         )
     yield from found
+
+
+def _read_at(text: str, start: int) -> _Read | None:
+    return _range(text, start) or _read(text, start)
+
+
+def _is_code(sign: str) -> bool:
+    """Whether a currency sign before a number is an ISO code of its own ("KES "), not one of
+    the signs and codes always read (CURRENCY_PREFIXES)."""
+    sign = sign.strip()
+    return sign.isalpha() and sign.lower() not in CURRENCY_PREFIXES
+
+
+def _code_or_number(text: str, code_start: int, number_start: int) -> _Read | None:
+    """An ISO code's sum ("KES 18 billion"), unless the number after the code reads as a
+    figure of its own without a scale word: "PLN 35,000 MW" (PLN, Indonesia's power company),
+    "Hong Kong SAR 1,106 square kilometres", "the AMD 5,000 servers"."""
+    sum_read = _read_at(text, code_start)
+    if sum_read is not None and sum_read[4].group("scale"):
+        return sum_read
+    return _read_at(text, number_start) or sum_read
 
 
 # A quantity read at a place: where it begins (with its hedge) and ends, its rule, its value and
@@ -524,8 +552,9 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
         code = sign_currency(sign)
         # A code other than a sign's is a currency in a sum ("KES 18 billion"), not in a
         # heading's number or a name's ("COP 28", "CPC 20"): with a scale or in thousands.
-        bare_code = sign.isalpha() and sign.lower() not in CURRENCY_PREFIXES
-        if code is None or (bare_code and not groups.get("scale") and value < 1000):
+        # Nor is a year after it a sum ("the SAR 2025 budget", "THE SDG 2030 AGENDA").
+        small = value < 1000 or _YEAR.fullmatch(groups["number"]) is not None
+        if code is None or (_is_code(sign) and not groups.get("scale") and small):
             return None
         return QuantityValue(value, code, sign, approximate)
     if rule == "quantity-unit":
