@@ -8,6 +8,7 @@ trillion) and a unit: a currency sign or code before it, or a unit or counted no
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -80,16 +81,17 @@ _UNIT_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP"})
 # other ISO 4217 code is read there too ("KES 18 billion", "XOF 85 billion"), in capitals.
 _CURRENCY_SIGN = "|".join(
     [
-        # "A$" and "$" not inside "CA$" or "NZ$", other dollars.
         *(
-            (r"(?<![A-Za-z])" if sign[0].isalpha() or sign == "$" else "")
-            + re.escape(sign)
-            + (r"\s?" if sign.isalpha() else "")
+            re.escape(sign) + (r"\s?" if sign.isalpha() else "")
             for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
         ),
         r"(?-i:\b[A-Z]{3})\s?",
     ]
 )
+# A sign that opens with a letter, or "$", right after a letter is part of another dollar's
+# sign ("CA$", "NZ$"): checked on the sign found (see _sign_before), not at every character
+# the search before each number tries.
+_OPENS_SIGN = frozenset(string.ascii_letters + "$")
 # ISO 4217 codes that are no money to lend or spend (funds, metals, tests, units of account), or
 # that spell an English word a heading in capitals may put before a number ("ALL 2 MILLION
 # PEOPLE", "TOP 10"): never a currency before a number.
@@ -320,7 +322,7 @@ def find_quantities(
     for number_start in candidates:
         if number_start < end_of_last:
             continue
-        currency = _CURRENCY_BEFORE.search(text, max(end_of_last, number_start - 4), number_start)
+        currency = _sign_before(text, max(end_of_last, number_start - 4), number_start)
         if currency is None or not text[number_start].isdigit():
             read = _read_at(text, number_start)
         elif _is_code(currency.group()):
@@ -345,6 +347,16 @@ def find_quantities(
     yield from found
 
 
+def _sign_before(text: str, window_start: int, number_start: int) -> re.Match[str] | None:
+    """The currency sign or code right before a number, if one is there."""
+    sign = _CURRENCY_BEFORE.search(text, window_start, number_start)
+    if sign is None:
+        return None
+    at = sign.start()
+    after_letter = at > 0 and text[at - 1] in string.ascii_letters
+    return None if after_letter and text[at] in _OPENS_SIGN else sign
+
+
 def _read_at(text: str, start: int) -> _Read | None:
     return _range(text, start) or _read(text, start)
 
@@ -352,8 +364,7 @@ def _read_at(text: str, start: int) -> _Read | None:
 def _is_code(sign: str) -> bool:
     """Whether a currency sign before a number is an ISO code of its own ("KES "), not one of
     the signs and codes always read (CURRENCY_PREFIXES)."""
-    sign = sign.strip()
-    return sign.isalpha() and sign.lower() not in CURRENCY_PREFIXES
+    return sign.strip().lower() not in CURRENCY_PREFIXES
 
 
 def _code_or_number(text: str, code_start: int, number_start: int) -> _Read | None:
