@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brikg.ir import Corpus, Document, EntityType, MentionKind
+from brikg.ir import COUNTRY, ENTITY, Corpus, Document, EntityType
 from brikg.recognize.tokens import name_key as _name_key
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -132,7 +132,7 @@ def evaluate_document(corpus: Corpus, doc: Document, gold: dict) -> dict[str, Sc
     facts = [f for f in doc.facts if low <= f.evidence.start and f.evidence.end <= high]
     surfaces: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        if mention.kind is MentionKind.ENTITY and mention.entity:
+        if mention.kind is ENTITY and mention.entity:
             surfaces[mention.entity].add(name_key(mention.text))
     for entity_id, keys in surfaces.items():
         entity = corpus.entities[entity_id]
@@ -165,9 +165,7 @@ def evaluate_document(corpus: Corpus, doc: Document, gold: dict) -> dict[str, Sc
         score.matched_predicted = len(used)
         score.spurious = [p for p in predicted if p not in used]
         scores[entity_type] = score
-    predicted_countries = {
-        m.countries[0] for m in mentions if m.label is EntityType.COUNTRY and m.countries
-    }
+    predicted_countries = {m.countries[0] for m in mentions if m.label is COUNTRY and m.countries}
     gold_countries = set(gold.get("countries", []))
     scores["Country"] = _set_score(gold_countries, predicted_countries)
     predicted_to_gold = {v: k for k, v in gold_to_predicted.items()}
@@ -236,7 +234,7 @@ def _entity_named(
     key = name_key(name)
     found: list[str] = []
     for mention in doc.mentions:
-        if mention.kind is not MentionKind.ENTITY or not mention.entity:
+        if mention.kind is not ENTITY or not mention.entity:
             continue
         if mention.language != language or name_key(mention.text) != key:
             continue

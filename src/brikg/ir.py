@@ -32,11 +32,12 @@ class EntityType(StrEnum):
     PLACE = "Place"
 
 
-# Members as plain names for the recognisers' per-mention loops: EnumType defines __getattr__,
-# so each read of EntityType.X or MentionKind.X goes through a slow attribute hook (~8x a
-# global's); imported from here, they are globals of the importing module.
-COUNTRY, ORGANIZATION, PROJECT = EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PROJECT
-PERSON, PLACE = EntityType.PERSON, EntityType.PLACE
+# Members as plain names for every stage's per-mention loops: EnumType defines __getattr__,
+# so in Python 3.11 each read of EntityType.X or MentionKind.X goes through a slow attribute
+# hook (~8x a global's); imported from here, they are globals of the importing module.
+INITIATIVE, CORRIDOR, MECHANISM = EntityType.INITIATIVE, EntityType.CORRIDOR, EntityType.MECHANISM
+PROJECT, COUNTRY, ORGANIZATION = EntityType.PROJECT, EntityType.COUNTRY, EntityType.ORGANIZATION
+PERSON, STRATEGY, PLACE = EntityType.PERSON, EntityType.STRATEGY, EntityType.PLACE
 
 
 # What is proposed, so has a proposer (brikg:proposedBy), in either language.

@@ -44,7 +44,23 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
+from brikg.ir import (
+    CORRIDOR,
+    COUNTRY,
+    DATE,
+    ENTITY,
+    INITIATIVE,
+    MECHANISM,
+    ORGANIZATION,
+    PLACE,
+    PROJECT,
+    QUANTITY,
+    Corpus,
+    Document,
+    Entity,
+    EntityType,
+    Mention,
+)
 from brikg.lexicon import Lexicon
 from brikg.pinyin import pinyin
 from brikg.recognize.coref import SHORT_FORM_RULES
@@ -112,10 +128,10 @@ _SECTION = re.compile(r"^(\d+)\.(\d+)\s")
 _CHAPTER_ZH = re.compile(r"^第([一二三四五六])章")
 _CHAPTER_EN = re.compile(r"^Chapter\s+(\w+)", re.I)
 _P, _M, _O, _I = (
-    EntityType.PROJECT,
-    EntityType.MECHANISM,
-    EntityType.ORGANIZATION,
-    EntityType.INITIATIVE,
+    PROJECT,
+    MECHANISM,
+    ORGANIZATION,
+    INITIATIVE,
 )
 # Pairs of classes that the recognisers of two languages may give one thing.
 _COMPATIBLE = frozenset(
@@ -293,7 +309,7 @@ class Linker:
         links = []
         for entity_id, by_language in sorted(first.items()):
             entity = corpus.entities.get(entity_id)
-            if entity is None or entity.type is EntityType.COUNTRY or entity_id in linked:
+            if entity is None or entity.type is COUNTRY or entity_id in linked:
                 continue
             if {"zh", "en"} <= by_language.keys() and entity.from_lexicon:
                 zh_doc, zh = by_language["zh"]
@@ -615,22 +631,22 @@ class Linker:
             entity = entities.get(mention.entity or "")
             if mention.language != language or entity is None:
                 continue
-            if entity.type in {EntityType.COUNTRY, EntityType.PLACE}:
+            if entity.type in {COUNTRY, PLACE}:
                 continue
             profile = profiles.setdefault(entity.id, _Profile(entity.id, []))
             profile.mentions.append(mention)
             for other in by_sentence.get(mention.sentence, []):
-                if other.kind is MentionKind.DATE and other.date:
+                if other.kind is DATE and other.date:
                     profile.dates.add(other.date.iso())
                     if other.date.precision != "year":
                         profile.dates.add(str(other.date.year))
-                elif other.kind is MentionKind.QUANTITY and other.quantity:
+                elif other.kind is QUANTITY and other.quantity:
                     value = round(other.quantity.value, 6)
                     if other.quantity.unit not in {"percent", "percentage point"}:
                         profile.values.add((value, other.quantity.unit))
                     if value >= 10:
                         profile.numbers.add(value)
-                elif other.label is EntityType.COUNTRY and other.countries:
+                elif other.label is COUNTRY and other.countries:
                     profile.countries.add(other.countries[0])
         return profiles
 
@@ -643,7 +659,7 @@ class Linker:
         for doc in corpus.documents:
             for mention in _entity_mentions(doc):
                 entity = corpus.entities.get(mention.entity or "")
-                if entity is None or entity.type in {EntityType.COUNTRY, EntityType.PLACE}:
+                if entity is None or entity.type in {COUNTRY, PLACE}:
                     continue
                 if mention.language == "zh" and mention.rule.startswith("zh-name"):
                     zh_names.setdefault(entity.id, (doc, mention))
@@ -793,7 +809,7 @@ class Linker:
                 continue
             inner_id = _final(merges, inner.entity or "")
             entity = entities.get(inner_id)
-            if entity is None or entity.type not in {_P, _M, _O, EntityType.CORRIDOR}:
+            if entity is None or entity.type not in {_P, _M, _O, CORRIDOR}:
                 continue
             if "en" in entity.labels:
                 rest = zh.text[: inner.start - zh.start] + " " + zh.text[inner.end - zh.start :]
@@ -1081,7 +1097,7 @@ def _heading_kind(text: str, language: str) -> str | None:
 
 
 def _entity_mentions(doc: Document) -> list[Mention]:
-    return [m for m in doc.mentions if m.kind is MentionKind.ENTITY and m.entity]
+    return [m for m in doc.mentions if m.kind is ENTITY and m.entity]
 
 
 def _languages(corpus: Corpus) -> dict[str, set[str]]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
-from brikg.ir import Corpus, DateValue, Document, Entity, Fact, MentionKind
+from brikg.ir import ENTITY, Corpus, DateValue, Document, Entity, Fact
 from brikg.vocab import (
     BRIKG,
     ID,
@@ -146,7 +146,7 @@ def document_quads(doc: Document, entities: dict[str, Entity]) -> list[Quad]:
     used_sentences: set[int] = set()
     named: set[str] = set()
     for mention in doc.mentions:
-        if mention.kind is not MentionKind.ENTITY or not mention.entity:
+        if mention.kind is not ENTITY or not mention.entity:
             continue
         named.add(mention.entity)
         used_sentences.add(mention.sentence)

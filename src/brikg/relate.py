@@ -14,7 +14,18 @@ from itertools import product
 from operator import attrgetter
 
 from brikg.ir import (
+    CORRIDOR,
+    COUNTRY,
+    DATE,
+    ENTITY,
+    INITIATIVE,
+    MECHANISM,
+    ORGANIZATION,
+    PERSON,
+    PROJECT,
     PROPOSABLE,
+    QUANTITY,
+    STRATEGY,
     DateValue,
     Document,
     Entity,
@@ -22,7 +33,6 @@ from brikg.ir import (
     Evidence,
     Fact,
     Mention,
-    MentionKind,
     Sentence,
 )
 from brikg.lexicon import Lexicon
@@ -36,11 +46,11 @@ from brikg.vocab import STOP_KINDS
 AGENTS = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON})
 THINGS = frozenset(
     {
-        EntityType.PROJECT,
-        EntityType.CORRIDOR,
-        EntityType.MECHANISM,
-        EntityType.INITIATIVE,
-        EntityType.STRATEGY,
+        PROJECT,
+        CORRIDOR,
+        MECHANISM,
+        INITIATIVE,
+        STRATEGY,
     }
 )
 
@@ -53,16 +63,16 @@ PROPOSED = PROPOSABLE | {EntityType.PROJECT}
 EVENT_SUBJECT_TYPES: dict[str, frozenset[EntityType]] = {
     "establishment": EVENT_SUBJECTS,
     "launch": THINGS,
-    "holding": frozenset({EntityType.MECHANISM}),
-    "signing": frozenset({EntityType.MECHANISM, EntityType.PROJECT, EntityType.STRATEGY}),
+    "holding": frozenset({MECHANISM}),
+    "signing": frozenset({MECHANISM, PROJECT, STRATEGY}),
     "proposal": PROPOSED,
     "announcement": THINGS,
-    "opening": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
-    "completion": frozenset({EntityType.PROJECT, EntityType.CORRIDOR}),
-    "startOfOperation": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
-    "suspension": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
-    "resumption": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
-    "cancellation": frozenset({EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM}),
+    "opening": frozenset({PROJECT, CORRIDOR, MECHANISM}),
+    "completion": frozenset({PROJECT, CORRIDOR}),
+    "startOfOperation": frozenset({PROJECT, CORRIDOR, MECHANISM}),
+    "suspension": frozenset({PROJECT, CORRIDOR, MECHANISM}),
+    "resumption": frozenset({PROJECT, CORRIDOR, MECHANISM}),
+    "cancellation": frozenset({PROJECT, CORRIDOR, MECHANISM}),
 }
 
 # "initiated the X" proposed it, but "initiated construction of the X" launched work on it.
@@ -136,11 +146,11 @@ _ALIGN = re.compile(
 # What can be aligned with what (the ontology's alignedWith domain and range).
 ALIGNABLE = frozenset(
     {
-        EntityType.INITIATIVE,
-        EntityType.CORRIDOR,
-        EntityType.MECHANISM,
-        EntityType.STRATEGY,
-        EntityType.ORGANIZATION,
+        INITIATIVE,
+        CORRIDOR,
+        MECHANISM,
+        STRATEGY,
+        ORGANIZATION,
     }
 )
 # "is (closely) aligned with": a passive whose subject is aligned with the names after "with".
@@ -415,9 +425,7 @@ _INSTRUMENT_PHRASE = re.compile(
     r"(?:Under|Through|Via|Within|Relying\s+on|Leveraging|Drawing\s+on|Building\s+on|"
     r"By\s+means\s+of)\s"
 )
-_INSTRUMENTS = frozenset(
-    {EntityType.PROJECT, EntityType.MECHANISM, EntityType.INITIATIVE, EntityType.CORRIDOR}
-)
+_INSTRUMENTS = frozenset({PROJECT, MECHANISM, INITIATIVE, CORRIDOR})
 # What may stand between the preposition and the first means: an article, "the framework
 # of", or a class noun before "such as" ("platforms such as the X").
 _MEANS_LEAD = re.compile(
@@ -795,9 +803,9 @@ class Relater:
     def _scope(self, doc: Document, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
         """ "Along the China-Pakistan Economic Corridor, ..." scopes the paragraph's projects."""
         for mention in mentions:
-            if mention.kind is not MentionKind.ENTITY or mention.label not in {
-                EntityType.CORRIDOR,
-                EntityType.INITIATIVE,
+            if mention.kind is not ENTITY or mention.label not in {
+                CORRIDOR,
+                INITIATIVE,
             }:
                 continue
             before = doc.text[sentence.start : mention.start]
@@ -808,7 +816,7 @@ class Relater:
 
     # -- located in ------------------------------------------------------------------------
     def _located_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        for project in ctx.of_type(EntityType.PROJECT):
+        for project in ctx.of_type(PROJECT):
             if _UNLOCATED.search(project.text):
                 continue  # a satellite or a scholarship has partners, not a location
             entry = self.lexicon.entries.get(project.entity or "")
@@ -830,7 +838,7 @@ class Relater:
                     yield ctx.fact(project, "locatedIn", _country_id(code), rule)
             anchor = ctx.parent_of(project) or project
             nearby = ctx.starting_in(project.start - _PHRASE_GAP, anchor.end + _PHRASE_GAP + 1)
-            countries = [m for m in nearby if ctx.type_of(m) is EntityType.COUNTRY]
+            countries = [m for m in nearby if ctx.type_of(m) is COUNTRY]
             for country in countries:
                 if 0 <= country.start - anchor.end <= _PHRASE_GAP:
                     between = ctx.between(anchor, country)
@@ -873,7 +881,7 @@ class Relater:
             return
         projects = [
             m
-            for m in ctx.of_type(EntityType.PROJECT)
+            for m in ctx.of_type(PROJECT)
             if not any(start <= m.start < end for start, end in country_cells)
         ]
         if not projects or _UNLOCATED.search(projects[0].text):
@@ -887,8 +895,8 @@ class Relater:
         countries stands in each of them."""
         if not any(cue in ctx.text for cue in _CONNECTING_CUES):
             return  # the pattern's optional lead-in makes a failing scan slow
-        projects = [p for p in ctx.of_type(EntityType.PROJECT) if not ctx.nested(p)]
-        country_type = frozenset({EntityType.COUNTRY})
+        projects = [p for p in ctx.of_type(PROJECT) if not ctx.nested(p)]
+        country_type = frozenset({COUNTRY})
         for match in _CONNECTING.finditer(ctx.text):
             countries = ctx.list_after(ctx.sentence.start + match.end(), country_type)
             further = _LINKED_TO.match(ctx.doc.text, countries[-1].end) if countries else None
@@ -931,8 +939,8 @@ class Relater:
         are where it is."""
         if "(" not in ctx.text:
             return
-        country_type = frozenset({EntityType.COUNTRY})
-        for project in ctx.of_type(EntityType.PROJECT):
+        country_type = frozenset({COUNTRY})
+        for project in ctx.of_type(PROJECT):
             bracket = _OPENING_BRACKET.match(ctx.doc.text, project.end)
             countries = ctx.list_after(bracket.end(), country_type) if bracket else []
             if countries and _CLOSING_BRACKET.match(ctx.doc.text, countries[-1].end):
@@ -944,7 +952,7 @@ class Relater:
         China builds with one partner stands in the partner, as a "China-Belarus ... Park"
         does."""
         for subject, parties in ctx.party_phrases():
-            if ctx.type_of(subject) is not EntityType.PROJECT:
+            if ctx.type_of(subject) is not PROJECT:
                 continue
             if not _HOSTED.search(subject.text) or _UNLOCATED.search(subject.text):
                 continue
@@ -961,9 +969,9 @@ class Relater:
         where: dict[str, set[str]] = {}
         for fact in located:
             where.setdefault(fact.subject, set()).add(fact.object or "")
-        for part in ctx.of_type(EntityType.PROJECT):
+        for part in ctx.of_type(PROJECT):
             whole = ctx.parent_of(part)
-            if whole is None or ctx.type_of(whole) is not EntityType.PROJECT:
+            if whole is None or ctx.type_of(whole) is not PROJECT:
                 continue
             for country in sorted(where.get(part.entity or "", ())):
                 yield ctx.fact(whole, "locatedIn", country, "part-location", 0.8)
@@ -974,8 +982,8 @@ class Relater:
     def _sole_project_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "The Vado Gateway terminal has become the first semi-automatic terminal operating in
         Italy": one project and one country named after "in" in the same sentence."""
-        projects = list(ctx.of_type(EntityType.PROJECT))
-        countries = list(ctx.of_type(EntityType.COUNTRY))
+        projects = list(ctx.of_type(PROJECT))
+        countries = list(ctx.of_type(COUNTRY))
         if len(projects) != 1 or len({c.entity for c in countries}) != 1:
             return
         project, country = projects[0], countries[0]
@@ -991,15 +999,13 @@ class Relater:
         for match in re.finditer(r",?\s*(?:including|such as)\s", ctx.text):
             position = ctx.sentence.start + match.start()
             countries = [
-                m
-                for m in ctx.of_type(EntityType.COUNTRY)
-                if m.end <= position and position - m.end < 3
+                m for m in ctx.of_type(COUNTRY) if m.end <= position and position - m.end < 3
             ]
             if not countries or not _INCLUDING.search(
                 ctx.doc.text[ctx.sentence.start : countries[-1].start]
             ):
                 continue
-            for project in ctx.of_type(EntityType.PROJECT):
+            for project in ctx.of_type(PROJECT):
                 if project.start > position:
                     yield ctx.fact(
                         project, "locatedIn", countries[-1].entity, "in-country-including"
@@ -1009,18 +1015,14 @@ class Relater:
     def _name_compounds(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "China-Pakistan Economic Corridor" involves China and Pakistan."""
         for mention in ctx.entity_mentions:
-            if ctx.type_of(mention) in THINGS - {EntityType.STRATEGY}:
+            if ctx.type_of(mention) in THINGS - {STRATEGY}:
                 for code in dict.fromkeys(_compound_countries(ctx, mention, anywhere=True)):
                     yield ctx.fact(mention, "involves", _country_id(code), "name-country")
                 # "China-ASEAN Expo", "BRICS Digital Economy Partnership": a known organisation
                 # named inside the name is a party to it.
                 for inner in ctx.starting_in(mention.start, mention.end):
                     nested = inner.end <= mention.end
-                    if (
-                        nested
-                        and inner is not mention
-                        and ctx.type_of(inner) is EntityType.ORGANIZATION
-                    ):
+                    if nested and inner is not mention and ctx.type_of(inner) is ORGANIZATION:
                         yield ctx.fact(mention, "involves", inner.entity, "name-organization")
         yield from self._signatories(ctx)
         yield from self._agents(ctx)
@@ -1175,9 +1177,7 @@ class Relater:
         if not ctx.says_any(_PARTNER_CUES):
             return
         for match in _PARTNER_LIST.finditer(ctx.text):
-            for country in ctx.list_after(
-                ctx.sentence.start + match.end(), frozenset({EntityType.COUNTRY})
-            ):
+            for country in ctx.list_after(ctx.sentence.start + match.end(), frozenset({COUNTRY})):
                 evidence = ctx.evidence("bri-partner-list", 0.8)
                 yield Fact(BELT_AND_ROAD, "involves", evidence, object=country.entity)
 
@@ -1186,11 +1186,11 @@ class Relater:
         cooperation documents under a named initiative are involved in it."""
         if not ctx.says_any(_SIGNING_CUES) or not _SIGNED_UNDER.search(ctx.text):
             return
-        for initiative in ctx.of_type(EntityType.INITIATIVE):
+        for initiative in ctx.of_type(INITIATIVE):
             if not ctx.attributive(initiative):
                 continue
             for party in ctx.entity_mentions:
-                if ctx.type_of(party) in AGENTS - {EntityType.PERSON}:
+                if ctx.type_of(party) in AGENTS - {PERSON}:
                     yield ctx.fact(initiative, "involves", party.entity, "signatory", 0.8)
 
     # -- part of ---------------------------------------------------------------------------
@@ -1199,7 +1199,7 @@ class Relater:
             parent = ctx.parent_of(part)
             if parent is not None and ctx.type_of(parent) is ctx.type_of(part):
                 yield ctx.fact(part, "partOf", parent.entity, "part-of-name")
-        projects = list(ctx.of_type(EntityType.PROJECT))
+        projects = list(ctx.of_type(PROJECT))
         # Only what the text names directly in a corridor: a section belongs to its railway,
         # and the whole named inside "X Phase II" is not itself listed there (the phase is).
         top_level = [
@@ -1226,7 +1226,7 @@ class Relater:
                     yield ctx.fact(
                         project, "locatedIn", _country_id(partner), "corridor-partner", 0.7
                     )
-        for initiative in ctx.of_type(EntityType.INITIATIVE):
+        for initiative in ctx.of_type(INITIATIVE):
             if _UNDER.search(ctx.doc.text[ctx.sentence.start : initiative.start]):
                 for project in top_level:
                     if project.end <= initiative.start:
@@ -1262,7 +1262,7 @@ class Relater:
                         yield ctx.fact(
                             project, "partOf", container.entity, "projects-including", 0.85
                         )
-        for organization in ctx.of_type(EntityType.ORGANIZATION):
+        for organization in ctx.of_type(ORGANIZATION):
             if _UN_BODY.match(organization.text) and organization.entity != UNITED_NATIONS:
                 yield ctx.fact(organization, "partOf", UNITED_NATIONS, "name-un-body")
         for index, project in enumerate(projects):
@@ -1293,7 +1293,7 @@ class Relater:
             start = ctx.sentence.start + match.end()
             subject = ctx.nearest(
                 ctx.sentence.start + match.start(),
-                {EntityType.MECHANISM, EntityType.ORGANIZATION},
+                {MECHANISM, ORGANIZATION},
                 before_only=True,
             )
             if subject is None:
@@ -1376,11 +1376,11 @@ class Relater:
         objects = {
             id(m)
             for subject, aligned in alignments
-            if ctx.type_of(subject) is not EntityType.STRATEGY
+            if ctx.type_of(subject) is not STRATEGY
             for m in aligned
         }
-        strategies = list(ctx.of_type(EntityType.STRATEGY))
-        initiatives = [m for m in ctx.of_type(EntityType.INITIATIVE) if id(m) not in objects]
+        strategies = list(ctx.of_type(STRATEGY))
+        initiatives = [m for m in ctx.of_type(INITIATIVE) if id(m) not in objects]
         aligned = bool(strategies) and bool(_ALIGN.search(ctx.text))
         for strategy in strategies:
             owners = {_country_id(code) for code in strategy.countries}
@@ -1401,9 +1401,7 @@ class Relater:
             for other in aligned_with:
                 # "X's strategy has been aligned with the BRI": written, as the rest, from the
                 # initiative to the strategy.
-                if ctx.type_of(subject) is EntityType.STRATEGY and (
-                    ctx.type_of(other) is EntityType.INITIATIVE
-                ):
+                if ctx.type_of(subject) is STRATEGY and (ctx.type_of(other) is INITIATIVE):
                     subject, other = other, subject
                 yield ctx.fact(subject, "alignedWith", other.entity, "aligned-with-subject", 0.9)
 
@@ -1474,11 +1472,7 @@ class Relater:
                     continue
                 participants = tuple(
                     sorted(
-                        {
-                            m.entity
-                            for m in ctx.entity_mentions
-                            if m.label is EntityType.PERSON and m.entity
-                        }
+                        {m.entity for m in ctx.entity_mentions if m.label is PERSON and m.entity}
                     )
                 )
                 for subject in subjects:
@@ -1520,7 +1514,7 @@ class Relater:
     def _held_in(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "The first forum in 2017", "the second forum held in 2019": a meeting named with
         its date was held then."""
-        dates = {m.start: m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date}
+        dates = {m.start: m for m in ctx.mentions if m.kind is DATE and m.date}
         # "launched the X Forum in 2023": the date is the launch's, the forum's object verb's.
         governed = {
             ctx.sentence.start + match.end()
@@ -1548,7 +1542,7 @@ class Relater:
 
     # -- quantities --------------------------------------------------------------------------
     def _quantities(self, ctx: _SentenceContext) -> Iterator[Fact]:
-        quantities = [m for m in ctx.mentions if m.kind is MentionKind.QUANTITY]
+        quantities = [m for m in ctx.mentions if m.kind is QUANTITY]
         dates = ctx.as_of_dates() if quantities else []
         for quantity in quantities:
             share = quantity.quantity is not None and quantity.quantity.unit == "percent"
@@ -1565,7 +1559,7 @@ class Relater:
                 or (ctx.name_after(quantity, _SHARE_OF) if share else None)
             )
             if subject is None or (
-                ctx.type_of(subject) is EntityType.ORGANIZATION and ctx.lent_or_held(quantity)
+                ctx.type_of(subject) is ORGANIZATION and ctx.lent_or_held(quantity)
             ):
                 continue
             as_of: DateValue | None = None
@@ -1637,20 +1631,14 @@ class _SentenceContext:
         dateline = DATELINE.match(self.text)
         self.body_start = body = self.sentence.start + (dateline.end() if dateline else 0)
         self.entity_mentions = [
-            m
-            for m in self.mentions
-            if m.kind is MentionKind.ENTITY and m.entity and m.start >= body
+            m for m in self.mentions if m.kind is ENTITY and m.entity and m.start >= body
         ]
         for mention in self.entity_mentions:
             self._by_type.setdefault(self.type_of(mention), []).append(mention)
         self.entity_mentions.sort(key=lambda m: m.start)
         self._name_parents = [m for m in self.entity_mentions if m.rule == "name-parent"]
         self.countries = sorted(
-            (
-                m
-                for m in self.mentions
-                if m.kind is MentionKind.ENTITY and m.label is EntityType.COUNTRY
-            ),
+            (m for m in self.mentions if m.kind is ENTITY and m.label is COUNTRY),
             key=lambda m: m.start,
         )
 
@@ -1881,7 +1869,7 @@ class _SentenceContext:
                 and self.type_of(mention) in types
                 and not self.fronted(mention)
                 and not self.attributive(mention)
-                and not (self.type_of(mention) is EntityType.ORGANIZATION and self.builder(mention))
+                and not (self.type_of(mention) is ORGANIZATION and self.builder(mention))
                 and not self.relative_on_another(mention, position)
             ):
                 return mention
@@ -2001,11 +1989,11 @@ class _SentenceContext:
     def possessed(self, mention: Mention) -> Mention:
         """The body a country's possessive names: "China's (state-owned) Export-Import Bank"
         for China."""
-        if self.type_of(mention) is not EntityType.COUNTRY:
+        if self.type_of(mention) is not COUNTRY:
             return mention
         for other in self.starting_in(mention.end, mention.end + 30):
             gap = self.doc.text[mention.end : other.start]
-            if _POSSESSIVE_GAP.fullmatch(gap) and self.type_of(other) is EntityType.ORGANIZATION:
+            if _POSSESSIVE_GAP.fullmatch(gap) and self.type_of(other) is ORGANIZATION:
                 return other
         return mention
 
@@ -2039,7 +2027,7 @@ class _SentenceContext:
         Bank"): the title is capitalised words of no name."""
         found: list[Mention] = []
         for mention in self.starting_in(start, self.sentence.end):
-            titled = self.type_of(mention) is EntityType.PERSON and _TITLE_BEFORE.fullmatch(
+            titled = self.type_of(mention) is PERSON and _TITLE_BEFORE.fullmatch(
                 self.doc.text, start, mention.start
             )
             if not titled and not (mention.start == start and self.type_of(mention) in AGENTS):
@@ -2299,7 +2287,7 @@ class _SentenceContext:
         if not _JOINT_VENTURE.match(self.doc.text, at):
             return None
         company = self.name_before(at)
-        if company is None or self.type_of(company) is not EntityType.ORGANIZATION:
+        if company is None or self.type_of(company) is not ORGANIZATION:
             return None
         return company if _VENTURE_APPOSITIVE.fullmatch(self.doc.text, company.end, at) else None
 
@@ -2320,7 +2308,7 @@ class _SentenceContext:
     def sole_agent(self, mention: Mention) -> bool:
         """Whether ``mention`` is one body or country acting alone, which "It" may stand for:
         not a list ("Laos and China opened"), nor a possessive ("Kenya's X Authority")."""
-        if self.type_of(mention) not in AGENTS - {EntityType.PERSON}:
+        if self.type_of(mention) not in AGENTS - {PERSON}:
             return False
         if self.doc.text.startswith(("'s", "’s"), mention.end):
             return False
@@ -2367,9 +2355,7 @@ class _SentenceContext:
         """The sentence's dates, but not a dateline's (when the story was filed, not when what
         it tells happened)."""
         return [
-            m
-            for m in self.mentions
-            if m.kind is MentionKind.DATE and m.date and m.start >= self.body_start
+            m for m in self.mentions if m.kind is DATE and m.date and m.start >= self.body_start
         ]
 
     def as_of_dates(self) -> list[Mention]:
@@ -2384,7 +2370,7 @@ class _SentenceContext:
         return [
             m
             for m in self.mentions
-            if m.kind is MentionKind.DATE
+            if m.kind is DATE
             and m.date
             and "since" not in m.date.qualifiers
             and not _SINCE_EVENT.search(self.doc.text, max(0, m.start - 60), m.start)
@@ -2398,7 +2384,7 @@ class _SentenceContext:
         """The text in ``[start, end)`` with its date mentions blanked out."""
         chars = list(self.doc.text[start:end])
         for date in self.mentions:
-            if date.kind is MentionKind.DATE and start <= date.start and date.end <= end:
+            if date.kind is DATE and start <= date.start and date.end <= end:
                 chars[date.start - start : date.end - start] = " " * (date.end - date.start)
         return "".join(chars)
 
@@ -2551,10 +2537,7 @@ def _verb_between(triggers: list[int], position: int, date: Mention) -> bool:
 
 def _is_meeting(ctx: _SentenceContext, mention: Mention) -> bool:
     """A mechanism named for a meeting ("... Forum", "... Roundtable"), which is held."""
-    return (
-        ctx.type_of(mention) is EntityType.MECHANISM
-        and mention.text.lower().split()[-1] in _MEETINGS
-    )
+    return ctx.type_of(mention) is MECHANISM and mention.text.lower().split()[-1] in _MEETINGS
 
 
 def _country_id(code: str) -> str:
@@ -2660,7 +2643,7 @@ def _sole_partner(doc: Document, corridor: Mention) -> str | None:
     codes = {
         m.countries[0]
         for m in doc.mentions[first:last]
-        if m.label is EntityType.COUNTRY and m.countries and m.end <= corridor.end
+        if m.label is COUNTRY and m.countries and m.end <= corridor.end
     }
     partners = codes - {"CN"}
     return next(iter(partners)) if "CN" in codes and len(partners) == 1 else None

@@ -19,15 +19,27 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from brikg.ir import Corpus, Document, Entity, EntityType, Mention, MentionKind
+from brikg.ir import (
+    CORRIDOR,
+    COUNTRY,
+    ENTITY,
+    MECHANISM,
+    ORGANIZATION,
+    PERSON,
+    PROJECT,
+    STRATEGY,
+    Corpus,
+    Document,
+    Entity,
+    EntityType,
+    Mention,
+)
 from brikg.lexicon import Lexicon
 from brikg.recognize.coref import SHORT_FORM_RULES
 from brikg.recognize.tokens import name_key
 from brikg.vocab import slugify
 
-_MERGEABLE = frozenset(
-    {EntityType.PROJECT, EntityType.CORRIDOR, EntityType.MECHANISM, EntityType.PERSON}
-)
+_MERGEABLE = frozenset({PROJECT, CORRIDOR, MECHANISM, PERSON})
 # A one-character country prefix of a compound name (老 in 中老铁路) mentions the country but
 # is no name of it: the lexicon's brikg:compoundPrefix says which character stands for which
 # country, and a prefix read from context (乌 = Uganda) or misread is not to become a label.
@@ -50,7 +62,7 @@ class Resolver:
             mention
             for doc in corpus.documents
             for mention in doc.mentions
-            if mention.kind is MentionKind.ENTITY and mention.label is not None
+            if mention.kind is ENTITY and mention.label is not None
         ]
         owned: dict[int, OwnedName] = {}
         for doc in corpus.documents:
@@ -62,7 +74,7 @@ class Resolver:
                 mention.entity = self._proposal(mention)
             else:
                 mention.entity = self._owned_proposal(mention, name)
-                if name.read and mention.label is EntityType.STRATEGY and not mention.countries:
+                if name.read and mention.label is STRATEGY and not mention.countries:
                     # The relation stage reads a strategy's owner (brikg:ownedBy) here.
                     mention.countries = (name.owner,)
         aliases = _variant_merges(mentions, frozenset(self.lexicon.entries))
@@ -78,7 +90,7 @@ class Resolver:
         text = mention.key[5:] if mention.key and mention.key.startswith("name:") else mention.text
         key = name_key(text)
         known = self._lexicon_keys.get(key)
-        if known is None and mention.label is EntityType.ORGANIZATION:
+        if known is None and mention.label is ORGANIZATION:
             # "China Harbour Engineering Company Ltd": the known company, its legal form added.
             stem, _, suffix = key.rpartition(" ")
             if suffix in _LEGAL_SUFFIX_KEYS:
@@ -125,7 +137,7 @@ class Resolver:
         prefix, _, code = entity_id.partition("/")
         if prefix != "country" or not self.lexicon.country_name(code.upper(), "en"):
             return None
-        entity = Entity(entity_id, EntityType.COUNTRY, country_code=code.upper(), from_lexicon=True)
+        entity = Entity(entity_id, COUNTRY, country_code=code.upper(), from_lexicon=True)
         for language in ("en", "zh"):
             name = self.lexicon.country_name(code.upper(), language)
             if name:
@@ -158,7 +170,7 @@ class Resolver:
             elif mention.rule != _COMPOUND_PREFIX_RULE:
                 names[(surface, mention.language)] += 1
             types.setdefault(mention.entity, mention.label)
-            if mention.label is EntityType.COUNTRY and mention.countries:
+            if mention.label is COUNTRY and mention.countries:
                 countries[mention.entity] = mention.countries[0]
         entities: dict[str, Entity] = {}
         for entity_id in sorted(surfaces):
@@ -168,7 +180,7 @@ class Resolver:
             owned_label = None if entity.from_lexicon else self._owned_label(entity_id)
             if owned_label is not None:
                 entity.labels["en"] = owned_label
-            if entity.type is EntityType.COUNTRY and entity_id in countries:
+            if entity.type is COUNTRY and entity_id in countries:
                 entity.country_code = countries[entity_id]
             shorts = short_forms.get(entity_id, Counter())
             for language in ("en", "zh"):
@@ -247,7 +259,7 @@ def _variant_merges(mentions: list[Mention], canonical: frozenset[str]) -> dict[
         short_type, short_words = words[short]
         if not short_words or short in canonical:
             continue
-        if not places[short] and short_type is not EntityType.PERSON:
+        if not places[short] and short_type is not PERSON:
             continue  # without a place to anchor it, "Silk Road Program" may be any programme
         for full in buckets[short_type, places[short], short_words[0]]:
             full_words = words[full][1]
@@ -266,7 +278,7 @@ def _place_prefix(name: str) -> str:
 
 
 def _abbreviates(short: list[str], full: list[str], entity_type: EntityType) -> bool:
-    if entity_type is EntityType.PERSON:
+    if entity_type is PERSON:
         return len(short) == 1 and full[0] == short[0]
     if len(short) < 2 or short[0] != full[0] or short[-1] != full[-1]:
         return False
@@ -287,13 +299,13 @@ class OwnedName:
 # Words that name nothing by themselves: a name made only of them (and numbers, as the year of
 # "Vision 2050") is some country's strategy or body, and which one only its owner says.
 _GENERIC_WORDS = {
-    EntityType.STRATEGY: frozenset(
+    STRATEGY: frozenset(
         "vision plan strategy agenda outline policy programme program framework blueprint "
         "roadmap national development long medium short term five year economic social "
         "sustainable strategic master action reform recovery reconstruction growth "
         "transformation industrial industrialization industrialisation and of for on to the".split()
     ),
-    EntityType.ORGANIZATION: frozenset(
+    ORGANIZATION: frozenset(
         "bank development central national reserve export import investment assembly "
         "parliament senate government cabinet foreign ministry and of for the".split()
     ),
@@ -315,7 +327,7 @@ def is_generic(name: str, entity_type: EntityType) -> bool:
     words = name_key(name).split()
     if vocabulary is None or not words:
         return False
-    if entity_type is EntityType.ORGANIZATION and words[0] in _GENERIC_HEADS:
+    if entity_type is ORGANIZATION and words[0] in _GENERIC_HEADS:
         return len(words) > 2 and words[1] in {"of", "for"}
     return all(word in vocabulary or word.isdigit() for word in words)
 
@@ -330,12 +342,12 @@ def owned_names(doc: Document) -> dict[int, OwnedName]:
     "Ministry of Energy of Kenya"). A generic name without one takes the owner of the same name
     earlier in the document ("Rwanda's Vision 2050 ... Vision 2050"), or its only owner there.
     """
-    countries = [m for m in doc.mentions if m.label is EntityType.COUNTRY and m.countries]
+    countries = [m for m in doc.mentions if m.label is COUNTRY and m.countries]
     by_start = {m.start: m for m in countries}
     by_end = {m.end: m for m in countries}
     found: list[tuple[Mention, str, str, str | None]] = []  # mention, name, its key, owner
     for mention in doc.mentions:
-        if mention.kind is not MentionKind.ENTITY or mention.label not in _GENERIC_WORDS:
+        if mention.kind is not ENTITY or mention.label not in _GENERIC_WORDS:
             continue
         if mention.key and "/" in mention.key and not mention.key.startswith("name:"):
             continue  # the lexicon's entry
@@ -343,7 +355,7 @@ def owned_names(doc: Document) -> dict[int, OwnedName]:
         key = name_key(generic)
         if not is_generic(generic, mention.label):
             continue
-        if owner is None and mention.label is EntityType.STRATEGY and mention.countries:
+        if owner is None and mention.label is STRATEGY and mention.countries:
             owner = mention.countries[0]
         if owner is None:
             possessive = _POSSESSIVE_BEFORE.search(

@@ -94,7 +94,7 @@ class Gazetteer:
         self._zh_named = {
             surface: entity_id
             for surface, entity_id in self._zh_entity.items()
-            if self._label(entity_id)[0] is not EntityType.COUNTRY
+            if self._label(entity_id)[0] is not COUNTRY
         }
         # One alternative per first character, its forms longest first: the regex engine tries
         # them in that order where a form starts, so the longest wins, and it scans in C (a

@@ -17,18 +17,30 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
-from brikg.ir import ENTITY, PERSON, EntityType, Mention
+from brikg.ir import (
+    CORRIDOR,
+    COUNTRY,
+    ENTITY,
+    INITIATIVE,
+    MECHANISM,
+    ORGANIZATION,
+    PERSON,
+    PROJECT,
+    STRATEGY,
+    EntityType,
+    Mention,
+)
 from brikg.lexicon import DEMONYM_ENDINGS
 from brikg.places import city_country
 from brikg.recognize.tokens import DIGIT, ORDINAL, UPPER, Tokens, shape_of
 
 P, C, M, ORG, INIT, S = (
-    EntityType.PROJECT,
-    EntityType.CORRIDOR,
-    EntityType.MECHANISM,
-    EntityType.ORGANIZATION,
-    EntityType.INITIATIVE,
-    EntityType.STRATEGY,
+    PROJECT,
+    CORRIDOR,
+    MECHANISM,
+    ORGANIZATION,
+    INITIATIVE,
+    STRATEGY,
 )
 
 HEADS: dict[str, EntityType] = {
@@ -1724,14 +1736,14 @@ def acronym_definitions(
 ) -> Iterator[tuple[str, Mention]]:
     """``Name (ACR)``: the acronym after an entity mention names the same entity; so does a
     company's name without its legal form ("Korvex LLC", later "Korvex")."""
-    countries = {m.text for m in mentions if m.label is EntityType.COUNTRY}
+    countries = {m.text for m in mentions if m.label is COUNTRY}
     for mention in mentions:
         if mention.kind is not ENTITY:
             continue
         match = _BRACKETED_AFTER.match(text, mention.end - offset)
         if match and _ACRONYM.match(match.group("acronym")):
             yield match.group("acronym"), mention
-        if mention.label is EntityType.ORGANIZATION:
+        if mention.label is ORGANIZATION:
             stem = _LEGAL_FORM_AFTER.sub("", mention.text)
             if stem != mention.text and stem[:1].isupper() and stem not in countries:
                 yield stem, mention

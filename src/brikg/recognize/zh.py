@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from brikg.ir import DateValue, Document, EntityType, Mention, MentionKind, Sentence
+from brikg.ir import (
+    COUNTRY,
+    DATE,
+    ENTITY,
+    DateValue,
+    Document,
+    Mention,
+    Sentence,
+)
 from brikg.lexicon import Lexicon
 from brikg.recognize.gazetteer import Gazetteer
 from brikg.recognize.zh_names import HEADS, find_names
@@ -48,7 +56,7 @@ def _day_dates(text: str, found: list[Mention], month: DateValue | None) -> list
         start = match.start("day")
         date = DateValue(month.year, month.month, int(match.group("day")), inferred=True)
         dates.append(
-            Mention(start, match.end(), text[start : match.end()], MentionKind.DATE,
+            Mention(start, match.end(), text[start : match.end()], DATE,
                     "zh-date-day", date=date, language="zh")
         )  # fmt: skip
     return dates
@@ -148,16 +156,16 @@ class ChineseRecognizer:
                 (
                     (doc.id, m.date)
                     for m in mentions
-                    if m.kind is MentionKind.DATE and m.date and m.end <= dateline.end()
+                    if m.kind is DATE and m.date and m.end <= dateline.end()
                 ),
                 self._dateline,
             )
         month = self._dateline[1] if self._dateline and self._dateline[0] == doc.id else None
         mentions += _day_dates(text, mentions, month or _published_month(doc.meta.date))
         for mention in mentions:
-            if mention.kind is MentionKind.DATE and mention.date and not mention.date.inferred:
+            if mention.kind is DATE and mention.date and not mention.date.inferred:
                 self._year = (mention.date.end or mention.date).year
-            if mention.kind is MentionKind.DATE and mention.date and mention.rule == "zh-date":
+            if mention.kind is DATE and mention.date and mention.rule == "zh-date":
                 self._last_date = (doc.id, mention.date.end or mention.date)
         if sentence.gaps:
             positions = sentence_text(doc, sentence)[1]
@@ -192,7 +200,7 @@ class ChineseRecognizer:
             starts, ends = set(cut.starts), set(cut.ends)
             known = [m for m in known if len(m.text) > 3 or (m.start in starts and m.end in ends)]
         for mention in known:
-            if mention.label is not EntityType.COUNTRY and not mention.countries:
+            if mention.label is not COUNTRY and not mention.countries:
                 mention.countries = self.compound(mention.text)
         names = find_names(text, cut, known + countries, self.compound)
         entities = _settle(known + names) + countries + self._prefix_countries(known + names)
@@ -221,7 +229,7 @@ class ChineseRecognizer:
             else:
                 continue
             dates.append(
-                Mention(match.start(), match.end(), word, MentionKind.DATE, "zh-date-relative",
+                Mention(match.start(), match.end(), word, DATE, "zh-date-relative",
                         date=date, language="zh")
             )  # fmt: skip
         return dates
@@ -341,7 +349,7 @@ class ChineseRecognizer:
         found: list[Mention] = []
         for name in names:
             codes = name.countries
-            if name.label is EntityType.COUNTRY or not codes or not name.text.startswith("中"):
+            if name.label is COUNTRY or not codes or not name.text.startswith("中"):
                 continue
             if name.text.startswith("中国"):
                 continue
@@ -421,9 +429,9 @@ def _country(start: int, end: int, text: str, code: str, rule: str) -> Mention:
         start,
         end,
         text,
-        MentionKind.ENTITY,
+        ENTITY,
         rule,
-        label=EntityType.COUNTRY,
+        label=COUNTRY,
         key=f"country/{code.lower()}",
         countries=(code,),
         language="zh",

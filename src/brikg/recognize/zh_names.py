@@ -32,18 +32,31 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import islice
 
-from brikg.ir import EntityType, Mention, MentionKind
+from brikg.ir import (
+    CORRIDOR,
+    COUNTRY,
+    ENTITY,
+    INITIATIVE,
+    MECHANISM,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    PROJECT,
+    STRATEGY,
+    EntityType,
+    Mention,
+)
 from brikg.places import chinese_city_country
 from brikg.recognize.zh_words import WORD_END, WORD_START, Cut, Word
 from brikg.scan import longest_first, match_starts
 
 _P, _M, _C, _I, _O, _S = (
-    EntityType.PROJECT,
-    EntityType.MECHANISM,
-    EntityType.CORRIDOR,
-    EntityType.INITIATIVE,
-    EntityType.ORGANIZATION,
-    EntityType.STRATEGY,
+    PROJECT,
+    MECHANISM,
+    CORRIDOR,
+    INITIATIVE,
+    ORGANIZATION,
+    STRATEGY,
 )
 HEADS: dict[str, EntityType] = {
     # projects: built infrastructure, zones, branded services and programmes (a hospital and
@@ -177,7 +190,7 @@ def units_of(text: str, cut: Cut, known: list[Mention]) -> tuple[list[Unit], lis
     words between are units as they are, taken in slices, with their offsets."""
     outer: list[Mention] = []
     for candidate in sorted(known, key=lambda m: (m.start, -(m.end - m.start))):
-        if candidate.kind is MentionKind.ENTITY and not (outer and candidate.start < outer[-1].end):
+        if candidate.kind is ENTITY and not (outer and candidate.start < outer[-1].end):
             outer.append(candidate)
     quotes = match_starts(_OPENING_QUOTE, text)
     words, starts, ends = cut
@@ -372,7 +385,7 @@ def _walk_back(
     if (
         before is not None
         and before.mention is not None
-        and before.mention.label is not EntityType.COUNTRY
+        and before.mention.label is not COUNTRY
         and (head in TYPE_WORDS or (head in CLASS_WORDS and before.mention.label is entity_type))
         and not _quoted_before(units, index)
     ):
@@ -453,7 +466,7 @@ def _walk_back(
         and body
         and body[0].kind == "known"
         and body[0].mention is not None
-        and body[0].mention.label is EntityType.COUNTRY
+        and body[0].mention.label is COUNTRY
         and len(body) > 1
         and body[1].kind != "punct"
         and _specific(body[1:], head, text[body[1].start : end], compound)
@@ -469,7 +482,7 @@ def _walk_back(
             dict.fromkeys(
                 code
                 for unit in body
-                if unit.mention is not None and unit.mention.label is EntityType.COUNTRY
+                if unit.mention is not None and unit.mention.label is COUNTRY
                 for code in unit.mention.countries
             )
         )
@@ -479,7 +492,7 @@ def _walk_back(
         start,
         end,
         name,
-        MentionKind.ENTITY,
+        ENTITY,
         "zh-name-head",
         label=entity_type,
         key=f"name:{_edition_free(name)}",
@@ -505,17 +518,17 @@ def _step(
     if unit.kind == "known":
         assert unit.mention is not None
         label = unit.mention.label
-        if label in {EntityType.COUNTRY, EntityType.INITIATIVE, EntityType.PLACE}:
+        if label in {COUNTRY, INITIATIVE, PLACE}:
             return "take"
         if all(u.kind == "word" and u.text in GENERIC for u in taken):
             return "take"  # a compound: 坦赞铁路管理局, 跨里海国际运输走廊国际协会
-        if entity_type is _S and label is EntityType.ORGANIZATION:
+        if entity_type is _S and label is ORGANIZATION:
             return "take"  # the owner of a strategy: 欧盟欧亚互联互通战略
         if _partner_side(units, index):
             return "take"  # the partner after a country and a dash: 中国—东盟博览会
         if (
             head in LENIENT
-            and label is EntityType.MECHANISM
+            and label is MECHANISM
             and all(u.kind == "word" and u.tag == "ns" for u in taken)
         ):
             return "take"  # a session in a place: 中非合作论坛北京峰会
@@ -559,7 +572,7 @@ def _opened_by_country(unit: Unit, taken: list[Unit], entity_type: EntityType) -
         and unit.text in SOFT_CHARS
         and first is not None
         and first.mention is not None
-        and first.mention.label is EntityType.COUNTRY
+        and first.mention.label is COUNTRY
     )
 
 
@@ -580,7 +593,7 @@ _BUILD_VERBS = frozenset("建设 修建 兴建 新建 建造".split())
 def _place_unit(unit: Unit) -> bool:
     """A known country or place, or a word that names a place (蒙巴萨)."""
     if unit.mention is not None:
-        return unit.mention.label in {EntityType.COUNTRY, EntityType.PLACE}
+        return unit.mention.label in {COUNTRY, PLACE}
     return unit.kind == "word" and (unit.tag == "ns" or _city(unit))
 
 
@@ -591,9 +604,7 @@ def _partner_side(units: list[Unit], index: int) -> bool:
         return False
     country = units[index - 2]
     return (
-        country.kind == "known"
-        and country.mention is not None
-        and country.mention.label is EntityType.COUNTRY
+        country.kind == "known" and country.mention is not None and country.mention.label is COUNTRY
     )
 
 
@@ -625,13 +636,13 @@ def _anchor_beyond(
             reach = position
         elif unit.kind == "known":
             label = unit.mention.label if unit.mention is not None else None
-            if label is EntityType.INITIATIVE:
+            if label is INITIATIVE:
                 if position == index - 1:
                     break  # “一带一路”倡议与|…战略: two names coordinated, not one
                 reach = position
-            elif label is EntityType.COUNTRY and country_opens:
+            elif label is COUNTRY and country_opens:
                 reach = position
-            elif label is not EntityType.COUNTRY:
+            elif label is not COUNTRY:
                 break
         if unit.kind == "word":
             if (
@@ -755,7 +766,7 @@ def _project_phrase(body: list[Unit]) -> str:
     if rest and rest[-1].kind == "word" and rest[-1].text in HEADS:
         return "inner"
     last = rest[-1] if rest else None
-    if last is not None and last.mention is not None and last.mention.label is EntityType.COUNTRY:
+    if last is not None and last.mention is not None and last.mention.label is COUNTRY:
         return "drop-head"
     proper = [
         u
@@ -764,9 +775,7 @@ def _project_phrase(body: list[Unit]) -> str:
         or (u.kind == "word" and u.tag in PROPER_TAGS and u.text not in REGIONS)
     ]
     countries_only = all(
-        u.kind == "known"
-        and u.mention is not None
-        and u.mention.label in {EntityType.COUNTRY, EntityType.PLACE}
+        u.kind == "known" and u.mention is not None and u.mention.label in {COUNTRY, PLACE}
         for u in proper
     )
     if proper and countries_only and not _transliteration(body):
@@ -777,7 +786,7 @@ def _project_phrase(body: list[Unit]) -> str:
 def _refine(entity_type: EntityType, head: str, name: str) -> EntityType:
     """An association or committee of a cooperation network is a mechanism (English rule)."""
     if head in {"协会", "委员会"} and ("一带一路" in name or "国际" in name):
-        return EntityType.MECHANISM
+        return MECHANISM
     return entity_type
 
 
@@ -815,7 +824,7 @@ def _specific(
         len(core) == 1
         and head in _FACILITY_KINDS
         and core[0].mention is not None
-        and core[0].mention.label is EntityType.COUNTRY
+        and core[0].mention.label is COUNTRY
         and core[0].text not in _CITY_COUNTRIES
     ):
         # 肯尼亚港口, 中国铁路企业: a country's ports or railways, not one named; but a
@@ -869,7 +878,7 @@ def _city(unit: Unit) -> bool:
 
 
 def _initiative(unit: Unit) -> bool:
-    return unit.mention is not None and unit.mention.label is EntityType.INITIATIVE
+    return unit.mention is not None and unit.mention.label is INITIATIVE
 
 
 def _transliteration(core: list[Unit]) -> bool:
@@ -995,14 +1004,14 @@ def _quoted(
             if before is not None
             and before.kind == "known"
             and before.mention is not None
-            and before.mention.label in {EntityType.COUNTRY, EntityType.ORGANIZATION}
+            and before.mention.label in {COUNTRY, ORGANIZATION}
             and before.end == unit.start
             else None
         )
         inside = tuple(
             m.countries[0]
             for m in known
-            if m.label is EntityType.COUNTRY and m.countries and start <= m.start < m.end <= end
+            if m.label is COUNTRY and m.countries and start <= m.start < m.end <= end
         )
         if owner is not None or inside:
             mention = _name(start, end, content, _S, "zh-strategy-quoted")
@@ -1057,7 +1066,7 @@ def _organisation_words(text: str, units: list[Unit], ends: list[int]) -> Iterat
             before is not None
             and before.kind == "known"
             and before.mention is not None
-            and before.mention.label is EntityType.COUNTRY
+            and before.mention.label is COUNTRY
         ):  # 尼泊尔水利部 is Nepal's ministry, as 越南交通运输部 is Vietnam's
             name = text[before.start : unit.end]
             yield _name(before.start, unit.end, name, _O, "zh-name-organization")
@@ -1077,7 +1086,7 @@ def _ministries(text: str, units: list[Unit]) -> Iterator[Mention]:
         if (
             country.kind == "known"
             and country.mention is not None
-            and country.mention.label is EntityType.COUNTRY
+            and country.mention.label is COUNTRY
         ):
             match = _COUNTRY_MINISTRY.match(text, country.end)
             if match is not None:
@@ -1125,7 +1134,7 @@ def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
         if "·" not in name and (name in _NOT_NAMES or name[:2] in _NOT_NAMES):
             continue
         seen.add((start, end))
-        yield _name(start, end, match.group("name"), EntityType.PERSON, "zh-person-title")
+        yield _name(start, end, match.group("name"), PERSON, "zh-person-title")
     if "·" not in text:
         return  # the pattern, which tries most characters, needs the dot
     for match in _DOT_NAME.finditer(text):
@@ -1134,7 +1143,7 @@ def _people(text: str, known: list[Mention]) -> Iterator[Mention]:
             continue
         if _ORGANISATION_AFTER.match(text, end):
             continue  # part of an organisation's name: 尼扎米·甘伽维国际中心
-        yield _name(start, end, match.group(), EntityType.PERSON, "zh-person-name")
+        yield _name(start, end, match.group(), PERSON, "zh-person-name")
 
 
 _NOT_NAMES = frozenset(
@@ -1149,7 +1158,7 @@ def _name(start: int, end: int, text: str, entity_type: EntityType, rule: str) -
         start,
         end,
         text,
-        MentionKind.ENTITY,
+        ENTITY,
         rule,
         label=entity_type,
         key=f"name:{_edition_free(text)}",

@@ -24,7 +24,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from brikg.ir import (
+    CORRIDOR,
+    COUNTRY,
+    DATE,
+    ENTITY,
+    INITIATIVE,
+    MECHANISM,
+    ORGANIZATION,
+    PROJECT,
     PROPOSABLE,
+    QUANTITY,
+    STRATEGY,
     DateValue,
     Document,
     Entity,
@@ -32,7 +42,6 @@ from brikg.ir import (
     Evidence,
     Fact,
     Mention,
-    MentionKind,
     Sentence,
 )
 from brikg.lexicon import Lexicon
@@ -44,12 +53,12 @@ from brikg.vocab import STOP_KINDS
 
 SUBJECTS = frozenset(
     {
-        EntityType.PROJECT,
-        EntityType.CORRIDOR,
-        EntityType.MECHANISM,
-        EntityType.INITIATIVE,
-        EntityType.STRATEGY,
-        EntityType.ORGANIZATION,
+        PROJECT,
+        CORRIDOR,
+        MECHANISM,
+        INITIATIVE,
+        STRATEGY,
+        ORGANIZATION,
     }
 )
 BRI = "initiative/belt-and-road-initiative"
@@ -210,7 +219,7 @@ class _Context:
             found = [
                 m
                 for m in self.mentions
-                if m.kind is MentionKind.ENTITY and m.entity and self.type_of(m) in types
+                if m.kind is ENTITY and m.entity and self.type_of(m) in types
             ]
             if outer:
                 nested = self._nested_spans()
@@ -223,7 +232,7 @@ class _Context:
     def _nested_spans(self) -> set[tuple[int, int]]:
         """Spans of entity mentions inside a longer one (:func:`nested_spans`), found once."""
         if self._nested is None:
-            self._nested = nested_spans(m for m in self.mentions if m.kind is MentionKind.ENTITY)
+            self._nested = nested_spans(m for m in self.mentions if m.kind is ENTITY)
         return self._nested
 
     def bracketed(self, mention: Mention) -> bool:
@@ -253,9 +262,9 @@ def _agents(ctx: _Context, things: list[Mention]) -> list[Mention]:
     agents = [
         m
         for m in ctx.mentions
-        if m.kind is MentionKind.ENTITY
+        if m.kind is ENTITY
         and m.entity
-        and (m.label is EntityType.COUNTRY or ctx.type_of(m) is EntityType.ORGANIZATION)
+        and (m.label is COUNTRY or ctx.type_of(m) is ORGANIZATION)
         and not any(o.start <= m.start and m.end <= o.end and o is not m for o in things)
     ]
     inner = nested_spans(agents)
@@ -274,7 +283,7 @@ def _without_dates(ctx: _Context, start: int, end: int) -> str:
     """The text of the sentence from ``start`` to ``end`` with its dates left out."""
     kept = list(ctx.text[start:end])
     for m in ctx.mentions:
-        if m.kind is MentionKind.DATE:
+        if m.kind is DATE:
             for at in range(max(start, ctx.local(m.start)), min(end, ctx.local_end(m))):
                 kept[at - start] = ""
     return "".join(kept)
@@ -288,7 +297,7 @@ def _paragraph_codes(
     codes: dict[int, dict[str, None]] = {}
     for sentence in doc.sentences:
         for m in by_sentence.get(sentence.index, ()):
-            if m.label is EntityType.COUNTRY and m.countries and m.countries[0] != "CN":
+            if m.label is COUNTRY and m.countries and m.countries[0] != "CN":
                 codes.setdefault(sentence.paragraph, {})[m.countries[0]] = None
     return {paragraph: tuple(found) for paragraph, found in codes.items()}
 
@@ -418,9 +427,7 @@ class ChineseRelater:
 
     def _termini(self, ctx: _Context, subject: str) -> Iterator[Fact]:
         """中老铁路北起中国云南昆明，南至老挝首都万象: the countries of its ends."""
-        if self.entities.get(subject) is None or self.entities[subject].type is not (
-            EntityType.PROJECT
-        ):
+        if self.entities.get(subject) is None or self.entities[subject].type is not (PROJECT):
             return
         for match in _TERMINUS.finditer(ctx.text):
             clause_end = _CLAUSE.search(ctx.text, match.end())
@@ -432,11 +439,7 @@ class ChineseRelater:
 
     # -- located in ---------------------------------------------------------------------------
     def _countries(self, ctx: _Context) -> list[Mention]:
-        return [
-            m
-            for m in ctx.mentions
-            if m.kind is MentionKind.ENTITY and m.label is EntityType.COUNTRY and m.entity
-        ]
+        return [m for m in ctx.mentions if m.kind is ENTITY and m.label is COUNTRY and m.entity]
 
     def _in_country(self, ctx: _Context) -> str | None:
         """The country of a sentence that opens 在X， (在科特迪瓦，…)."""
@@ -453,7 +456,7 @@ class ChineseRelater:
         self, ctx: _Context, scope: tuple[int, str] | None, opened_here: bool
     ) -> Iterator[Fact]:
         countries = self._countries(ctx)
-        for project in ctx.things(frozenset({EntityType.PROJECT})):
+        for project in ctx.things(frozenset({PROJECT})):
             if scope is not None:
                 yield ctx.fact(
                     project.entity or "",
@@ -512,7 +515,7 @@ class ChineseRelater:
             # 比雷埃夫斯港赫拉克莱乌斯滚装码头: a part of a known project lies where it does; of
             # a line through two countries, in the one of the city its name holds (中老铁路万象
             # 物流园: Laos).
-            for known in ctx.things(frozenset({EntityType.PROJECT})):
+            for known in ctx.things(frozenset({PROJECT})):
                 if known.end == project.start and known.rule == "lexicon":
                     entry = self.lexicon.entries.get(known.entity or "")
                     codes = entry.country_codes if entry else ()
@@ -533,7 +536,7 @@ class ChineseRelater:
         """中老铁路 lies in CN and LA; 中巴经济走廊 and 中非合作论坛 involve their countries;
         a cooperation project (中白工业园) lies in the partner country only: a guess, which
         gives way to the country the text states (中老泰物流园…在老挝万象…投入运营)."""
-        for mention in ctx.things(SUBJECTS - {EntityType.ORGANIZATION}):
+        for mention in ctx.things(SUBJECTS - {ORGANIZATION}):
             if len(mention.countries) < 1 or mention.rule.startswith("zh-strategy"):
                 continue
             subject = mention.entity or ""
@@ -541,7 +544,7 @@ class ChineseRelater:
             codes = mention.countries
             for code in codes:
                 yield ctx.fact(subject, "involves", _country(code), "zh-name-compound")
-            if entity_type is not EntityType.PROJECT or mention.rule == "lexicon":
+            if entity_type is not PROJECT or mention.rule == "lexicon":
                 continue
             if any(mention.text.endswith(head) for head in LINEAR_HEADS):
                 for code in codes:
@@ -559,7 +562,7 @@ class ChineseRelater:
         countries = self._countries(ctx)
         for match in _BUILT_IN.finditer(ctx.text):
             project = next((m for m in things if ctx.local(m.start) == match.end()), None)
-            if project is None or ctx.type_of(project) is not EntityType.PROJECT:
+            if project is None or ctx.type_of(project) is not PROJECT:
                 continue
             subject = project.entity or ""
             stated = [
@@ -574,7 +577,7 @@ class ChineseRelater:
                 if (
                     agent.entity
                     and ctx.local_end(agent) == match.start()
-                    and ctx.type_of(agent) is EntityType.ORGANIZATION
+                    and ctx.type_of(agent) is ORGANIZATION
                 ):
                     yield ctx.fact(subject, "involves", agent.entity, "zh-built-in", 0.85)
 
@@ -584,14 +587,12 @@ class ChineseRelater:
         for match in _FLAGSHIP.finditer(ctx.text):
             if _NEGATED.search(ctx.text, ctx.clause_start(match.start()), match.start()):
                 continue  # 该项目并非“一带一路”旗舰项目
-            project = _nearest(
-                ctx, [m for m in things if ctx.type_of(m) is EntityType.PROJECT], match.start()
-            )
+            project = _nearest(ctx, [m for m in things if ctx.type_of(m) is PROJECT], match.start())
             # 该项目是共建“一带一路”的旗舰项目, 这是…的标志性工程: the project named before.
             entity = (
                 project.entity
                 if project is not None
-                else self._anaphor(ctx, match.start(), frozenset({EntityType.PROJECT}))
+                else self._anaphor(ctx, match.start(), frozenset({PROJECT}))
             )
             if entity is None and _THIS_IS.match(ctx.text, ctx.clause_start(match.start())):
                 entity = self._referent(ctx, "项目", frozenset({_P}), just_named=True)
@@ -607,7 +608,7 @@ class ChineseRelater:
                 ):
                     continue
                 outer_type, inner_type = ctx.type_of(outer), ctx.type_of(inner)
-                if inner_type is EntityType.INITIATIVE:
+                if inner_type is INITIATIVE:
                     continue
                 # A secretariat is part of what it serves; other bodies nest other bodies'
                 # names without being parts of them (中国政府奖学金 of no 中国政府).
@@ -672,8 +673,8 @@ class ChineseRelater:
 
     # -- parties ---------------------------------------------------------------------------------
     def _parties(self, ctx: _Context, paragraph_codes: tuple[str, ...]) -> Iterator[Fact]:
-        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
-        projects = [m for m in things if ctx.type_of(m) is EntityType.PROJECT]
+        things = ctx.things(SUBJECTS - {ORGANIZATION}, outer=True)
+        projects = [m for m in things if ctx.type_of(m) is PROJECT]
         countries = self._countries(ctx)
         # 中肯共建“一带一路”旗舰项目, 中乌“一带一路”合作旗舰项目, 中阿共建绿色丝绸之路:
         # the countries of the compound are parties to the thing it describes.
@@ -812,7 +813,7 @@ class ChineseRelater:
         self._sums: dict[int, str] = {}  # a loan's sum (its offset) -> the work it is for
         if not _ROLE_CUE.search(ctx.text):
             return
-        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
+        things = ctx.things(SUBJECTS - {ORGANIZATION}, outer=True)
         works = [m for m in things if ctx.type_of(m) in _WORKS]
         agents = _agents(ctx, things)
         for match in _BORROWED.finditer(ctx.text):
@@ -832,7 +833,7 @@ class ChineseRelater:
                 for lender in lenders:
                     yield ctx.fact(work, "involves", lender.entity or "", "zh-lender", 0.8)
             for quantity in ctx.mentions if len(built) == 1 else []:  # one work's sum
-                if quantity.kind is MentionKind.QUANTITY and match.start("sum") <= ctx.local(
+                if quantity.kind is QUANTITY and match.start("sum") <= ctx.local(
                     quantity.start
                 ) < match.end("sum"):
                     self._sums[quantity.start] = built[0]
@@ -890,7 +891,7 @@ class ChineseRelater:
         part in it, as in English. The subject is the list of agents right before the
         undertaking; a partner after 同 or 与 takes part too; the clauses after it that open
         with such a verb, having no subject of their own, share it."""
-        things = ctx.things(SUBJECTS - {EntityType.ORGANIZATION}, outer=True)
+        things = ctx.things(SUBJECTS - {ORGANIZATION}, outer=True)
         agents = _agents(ctx, things)
         for match in _UNDERTAKES.finditer(ctx.text):
             subjects = _agent_list(ctx, agents, match.start())
@@ -914,7 +915,7 @@ class ChineseRelater:
         """The things that the verbs from ``position`` on build, advance, finance or sign: the
         object of each, in its clause and the clauses after it up to one with a subject of its
         own (双方同意加强合作，推进X建设，加快实施Y)."""
-        opens = {ctx.local(m.start) for m in ctx.mentions if m.kind is MentionKind.ENTITY}
+        opens = {ctx.local(m.start) for m in ctx.mentions if m.kind is ENTITY}
         while True:
             clause_end = _CLAUSE.search(ctx.text, position)
             end = clause_end.start() if clause_end else len(ctx.text)
@@ -954,8 +955,8 @@ class ChineseRelater:
                 for m in named
                 if not any(o is not m and m.start <= o.start and o.end <= m.end for o in named)
             ]
-            strategies = [m for m in innermost if ctx.type_of(m) is EntityType.STRATEGY]
-            for initiative in (m for m in innermost if ctx.type_of(m) is EntityType.INITIATIVE):
+            strategies = [m for m in innermost if ctx.type_of(m) is STRATEGY]
+            for initiative in (m for m in innermost if ctx.type_of(m) is INITIATIVE):
                 for strategy in strategies:
                     yield ctx.fact(initiative.entity or "", "alignedWith", strategy.entity,
                                    "zh-alignment", 0.9)  # fmt: skip
@@ -965,7 +966,7 @@ class ChineseRelater:
         dates = [
             m
             for m in ctx.mentions
-            if m.kind is MentionKind.DATE and m.date and m.date.qualifier not in {"as-of", "by"}
+            if m.kind is DATE and m.date and m.date.qualifier not in {"as-of", "by"}
         ]
         if not dates or _DENIED.search(ctx.text):
             return
@@ -1054,10 +1055,10 @@ class ChineseRelater:
 
     # -- quantities ------------------------------------------------------------------------------
     def _quantities(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
-        dates = [m for m in ctx.mentions if m.kind is MentionKind.DATE and m.date]
+        dates = [m for m in ctx.mentions if m.kind is DATE and m.date]
         things = [m for m in ctx.things(outer=True) if m.entity != BRI]
         agents = {id(m) for m in things if _passive_agent(ctx, m)}  # once per sentence
-        for quantity in (m for m in ctx.mentions if m.kind is MentionKind.QUANTITY):
+        for quantity in (m for m in ctx.mentions if m.kind is QUANTITY):
             value = quantity.quantity
             if value is None or value.unit in _NOT_RECORDED_UNITS:
                 continue
@@ -1188,7 +1189,7 @@ _NO_SUBJECT = re.compile(
 _TOPIC = re.compile(_ANAPHOR.pattern + "|" + _BARE_PROJECT.pattern.replace("?P<head>", "?P<bare>"))
 _ANAPHOR_TYPES = {
     "项目": _P, "铁路": _P, "高铁": _P, "医院": _O, "枢纽": _P, "电站": _P,
-    "走廊": EntityType.CORRIDOR, "通道": EntityType.CORRIDOR,
+    "走廊": CORRIDOR, "通道": CORRIDOR,
     "机制": _M, "论坛": _M, "联盟": _M, "原则": _M, "平台": _M,
     **dict.fromkeys(("高速公路", "公路", "大桥", "桥梁", "港口", "机场", "码头", "园区", "管道",
                      "隧道"), _P),
@@ -1205,14 +1206,14 @@ _ANAPHOR_ENDINGS = {
 _IN_PARAGRAPH = frozenset(_ANAPHOR_ENDINGS) - {"铁路", "高铁"}
 _EVENT_TYPES: dict[str, frozenset[EntityType]] = {
     "holding": frozenset({_M, _P}),
-    "opening": frozenset({_P, EntityType.CORRIDOR, _M, _O}),
-    "completion": frozenset({_P, EntityType.CORRIDOR}),
-    "startOfOperation": frozenset({_P, EntityType.CORRIDOR, _O}),
-    "suspension": frozenset({_P, EntityType.CORRIDOR, _M}),
-    "resumption": frozenset({_P, EntityType.CORRIDOR, _M}),
-    "cancellation": frozenset({_P, EntityType.CORRIDOR, _M}),
+    "opening": frozenset({_P, CORRIDOR, _M, _O}),
+    "completion": frozenset({_P, CORRIDOR}),
+    "startOfOperation": frozenset({_P, CORRIDOR, _O}),
+    "suspension": frozenset({_P, CORRIDOR, _M}),
+    "resumption": frozenset({_P, CORRIDOR, _M}),
+    "cancellation": frozenset({_P, CORRIDOR, _M}),
     "establishment": frozenset({_M, _O, _P}),
-    "signing": frozenset({_P, _M, EntityType.INITIATIVE}),
+    "signing": frozenset({_P, _M, INITIATIVE}),
     "launch": SUBJECTS,
     "proposal": SUBJECTS,
     "announcement": SUBJECTS,

@@ -15,7 +15,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from brikg.ir import DateValue, Mention, MentionKind, QuantityValue
+from brikg.ir import DATE, QUANTITY, DateValue, Mention, QuantityValue
 from brikg.recognize.quantities import currency_of, scaled
 from brikg.scan import match_starts, matches_at
 
@@ -80,7 +80,7 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
         return  # no year, month or day without a digit
     year = context_year
     periods = [
-        Mention(m.start(), m.end(), m.group(), MentionKind.DATE, "zh-date", date=date)
+        Mention(m.start(), m.end(), m.group(), DATE, "zh-date", date=date)
         for m in _FIRST_MONTHS.finditer(text)
         if (date := _first_months(m)) is not None
     ]
@@ -105,7 +105,7 @@ def find_dates(text: str, context_year: int | None = None) -> Iterator[Mention]:
         start, end = match.start(), match.start() + len(match.group().rstrip())
         if groups["before"] in {"于", "在"}:  # "于2023年…" is a preposition, not part of the date
             start += len(groups["before"])
-        yield Mention(start, end, text[start:end], MentionKind.DATE, "zh-date", date=date)
+        yield Mention(start, end, text[start:end], DATE, "zh-date", date=date)
     yield from pending
 
 
@@ -286,7 +286,7 @@ def national_sums(text: str, countries: list[Mention]) -> Iterator[Mention]:
             start,
             noun.end(),
             text[start : noun.end()],
-            MentionKind.QUANTITY,
+            QUANTITY,
             "zh-quantity",
             quantity=QuantityValue(value, code, country.text + noun.group(), approximate),
         )
@@ -356,7 +356,7 @@ def find_quantities(text: str) -> Iterator[Mention]:
             start,
             end,
             text[start:end],
-            MentionKind.QUANTITY,
+            QUANTITY,
             "zh-quantity",
             quantity=QuantityValue(value, unit, text_unit, approximate),
         )
