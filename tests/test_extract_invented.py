@@ -1522,13 +1522,16 @@ def test_a_range_between_two_figures_and_a_modal_figure_are_approximate(tmp_path
 
 def test_sums_in_the_partners_currencies_are_the_projects(tmp_path: Path) -> None:
     """A sum is in pounds, a partner's ISO code or the CFA franc of the zone the sentence's
-    country is in, and is the project's figure as a dollar sum would be."""
+    country is in (or that its name says), however written, a rate in it is one, and each is
+    the project's figure as a dollar sum would be."""
     corpus = _extract_text(
         tmp_path,
         "The Vantoro Port in Senegal will cost 85 billion CFA francs. The Orvel Dam in "
         "Cameroon cost 120 billion CFA francs. The Lenai Expressway in Kenya cost KES 18 "
         "billion. The Kestrel Bridge cost £1.2 billion. The Harlow Tunnel cost 300 million "
-        "pounds sterling.\n",
+        "pounds sterling. The Dakoro Railway in Niger will cost FCFA 650 billion. The Ombela "
+        "Bridge cost 40 billion Central African CFA francs. The Tamsin Canal cost £ 40 million."
+        " The Wekesa Expressway in Kenya earns 2 billion Kenyan shillings a year.\n",
     )
     found = {
         (f.subject, f.quantity.value, f.quantity.unit)
@@ -1542,6 +1545,10 @@ def test_sums_in_the_partners_currencies_are_the_projects(tmp_path: Path) -> Non
         (_entity(corpus, "Lenai Expressway"), 18e9, "KES"),
         (_entity(corpus, "Kestrel Bridge"), 1.2e9, "GBP"),
         (_entity(corpus, "Harlow Tunnel"), 3e8, "GBP"),
+        (_entity(corpus, "Dakoro Railway"), 650e9, "XOF"),
+        (_entity(corpus, "Ombela Bridge"), 40e9, "XAF"),
+        (_entity(corpus, "Tamsin Canal"), 4e7, "GBP"),
+        (_entity(corpus, "Wekesa Expressway"), 2e9, "KES/year"),
     }, found
 
 

@@ -77,17 +77,19 @@ CURRENCY_PREFIXES = {
 # The currencies a unit word after a number names.
 _UNIT_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP"})
 
-# A currency sign or code, written before a number; a code may be followed by a space. Any
+# The signs of the CFA franc, which is the West or the Central African franc by the countries
+# around it (see national_currency): "FCFA 850 billion", "CFA 120 billion".
+_CFA_SIGNS = ("FCFA", "CFA")
+# A currency sign or code, written before a number, maybe a space apart ("£ 40 million"). Any
 # other ISO 4217 code is read there too ("KES 18 billion", "XOF 85 billion"), in capitals.
 _CURRENCY_SIGN = "|".join(
     [
-        *(
-            re.escape(sign) + (r"\s?" if sign.isalpha() else "")
-            for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
-        ),
-        r"(?-i:\b[A-Z]{3})\s?",
+        *(re.escape(sign) + r"\s?" for sign in sorted(CURRENCY_PREFIXES, key=len, reverse=True)),
+        rf"(?-i:\b(?:{'|'.join(_CFA_SIGNS)}|[A-Z]{{3}}))\s?",
     ]
 )
+# The longest sign and the space after it: how far before a number a sign may start.
+_SIGN_WIDTH = max(map(len, [*CURRENCY_PREFIXES, *_CFA_SIGNS])) + 1
 # A sign that opens with a letter, or "$", right after a letter is part of another dollar's
 # sign ("CA$", "NZ$"): checked on the sign found (see _sign_before), not at every character
 # the search before each number tries.
@@ -151,13 +153,15 @@ _MEASURED = re.compile(
 _INVARIANT_CURRENCIES = (
     "naira", "tenge", "baht", "kip", "riel", "rupiah", "ringgit", "yen", "yuan", "renminbi"
 )  # fmt: skip
-# A counted noun: "117 ports", "25 European countries", "74,000 trips" — up to two modifiers.
+# A counted noun: "117 ports", "25 European countries", "74,000 trips" — up to two modifiers,
+# after the name of a CFA franc's zone ("85 billion West African CFA francs").
 _COUNTED = re.compile(
     r"\b"
     + _WHOLE_NUMBER
     + r"(?P<plus>-?plus|\+)?"
     + _SCALE
-    + r"\s+(?P<mods>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*s|people|staff|personnel|"
+    + r"\s+(?P<mods>(?:(?:West|Central)\s+African\s+)?(?:[A-Za-z][\w-]*\s+){0,2}?)"
+    + r"(?P<noun>[a-z][a-z-]*s|people|staff|personnel|"
     + "|".join(_INVARIANT_CURRENCIES)
     + r")\b",
 )
@@ -213,33 +217,39 @@ def national_currency(
     ``country_of`` names the country an adjective of nationality stands for
     (Lexicon.nationality); the currency is the one of ISO 4217 whose numeric code is that
     country's and whose name ends in the noun, or for a noun with no plural the one currency
-    so named ("baht"). "CFA francs" are the West or the Central African franc, by the
-    ``countries`` (ISO 3166 codes) the sentence names of one zone."""
+    so named ("baht"). CFA francs ("CFA francs", "FCFA 850 billion") are the West or the
+    Central African franc, as their name says or by the ``countries`` (ISO 3166 codes) the
+    sentence names of one zone. A rate stays one: "2 billion Kenyan shillings a year" is
+    KES/year."""
     quantity = mention.quantity
-    if mention.rule != "quantity-count" or quantity is None:
+    if quantity is None:
         return mention
+    noun, slash, period = quantity.unit.partition("/")
     words = quantity.text_unit.split()
-    if words[-2:-1] == ["CFA"] and quantity.unit == "franc":
-        zones = {_CFA_ZONES[code] for code in countries if code in _CFA_ZONES}
-        code = zones.pop() if len(zones) == 1 else None
-        return _as_currency(mention, code, "CFA " + words[-1]) if code else mention
-    currencies = _currencies()[1].get(quantity.unit)
-    if currencies is None:
+    if noun == "franc" and (words[-2:-1] == ["CFA"] or quantity.text_unit in _CFA_SIGNS):
+        zone = _ZONE_NAMES.get(tuple(words[-4:-2]))  # "West African CFA francs"
+        code = zone or _cfa_zone(countries)
+        if code is None:
+            return mention
+        text_unit = " ".join(words[-4:] if zone else words[-2:])
+        return _as_currency(mention, code + slash + period, text_unit)
+    currencies = _currencies()[1].get(noun)
+    if mention.rule != "quantity-count" or currencies is None:
         return mention
     for size in (1, 2):  # "Kenyan shillings", "Sri Lankan rupees", "Hong Kong dollars"
         country = country_of(" ".join(words[-1 - size : -1])) if len(words) > size else None
         if country is not None:
-            code = currency_of(country, quantity.unit)
+            code = currency_of(country, noun)
             words = words[-1 - size :]
             break
     else:
-        if quantity.unit not in _INVARIANT_CURRENCIES:
+        if noun not in _INVARIANT_CURRENCIES:
             return mention  # "shillings" alone may be Kenya's, Uganda's, Tanzania's: none
         code = next(iter(currencies.values()))  # "baht" is Thailand's
         words = words[-1:]
     if code is None:
         return mention
-    return _as_currency(mention, code, " ".join(words))
+    return _as_currency(mention, code + slash + period, " ".join(words))
 
 
 def _as_currency(mention: Mention, code: str, text_unit: str) -> Mention:
@@ -257,6 +267,14 @@ _CFA_ZONES = {
     **dict.fromkeys("BJ BF CI GW ML NE SN TG".split(), "XOF"),
     **dict.fromkeys("CM CF TD CG GQ GA".split(), "XAF"),
 }
+# The two by their zone's name, before "CFA francs".
+_ZONE_NAMES = {("West", "African"): "XOF", ("Central", "African"): "XAF"}
+
+
+def _cfa_zone(countries: Iterable[str]) -> str | None:
+    """The CFA franc of the one zone that ``countries`` lie in, if they lie in one."""
+    zones = {_CFA_ZONES[code] for code in countries if code in _CFA_ZONES}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def currency_of(country: str, noun: str) -> str | None:
@@ -322,7 +340,8 @@ def find_quantities(
     for number_start in candidates:
         if number_start < end_of_last:
             continue
-        currency = _sign_before(text, max(end_of_last, number_start - 4), number_start)
+        window_start = max(end_of_last, number_start - _SIGN_WIDTH)
+        currency = _sign_before(text, window_start, number_start)
         if currency is None or not text[number_start].isdigit():
             read = _read_at(text, number_start)
         elif _is_code(currency.group()):
@@ -560,7 +579,8 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
     approximate = hedged or bool(groups.get("plus")) or bool(groups.get("upper"))
     if rule == "quantity-currency":
         sign = groups["currency"].strip()
-        code = sign_currency(sign)
+        # A CFA franc's sign says no zone: the sentence's countries may (national_currency).
+        code = "franc" if sign in _CFA_SIGNS else sign_currency(sign)
         # A code other than a sign's is a currency in a sum ("KES 18 billion"), not in a
         # heading's number or a name's ("COP 28", "CPC 20"): with a scale or in thousands.
         # Nor is a year after it a sum ("the SAR 2025 budget", "THE SDG 2030 AGENDA").
