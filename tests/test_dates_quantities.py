@@ -181,6 +181,10 @@ def test_quantities(text: str, value: float, unit: str, approximate: bool) -> No
         ("a bridge costing £ 40 million", "£ 40 million", "GBP"),
         ("a loan of $ 7 billion", "$ 7 billion", "USD"),
         ("€ 12 million in grants", "€ 12 million", "EUR"),
+        ("a loan of $ 7,500 in cash", "$ 7,500", "USD"),
+        # A sign a space apart is loose: its number's own figure wins, and a year is no sum.
+        ("the top $ 10 donors", "10 donors", "donor"),
+        ("Currencies: €, £, $ 12 percent", "12 percent", "percent"),
         # Any ISO 4217 code before a sum.
         ("approved KES 18 billion for the Lenai Expressway", "KES 18 billion", "KES"),
         ("a PKR 500 million grant", "PKR 500 million", "PKR"),
@@ -216,6 +220,9 @@ def test_a_quantity_starts_at_its_currency_or_number_word(text: str, quote: str,
         "the XXX 1,000 placeholder",  # ISO's code for no currency
         "bonds of CA$500 million",  # other dollars are not the US dollar
         "bonds of NZ$5 billion",
+        "prices in $ 2020 terms",
+        "Amount in US$\n2019 was a record year",
+        "a £ 40 subscription",
     ],
 )
 def test_capitals_before_a_small_number_are_no_currency(text: str) -> None:
@@ -267,13 +274,16 @@ def test_cfa_francs_are_the_zone_of_the_countries_named(
     ("text", "countries", "unit", "text_unit"),
     [
         ("Senegal will borrow FCFA 850 billion", {"SN"}, "XOF", "FCFA"),
-        ("Gabon raised CFA 120 billion", {"GA"}, "XAF", "CFA"),
+        ("Gabon raised FCFA 120 billion", {"GA"}, "XAF", "FCFA"),
+        ("Senegal will borrow between FCFA 2 billion and FCFA 3 billion", {"SN"}, "XOF", "FCFA"),
+        ("between FCFA 2 billion and 3 billion CFA francs", {"SN"}, "XOF", "CFA francs"),
         ("a loan of FCFA 85 billion", set(), "franc", "FCFA"),  # which franc: no country says
         ("a loan of 85 billion West African CFA francs", set(), "XOF", "West African CFA francs"),
         ("120 billion Central African CFA francs", {"SN"}, "XAF", "Central African CFA francs"),
         ("Senegal will pay 85 billion CFA francs a year", {"SN"}, "XOF/year", "CFA francs"),
         ("Senegal will pay FCFA 8 billion a year", {"SN"}, "XOF/year", "FCFA"),
         ("the CFA 20 summit", {"SN"}, None, None),  # no sum: no scale, a small number
+        ("The CFA 1.2 million charterholders", {"SN"}, None, None),  # "CFA" alone: no sign
     ],
 )
 def test_cfa_francs_written_otherwise(

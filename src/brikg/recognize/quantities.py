@@ -77,9 +77,10 @@ CURRENCY_PREFIXES = {
 # The currencies a unit word after a number names.
 _UNIT_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP"})
 
-# The signs of the CFA franc, which is the West or the Central African franc by the countries
-# around it (see national_currency): "FCFA 850 billion", "CFA 120 billion".
-_CFA_SIGNS = ("FCFA", "CFA")
+# The sign of the CFA franc, which is the West or the Central African franc by the countries
+# around it (see national_currency): "FCFA 850 billion". "CFA" alone is no sign: it is an
+# acronym of too much else ("the CFA 1.2 million charterholders").
+_CFA_SIGNS = ("FCFA",)
 # A currency sign or code, written before a number, maybe a space apart ("£ 40 million"). Any
 # other ISO 4217 code is read there too ("KES 18 billion", "XOF 85 billion"), in capitals.
 _CURRENCY_SIGN = "|".join(
@@ -286,7 +287,10 @@ def currency_of(country: str, noun: str) -> str | None:
 
 def sign_currency(sign: str) -> str | None:
     """The ISO 4217 code a currency sign or code written before a number stands for ("US$":
-    USD, "KES": KES), if any."""
+    USD, "KES": KES), if any; "franc" for a CFA franc's, whose zone the sign does not say
+    (see national_currency)."""
+    if sign in _CFA_SIGNS:
+        return "franc"
     known = CURRENCY_PREFIXES.get(sign.lower())
     if known is not None:
         return known
@@ -344,7 +348,7 @@ def find_quantities(
         currency = _sign_before(text, window_start, number_start)
         if currency is None or not text[number_start].isdigit():
             read = _read_at(text, number_start)
-        elif _is_code(currency.group()):
+        elif _is_loose(currency.group()):
             read = _code_or_number(text, currency.start(), number_start)
         else:  # a sign: "US$2.9 trillion"; "$" alone before a year is none
             read = _read_at(text, currency.start()) or _read_at(text, number_start)
@@ -380,16 +384,18 @@ def _read_at(text: str, start: int) -> _Read | None:
     return _range(text, start) or _read(text, start)
 
 
-def _is_code(sign: str) -> bool:
-    """Whether a currency sign before a number is an ISO code of its own ("KES "), not one of
-    the signs and codes always read (CURRENCY_PREFIXES)."""
-    return sign.strip().lower() not in CURRENCY_PREFIXES
+def _is_loose(sign: str) -> bool:
+    """Whether a currency sign before a number may belong to something else: an ISO code of
+    its own ("KES "), not one of the signs and codes always read (CURRENCY_PREFIXES), or any
+    sign a space apart from the number ("$ 10")."""
+    return sign[-1:].isspace() or sign.lower() not in CURRENCY_PREFIXES
 
 
 def _code_or_number(text: str, code_start: int, number_start: int) -> _Read | None:
-    """An ISO code's sum ("KES 18 billion"), unless the number after the code reads as a
-    figure of its own without a scale word: "PLN 35,000 MW" (PLN, Indonesia's power company),
-    "Hong Kong SAR 1,106 square kilometres", "the AMD 5,000 servers"."""
+    """The sum after a loose sign (:func:`_is_loose`: "KES 18 billion"), unless the number
+    reads as a figure of its own without a scale word: "PLN 35,000 MW" (PLN, Indonesia's power
+    company), "Hong Kong SAR 1,106 square kilometres", "the AMD 5,000 servers", "the top $ 10
+    donors"."""
     sum_read = _read_at(text, code_start)
     if sum_read is not None and sum_read[4].group("scale"):
         return sum_read
@@ -579,13 +585,13 @@ def _amount(rule: str, match: re.Match[str], text: str, hedged: bool) -> Quantit
     approximate = hedged or bool(groups.get("plus")) or bool(groups.get("upper"))
     if rule == "quantity-currency":
         sign = groups["currency"].strip()
-        # A CFA franc's sign says no zone: the sentence's countries may (national_currency).
-        code = "franc" if sign in _CFA_SIGNS else sign_currency(sign)
-        # A code other than a sign's is a currency in a sum ("KES 18 billion"), not in a
-        # heading's number or a name's ("COP 28", "CPC 20"): with a scale or in thousands.
-        # Nor is a year after it a sum ("the SAR 2025 budget", "THE SDG 2030 AGENDA").
+        code = sign_currency(sign)
+        # A code other than a sign's, or a sign a space apart, is a currency in a sum ("KES 18
+        # billion", "£ 40 million"), not in a heading's number or a name's ("COP 28", "CPC
+        # 20", "the top $ 10 donors"): with a scale or in thousands. Nor is a year after it a
+        # sum ("the SAR 2025 budget", "THE SDG 2030 AGENDA", "in $ 2020 terms").
         small = value < 1000 or _YEAR.fullmatch(groups["number"]) is not None
-        if code is None or (_is_code(sign) and not groups.get("scale") and small):
+        if code is None or (_is_loose(groups["currency"]) and not groups.get("scale") and small):
             return None
         return QuantityValue(value, code, sign, approximate)
     if rule == "quantity-unit":
