@@ -326,3 +326,27 @@ def test_a_worker_that_dies_is_one_clear_error_and_changes_nothing(
     after = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
     assert after == before
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+class _PoolInterruptedWhileStarting:
+    """Stands in for ProcessPoolExecutor when Ctrl-C lands while it starts its manager
+    thread: its shutdown then fails as the standard library's does, inside the interrupt."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def __enter__(self) -> _PoolInterruptedWhileStarting:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        raise RuntimeError("cannot join thread before it is started")
+
+
+def test_an_interrupt_while_the_pool_starts_is_still_an_interrupt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CLI turns KeyboardInterrupt into one line and exit 130; the pool's failed shutdown
+    must not turn it into a RuntimeError and a traceback (seen once in a fresh-clone run)."""
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", _PoolInterruptedWhileStarting)
+    with pytest.raises(KeyboardInterrupt), parallel._workers(2, 2, lambda: None, ()):
+        raise KeyboardInterrupt

@@ -150,6 +150,12 @@ def _workers(
             "a worker process ended abruptly (killed, or out of memory?); nothing was written."
             " Build again, or with fewer --jobs"
         ) from error
+    except RuntimeError as error:
+        # A Ctrl-C while the pool starts its manager thread makes the pool's shutdown fail
+        # ("cannot join thread before it is started"): it is still the interrupt.
+        if isinstance(error.__context__, KeyboardInterrupt):
+            raise error.__context__ from None
+        raise
     finally:
         gc.unfreeze()
 
