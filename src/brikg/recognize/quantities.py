@@ -74,8 +74,9 @@ CURRENCY_PREFIXES = {
     "s$": "SGD",
     "a$": "AUD",
 }
-# The currencies a unit word after a number names.
-_UNIT_CURRENCIES = frozenset({"CNY", "USD", "EUR", "GBP"})
+# The currencies a unit word after a number names ("yuan", "dollars", "pounds sterling"): the
+# units that are also a sign's currency.
+_UNIT_CURRENCIES = frozenset(UNITS.values()) & frozenset(CURRENCY_PREFIXES.values())
 
 # The sign of the CFA franc, which is the West or the Central African franc by the countries
 # around it (see national_currency): "FCFA 850 billion". "CFA" alone is no sign: it is an
