@@ -52,6 +52,7 @@ The Silverleaf Digital Cooperation Forum was established in August 2020, and its
 The Kellan River Industrial Park, jointly built by China and Egypt, has attracted 120 enterprises.
 The Belt and Road Initiative has been aligned with Mongolia's "Golden Steppe" development strategy.
 The Orvell Friendship Hospital project in Cambodia was launched in 2019.
+The Zelvani Deep-sea Port is expected to begin operations in 2027.
 """
 
 
@@ -100,6 +101,8 @@ def test_invented_entities_events_and_labels(invented: GraphData) -> None:
     assert ("Morvane-Kelisto Railway", "startOfOperation", "2022-03") in events
     assert ("Silverleaf Digital Cooperation Forum", "establishment", "2020-08") in events
     assert ("Zelvani Deep-sea Port", "completion", "2024-03-14") in events
+    # The port's operation planned for 2027 is a target, not an event of the timeline.
+    assert not [e for e in invented.events if e.year == 2027], invented.events
     per_year = events_by_year(invented.events)
     assert per_year[2022]["startOfOperation"] >= 1
     assert sum(sum(kinds.values()) for kinds in per_year.values()) == len(invented.events)

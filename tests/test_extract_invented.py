@@ -3,6 +3,7 @@ strategy name invented, must yield the right classes, countries, dates and relat
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -129,12 +130,13 @@ def _facts(corpus: Corpus, predicate: str) -> set[tuple[str, str | None]]:
     }
 
 
-def _events(corpus: Corpus) -> set[tuple[str, str | None, str]]:
+def _events(corpus: Corpus, planned: bool = False) -> set[tuple[str, str | None, str]]:
+    """The events that happened, or with ``planned`` those the text gives as planned."""
     return {
         (f.subject, f.event_kind, f.date.iso())
         for doc in corpus.documents
         for f in doc.facts
-        if f.predicate == "event" and f.date
+        if f.predicate == "event" and f.date and f.planned == planned
     }
 
 
@@ -708,6 +710,12 @@ def test_second_reading_cases(tmp_path: Path) -> None:
     assert not {e for e in events if e[0] == _entity(corpus, "Velmor Port")}
     for planned in ("Kandor Port", "Lotus Bay Railway", "Quorra Digital Customs Platform"):
         assert not {e for e in events if e[0] == _entity(corpus, planned)}  # a plan
+    # "is to be completed by", "agreed to launch ... in": planned for the date; a hope ("looked
+    # forward to the opening of") plans nothing.
+    assert _events(corpus, planned=True) == {
+        (_entity(corpus, "Kandor Port"), "completion", "2027-06"),
+        (_entity(corpus, "Quorra Digital Customs Platform"), "launch", "2026"),
+    }
     corridor = _entity(corpus, "Northern Economic Corridor")
     assert (_entity(corpus, "Orlen Port"), corridor) not in _facts(corpus, "partOf")
     quantities = _quantities(corpus)
@@ -1818,7 +1826,8 @@ def test_a_pending_completion_in_a_when_clause_is_no_event(tmp_path: Path) -> No
 
 def test_a_participial_plan_is_no_event(tmp_path: Path) -> None:
     """ "the X Platform, expected to be launched in 2025": a participle of expectation or
-    schedule without "is" is a plan, as "is expected to" is; "due to" gives a cause."""
+    schedule without "is" is a plan, as "is expected to" is, and plans the event for the date;
+    "due to" gives a cause."""
     corpus = _extract_text(
         tmp_path,
         "Peru will build the Andara Green Data Platform, expected to be launched in 2026. "
@@ -1829,6 +1838,11 @@ def test_a_participial_plan_is_no_event(tmp_path: Path) -> None:
     assert _events(corpus) == {
         (_entity(corpus, "Marsa Coastal Highway"), "suspension", "2021"),
     }, _events(corpus)
+    assert _events(corpus, planned=True) == {
+        (_entity(corpus, "Andara Green Data Platform"), "launch", "2026"),
+        (_entity(corpus, "Quillo Cargo Terminal"), "opening", "2027"),
+        (_entity(corpus, "Tiwan Solar Park"), "startOfOperation", "2028"),
+    }, _events(corpus, planned=True)
 
 
 def test_an_appositive_with_a_possessive_does_not_take_the_event(tmp_path: Path) -> None:
@@ -3008,3 +3022,34 @@ def test_a_contractor_named_as_such_and_an_unnamed_works_builder(tmp_path: Path)
     assert not {subject for subject, party in involves if party == shenlan}
     contractor = _entity(corpus, "Tarsk Coastal Engineering Corporation")
     assert not {key for key in _quantities(corpus) if key[0] == contractor}
+
+
+def test_a_plan_dates_a_planned_event_kept_apart_from_what_happened(tmp_path: Path) -> None:
+    """ "is expected to be completed by", "will begin operations in", "is scheduled to begin",
+    "will be held": each plans its event for the date; "was originally due to open in 2020 but
+    opened in 2023" plans one opening and reports the other. A hedge ("could"), a duty
+    ("needs to", "must") or a verb in the base form with no plan before it dates nothing."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Marovia Rail Link, a 310-kilometre line in Kenya, is expected to be completed by "
+        "the end of 2027, the ministry said.\n"
+        "The Dalmen Deep-Water Port in Tanzania will begin operations in March 2026.\n"
+        "Construction of the Ulvar Expressway is scheduled to begin in 2025.\n"
+        "The Sorrel Bay Bridge was originally due to open in 2020 but opened in 2023.\n"
+        "The Fifth Ostrava Connectivity Forum will be held in Nairobi in October 2026.\n"
+        "The Halvik Solar Park could be commissioned in 2029 if financing is found.\n"
+        "The Pemba Ring Road needs to be completed by 2028.\n"
+        "The Quenby Dry Port must open in 2026.\n",
+    )
+    entity = partial(_entity, corpus)
+    assert _events(corpus, planned=True) == {
+        (entity("Marovia Rail Link"), "completion", "2027"),
+        (entity("Dalmen Deep-Water Port"), "startOfOperation", "2026-03"),
+        (entity("Ulvar Expressway"), "launch", "2025"),
+        (entity("Sorrel Bay Bridge"), "opening", "2020"),
+        (entity("Ostrava Connectivity Forum"), "holding", "2026-10"),
+    }, _events(corpus, planned=True)
+    assert _events(corpus) == {(entity("Sorrel Bay Bridge"), "opening", "2023")}, _events(corpus)
+    rules = {f.evidence.rule for d in corpus.documents for f in d.facts if f.planned}
+    kinds = ("completion", "startOfOperation", "launch", "opening", "holding")
+    assert rules == {f"event-{kind}-planned" for kind in kinds}

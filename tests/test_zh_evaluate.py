@@ -153,3 +153,26 @@ def test_every_project_named_in_chinese_and_another_english_document_is_one_node
             problems.append(f"{pair['zh']} = {pair['en']} ({pair['en_file']}): {zh} / {en}")
     assert len(pairs) >= 13
     assert not problems, problems
+
+
+def test_a_planned_event_matches_only_a_planned_gold_event() -> None:
+    """原定2020年通车，实际于2023年通车: the opening of 2023 is what happened; the one of 2020
+    scores only against a gold event marked ``"planned": true``."""
+    meta = DocumentMeta("plans", "t", "zh", "plans.txt", date="2024")
+    text = "萨文大桥原定2020年通车，实际于2023年通车。\n"
+    corpus = extract_documents([fill_document(Document(meta, raw=text))])
+    gold = {
+        "document": "plans",
+        "language": "zh",
+        "scope": {"lines": [1, 1]},
+        "entities": [{"type": "Project", "name": "萨文大桥", "surface": ["萨文大桥"]}],
+        "countries": [],
+        "events": [{"subject": "萨文大桥", "kind": "opening", "date": "2023"}],
+    }
+    reported_only = evaluate_document(corpus, corpus.documents[0], gold)["event"]
+    assert (reported_only.matched_gold, reported_only.predicted) == (1, 2)
+    gold["events"].append(
+        {"subject": "萨文大桥", "kind": "opening", "date": "2020", "planned": True}
+    )
+    both = evaluate_document(corpus, corpus.documents[0], gold)["event"]
+    assert (both.matched_gold, both.matched_predicted, both.predicted) == (2, 2, 2)

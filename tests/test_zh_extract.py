@@ -820,10 +820,14 @@ def test_a_cited_source_after_a_dateline_starts_at_its_ju() -> None:
     ],
 )
 def test_a_target_is_no_event(sentence: str) -> None:
-    """力争, 争取, 确保, 力求: a goal, which is no more an event than 计划于 or 预计 is."""
+    """力争, 争取, 确保, 力求: a goal, which is no more an event that happened than 计划于 or
+    预计 is, but an event planned for its date."""
     corpus = _one(sentence)
-    _entity(corpus, "索尔文海底光缆项目")
-    assert _events(corpus) == {}, _events(corpus)
+    cable = _entity(corpus, "索尔文海底光缆项目")
+    events = [f for d in corpus.documents for f in d.facts if f.predicate == "event"]
+    assert events, "no planned event"
+    assert all(f.planned and f.subject == cable for f in events), events
+    assert {f.date.year for f in events if f.date} == {2026}
 
 
 @pytest.mark.parametrize(
@@ -1321,3 +1325,31 @@ def test_a_builders_name_may_hold_jianshe_and_a_body_operates_by_you() -> None:
     assert _parties(corpus, "北湾铁路") == {_entity(corpus, "琅塔交通有限公司")}
     assert _parties(corpus, "南岭铁路") == {_entity(corpus, "蓝海建设集团")}
     assert (_entity(corpus, "莫拉港"), "country/ke") in _facts(corpus, "locatedIn")
+
+
+def test_a_plan_dates_a_planned_event_kept_apart_from_what_happened() -> None:
+    """预计于…前建成, 将于…投入运营, 计划于…开工, 将于…举行: events planned for their dates;
+    原定2020年通车，实际于2023年通车 plans one opening and reports the other; the 计划 a name ends
+    with plans nothing, and a clause about a part (剩余1台) dates no event of the whole."""
+    corpus = _one(
+        "马洛维亚铁路全长310公里，连接肯尼亚的泰萨利和科尔万，预计于2027年底前建成。"
+        "达尔门深水港将于2026年3月投入运营。乌尔瓦高速公路计划于2025年开工。"
+        "第五届奥斯特拉瓦互联互通论坛将于2026年10月在内罗毕举行。"
+        "萨文大桥原定2020年通车，实际于2023年通车。"
+        "卡西瓦水电站2024年已有2台机组投产，剩余1台将于年底前投入使用。"
+    )
+    events = {
+        (corpus.entities[f.subject].labels["zh"], f.event_kind, f.date.iso(), f.planned)
+        for d in corpus.documents
+        for f in d.facts
+        if f.predicate == "event" and f.date
+    }
+    assert {e for e in events if e[3]} == {
+        ("马洛维亚铁路", "completion", "2027", True),
+        ("达尔门深水港", "startOfOperation", "2026-03", True),
+        ("乌尔瓦高速公路", "launch", "2025", True),
+        ("奥斯特拉瓦互联互通论坛", "holding", "2026-10", True),
+        ("萨文大桥", "opening", "2020", True),
+    }, events
+    assert ("萨文大桥", "opening", "2023", False) in events
+    assert not {e for e in events if e[0] == "卡西瓦水电站" and e[3]}, events

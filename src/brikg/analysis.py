@@ -239,12 +239,14 @@ def read_store(store: Store) -> GraphData:
 
 
 def _read_events(store: Store, data: GraphData) -> list[Event]:
+    """The events that happened: a planned one (brikg:planned) is a target, not a point of the
+    timeline, nor of the counts per year."""
     found: dict[str, dict[str, Any]] = {}
     for row in _rows(
         store,
         "SELECT ?ev ?e ?k ?d ?sd ?sent WHERE { ?ev a brikg:Event ; brikg:eventOf ?e ;"
         " brikg:eventKind ?k ; brikg:date ?d ; brikg:sortDate ?sd ;"
-        " prov:wasDerivedFrom ?sent }",
+        " prov:wasDerivedFrom ?sent FILTER NOT EXISTS { ?ev brikg:planned true } }",
     ):
         iri = row["ev"].value
         if row["e"].value not in data.entities:

@@ -183,9 +183,13 @@ def evaluate_document(corpus: Corpus, doc: Document, gold: dict) -> dict[str, Sc
             # them out, so it measures what the text states.
             stated = {_pair(item) for item in gold.get(gold_key, []) if len(item) < 3}
             scores["locatedIn (stated in the text)"] = _recall_only(stated, found)
-    expected_events = {(e["subject"], e["kind"], e["date"]) for e in gold.get("events", [])}
+    # A planned event matches only a planned one: a target date is not what happened.
+    expected_events = {
+        (e["subject"], e["kind"], e["date"], e.get("planned", False))
+        for e in gold.get("events", [])
+    }
     found_events = {
-        (predicted_to_gold.get(f.subject, f.subject), f.event_kind, f.date.iso())
+        (predicted_to_gold.get(f.subject, f.subject), f.event_kind, f.date.iso(), f.planned)
         for f in facts
         if f.predicate == "event" and f.date
     }

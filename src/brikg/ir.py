@@ -197,7 +197,8 @@ class Fact:
 
     ``predicate`` is a local name in the brikg ontology (``locatedIn``, ``partOf``,
     ``involves``, ``alignedWith``, ``ownedBy``, ``proposedBy``), or ``event`` / ``quantity``
-    for n-ary facts, which carry ``event_kind`` + ``date`` or ``quantity`` + ``measure``.
+    for n-ary facts, which carry ``event_kind`` + ``date`` (and ``planned``) or ``quantity`` +
+    ``measure``.
     """
 
     subject: str
@@ -209,6 +210,8 @@ class Fact:
     quantity: QuantityValue | None = None
     measure: str | None = None
     participants: tuple[str, ...] = ()
+    planned: bool = False
+    """For an event: the text gives it as planned or expected on its date, not as done."""
 
 
 @dataclass(slots=True)

@@ -63,7 +63,7 @@ B = {name: _n(BRIKG[name]) for name in (
     "inSentence", "rule", "confidence", "sentenceIndex", "section", "fileName", "sha256",
     "isoCode", "eventOf", "eventKind", "date", "sortDate", "endDate", "datePrecision",
     "dateQualifier", "dateInferred", "quantityOf", "value", "unit", "measure", "asOf",
-    "approximate", "involves", "Link", "linkedEntity", "linkedMention", "mergedEntityId",
+    "approximate", "planned", "involves", "Link", "linkedEntity", "linkedMention", "mergedEntityId",
     "linkEvidence", "statement",
 )}  # fmt: skip
 OA_ = {name: _n(OA[name]) for name in (
@@ -263,11 +263,17 @@ def _fact(out: _Graph, doc: Document, fact: Fact) -> None:
     if fact.predicate == "event":
         assert fact.date is not None and fact.event_kind is not None
         date = fact.date
-        node = _n(ID[f"event/{digest(fact.subject, fact.event_kind, date.iso(), date.qualifier)}"])
+        # A plan is another node than what happened on the same date; a reported event's IRI
+        # is the one it had before plans were read.
+        planned = ("planned",) if fact.planned else ()
+        key = digest(fact.subject, fact.event_kind, date.iso(), date.qualifier, *planned)
+        node = _n(ID[f"event/{key}"])
         out.add(node, TYPE, B["Event"])
         out.add(node, B["eventOf"], subject)
         out.add(node, B["eventKind"], _n(BRIKG[fact.event_kind]))
         _date(out, node, B["date"], date)
+        if fact.planned:
+            out.add(node, B["planned"], typed("true", "boolean"))
         for participant in fact.participants:
             out.add(node, B["involves"], _n(entity_iri(participant)))
     elif fact.predicate == "quantity":

@@ -82,22 +82,24 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     for kind, pattern in (
         (
             "startOfOperation",
-            r"\b(?:became|become|becomes|is|was|are|were|been)\s+(?:fully\s+)?operational\b|"
-            r"\b(?:began|begun|begin|started|start|commenced|entered|went|put)\s+(?:into\s+|full\s+)?"
+            r"\b(?:became|become|becomes|is|was|are|were|been|be)\s+(?:fully\s+)?operational\b|"
+            r"\b(?:began|begun|begin|started|start|commenced|commence|entered|enter|went|go|put)\s+"
+            r"(?:into\s+|full\s+)?"
             r"(?:operations?|service)\b|\bput\s+into\s+(?:commercial\s+)?(?:operation|use|service)\b|"
             r"\bentered\s+into\s+operation\b|\bcommercial\s+operation\b|"
             r"\b(?:entered|came)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|"
-            r"\b(?:was|were|been|is|are)\s+(?:officially\s+|fully\s+)?commissioned\b|"
+            r"\b(?:was|were|been|is|are|be)\s+(?:officially\s+|fully\s+)?commissioned\b|"
             r"\bconnected\s+to\s+the\s+(?:\w+\s+){0,2}?grid\b",  # a plant's 并网
         ),
         (
             "opening",
-            r"\bopen(?:ed|s)?\s+to\s+traffic\b|\b(?:was|were|been|officially)\s+opened\b|\bopening\s+of\b|\binaugurated\b|"
-            r"\bopened(?=\s+(?:in|on)\s)",
+            r"\bopen(?:ed|s)?\s+to\s+traffic\b|\b(?:was|were|been|be|officially)\s+opened\b|"
+            r"\bopening\s+of\b|\binaugurated\b|\bopened(?=\s+(?:in|on)\s)|\bopen(?=\s+(?:in|on|by)\s)",
         ),
         (
             "completion",
-            r"\b(?:was|were|been|is|are|being)\s+(?:fully\s+|successfully\s+)?completed\b|\bcompletion\s+of\b|"
+            r"\b(?:was|were|been|is|are|being|be)\s+(?:fully\s+|successfully\s+)?completed\b|"
+            r"\bcompletion\s+of\b|"
             # after a comma ("the X, completed in 2019,") or opening a table's cell ("| completed")
             r"(?:(?<=,\s)|(?<=\|\s))completed(?=\s+(?:in|on|by)\s)",
         ),
@@ -117,17 +119,18 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\bcancel(?:l?ed|s|lation\s+of)\b|\bscrapped\b|\bscrapping\s+of\b|"
             r"\bterminated\b|\btermination\s+of\b|\bcalled\s+off\b|\babandoned\b",
         ),
-        ("signing", r"\bsign(?:ed|ing)\b|\binked\b"),
+        ("signing", r"\bsign(?:ed|ing)\b|\bsign\b(?!\s+of\b)|\binked\b"),
         ("establishment", r"\bestablish(?:ed|ment\s+of)\b|\bset\s+up\b|\bfounded\b|\bcreated\b"),
         (
             "launch",
-            r"\blaunch(?:ed|ing)?\b|\bkicked\s+off\b|\bbroke\s+ground\b|\bgroundbreaking\b|"
-            r"\b(?:began|begun|started|commenced|got\s+under\s?way)\b"
+            r"\blaunch(?:ed|ing)?\b|\bkicked\s+off\b|\b(?:broke|break)\s+ground\b|\bgroundbreaking\b|"
+            r"\b(?:began|begun|begin|started|start|commenced|commence|got\s+under\s?way)\b"
             r"(?!\s+(?:commercial\s+|full\s+|trial\s+)?(?:operations?|service|to\b|running\b))",
         ),
         (
             "holding",
-            r"\b(?:was|were|been|be|is|are)\s+(?:successfully\s+)?held\b|\bhosted\b|\bconvened\b|\btook\s+place\b",
+            r"\b(?:was|were|been|be|is|are)\s+(?:successfully\s+)?held\b|\bhosted\b|\bconvened\b|"
+            r"\b(?:took|take)\s+place\b",
         ),
         (
             "proposal",
@@ -463,20 +466,30 @@ _PARTICIPLE_TAIL = re.compile(
     r",\s*(?:the\s+)?",
     re.I,
 )
-# A plan or a forecast before an event verb in its clause: what has not happened is no event,
-# nor is what a participle expects ("the X, expected to be launched in 2025"; "due to" alone
-# gives a cause).
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|could|should|might|must|(?:is|are|was|were)\s+"
+# A plan or a forecast before an event verb in its clause ("will open in 2027", "is expected
+# to be completed by 2028", "the X, scheduled to be launched in 2025"): the event is planned for
+# the date, not reported. A hedge, a duty or a hope ("could", "must", "looks forward to") before
+# it dates nothing anyone planned; both are no event that happened. "due to" alone gives a cause.
+_PLAN_CUES = (
+    r"will|would|shall|(?:is|are|was|were)\s+(?:(?:now|still|[a-z]+ly)\s+)?"
     r"(?:expected|set(?!\s+up)|scheduled|due|planned|to\s+be)"
     r"|(?:expected|scheduled|slated|planned|poised|set)\s+to|due\s+to\s+be"
-    r"|look(?:s|ed)?\s+forward\s+to|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to)\b"
-    r"(?:(?!\b(?:but|and|yet)\s)[^,;])*\Z",
-    re.I,
+    r"|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to"
 )
+_HEDGES = r"could|should|might|must|look(?:s|ed)?\s+forward\s+to"
+# The cue's scope: its clause, up to a "but", "yet" or "and" (not "and to be completed").
+_IN_CUES_CLAUSE = r")\b(?:(?!\b(?:but|yet)\s|\band\s+(?!to\s))[^,;])*\Z"
+# "is to be completed": the cue ends where the verb "be completed" starts.
+_PLANNED = re.compile(
+    r"\b(?:" + _PLAN_CUES + _IN_CUES_CLAUSE + r"|\b(?:is|are|was|were)\s+to\s+\Z", re.I
+)
+_HEDGED = re.compile(r"\b(?:" + _HEDGES + _IN_CUES_CLAUSE, re.I)
+# Trigger verbs in the base form ("be completed", "open in", "begin operations", "sign"), which
+# tell of an event only after a plan's cue: "will open in 2027".
+_BASE_FORM = re.compile(r"(?:be|begin|start|commence|enter|go|open|sign|break|take)\b", re.I)
 # "began", "started": the launch of work only where construction or work is its subject
 # ("Construction of the X began in 2019") or object ("began construction of the X").
-_STARTED = re.compile(r"began|begun|started|commenced|got\s+under\s?way", re.I)
+_STARTED = re.compile(r"began|begun|begin|started|start|commenced|commence|got\s+under\s?way", re.I)
 _WORK_BEFORE = re.compile(r"\b(?:construction|work|works|building)\b[^,;]*\Z", re.I)
 _WORK_AFTER = re.compile(r"\s+(?:the\s+)?(?:construction|work|works|building)\b", re.I)
 # Hearsay and denial before an event verb: "denied reports that the X had been suspended".
@@ -1416,13 +1429,17 @@ class Relater:
         # The verbs of what happened, which claim the dates right after them ("was cancelled,
         # not suspended, in 2022": the negated verb claims none).
         starts = {ctx.sentence.start + match.start() for _, found in matches for match in found}
-        triggers = sorted(start for start in starts if _happened(ctx, start))
-        happened = set(triggers)
+        moods = {start: _mood(ctx, start) for start in starts}
+        triggers = sorted(start for start, mood in moods.items() if mood is not None)
         for kind, found in matches:
+            dated: set[bool] = set()  # one event of the kind done, one planned, per sentence
             for match in found:
                 trigger = ctx.sentence.start + match.start()
                 trigger_end = ctx.sentence.start + match.end()
-                if trigger not in happened:
+                planned = moods[trigger] == _PLANNED_MOOD
+                if moods[trigger] is None or (_BASE_FORM.match(match.group()) and not planned):
+                    continue  # "must be completed", "to open in 2027" with no plan: no event
+                if planned in dated:
                     continue
                 started = bool(_STARTED.fullmatch(match.group()))
                 # "began construction of the X": the X is the verb's object, whoever began; so
@@ -1479,15 +1496,16 @@ class Relater:
                     yield Fact(
                         subject.entity or "",
                         "event",
-                        ctx.evidence(f"event-{kind}"),
+                        ctx.evidence(f"event-{kind}-planned" if planned else f"event-{kind}"),
                         event_kind=kind,
                         date=date.date,
                         participants=participants,
+                        planned=planned,
                     )
-                    if kind == "proposal":
+                    if kind == "proposal" and not planned:
                         for person in participants:
                             yield ctx.fact(subject, "proposedBy", person, "proposal-by-person", 0.9)
-                break
+                dated.add(planned)
 
     def _attended(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "In 2019, 40 leaders attended the X Roundtable": a meeting people attended on a
@@ -2467,23 +2485,29 @@ class _SentenceContext:
         return bool(re.search(r"\bby\s+(?:the\s+)?$", before))
 
 
-def _happened(ctx: _SentenceContext, trigger: int) -> bool:
-    """Whether the event verb at ``trigger`` tells of something that happened: not the date of
-    an anniversary ("the 10th anniversary of the X's proposal"), a plan or forecast ("will be
-    put into operation by 2026", "when its first phase is completed in 2027"), hearsay or a
-    denial, nor a negation."""
+_HAPPENED_MOOD, _PLANNED_MOOD = "happened", "planned"
+
+
+def _mood(ctx: _SentenceContext, trigger: int) -> str | None:
+    """Whether the event verb at ``trigger`` tells of something that happened, or of a plan or
+    forecast with its date ("will be put into operation by 2026", "is expected to open in
+    2027"); None for neither: the date of an anniversary ("the 10th anniversary of the X's
+    proposal"), a hedge ("could be commissioned in 2029"), a condition ("when its first phase
+    is completed in 2027"), hearsay or a denial, a negation."""
     text, start = ctx.doc.text, ctx.sentence.start
     clause_start = ctx.clause_of(trigger)[0]
     present = _PRESENT_TRIGGER.match(text, trigger) or _PRESENT_BEFORE.search(
         text, max(start, trigger - 20), trigger
     )
-    return not (
+    if (
         _ANNIVERSARY.search(text, max(start, trigger - 80), trigger)
-        or _FUTURE.search(text, clause_start, trigger)
         or (present and _WHEN_CLAUSE.search(text, clause_start, trigger))
         or _HEARSAY.search(text, clause_start, trigger)
         or _NEGATED.search(text, max(start, trigger - 40), trigger)
-    )
+        or _HEDGED.search(text, clause_start, trigger)
+    ):
+        return None
+    return _PLANNED_MOOD if _PLANNED.search(text, clause_start, trigger) else _HAPPENED_MOOD
 
 
 def _it_refers_to(
@@ -2743,6 +2767,7 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
             fact.object,
             fact.event_kind,
             fact.date,
+            fact.planned,
             fact.quantity,
             fact.evidence.sentence,
         )

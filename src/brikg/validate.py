@@ -221,7 +221,15 @@ _BULK_CLASSES = {str(BRIKG.Mention), _OA + "TextQuoteSelector", _OA + "TextPosit
 _BULK_PROPERTIES = {_OA + "hasSelector", str(BRIKG.inSentence), str(BRIKG.denotes)}
 _ENTITY_DATA_PROPERTIES = {
     str(BRIKG[name])
-    for name in ("confidence", "value", "sentenceIndex", "sha256", "approximate", "dateInferred")
+    for name in (
+        "confidence",
+        "value",
+        "sentenceIndex",
+        "sha256",
+        "approximate",
+        "dateInferred",
+        "planned",
+    )
 }
 
 

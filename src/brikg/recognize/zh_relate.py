@@ -139,6 +139,11 @@ _STOPPED_OBJECT = re.compile(
     r"|对[^，。；的]{1,30}的(?!建设|施工|修建|建造|兴建|运营|运行|营运))"
 )
 _CLAUSE_START = re.compile(r".*[，。；：]")
+# A clause about a part of the thing named before: 剩余1台将于年底前投入使用, 其中2台机组…投产,
+# 首段…开通 (the remaining unit, two of the units, the first section), not the whole.
+_PART_SUBJECT = re.compile(
+    r"(?:剩余|其余|其中|首|第[一二三四五六七八九十\d]+)[^，。；]{0,4}?(?:台|座|段|期|个|条|批|号)"
+)
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
 _CARD = "【知识卡片】"
 _CARD_PARAGRAPHS = 1
@@ -184,6 +189,11 @@ class _Context:
             first = _FUTURE_MARKERS.search(self.text)
             self._future_end = first.end() if first else None
         return self._future_end is not None and self._future_end <= position
+
+    def planned_before(self, position: int) -> bool:
+        """Whether a plan's marker (:data:`_PLAN_MARKERS`) comes before ``position`` in its
+        clause: 该项目预计于2027年建成 plans the completion."""
+        return _PLAN_MARKERS.search(self.text, self.clause_start(position), position) is not None
 
     def clause_start(self, position: int) -> int:
         """Where the clause holding ``position`` starts: after the last ，；：。！？ before it."""
@@ -963,17 +973,22 @@ class ChineseRelater:
 
     # -- events ------------------------------------------------------------------------------------
     def _events(self, ctx: _Context, card: str | None) -> Iterator[Fact]:
-        dates = [
-            m
-            for m in ctx.mentions
-            if m.kind is DATE and m.date and m.date.qualifier not in {"as-of", "by"}
+        # A deadline (2026年底前) dates only a plan: 预计2026年底前建成.
+        deadlines = [
+            m for m in ctx.mentions if m.kind is DATE and m.date and m.date.qualifier != "as-of"
         ]
-        if not dates or _DENIED.search(ctx.text):
+        if not deadlines or _DENIED.search(ctx.text):
             return
+        dates = [m for m in deadlines if m.date and m.date.qualifier != "by"]
         outer = [m for m in ctx.things(outer=True) if m.rule != "zh-name-organization"]
         for match in _TRIGGER_RE.finditer(ctx.text):
             trigger = match.group()
-            if ctx.future_before(match.start()) or ctx.text.startswith(("后", "以后"), match.end()):
+            if ctx.text.startswith(("后", "以后"), match.end()):
+                continue  # 建成后: what follows the event, not the event
+            planned = ctx.planned_before(match.start())
+            if not planned and ctx.future_before(match.start()):
+                continue
+            if _PART_SUBJECT.match(ctx.text, ctx.clause_start(match.start())):
                 continue
             if _ANNIVERSARY.match(ctx.text, match.end()):
                 continue  # 迎来开通运营三周年: the date is the anniversary's, not the opening's
@@ -1003,18 +1018,21 @@ class ChineseRelater:
                 and self.entities[card].type not in _EVENT_TYPES[kind]
             ):
                 continue
-            own_dates = dates
+            own_dates = deadlines if planned else dates
             if _ATTRIBUTIVE.match(ctx.text, match.end()):
                 # 此前曾暂停的X于2024年9月恢复施工: the verb before 的 describes X, and a date
                 # after it that another event verb follows is that verb's.
                 own_dates = [
-                    d for d in dates if ctx.local(d.start) < match.start() or not _claimed(ctx, d)
+                    d
+                    for d in own_dates
+                    if ctx.local(d.start) < match.start() or not _claimed(ctx, d)
                 ]
             date = _clause_date(ctx, own_dates, match.start())
             if date is None or date.date is None:
                 continue
-            yield Fact(subject, "event", ctx.evidence(f"zh-event-{kind}"), event_kind=kind,
-                       date=_event_date(date.date))  # fmt: skip
+            rule = f"zh-event-{kind}-planned" if planned else f"zh-event-{kind}"
+            yield Fact(subject, "event", ctx.evidence(rule), event_kind=kind,
+                       date=_event_date(date.date), planned=planned)  # fmt: skip
 
     def _subject(
         self,
@@ -1245,13 +1263,21 @@ _OBJECT_GAP = re.compile(r"(?:了|成立|设立|建设|举办|新的|共建)?(?:
 # A trigger verb that describes the name after it: 暂停的X, 停工两年的X, 已建成的X.
 _ATTRIBUTIVE = re.compile(r"[^，。；的]{0,4}的")
 _NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完全|全面|正式)?\Z")
-# A plan, a forecast or a target (力争, 争取, 确保: "strive to", "aim to", "ensure that"); not
-# 争取到 (obtained) or 确保了 (ensured), which tell of what was done, nor a purpose, as in
-# 为确保安全，X于…暂停运营, where the stop happened.
-_FUTURE_MARKERS = re.compile(
-    r"将|有望|预计|计划|未来|可望|拟|力争|力求|(?<!为)争取(?!到|了)|(?<!为)确保(?!了)|"
-    r"建成后|启用后|落实后|通车后|到20\d\d年"
+# What plans an event for its date (将于2027年建成, 预计年底前投入运营, 计划于2026年开工,
+# 原定2020年通车, 力争/争取/确保: "strive to", "aim to", "ensure that"): 将 as "will" (not the
+# 将 that moves an object, 将X建成Y), 计划 as a verb (not the 计划 a name ends with,
+# 行动计划于2017年启动); not 争取到 (obtained) or 确保了 (ensured), which tell of what was done,
+# nor a purpose, as in 为确保安全，X于…暂停运营, where the stop happened. With any 将 or 计划,
+# a vague future (未来) and a condition (建成后), _FUTURE_MARKERS: what is no fact yet, from
+# there to the sentence's end.
+_PLAN = (
+    r"将(?=于|在|\d|今年|明年|年内|年底|全面|正式|"
+    + "|".join(re.escape(t) for t, _kind in TRIGGERS)
+    + r")|有望|预计|计划(?=于|在|到|今年|明年|年内|\d)|可望|拟|力争|力求|(?<!为)争取(?!到|了)"
+    r"|(?<!为)确保(?!了)"
 )
+_PLAN_MARKERS = re.compile(_PLAN + "|原定")  # a plan the sentence goes on to say was not kept
+_FUTURE_MARKERS = re.compile(_PLAN + r"|将|计划|未来|建成后|启用后|落实后|通车后|到20\d\d年")
 
 
 # The agent of a passive: X由A与B共同承建, 由中国交建承建的X. The English side skips "built by
