@@ -83,6 +83,16 @@ def test_extract_gives_a_range_end_and_the_framing_of_a_date(tmp_path: Path) -> 
     assert "2021/2023" in brikg("extract", str(path)).stdout
 
 
+def test_extract_tells_a_plan_from_what_happened(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    records = extract_records(
+        path, "The Ilvara Deep-sea Port was originally due to open in 2020 but opened in 2023.\n"
+    )
+    events = {(r["date"], r.get("planned")) for r in records if r.get("event") == "opening"}
+    assert events == {("2020", True), ("2023", None)}
+    assert "opening 2020 (planned)" in brikg("extract", str(path)).stdout
+
+
 def test_extract_table_is_readable() -> None:
     result = brikg("extract", "corpus/xinhua-2023-white-paper-section-iii-connectivity.txt")
     assert result.returncode == 0, result.stderr

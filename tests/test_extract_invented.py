@@ -3053,3 +3053,23 @@ def test_a_plan_dates_a_planned_event_kept_apart_from_what_happened(tmp_path: Pa
     rules = {f.evidence.rule for d in corpus.documents for f in d.facts if f.planned}
     kinds = ("completion", "startOfOperation", "launch", "opening", "holding")
     assert rules == {f"event-{kind}-planned" for kind in kinds}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Velmora Rail Link that is expected to carry 5 million passengers opened in 2019.",
+        "In 2015 Kenya agreed to finance the Velmora Rail Link that opened in 2019.",
+        "It would be another three years before the Velmora Rail Link opened in 2023.",
+        "Thanks to the political will of both governments the Velmora Rail Link was completed "
+        "in 2021.",
+        "The Velmora Rail Link will remain open in 2027 during the works.",
+        "The Velmora Rail Link will be open in 2027.",
+    ],
+)
+def test_a_cue_that_governs_another_verb_plans_nothing(tmp_path: Path, sentence: str) -> None:
+    """A plan's cue plans the verb right after it (adverbs and auxiliaries aside): not a verb of
+    a relative clause it does not govern, nor "open" as an adjective; nor is the noun "will" a
+    cue. (The cue still leaves such a verb undecided, as before plans were read.)"""
+    corpus = _extract_text(tmp_path, sentence + "\n")
+    assert not _events(corpus, planned=True), _events(corpus, planned=True)

@@ -1353,3 +1353,43 @@ def test_a_plan_dates_a_planned_event_kept_apart_from_what_happened() -> None:
     }, events
     assert ("萨文大桥", "opening", "2023", False) in events
     assert not {e for e in events if e[0] == "卡西瓦水电站" and e[3]}, events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The marker plans the first verb after it, not one after 的 or another verb.
+        (
+            "原定于2020年开通的塔尔文铁路于2023年开通。",
+            {("opening", "2020", True), ("opening", "2023", False)},
+        ),
+        (
+            "塔尔文铁路比原定工期提前半年于2023年建成。",
+            {("completion", "2023", False)},
+        ),  # 原定工期: a noun
+        (
+            "首条跨境高铁塔尔文铁路于2021年建成。",
+            {("completion", "2021", False)},
+        ),  # 首条: the first, no part
+        ("第一座跨海大桥塔尔文大桥于2018年建成。", {("completion", "2018", False)}),
+        ("塔尔文铁路在完成模拟测试后于2021年开通。", {("opening", "2021", False)}),  # 模拟 is no 拟
+        ("总投资预计50亿元的塔尔文铁路于2023年建成。", set()),  # 预计 a cost: undecided, as before
+    ],
+)
+def test_what_a_plan_marker_governs(sentence: str, expected: set[tuple[str, str, bool]]) -> None:
+    corpus = _one(sentence)
+    events = {
+        (f.event_kind, f.date.iso(), f.planned)
+        for d in corpus.documents
+        for f in d.facts
+        if f.predicate == "event" and f.date
+    }
+    assert events == expected, events
+
+
+def test_a_later_phase_plans_nothing_for_the_first() -> None:
+    """塔尔文铁路一期工程于2021年建成通车，二期工程计划于2025年开工: the plan is the second phase's,
+    which is no name; the first phase gets no launch planned for 2025."""
+    corpus = _one("塔尔文铁路一期工程于2021年建成通车，二期工程计划于2025年开工。")
+    planned = [f for d in corpus.documents for f in d.facts if f.predicate == "event" and f.planned]
+    assert not planned, planned

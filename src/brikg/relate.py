@@ -94,7 +94,8 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         (
             "opening",
             r"\bopen(?:ed|s)?\s+to\s+traffic\b|\b(?:was|were|been|be|officially)\s+opened\b|"
-            r"\bopening\s+of\b|\binaugurated\b|\bopened(?=\s+(?:in|on)\s)|\bopen(?=\s+(?:in|on|by)\s)",
+            r"\bopening\s+of\b|\binaugurated\b|\bopened(?=\s+(?:in|on)\s)"
+            r"|(?<!\bbe\s)\bopen(?=\s+(?:in|on|by)\s)",  # not "will be open in 2027"
         ),
         (
             "completion",
@@ -466,10 +467,14 @@ _PARTICIPLE_TAIL = re.compile(
     r",\s*(?:the\s+)?",
     re.I,
 )
-# A plan or a forecast before an event verb in its clause ("will open in 2027", "is expected
-# to be completed by 2028", "the X, scheduled to be launched in 2025"): the event is planned for
-# the date, not reported. A hedge, a duty or a hope ("could", "must", "looks forward to") before
-# it dates nothing anyone planned; both are no event that happened. "due to" alone gives a cause.
+# A plan or a forecast before an event verb in its clause: what has not happened is no event,
+# nor is what a participle expects ("the X, expected to be launched in 2025"; "due to" alone
+# gives a cause). Where the plan's cue governs the verb, with only adverbs or auxiliaries
+# between ("will open in 2027", "is expected to be completed by 2028", "will be put into
+# operation", "and to be completed"), the event is planned for the date (_PLANNED); a hedge, a
+# duty or a hope ("could", "must", "looks forward to") plans nothing, and a cue further off
+# ("the X that is expected to carry 5 million passengers opened in 2019", "It would be three
+# years before the X opened") leaves the verb undecided, so no event at all (_FUTURE).
 _PLAN_CUES = (
     r"will|would|shall|(?:is|are|was|were)\s+(?:(?:now|still|[a-z]+ly)\s+)?"
     r"(?:expected|set(?!\s+up)|scheduled|due|planned|to\s+be)"
@@ -477,13 +482,15 @@ _PLAN_CUES = (
     r"|agree[ds]?\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to"
 )
 _HEDGES = r"could|should|might|must|look(?:s|ed)?\s+forward\s+to"
-# The cue's scope: its clause, up to a "but", "yet" or "and" (not "and to be completed").
-_IN_CUES_CLAUSE = r")\b(?:(?!\b(?:but|yet)\s|\band\s+(?!to\s))[^,;])*\Z"
-# "is to be completed": the cue ends where the verb "be completed" starts.
-_PLANNED = re.compile(
-    r"\b(?:" + _PLAN_CUES + _IN_CUES_CLAUSE + r"|\b(?:is|are|was|were)\s+to\s+\Z", re.I
+_FUTURE = re.compile(
+    r"\b(?:" + _PLAN_CUES + "|" + _HEDGES + r")\b(?:(?!\b(?:but|and|yet)\s)[^,;])*\Z", re.I
 )
-_HEDGED = re.compile(r"\b(?:" + _HEDGES + _IN_CUES_CLAUSE, re.I)
+# "is to be completed", "and to be completed by 2028" (after "scheduled to start in 2026").
+_PLANNED = re.compile(
+    r"\b(?:" + _PLAN_CUES + r"|(?:is|are|was|were|and)\s+to)"
+    r"(?:\s+(?:[a-z]+ly|also|then|now|soon|first|finally|still|be|have|been|to))*\s+\Z",
+    re.I,
+)
 # Trigger verbs in the base form ("be completed", "open in", "begin operations", "sign"), which
 # tell of an event only after a plan's cue: "will open in 2027".
 _BASE_FORM = re.compile(r"(?:be|begin|start|commence|enter|go|open|sign|break|take)\b", re.I)
@@ -2492,8 +2499,9 @@ def _mood(ctx: _SentenceContext, trigger: int) -> str | None:
     """Whether the event verb at ``trigger`` tells of something that happened, or of a plan or
     forecast with its date ("will be put into operation by 2026", "is expected to open in
     2027"); None for neither: the date of an anniversary ("the 10th anniversary of the X's
-    proposal"), a hedge ("could be commissioned in 2029"), a condition ("when its first phase
-    is completed in 2027"), hearsay or a denial, a negation."""
+    proposal"), a hedge ("could be commissioned in 2029"), a plan's cue that governs another
+    verb ("the X that is expected to carry ... opened in 2019"), a condition ("when its first
+    phase is completed in 2027"), hearsay or a denial, a negation."""
     text, start = ctx.doc.text, ctx.sentence.start
     clause_start = ctx.clause_of(trigger)[0]
     present = _PRESENT_TRIGGER.match(text, trigger) or _PRESENT_BEFORE.search(
@@ -2504,10 +2512,11 @@ def _mood(ctx: _SentenceContext, trigger: int) -> str | None:
         or (present and _WHEN_CLAUSE.search(text, clause_start, trigger))
         or _HEARSAY.search(text, clause_start, trigger)
         or _NEGATED.search(text, max(start, trigger - 40), trigger)
-        or _HEDGED.search(text, clause_start, trigger)
     ):
         return None
-    return _PLANNED_MOOD if _PLANNED.search(text, clause_start, trigger) else _HAPPENED_MOOD
+    if _PLANNED.search(text, clause_start, trigger):
+        return _PLANNED_MOOD
+    return None if _FUTURE.search(text, clause_start, trigger) else _HAPPENED_MOOD
 
 
 def _it_refers_to(

@@ -160,6 +160,8 @@ def _records(doc: Document, entities: dict) -> Iterator[dict[str, object]]:
         }  # fmt: skip
         if fact.event_kind:
             record["event"] = fact.event_kind
+        if fact.planned:
+            record["planned"] = True
         if fact.date:
             record.update(_dated(fact.date))
         if fact.quantity:
@@ -216,7 +218,8 @@ def _table(doc: Document, entities: dict) -> None:
     facts = Table("subject", "relation", "object / value", "quote", title=f"{doc.id}: facts")
     for fact in doc.facts:
         if fact.predicate == "event":
-            value = f"{fact.event_kind} {_span(fact.date)}"
+            planned = " (planned)" if fact.planned else ""
+            value = f"{fact.event_kind} {_span(fact.date)}{planned}"
         elif fact.predicate == "quantity" and fact.quantity:
             approximate = "~" if fact.quantity.approximate else ""
             value = f"{approximate}{fact.quantity.value:g} {fact.quantity.unit}"

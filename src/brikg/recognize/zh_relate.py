@@ -141,8 +141,11 @@ _STOPPED_OBJECT = re.compile(
 _CLAUSE_START = re.compile(r".*[，。；：]")
 # A clause about a part of the thing named before: 剩余1台将于年底前投入使用, 其中2台机组…投产,
 # 首段…开通 (the remaining unit, two of the units, the first section), not the whole.
+# 二期工程计划于2025年开工 after 一期工程于2021年建成: the second phase's plan. Not 首条, 第一座
+# (首条跨境高铁X, "the first cross-border high-speed railway X"): the whole, named after them.
 _PART_SUBJECT = re.compile(
-    r"(?:剩余|其余|其中|首|第[一二三四五六七八九十\d]+)[^，。；]{0,4}?(?:台|座|段|期|个|条|批|号)"
+    r"(?:剩余|其余|其中)[^，。；]{0,4}?(?:台|座|段|期|个|条|批|号)"
+    r"|(?:首|第[一二三四五六七八九十\d]+)(?:台|段|期|批)|[一二三四五六七八九十\d]+期"
 )
 _TERMINUS = re.compile(r"(?:[东南西北]起|起自|始于|[东南西北]至|连接|经)")
 _CARD = "【知识卡片】"
@@ -191,9 +194,15 @@ class _Context:
         return self._future_end is not None and self._future_end <= position
 
     def planned_before(self, position: int) -> bool:
-        """Whether a plan's marker (:data:`_PLAN_MARKERS`) comes before ``position`` in its
-        clause: 该项目预计于2027年建成 plans the completion."""
-        return _PLAN_MARKERS.search(self.text, self.clause_start(position), position) is not None
+        """Whether a plan's marker (:data:`_PLAN_MARKERS`) governs the verb at ``position``: the
+        last one before it in its clause, with no other verb nor a 的 between them
+        (该项目预计于2027年建成 plans the completion; in 原定于2020年开通的X于2023年开通 the
+        second 开通 happened, and 总投资预计50亿元的X于2023年建成 plans nothing)."""
+        markers = list(_PLAN_MARKERS.finditer(self.text, self.clause_start(position), position))
+        if not markers:
+            return False
+        between = self.text[markers[-1].end() : position]
+        return "的" not in between and not _TRIGGER_RE.search(between)
 
     def clause_start(self, position: int) -> int:
         """Where the clause holding ``position`` starts: after the last ，；：。！？ before it."""
@@ -1273,10 +1282,11 @@ _NEGATION = re.compile(r"(?:未|没有|没|不曾)(?:能|如期|按期)?(?:完�
 _PLAN = (
     r"将(?=于|在|\d|今年|明年|年内|年底|全面|正式|"
     + "|".join(re.escape(t) for t, _kind in TRIGGERS)
-    + r")|有望|预计|计划(?=于|在|到|今年|明年|年内|\d)|可望|拟|力争|力求|(?<!为)争取(?!到|了)"
-    r"|(?<!为)确保(?!了)"
+    + r")|有望|预计|(?<![”》」])(?<!行动|合作|发展|建设|工作|投资|援助)"
+    r"计划(?=于|在|到|今年|明年|年内|\d)|可望|(?<!模)拟|力争|力求|(?<!为)争取(?!到|了)|(?<!为)确保(?!了)"
 )
-_PLAN_MARKERS = re.compile(_PLAN + "|原定")  # a plan the sentence goes on to say was not kept
+# 原定 too, a plan the sentence goes on to say was not kept; not 比原定工期 (than the planned time).
+_PLAN_MARKERS = re.compile(_PLAN + "|(?<!比)原定(?!工期|计划|时间|日期|目标|的)")
 _FUTURE_MARKERS = re.compile(_PLAN + r"|将|计划|未来|建成后|启用后|落实后|通车后|到20\d\d年")
 
 
