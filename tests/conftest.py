@@ -89,6 +89,16 @@ def rdf_command_args(command: str, path: Path, tmp_path: Path) -> list[str]:
     return args
 
 
+# An invented document that plans events, as no bundled document does: the rows of
+# planned-events, one plan kept late ("due to open in 2020 but opened in 2023"), one not yet
+# reported done, and a hedge that plans nothing.
+PLANS = {
+    "plans.txt": "The Sorrel Bay Bridge in Kenya was originally due to open in 2020 but opened in "
+    "2023. The Marovia Rail Link is expected to be completed by the end of 2027. The Halvik "
+    "Solar Park could be commissioned in 2029."
+}
+
+
 def write_corpus(folder: Path, documents: dict[str, str]) -> Path:
     """``folder`` (made if need be) with ``documents`` (file name -> text) written into it."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """brikg in a real triple store: an Oxigraph server (the ``oxigraph`` binary of the test extras).
 
-``brikg push`` uploads the graph over the Graph Store HTTP Protocol; every bundled query then
+``brikg push`` uploads the graph over the Graph Store HTTP Protocol, and the graph of an
+invented document that plans events (which no bundled document does); every bundled query then
 runs over HTTP and must return the rows the embedded store returns. The server is always
 stopped, whatever happens.
 """
@@ -18,11 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import brikg
-from pyoxigraph import Literal, QueryResultsFormat, parse_query_results
+from conftest import PLANS, brikg, build_graph
+from pyoxigraph import Literal, Quad, QueryResultsFormat, RdfFormat, parse_query_results, serialize
 
 from brikg.queries import library
 from brikg.store import OxigraphEngine, Result, Term, comparable_rows, load_quads
+from brikg.vocab import ID
 
 BIN = Path(sys.executable).parent
 OXIGRAPH = BIN / "oxigraph"
@@ -71,18 +73,32 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def pushed(store_url: str, built_graph: Path) -> str:
-    result = brikg(
-        "push", "--endpoint", f"{store_url}/store", "--data", str(built_graph / "brikg.trig")
-    )
-    assert result.returncode == 0, result.stderr
-    assert "PUT <https://w3id.org/brikg/id/graph/scio-2023-white-paper>" in result.stdout
+def plans(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Quad]]:
+    """The invented document's own graph (its lexicon and ontology graphs are the bundled
+    build's), as an N-Quads file and as quads."""
+    folder = tmp_path_factory.mktemp("plans")
+    graph = build_graph(folder, PLANS)
+    quads = [
+        q for q in load_quads(graph / "brikg.trig") if q.graph_name.value == ID + "graph/plans"
+    ]
+    assert quads
+    path = folder / "plans.nq"
+    serialize(quads, path, RdfFormat.N_QUADS)
+    return path, quads
+
+
+@pytest.fixture(scope="module")
+def pushed(store_url: str, built_graph: Path, plans: tuple[Path, list[Quad]]) -> str:
+    for data, graph in ((built_graph / "brikg.trig", "scio-2023-white-paper"), (plans[0], "plans")):
+        result = brikg("push", "--endpoint", f"{store_url}/store", "--data", str(data))
+        assert result.returncode == 0, result.stderr
+        assert f"PUT <https://w3id.org/brikg/id/graph/{graph}>" in result.stdout
     return store_url
 
 
 @pytest.fixture(scope="module")
-def embedded(built_graph: Path) -> OxigraphEngine:
-    return OxigraphEngine(load_quads(built_graph / "brikg.trig"))
+def embedded(built_graph: Path, plans: tuple[Path, list[Quad]]) -> OxigraphEngine:
+    return OxigraphEngine(load_quads(built_graph / "brikg.trig") + plans[1])
 
 
 def with_values(text: str, bindings: dict[str, Term]) -> str:

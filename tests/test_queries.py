@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import build_graph
+from conftest import PLANS, build_graph
 from pyoxigraph import Literal, NamedNode
 
 from brikg.errors import UsageError
@@ -662,9 +662,7 @@ def invented_quads(tmp_path_factory: pytest.TempPathFactory) -> list:
             # The first line is the document's inferred title, and the bank's name.
             "report.txt": "Orlan Development Bank\n\nThe Orlan Development Bank is a multilateral "
             "lender. The Tarsk Solar Park in Zambia was cancelled in March 2023.",
-            "plans.txt": "The Sorrel Bay Bridge in Kenya was originally due to open in 2020 but "
-            "opened in 2023. The Marovia Rail Link is expected to be completed by the end of "
-            "2027. The Halvik Solar Park could be commissioned in 2029.",
+            **PLANS,
         },
     )
     return load_quads(graph / "brikg.trig")
