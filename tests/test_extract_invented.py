@@ -3073,3 +3073,19 @@ def test_a_cue_that_governs_another_verb_plans_nothing(tmp_path: Path, sentence:
     cue. (The cue still leaves such a verb undecided, as before plans were read.)"""
     corpus = _extract_text(tmp_path, sentence + "\n")
     assert not _events(corpus, planned=True), _events(corpus, planned=True)
+
+
+def test_a_second_plan_joined_by_and_to_takes_its_own_deadline(tmp_path: Path) -> None:
+    """ "scheduled to start in September 2026 and to be completed by the end of 2028": two
+    plans, each with its date; the deadline right after the second verb is its own, not the
+    first verb's month."""
+    corpus = _extract_text(
+        tmp_path,
+        "Construction of the Altyn Hub is scheduled to start in September 2026 and to be "
+        "completed by the end of 2028.\n",
+    )
+    hub = _entity(corpus, "Altyn Hub")
+    assert _events(corpus, planned=True) == {
+        (hub, "launch", "2026-09"),
+        (hub, "completion", "2028"),
+    }

@@ -1463,13 +1463,14 @@ class Relater:
                     and not _WORK_BEFORE.search(ctx.doc.text, ctx.clause_of(trigger)[0], trigger)
                 ):
                     continue  # "began operations", "the talks started": not the start of work
-                dates = [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
-                # "was completed by the end of June 2023": a deadline right after the verb.
-                dates = dates or [
+                # "was completed by the end of June 2023": a deadline right after the verb is
+                # the event's, before a date of another verb ("to start in 2026 and to be
+                # completed by 2028").
+                dates = [
                     d
                     for d in deadlines
                     if d.start >= trigger_end and not ctx.doc.text[trigger_end : d.start].strip()
-                ]
+                ] or [d for d in point_dates if ctx.dates_event(d, trigger, trigger_end)]
                 # "was completed in 2021-2023": a period right after the verb is the event's.
                 dates = dates or [
                     d
