@@ -1504,7 +1504,7 @@ class Relater:
                     yield Fact(
                         subject.entity or "",
                         "event",
-                        ctx.evidence(f"event-{kind}-planned" if planned else f"event-{kind}"),
+                        ctx.evidence(event_rule("event", kind, planned)),
                         event_kind=kind,
                         date=date.date,
                         participants=participants,
@@ -2751,6 +2751,12 @@ _STATED_LOCATION_RULES = frozenset(
 _COUNTRY_COLUMNS = frozenset(
     {"country", "countries", "country/region", "country or region", "host country", "location"}
 )
+
+
+def event_rule(prefix: str, kind: str, planned: bool) -> str:
+    """The rule name of an event, in English ("event-opening") and Chinese ("zh-event-opening"):
+    a planned one's ends with "-planned", so a reader of brikg:rule tells the two apart."""
+    return f"{prefix}-{kind}-planned" if planned else f"{prefix}-{kind}"
 
 
 def without_guesses(

@@ -48,7 +48,7 @@ from brikg.lexicon import Lexicon
 from brikg.places import chinese_city_country
 from brikg.recognize.zh import DATELINE, prefix_country, sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
-from brikg.relate import without_guesses
+from brikg.relate import event_rule, without_guesses
 from brikg.vocab import STOP_KINDS
 
 SUBJECTS = frozenset(
@@ -1039,7 +1039,7 @@ class ChineseRelater:
             date = _clause_date(ctx, own_dates, match.start())
             if date is None or date.date is None:
                 continue
-            rule = f"zh-event-{kind}-planned" if planned else f"zh-event-{kind}"
+            rule = event_rule("zh-event", kind, planned)
             yield Fact(subject, "event", ctx.evidence(rule), event_kind=kind,
                        date=_event_date(date.date), planned=planned)  # fmt: skip
 
