@@ -3089,3 +3089,53 @@ def test_a_second_plan_joined_by_and_to_takes_its_own_deadline(tmp_path: Path) -
         (hub, "launch", "2026-09"),
         (hub, "completion", "2028"),
     }
+
+
+# Places after a name that are no name themselves: cities and the regions of one country.
+PLACE_PHRASES = """\
+Where the Plants Stand
+
+The Velmora Cement Plant, located in Osh Region, was completed in 2023.
+The Tarkan Solar Park in Punjab Province was completed in 2022.
+The Zemlo Hydropower Station, located in Mombasa, was opened in 2021.
+The Ardent Logistics Hub in Balochistan was inaugurated in 2020.
+The Kessar Industrial Park, in Xinjiang Uygur Autonomous Region, opened in 2019.
+The Drava Wind Farm in the Sindh province of Pakistan started operations in 2018.
+The Polva Dam in Santo Domingo de los Colorados, Ecuador, will be completed in 2027.
+The Ornel Textile Park in Punjab has hired 900 workers.
+The Quessa Bridge in March 2024 carried 9,000 vehicles.
+The Tavlin Railway in Central Province opened in 2015.
+The Tallinn Cement Plant, located in Mombasa, was completed in 2020.
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "country"),
+    [
+        ("Velmora Cement Plant", "kg"),  # a region of one country
+        ("Tarkan Solar Park", "pk"),  # Pakistan's Punjab is a province, India's a state
+        ("Zemlo Hydropower Station", "ke"),  # a city
+        ("Ardent Logistics Hub", "pk"),  # a region without its kind
+        ("Kessar Industrial Park", "cn"),  # an English name for a Chinese one
+        ("Drava Wind Farm", "pk"),  # "the Sindh province of Pakistan"
+        ("Polva Dam", "ec"),  # the country the text gives, not Santo Domingo's
+        ("Tallinn Cement Plant", "ke"),  # the place stated, not the city in the name
+    ],
+)
+def test_a_city_or_region_after_a_name_places_it(tmp_path: Path, label: str, country: str) -> None:
+    corpus = _extract_text(tmp_path, PLACE_PHRASES)
+    located = {o for s, o in _facts(corpus, "locatedIn") if s == _entity(corpus, label)}
+    assert located == {f"country/{country}"}
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Ornel Textile Park",  # Punjab is in India and in Pakistan
+        "Quessa Bridge",  # a month, not a town
+        "Tavlin Railway",  # many countries have a Central Province
+    ],
+)
+def test_a_place_of_several_countries_places_nothing(tmp_path: Path, label: str) -> None:
+    corpus = _extract_text(tmp_path, PLACE_PHRASES)
+    assert not {o for s, o in _facts(corpus, "locatedIn") if s == _entity(corpus, label)}

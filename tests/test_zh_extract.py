@@ -447,6 +447,29 @@ def test_a_project_that_lies_in_a_country_is_located_there() -> None:
     assert (_entity(corpus, "塔林深水港"), "country/ke") in located
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("塔尔坎光伏电站位于奥什州，于2023年投产。", "塔尔坎光伏电站", "kg"),  # a region abroad
+        ("维拉工业园坐落于云南省昆明市。", "维拉工业园", "cn"),  # a province of China
+        ("卡斯特港位于中央邦。", "卡斯特港", "in"),
+        # a city abroad, which overrules the guess from the name's (塔林, Tallinn)
+        ("塔林深水港位于蒙巴萨以北30公里处。", "塔林深水港", "ke"),
+    ],
+)
+def test_a_project_that_lies_in_a_place_is_in_its_country(
+    text: str, name: str, country: str
+) -> None:
+    corpus = _one(text)
+    located = {o for s, o in _facts(corpus, "locatedIn") if s == _entity(corpus, name)}
+    assert located == {f"country/{country}"}
+
+
+def test_a_place_that_is_no_region_places_nothing() -> None:
+    corpus = _one("卡斯特港位于市中心，紧邻山谷。")
+    assert not _facts(corpus, "locatedIn")
+
+
 def test_a_preposition_or_reporting_verb_starts_no_name() -> None:
     corpus = _one("据越南交通运输部消息，该铁路全长180公里。有报道称基苏木港项目已于2024年开工。")
     labels = {entity.labels.get("zh", "") for entity in corpus.entities.values()}

