@@ -1809,7 +1809,7 @@ def test_a_plural_head_with_only_a_number_or_a_generic_word_is_no_name(tmp_path:
 def test_a_pending_completion_in_a_when_clause_is_no_event(tmp_path: Path) -> None:
     """ "will cost ... when its first phase is completed in 2027": a present tense after
     "when", "once" or "until" tells of the future, and what "its first phase" does is not the
-    whole's; "after the X was completed in 2019" happened."""
+    whole's; "after the X was completed in 2019" happened (the dam's completion too)."""
     corpus = _extract_text(
         tmp_path,
         "The Korvath Bay Bulk Terminal will cost about 600 million U.S. dollars and handle 2 "
@@ -1821,6 +1821,7 @@ def test_a_pending_completion_in_a_when_clause_is_no_event(tmp_path: Path) -> No
     assert _events(corpus) == {
         (_entity(corpus, "Tarvik Dry Port"), "opening", "2019"),
         (_entity(corpus, "Nesko Hydropower Station"), "completion", "2018"),
+        (_entity(corpus, "Nesko Dam"), "completion", "2017"),
     }, _events(corpus)
 
 
@@ -3139,3 +3140,46 @@ def test_a_city_or_region_after_a_name_places_it(tmp_path: Path, label: str, cou
 def test_a_place_of_several_countries_places_nothing(tmp_path: Path, label: str) -> None:
     corpus = _extract_text(tmp_path, PLACE_PHRASES)
     assert not {o for s, o in _facts(corpus, "locatedIn") if s == _entity(corpus, label)}
+
+
+def test_each_subject_of_a_verb_of_one_kind_gets_its_own_event(tmp_path: Path) -> None:
+    """Two verbs of one kind in a sentence, each with its subject and date: two events, planned
+    or done; a second verb of the kind on the same subject adds none."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Ardent Port will open in 2026 and the Zemlo Bridge will open in 2027.\n"
+        "The Velm Railway was completed in 2019 and the Tarsk Bridge was completed in 2021.\n"
+        "The Orvel Tunnel opened in 2018, and the opening of the Orvel Tunnel drew crowds in "
+        "2020.\n",
+    )
+    assert _events(corpus, planned=True) == {
+        (_entity(corpus, "Ardent Port"), "opening", "2026"),
+        (_entity(corpus, "Zemlo Bridge"), "opening", "2027"),
+    }
+    assert _events(corpus) == {
+        (_entity(corpus, "Velm Railway"), "completion", "2019"),
+        (_entity(corpus, "Tarsk Bridge"), "completion", "2021"),
+        (_entity(corpus, "Orvel Tunnel"), "opening", "2018"),
+    }
+
+
+def test_a_verb_in_s_before_to_is_the_names_verb(tmp_path: Path) -> None:
+    """ "The X plans to open in 2027": "plans" is the X's verb, not a noun the X modifies."""
+    corpus = _extract_text(tmp_path, "The Pelgrave Railway plans to open in 2027.\n")
+    assert _events(corpus, planned=True) == {
+        (_entity(corpus, "Pelgrave Railway"), "opening", "2027")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Velmora Cement Plant began production in 2023.",
+        "The Tarvel Power Station began generating power in 2023.",
+        "The Dunlin Refinery commenced commercial production in 2023.",
+        "The Quorra Steel Mill started operating in 2023.",
+    ],
+)
+def test_first_output_starts_operation(tmp_path: Path, sentence: str) -> None:
+    corpus = _extract_text(tmp_path, sentence + "\n")
+    assert {(kind, date) for _, kind, date in _events(corpus)} == {("startOfOperation", "2023")}

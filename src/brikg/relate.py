@@ -86,6 +86,9 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:began|begun|begin|started|start|commenced|commence|entered|enter|went|go|put)\s+"
             r"(?:into\s+|full\s+)?"
             r"(?:operations?|service)\b|\bput\s+into\s+(?:commercial\s+)?(?:operation|use|service)\b|"
+            # a plant's or a mine's first output: "began production", "started generating power"
+            r"\b(?:began|begun|begin|started|start|commenced|commence)\s+(?:commercial\s+|full\s+)?"
+            r"(?:production|producing|generating|generation|power\s+generation|operating)\b|"
             r"\bentered\s+into\s+operation\b|\bcommercial\s+operation\b|"
             r"\b(?:entered|came)\s+into\s+(?:force|effect)\b|\btook\s+effect\b|"
             r"\b(?:was|were|been|is|are|be)\s+(?:officially\s+|fully\s+)?commissioned\b|"
@@ -521,6 +524,8 @@ _PLANNED = re.compile(
 _BASE_FORM = re.compile(r"(?:be|begin|start|commence|enter|go|open|sign|break|take)\b", re.I)
 # "began", "started": the launch of work only where construction or work is its subject
 # ("Construction of the X began in 2019") or object ("began construction of the X").
+# The lowercase word after a name, and whether "to" and a verb follow it ("plans to open").
+_WORD_AFTER_NAME = re.compile(r"\s+([a-z][a-z-]*)(\s+to\s+[a-z])?")
 _STARTED = re.compile(r"began|begun|begin|started|start|commenced|commence|got\s+under\s?way", re.I)
 _WORK_BEFORE = re.compile(r"\b(?:construction|work|works|building)\b[^,;]*\Z", re.I)
 _WORK_AFTER = re.compile(r"\s+(?:the\s+)?(?:construction|work|works|building)\b", re.I)
@@ -1487,15 +1492,15 @@ class Relater:
         moods = {start: _mood(ctx, start) for start in starts}
         triggers = sorted(start for start, mood in moods.items() if mood is not None)
         for kind, found in matches:
-            dated: set[bool] = set()  # one event of the kind done, one planned, per sentence
+            # What has an event of the kind in this sentence, done and planned: a later verb
+            # of the kind dates only others ("the X will open in 2026 and the Y in 2027").
+            dated: dict[bool, set[str]] = {True: set(), False: set()}
             for match in found:
                 trigger = ctx.sentence.start + match.start()
                 trigger_end = ctx.sentence.start + match.end()
                 planned = moods[trigger] == _PLANNED_MOOD
                 if moods[trigger] is None or (_BASE_FORM.match(match.group()) and not planned):
                     continue  # "must be completed", "to open in 2027" with no plan: no event
-                if planned in dated:
-                    continue
                 started = bool(_STARTED.fullmatch(match.group()))
                 # "began construction of the X": the X is the verb's object, whoever began; so
                 # is the X of "Kenya initiated the X" (not of "the X, initiated by Kenya").
@@ -1536,6 +1541,7 @@ class Relater:
                 subjects = subjects or _it_refers_to(
                     ctx, EVENT_SUBJECT_TYPES[kind], trigger, trigger_end
                 )
+                subjects = [m for m in subjects if m.entity not in dated[planned]]
                 if not subjects:
                     continue
                 if kind in STOP_KINDS and not _stops_the(ctx, subjects[0], trigger_end):
@@ -1561,7 +1567,7 @@ class Relater:
                     if kind == "proposal" and not planned:
                         for person in participants:
                             yield ctx.fact(subject, "proposedBy", person, "proposal-by-person", 0.9)
-                dated.add(planned)
+                    dated[planned].add(subject.entity or "")
 
     def _attended(self, ctx: _SentenceContext) -> Iterator[Fact]:
         """ "In 2019, 40 leaders attended the X Roundtable": a meeting people attended on a
@@ -2491,11 +2497,14 @@ class _SentenceContext:
         return bool(re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", gap))
 
     def attributive(self, mention: Mention) -> bool:
-        """ "BRI cooperation platform": a name used as a modifier is not what a clause is about."""
-        match = re.match(r"\s+([a-z][a-z-]*)", self.doc.text[mention.end : mention.end + 40])
+        """ "BRI cooperation platform": a name used as a modifier is not what a clause is about;
+        but "the X plans to open", "aims to", "seeks to": a verb in -s before "to" and a verb."""
+        match = _WORD_AFTER_NAME.match(self.doc.text[mention.end : mention.end + 40])
         if not match:
             return False
         word = match.group(1)
+        if match.group(2) and word.endswith("s"):
+            return False
         return word not in _NOT_NOUNS and not word.endswith("ed")
 
     def subject(self) -> Mention | None:

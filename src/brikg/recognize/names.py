@@ -76,6 +76,8 @@ HEADS: dict[str, EntityType] = {
             "mine",
             "refinery",
             "smelter",
+            "mill",
+            "factory",
             "interconnector",
             "stadium",
             "express",
