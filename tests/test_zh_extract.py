@@ -465,6 +465,14 @@ def test_a_project_that_lies_in_a_place_is_in_its_country(
     assert located == {f"country/{country}"}
 
 
+def test_a_plant_named_for_its_output_is_a_project_that_starts_operation() -> None:
+    corpus = _one("莫拉水泥厂于2023年投产。卡尔塔炼油厂于2020年投产。")
+    events = _events(corpus)
+    for name, year in (("莫拉水泥厂", 2023), ("卡尔塔炼油厂", 2020)):
+        assert corpus.entities[_entity(corpus, name)].type is EntityType.PROJECT
+        assert events[(_entity(corpus, name), "startOfOperation")].year == year
+
+
 def test_a_place_that_is_no_region_places_nothing() -> None:
     corpus = _one("卡斯特港位于市中心，紧邻山谷。")
     assert not _facts(corpus, "locatedIn")
