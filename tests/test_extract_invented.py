@@ -3107,6 +3107,12 @@ The Ornel Textile Park in Punjab has hired 900 workers.
 The Quessa Bridge in March 2024 carried 9,000 vehicles.
 The Tavlin Railway in Central Province opened in 2015.
 The Tallinn Cement Plant, located in Mombasa, was completed in 2020.
+The Lorr Industrial Park in Guangxi Zhuang Autonomous Region opened in 2019.
+The Arlen Power Plant in Central Java opened in 2020.
+The Belo Solar Park, the largest solar park in Asia, opened in 2020.
+The Dorn Terminal in the Gulf of Aden opened in 2020.
+The Sarn Port in Hyderabad, Sindh opened in 2020.
+The Mell Park in Victoria opened in 2020.
 """
 
 
@@ -3121,6 +3127,7 @@ The Tallinn Cement Plant, located in Mombasa, was completed in 2020.
         ("Drava Wind Farm", "pk"),  # "the Sindh province of Pakistan"
         ("Polva Dam", "ec"),  # the country the text gives, not Santo Domingo's
         ("Tallinn Cement Plant", "ke"),  # the place stated, not the city in the name
+        ("Lorr Industrial Park", "cn"),  # "Guangxi Zhuangzu Zizhiqu" in ISO 3166-2
     ],
 )
 def test_a_city_or_region_after_a_name_places_it(tmp_path: Path, label: str, country: str) -> None:
@@ -3135,6 +3142,11 @@ def test_a_city_or_region_after_a_name_places_it(tmp_path: Path, label: str, cou
         "Ornel Textile Park",  # Punjab is in India and in Pakistan
         "Quessa Bridge",  # a month, not a town
         "Tavlin Railway",  # many countries have a Central Province
+        "Arlen Power Plant",  # "Central" is a town, "Central Java" no city or ISO region
+        "Belo Solar Park",  # a continent
+        "Dorn Terminal",  # "the Gulf of Aden": a place of another
+        "Sarn Port",  # a city, then the region that says which (not India's Hyderabad)
+        "Mell Park",  # a city in Canada and the Seychelles, a state of Australia
     ],
 )
 def test_a_place_of_several_countries_places_nothing(tmp_path: Path, label: str) -> None:

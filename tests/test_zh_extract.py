@@ -452,7 +452,7 @@ def test_a_project_that_lies_in_a_country_is_located_there() -> None:
     [
         ("塔尔坎光伏电站位于奥什州，于2023年投产。", "塔尔坎光伏电站", "kg"),  # a region abroad
         ("维拉工业园坐落于云南省昆明市。", "维拉工业园", "cn"),  # a province of China
-        ("卡斯特港位于中央邦。", "卡斯特港", "in"),
+        ("卡斯特港位于哈特隆州。", "卡斯特港", "tj"),
         # a city abroad, which overrules the guess from the name's (塔林, Tallinn)
         ("塔林深水港位于蒙巴萨以北30公里处。", "塔林深水港", "ke"),
     ],
@@ -474,7 +474,9 @@ def test_a_plant_named_for_its_output_is_a_project_that_starts_operation() -> No
 
 
 def test_a_place_that_is_no_region_places_nothing() -> None:
-    corpus = _one("卡斯特港位于市中心，紧邻山谷。")
+    corpus = _one(
+        "卡斯特港位于市中心，紧邻山谷。维拉工业园位于北部地区。塔卡炼油厂位于亚丁湾沿岸。"
+    )
     assert not _facts(corpus, "locatedIn")
 
 

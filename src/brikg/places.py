@@ -240,6 +240,16 @@ _GENERIC_PLACE_WORDS = frozenset(
     " mountain delta north-east north-west south-east south-west northeast northwest southeast"
     " southwest middle interior border".split()
 )
+# Words that make a capitalised phrase after "in" no one city or region of one country: those
+# above, continents and seas ("the largest park in Asia", "in the Gulf"), seasons and months,
+# and words of a document's own ("in Phase II", "in Lot 3", "in Summit talks").
+NOT_PLACE_WORDS = _GENERIC_PLACE_WORDS | frozenset(
+    "asia africa europe america americas oceania eurasia arctic antarctica andes sahel balkans"
+    " caucasus caribbean pacific atlantic mediterranean gulf bay sea ocean horn strait channel"
+    " spring summer autumn fall winter january february march april may june july august"
+    " september october november december monday tuesday wednesday thursday friday saturday"
+    " sunday phase lot summit festival forum".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -253,8 +263,9 @@ def regions() -> dict[str, tuple[tuple[str, str], ...]]:
     for division in pycountry.subdivisions:
         name = _normal_place(division.name)
         keys = {name, _LOCAL_KINDS.sub("", name)}
-        if name.endswith(" zizhiqu"):  # "Guangxi Zhuangzu Zizhiqu": "Guangxi" in English
-            keys.add(name.split()[0])
+        if name.endswith(" zizhiqu"):  # "Guangxi Zhuangzu Zizhiqu": "Guangxi (Zhuang)"
+            words = name.split()[:-1]
+            keys |= {words[0], " ".join(w.removesuffix("zu") for w in words)}
         for key in keys:
             if all(word in _GENERIC_PLACE_WORDS for word in key.split()):
                 continue
@@ -295,6 +306,8 @@ def chinese_regions() -> dict[str, str]:
         if (
             division.country_code != "CN"
             and _HAN_NAME.fullmatch(name)
+            and len(name) > 2  # 大港, 万丹: two characters are too often a word or a town
+            and not _ZH_GENERIC_REGION.search(name)
             and tags.get(name, "ns") in _PLACE_TAGS
             and chinese_city_country(name) != "CN"
         ):
@@ -302,6 +315,14 @@ def chinese_regions() -> dict[str, str]:
     return {name: codes.pop() for name, codes in sorted(found.items()) if len(codes) == 1}
 
 
+# Regions named for a direction or a role (北部地区, 中部省, 首都特区, 大西洋沿岸): many
+# countries have one.
+_ZH_GENERIC_REGION = re.compile(
+    r"[东西南北中]部|^(?:东北|西北|东南|西南|中央|首都|大西洋|太平洋|沿海|北方|南方|东方|西方)"
+)
+# What may follow a place's name in a text (以北, 境内, 的, 附近, 市郊): not a character that
+# continues a longer name (克孜勒|奥尔达州, 亚丁|湾).
+_AFTER_PLACE = frozenset("以境的附近郊东西南北中市区县州省")
 # jieba's tags of names and places: a dictionary word so tagged may be a region's name.
 _PLACE_TAGS = _NAME_TAGS | {"ns", "nt"}
 
@@ -311,7 +332,9 @@ def chinese_place_at(text: str, start: int) -> str | None:
     name first: a city or a region abroad (蒙巴萨, 奥什州), or a province of China (云南省)."""
     provinces = _chinese_provinces()
     for end in range(min(len(text), start + 8), start + 1, -1):
-        name = text[start:end]
+        name, after = text[start:end], text[end : end + 1]
+        if "\u4e00" <= after <= "\u9fff" and after not in _AFTER_PLACE:
+            continue
         if name in provinces:
             return "CN"
         code = chinese_regions().get(name) or chinese_city_country(name.removesuffix("市"))

@@ -36,7 +36,7 @@ from brikg.ir import (
     Sentence,
 )
 from brikg.lexicon import Lexicon
-from brikg.places import city_country, region_country
+from brikg.places import NOT_PLACE_WORDS, city_country, region_country
 from brikg.recognize.dates import DATELINE
 from brikg.recognize.names import HEADS, NAME_PARTICLES, ORDINALS
 from brikg.recognize.tokens import norm_token
@@ -202,11 +202,8 @@ _IN_PLACE = re.compile(
 )
 # After the place, a country that says where it is ("in Osh Region, Kyrgyzstan", "in the Sindh
 # province of Pakistan"): the rules on countries read that.
-_COUNTRY_AFTER_PLACE = re.compile(r"(?:\s*,|\s+of)\s+(?:the\s+)?")
-_MONTHS_AND_DAYS = frozenset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday".split()
-)
+# "in Hyderabad, Sindh", "in the Gulf of Aden": a place that another qualifies is left alone.
+_QUALIFIED_PLACE = re.compile(r"\s*,\s+(?:the\s+)?[A-Z]|\s+of\b")
 # "Located in Zambia, the X ...": a fronted location.
 _FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*")
@@ -927,15 +924,12 @@ class Relater:
         called). "in Osh Region, Kyrgyzstan" is left to the country it names."""
         text = ctx.doc.text
         match = _IN_PLACE.match(text, anchor.end, ctx.sentence.end)
-        if match is None or norm_token(match["place"]) in _MONTHS_AND_DAYS:
+        if match is None:
             return
         if ctx.starting_in(match.start("place"), match.start("place") + 1):
             return  # "in Kenya", "in Gwadar Port": a name, which the other rules read
-        after = _COUNTRY_AFTER_PLACE.match(text, match.end(), ctx.sentence.end)
-        if after and any(
-            ctx.type_of(m) is COUNTRY for m in ctx.starting_in(after.end(), after.end() + 1)
-        ):
-            return
+        if _QUALIFIED_PLACE.match(text, match.end(), ctx.sentence.end):
+            return  # a country ("in Osh Region, Kyrgyzstan") is read by the rules on countries
         found = _place_country(match["place"], match["kind"])
         if found is not None:
             code, rule = found
@@ -2760,19 +2754,18 @@ def _city_after_compound(name: str) -> list[str]:
 
 def _place_country(place: str, kind: str | None) -> tuple[str, str] | None:
     """The country of a place a text puts a project in, and the rule that found it: a region
-    of the kind given ("Punjab Province"), else a city, else a region of one country; a name
-    longer than the gazetteer's is tried by its first words ("Guangxi Zhuang Autonomous
-    Region": Guangxi)."""
-    words = place.split()
-    for size in range(len(words), 0, -1):
-        name = " ".join(words[:size])
-        code = None if kind else city_country(name)
+    of the kind given ("Punjab Province"), else a city, else a region of one country. A city
+    whose name a region of another country bears ("Victoria") is no answer, nor is a name
+    that holds a word of direction, landform, continent or season ("Central Java", "the Gulf",
+    "Asia", "Spring"): such names are many places, or none."""
+    if any(norm_token(word) in NOT_PLACE_WORDS for word in place.split()):
+        return None
+    if kind is None:
+        code = city_country(place)
         if code is not None:
-            return code, "in-city"
-        code = region_country(name, kind)
-        if code is not None:
-            return code, "in-region"
-    return None
+            return None if region_country(place) not in {None, code} else (code, "in-city")
+    code = region_country(place, kind)
+    return (code, "in-region") if code is not None else None
 
 
 def _city_countries(name: str) -> list[str]:
