@@ -275,12 +275,19 @@ def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _start_build(corpus: Path, out: Path, *options: str) -> subprocess.Popen[str]:
+    """A build that takes Ctrl-C as one started from a terminal does, whatever this suite
+    inherited: a suite run in the background of a shell ignores SIGINT, and so would the
+    build and its workers (seen: the build ran to its end and exited 0)."""
     return subprocess.Popen(
         [sys.executable, "-m", "brikg", "build", "--corpus", str(corpus), "--out", str(out),
          *options],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_sigint_as_a_terminal_gives_it,
     )  # fmt: skip
+
+
+def _sigint_as_a_terminal_gives_it() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
