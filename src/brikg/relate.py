@@ -519,10 +519,10 @@ _PLANNED = re.compile(
 # Trigger verbs in the base form ("be completed", "open in", "begin operations", "sign"), which
 # tell of an event only after a plan's cue: "will open in 2027".
 _BASE_FORM = re.compile(r"(?:be|begin|start|commence|enter|go|open|sign|break|take)\b", re.I)
-# "began", "started": the launch of work only where construction or work is its subject
-# ("Construction of the X began in 2019") or object ("began construction of the X").
 # The lowercase word after a name, and whether "to" and a verb follow it ("plans to open").
 _WORD_AFTER_NAME = re.compile(r"\s+([a-z][a-z-]*)(\s+to\s+[a-z])?")
+# "began", "started": the launch of work only where construction or work is its subject
+# ("Construction of the X began in 2019") or object ("began construction of the X").
 _STARTED = re.compile(r"began|begun|begin|started|start|commenced|commence|got\s+under\s?way", re.I)
 _WORK_BEFORE = re.compile(r"\b(?:construction|work|works|building)\b[^,;]*\Z", re.I)
 _WORK_AFTER = re.compile(r"\s+(?:the\s+)?(?:construction|work|works|building)\b", re.I)
