@@ -3154,6 +3154,49 @@ def test_a_place_of_several_countries_places_nothing(tmp_path: Path, label: str)
     assert not {o for s, o in _facts(corpus, "locatedIn") if s == _entity(corpus, label)}
 
 
+NEAR_PLACES = """\
+Plants Near Cities
+
+The Velmora Cement Plant, located near Lahore, was completed in 2023.
+The Tarkan Solar Park is in the port city of Mombasa.
+The Zemlo Hydropower Station in the city of Osh opened in 2021.
+The Ardent Logistics Hub outside Nairobi was inaugurated in 2020.
+The Kessar Industrial Park, on the outskirts of Tashkent, opened in 2019.
+The Ornel Textile Park, in the northern city of Kashgar, has hired 900 workers.
+The Drava Wind Farm near Balochistan started operations in 2018.
+The Polva Dam near Kenya will be completed in 2027.
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "country", "rule"),
+    [
+        ("Velmora Cement Plant", "pk", "near-city"),
+        ("Tarkan Solar Park", "ke", "in-city"),
+        ("Zemlo Hydropower Station", "kg", "in-city"),
+        ("Ardent Logistics Hub", "ke", "near-city"),
+        ("Kessar Industrial Park", "uz", "near-city"),
+        ("Ornel Textile Park", "cn", "in-city"),
+        ("Drava Wind Farm", None, None),  # a region next door may be another country's
+        ("Polva Dam", None, None),  # so may a country: near Kenya is not in it
+    ],
+)
+def test_the_city_of_a_place_and_a_city_nearby_place_it(
+    tmp_path: Path, label: str, country: str | None, rule: str | None
+) -> None:
+    """ "in the port city of Mombasa" is in Kenya; "near Lahore" in Pakistan, by its own
+    rule."""
+    corpus = _extract_text(tmp_path, NEAR_PLACES)
+    subject = _entity(corpus, label)
+    located = {
+        (fact.object, fact.evidence.rule)
+        for doc in corpus.documents
+        for fact in doc.facts
+        if fact.predicate == "locatedIn" and fact.subject == subject
+    }
+    assert located == ({(f"country/{country}", rule)} if country else set())
+
+
 def test_each_subject_of_a_verb_of_one_kind_gets_its_own_event(tmp_path: Path) -> None:
     """Two verbs of one kind in a sentence, each with its subject and date: two events, planned
     or done; a second verb of the kind on the same subject adds none."""

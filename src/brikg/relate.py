@@ -179,11 +179,11 @@ _COMPASS = (
     r"|north-?western|south-?eastern|south-?western)\s+)?"
 )
 # "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
-_IN_LEAD = (
+_BEFORE_IN = (
     r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
     r"(?:(?:is|are|was|were|lies|sits|stands)\s+)?(?:(?:located|based|situated|sited|built)\s+)?"
-    r"in\s+(?:the\s+)?" + _COMPASS
 )
+_IN_LEAD = _BEFORE_IN + r"in\s+(?:the\s+)?" + _COMPASS
 # The English words for a country's subdivisions: "Osh Region", "the Sindh province".
 _REGION_KIND = (
     r"(?:[Aa]utonomous\s+)?(?:[Rr]egion|[Pp]rovince|[Ss]tate|[Oo]blast|[Cc]ounty|[Dd]istrict"
@@ -196,8 +196,18 @@ _IN_COUNTRY = re.compile(
 # "X, located in Mombasa", "X in Osh Region", "X in Xinjiang Uygur Autonomous Region": a city or
 # a region, whose country the gazetteers know (its words capitalised, "Dar es Salaam" too).
 _PARTICLE = r"(?:(?:es|el|al|de|da|di|du|la|le|los|las|del|des|van|von|der|den)\s+){0,2}"
+# The same lead before a place that is no country: "in the port city of Gwadar", and "near",
+# "outside", "close to" or "on the outskirts of" a city (read for cities only: a region or
+# country next door is another's).
+_PLACE_LEAD = (
+    _BEFORE_IN
+    + r"(?:in|(?P<near>near|outside|close\s+to|on\s+the\s+outskirts\s+of))\s+(?:the\s+)?"
+    + _COMPASS
+    + r"(?:(?:port|capital|coastal|border|provincial|industrial)\s+)?"
+    + r"(?:(?:city|town|village)\s+of\s+)?"
+)
 _IN_PLACE = re.compile(
-    _IN_LEAD + r"(?P<place>[A-Z][\w'’-]*(?:\s+" + _PARTICLE + r"[A-Z][\w'’-]*)*?)"
+    _PLACE_LEAD + r"(?P<place>[A-Z][\w'’-]*(?:\s+" + _PARTICLE + r"[A-Z][\w'’-]*)*?)"
     r"(?:\s+(?P<kind>" + _REGION_KIND + r"))?(?![\w'’-]|\s+" + _PARTICLE + r"[A-Z])"
 )
 # After the place, a country that says where it is ("in Osh Region, Kyrgyzstan", "in the Sindh
@@ -921,7 +931,8 @@ class Relater:
         """ "X, located in Mombasa" is in Kenya, "X in Punjab Province" in Pakistan: a place
         right after the name that is no name itself, whose country a gazetteer knows (a region
         of one country only, of the kind the text gives; else the most populous city so
-        called). "in Osh Region, Kyrgyzstan" is left to the country it names."""
+        called). "in Osh Region, Kyrgyzstan" is left to the country it names. "X near Lahore"
+        is in Pakistan too, but a region or country near it says nothing."""
         text = ctx.doc.text
         match = _IN_PLACE.match(text, anchor.end, ctx.sentence.end)
         if match is None:
@@ -931,8 +942,13 @@ class Relater:
         if _QUALIFIED_PLACE.match(text, match.end(), ctx.sentence.end):
             return  # a country ("in Osh Region, Kyrgyzstan") is read by the rules on countries
         found = _place_country(match["place"], match["kind"])
-        if found is not None:
-            code, rule = found
+        if found is None:
+            return
+        code, rule = found
+        if match["near"]:  # a city's country, a little less sure: borders run near cities
+            if rule == "in-city":
+                yield ctx.fact(project, "locatedIn", _country_id(code), "near-city", 0.7)
+        else:
             confidence = 0.9 if match["kind"] else 0.8
             yield ctx.fact(project, "locatedIn", _country_id(code), rule, confidence)
 
