@@ -3128,6 +3128,7 @@ The Mell Park in Victoria opened in 2020.
         ("Polva Dam", "ec"),  # the country the text gives, not Santo Domingo's
         ("Tallinn Cement Plant", "ke"),  # the place stated, not the city in the name
         ("Lorr Industrial Park", "cn"),  # "Guangxi Zhuangzu Zizhiqu" in ISO 3166-2
+        ("Arlen Power Plant", "id"),  # "Central Java" whole, not the US town Central
     ],
 )
 def test_a_city_or_region_after_a_name_places_it(tmp_path: Path, label: str, country: str) -> None:
@@ -3142,7 +3143,6 @@ def test_a_city_or_region_after_a_name_places_it(tmp_path: Path, label: str, cou
         "Ornel Textile Park",  # Punjab is in India and in Pakistan
         "Quessa Bridge",  # a month, not a town
         "Tavlin Railway",  # many countries have a Central Province
-        "Arlen Power Plant",  # "Central" is a town, "Central Java" no city or ISO region
         "Belo Solar Park",  # a continent
         "Dorn Terminal",  # "the Gulf of Aden": a place of another
         "Sarn Port",  # a city, then the region that says which (not India's Hyderabad)
@@ -3152,6 +3152,46 @@ def test_a_city_or_region_after_a_name_places_it(tmp_path: Path, label: str, cou
 def test_a_place_of_several_countries_places_nothing(tmp_path: Path, label: str) -> None:
     corpus = _extract_text(tmp_path, PLACE_PHRASES)
     assert not {o for s, o in _facts(corpus, "locatedIn") if s == _entity(corpus, label)}
+
+
+REGION_PHRASES = """\
+Plants in Regions
+
+The Velmora Nickel Smelter in Central Sulawesi was completed in 2023.
+The Tarkan Solar Park, located in West Java, was completed in 2022.
+The Zemlo Hydropower Station in Tashkent Region opened in 2021.
+The Ardent Logistics Hub in Inner Mongolia was inaugurated in 2020.
+The Kessar Wind Farm in the Tibet Autonomous Region opened in 2019.
+The Drava Copper Mine in South Gobi Province started operations in 2018.
+The Polva Dam in Mangystau will be completed in 2027.
+The Quessa Bridge in Siem Reap Province carried 9,000 vehicles.
+The Ornel Textile Park in Central Province has hired 900 workers.
+The Arlen Power Plant near Inner Mongolia opened in 2020.
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "country"),
+    [
+        ("Velmora Nickel Smelter", "id"),  # ISO's "Sulawesi Tengah"
+        ("Tarkan Solar Park", "id"),  # "Jawa Barat"
+        ("Zemlo Hydropower Station", "uz"),  # "Toshkent"
+        ("Ardent Logistics Hub", "cn"),  # a place the lexicon knows, in China
+        ("Kessar Wind Farm", "cn"),  # "Xizang Zizhiqu"
+        ("Drava Copper Mine", "mn"),  # "Ömnögovĭ"
+        ("Polva Dam", "kz"),  # "Mangghystaū oblysy"
+        ("Quessa Bridge", "kh"),  # "Siem Reab"
+        ("Ornel Textile Park", None),  # many countries have a Central Province
+        ("Arlen Power Plant", None),  # a region nearby may be another country's
+    ],
+)
+def test_an_english_name_of_a_region_places_a_project(
+    tmp_path: Path, label: str, country: str | None
+) -> None:
+    """Regions whose English names ISO 3166-2 spells otherwise (ontology/regions.ttl)."""
+    corpus = _extract_text(tmp_path, REGION_PHRASES)
+    located = {o for s, o in _facts(corpus, "locatedIn") if s == _entity(corpus, label)}
+    assert located == ({f"country/{country}"} if country else set())
 
 
 NEAR_PLACES = """\

@@ -18,6 +18,7 @@ from brikg.lexicon import (
     COUNTRIES_FILE,
     DEFAULT_ONTOLOGY_DIR,
     LEXICON_FILE,
+    REGIONS_FILE,
     SCHEME,
     Lexicon,
     LexiconError,
@@ -25,6 +26,7 @@ from brikg.lexicon import (
     fold,
     load_lexicon,
 )
+from brikg.places import city_country, region_country
 from brikg.vocab import BRIKG, ID, slugify
 
 # Surface forms that may knowingly name two entities. Empty: every ambiguity found so far was
@@ -112,6 +114,36 @@ def test_country_iris_are_iso_codes(countries_graph: Graph) -> None:
             if isinstance(label, Literal) and label.language == "zh"
         ]
         assert len(zh) == 1, f"{subject}: needs one Chinese prefLabel"
+
+
+def test_region_names_are_iso_subdivisions_of_one_country(lexicon: Lexicon) -> None:
+    """Each English region name is an ISO 3166-2 subdivision's, and no city or ISO region of
+    another country bears it (a town "Ajara" in India would place a project there)."""
+    graph = Graph().parse(DEFAULT_ONTOLOGY_DIR / REGIONS_FILE, format="turtle")
+    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
+    assert len(concepts) >= 100
+    labels = 0
+    for concept in concepts:
+        code = str(graph.value(concept, SKOS.notation))
+        assert pycountry.subdivisions.get(code=code), f"{concept}: {code} is no ISO 3166-2 code"
+        assert str(concept).endswith("/region/" + code.lower())
+        for label in [
+            *graph.objects(concept, SKOS.prefLabel),
+            *graph.objects(concept, SKOS.altLabel),
+        ]:
+            assert isinstance(label, Literal) and label.language == "en", label
+            assert lexicon.regions[fold(label)] == code, label
+            assert city_country(label) in {None, code[:2]}, f"{label}: a city elsewhere"
+            assert region_country(label) in {None, code[:2]}, f"{label}: a region elsewhere"
+            labels += 1
+    assert len(lexicon.regions) == labels  # no label names two regions
+
+
+def test_region_names_are_optional(tmp_path: Path) -> None:
+    """An ontology folder of a contributor's without regions.ttl still loads."""
+    for name in (LEXICON_FILE, COUNTRIES_FILE):
+        (tmp_path / name).write_bytes((DEFAULT_ONTOLOGY_DIR / name).read_bytes())
+    assert load_lexicon(tmp_path).regions == {}
 
 
 def test_no_surface_form_names_two_entities(lexicon: Lexicon) -> None:

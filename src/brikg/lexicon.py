@@ -6,12 +6,14 @@ and aliases so that each resolves to one entity. Two data files feed it:
 
 - ``ontology/lexicon.ttl``: a SKOS concept scheme of initiatives, corridors, mechanisms,
   projects, organizations, strategies and people;
-- ``ontology/countries.ttl``: aliases and Chinese names that pycountry lacks.
+- ``ontology/countries.ttl``: aliases and Chinese names that pycountry lacks;
+- ``ontology/regions.ttl`` (optional): English names of regions that ISO 3166-2 spells in
+  the local language ("West Java" for "Jawa Barat"), which place a project in a country.
 
 Countries themselves come from pycountry (every ISO 3166-1 entry), so that a country named in
 a document is always a known country even if this repository never listed it.
 
-Both files are parsed once per ontology folder and cached: the recogniser and the resolver
+The files are parsed once per ontology folder and cached: the recogniser and the resolver
 share one :class:`Lexicon`.
 """
 
@@ -37,6 +39,7 @@ from brikg.vocab import BRIKG_BASE, ID_BASE
 DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 LEXICON_FILE = "lexicon.ttl"
 COUNTRIES_FILE = "countries.ttl"
+REGIONS_FILE = "regions.ttl"
 SCHEME = ID_BASE + "lexicon"
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -44,6 +47,7 @@ _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _IN_SCHEME = _SKOS + "inScheme"
 _PREF_LABEL = _SKOS + "prefLabel"
 _ALT_LABEL = _SKOS + "altLabel"
+_NOTATION = _SKOS + "notation"
 _DEFINITION = _SKOS + "definition"
 _COUNTRY = BRIKG_BASE + "Country"
 _LOCATED_IN = BRIKG_BASE + "locatedIn"
@@ -132,9 +136,16 @@ def fold(text: str) -> str:
 class Lexicon:
     """Curated entries and all countries, with the surface forms a matcher compiles."""
 
-    def __init__(self, entries: dict[str, LexiconEntry], countries: dict[str, CountryInfo]):
+    def __init__(
+        self,
+        entries: dict[str, LexiconEntry],
+        countries: dict[str, CountryInfo],
+        regions: dict[str, str] | None = None,
+    ):
         self.entries = entries
         self.countries = countries
+        self.regions = regions or {}
+        """An English name of a region (:func:`fold`-ed) → its ISO 3166-2 code."""
         self._surface_forms: list[tuple[str, str, str]] | None = None
         self._by_key: dict[str, str] | None = None
         self._nationalities: tuple[dict[str, str], list[tuple[str, str]]] | None = None
@@ -259,7 +270,22 @@ def _load(ontology_dir: Path) -> Lexicon:
     countries_graph = _parse(ontology_dir / COUNTRIES_FILE)
     countries = _countries(countries_graph)
     entries = _entries(lexicon_graph, countries)
-    return Lexicon(entries, countries)
+    regions_file = ontology_dir / REGIONS_FILE
+    regions = _regions(_parse(regions_file)) if regions_file.exists() else {}
+    return Lexicon(entries, countries, regions)
+
+
+def _regions(graph: _Graph) -> dict[str, str]:
+    """Each label of a region concept, folded, → the concept's ISO 3166-2 code (its
+    skos:notation); a label two regions share names neither."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    for subject in graph.subjects(_RDF_TYPE, _SKOS + "Concept"):
+        for notation in graph.objects(subject, _NOTATION):
+            code = _text(notation)  # tests check it against pycountry, slow to load here
+            for predicate in (_PREF_LABEL, _ALT_LABEL):
+                for label in graph.objects(subject, predicate):
+                    codes[fold(_text(label))].add(code)
+    return {label: found.pop() for label, found in sorted(codes.items()) if len(found) == 1}
 
 
 class _Graph:

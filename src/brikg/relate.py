@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import product
 from operator import attrgetter
@@ -22,6 +22,7 @@ from brikg.ir import (
     MECHANISM,
     ORGANIZATION,
     PERSON,
+    PLACE,
     PROJECT,
     PROPOSABLE,
     QUANTITY,
@@ -35,7 +36,7 @@ from brikg.ir import (
     Mention,
     Sentence,
 )
-from brikg.lexicon import Lexicon
+from brikg.lexicon import Lexicon, fold
 from brikg.places import NOT_PLACE_WORDS, city_country, region_country
 from brikg.recognize.dates import DATELINE
 from brikg.recognize.names import HEADS, NAME_PARTICLES, ORDINALS
@@ -937,11 +938,16 @@ class Relater:
         match = _IN_PLACE.match(text, anchor.end, ctx.sentence.end)
         if match is None:
             return
-        if ctx.starting_in(match.start("place"), match.start("place") + 1):
-            return  # "in Kenya", "in Gwadar Port": a name, which the other rules read
         if _QUALIFIED_PLACE.match(text, match.end(), ctx.sentence.end):
             return  # a country ("in Osh Region, Kyrgyzstan") is read by the rules on countries
-        found = _place_country(match["place"], match["kind"])
+        named = ctx.starting_in(match.start("place"), match.start("place") + 1)
+        if named:  # "in Kenya", "in Gwadar Port": a name, which the other rules read, unless
+            # the lexicon knows it as a place of one country ("in Inner Mongolia")
+            entry = self.lexicon.entries.get(named[0].entity or "")
+            codes = entry.country_codes if entry is not None and entry.type is PLACE else ()
+            found = (codes[0], "in-region") if len(codes) == 1 else None
+        else:
+            found = _place_country(match["place"], match["kind"], self.lexicon.regions)
         if found is None:
             return
         code, rule = found
@@ -2768,12 +2774,20 @@ def _city_after_compound(name: str) -> list[str]:
     return _city_countries(rest) if "-" in first and rest else []
 
 
-def _place_country(place: str, kind: str | None) -> tuple[str, str] | None:
+def _place_country(
+    place: str, kind: str | None, english_regions: Mapping[str, str]
+) -> tuple[str, str] | None:
     """The country of a place a text puts a project in, and the rule that found it: a region
-    of the kind given ("Punjab Province"), else a city, else a region of one country. A city
-    whose name a region of another country bears ("Victoria") is no answer, nor is a name
-    that holds a word of direction, landform, continent or season ("Central Java", "the Gulf",
-    "Asia", "Spring"): such names are many places, or none."""
+    the lexicon names in English ("West Java", "Tashkent Region"), else a region of the kind
+    given ("Punjab Province"), else a city, else a region of one country. A city whose name a
+    region of another country bears ("Victoria") is no answer, nor is a name that holds a word
+    of direction, landform, continent or season ("Central Asia", "the Gulf", "Spring"): such
+    names are many places, or none."""
+    named = [f"{place} {kind}", place] if kind else [place]
+    for name in named:
+        code = english_regions.get(fold(name))
+        if code is not None:
+            return code[:2], "in-region"
     if any(norm_token(word) in NOT_PLACE_WORDS for word in place.split()):
         return None
     if kind is None:
