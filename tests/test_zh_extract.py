@@ -1044,12 +1044,16 @@ def test_a_day_alone_is_of_the_dateline_month_else_of_the_document_date() -> Non
         ("塔鲁港位于坦桑尼亚。该港口于2019年建成。", "塔鲁港", "completion", DateValue(2019)),
         ("维尔马工业园位于埃及。该园区于2018年正式投入运营。", "维尔马工业园",
          "startOfOperation", DateValue(2018)),
+        ("维尔达港位于肯尼亚。该港于2020年建成，年吞吐能力达500万吨。", "维尔达港", "completion",
+         DateValue(2020)),
+        ("塔尔坎大桥横跨多瑙河。该桥于2022年通车。", "塔尔坎大桥", "opening", DateValue(2022)),
     ],
 )  # fmt: skip
 def test_a_demonstrative_with_the_head_of_a_kind_refers_back(
     text: str, name: str, kind: str, date: DateValue
 ) -> None:
-    """该高速公路, 该港口, 该园区: the latest name with that kind of head, dated by the verb."""
+    """该高速公路, 该港口, 该港, 该桥, 该园区: the latest name with that kind of head, dated by
+    the verb."""
     corpus = _one(text)
     assert _events(corpus)[(_entity(corpus, name), kind)] == date
 
@@ -1142,12 +1146,14 @@ def test_each_of_a_list_is_part_of_the_stated_whole() -> None:
     "text",
     [
         "瓜达尔港位于巴基斯坦。该港口城市人口已超过10万人。",  # the city's, not the port's
+        "瓜达尔港位于巴基斯坦。该港城人口已超过10万人。",
+        "瓜达尔港于2019年建成。该港务局于2021年成立。",  # the port authority's founding
         "内罗毕新机场于2020年建成。该机场高速公路于2021年开工。",  # the expressway's start
         "莫拉工业园于2019年建成。\n\n肯尼亚计划新建一个经济特区。该园区将于2025年由中国路桥承建。",
     ],
 )
 def test_a_demonstrative_head_before_another_noun_or_across_paragraphs(text: str) -> None:
-    """该港口城市, 该机场高速公路: the head modifies another noun; 该园区 a paragraph on may be
+    """该港口城市, 该港城, 该港务局, 该机场高速公路: the head modifies another noun; 该园区 a paragraph on may be
     another park: none of them refers back."""
     corpus = _one(text)
     assert not _quantities(corpus)

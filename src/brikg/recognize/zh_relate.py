@@ -1205,9 +1205,10 @@ _BUILT_IN = re.compile(r"在(?P<place>[^，。；在的]{1,12}?)(?P<verb>建设|
 _ANAPHOR = re.compile(
     r"(?:这一|这个|该|这条|这座|本届|这次|(?P<edition>首届|第[一二三四五六七八九十\d]+届))"
     r"(?P<head>项目|铁路|高铁|走廊|通道|机制|论坛|联盟|原则|平台|医院|枢纽|电站|"
-    r"高速公路|公路|大桥|桥梁|港口|机场|码头|园区|管道|隧道)"
-    # not a noun the head only modifies: 该港口城市, 该机场高速公路, 该项目公司
-    r"(?!城市|高速|企业|运营商|公司|集团|当局|管理局)"
+    r"高速公路|公路|大桥|桥梁|桥(?!梁)|港口|港区|港(?![口区])|机场|码头|园区|管道|隧道)"
+    # not a noun the head only modifies: 该港口城市, 该港城, 该港务局, 该机场高速公路, 该项目公司
+    # (nor a longer head cut short: 港 of 该港口城市, 桥 of 该桥梁公司)
+    r"(?!城|高速|企业|运营商|公司|集团|当局|管理局|务)"
 )
 # 项目 with no demonstrative, as the subject its clause opens with (2023年6月，项目复工): the
 # project the text is about, as 该项目 is. Its predicate follows at once: a preposition or
@@ -1231,14 +1232,16 @@ _ANAPHOR_TYPES = {
     "项目": _P, "铁路": _P, "高铁": _P, "医院": _O, "枢纽": _P, "电站": _P,
     "走廊": CORRIDOR, "通道": CORRIDOR,
     "机制": _M, "论坛": _M, "联盟": _M, "原则": _M, "平台": _M,
-    **dict.fromkeys(("高速公路", "公路", "大桥", "桥梁", "港口", "机场", "码头", "园区", "管道",
-                     "隧道"), _P),
+    **dict.fromkeys(("高速公路", "公路", "大桥", "桥梁", "桥", "港口", "港区", "港", "机场", "码头",
+                     "园区", "管道", "隧道"), _P),
 }  # fmt: skip
 # The endings of the names a head of a kind of thing refers back to (这条铁路 to a railway,
-# 该港口 to 瓜达尔港, 该园区 to 中白工业园); 项目, 机制 and the like, to any name of their class.
+# 该港口 and 该港 to 瓜达尔港, 该园区 to 中白工业园); 项目, 机制 and the like, to any name of
+# their class.
 _ANAPHOR_ENDINGS = {
     "铁路": ("铁路", "高铁"), "高铁": ("铁路", "高铁"), "高速公路": ("高速公路", "高速"),
-    "公路": ("公路", "高速"), "大桥": ("桥",), "桥梁": ("桥",), "港口": ("港", "港口"),
+    "公路": ("公路", "高速"), "大桥": ("桥",), "桥梁": ("桥",), "桥": ("桥",),
+    **dict.fromkeys(("港口", "港区", "港"), ("港", "港口", "港区")),
     "机场": ("机场",), "码头": ("码头",), "管道": ("管道",), "隧道": ("隧道",),
     "园区": ("园", "园区", "合作区", "开发区", "特区"),
 }  # fmt: skip
