@@ -1103,6 +1103,25 @@ def test_builders_and_financiers_take_part(tmp_path: Path) -> None:
     assert not unrelated & involves, involves
 
 
+def test_who_is_studying_or_planning_a_thing_takes_part(tmp_path: Path) -> None:
+    """ "Uganda and Rwanda are studying a proposed X": each subject of a progressive verb of
+    weighing a thing takes part in what it names right after it; not in a thing whose
+    experience or some other noun it studies."""
+    corpus = _extract_text(
+        tmp_path,
+        "Uganda and Rwanda are studying a proposed Kagera Standard Gauge Railway.\n"
+        "Kenya is negotiating the Velmar Bridge with Tanzania.\n"
+        "Zambia is studying the experience of the Tarsk Industrial Park.\n",
+    )
+    involves = _facts(corpus, "involves")
+    railway, bridge = (
+        _entity(corpus, "Kagera Standard Gauge Railway"),
+        _entity(corpus, "Velmar Bridge"),
+    )
+    assert {(railway, "country/ug"), (railway, "country/rw"), (bridge, "country/ke")} <= involves
+    assert not {o for s, o in involves if s == _entity(corpus, "Tarsk Industrial Park")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

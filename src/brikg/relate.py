@@ -384,7 +384,7 @@ _AGENT_CUES = frozenset(
     " puts founded hosted hosts created creates jointly joined joins sponsored sponsors signed"
     " signs inked built builds building constructed constructs constructing developed develops"
     " developing financed financing funded funding provided provides extended extends granted"
-    " grants".split()
+    " grants studying planning considering exploring discussing negotiating preparing".split()
 )
 # Whoever builds, develops or finances a thing takes part in it as much as whoever launches it:
 # "Korvex Limited built the X", "China is financing the Y". The building verbs' "-ing" forms
@@ -393,6 +393,9 @@ _AGENT_CUES = frozenset(
 # "funds" or "finances", more often nouns ("pooling foreign funds for the X").
 _BUILT = r"(?:built|constructed|developed|financed|funded)(?!\s+(?:on|upon|up|into)\b)"
 _BUILDING = r"(?:building|constructing|developing|financing|funding)"
+# Whoever is studying, planning or negotiating a thing takes part in it too: "Uganda and Rwanda
+# are studying a proposed X" (progressive only: "planning" alone is often a noun).
+_WEIGHING = r"(?:studying|planning|considering|exploring|discussing|negotiating|preparing)"
 # What a lender provides, extends or grants: "a US$300 million loan", "financing".
 _LOAN = r"\s+(?:an?\s+)?(?:[\w$.,-]+\s+){0,4}?(?:loans?|financing|funding|credits?)"
 # A lender is the subject of "provided a US$300 million loan for the X" (or "extended financing
@@ -405,18 +408,24 @@ _AGENT_TRIGGER = re.compile(
     + _BUILT
     + r"|builds|constructs|develops|"
     + _LENT
-    + r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))"
+    + r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?:"
     + _BUILDING
-    + r")\b",
+    + "|"
+    + _WEIGHING
+    + r"))\b",
     re.I,
 )
-_PROGRESSIVE = re.compile(_BUILDING, re.I)
+_PROGRESSIVE = re.compile(f"{_BUILDING}|{_WEIGHING}", re.I)
 _LENDING = re.compile(_LENT, re.I)
 # A building verb names what it built right after it, and its subject right before it: "China,
 # drawing on the frameworks of the World Bank, has developed a tool ... for the X" says nothing
 # of the World Bank and the X.
-_BUILD_VERB = re.compile(f"{_BUILT}|builds|constructs|develops|{_BUILDING}|{_LENT}", re.I)
-_DIRECT_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|new|first|second)\s+){0,2}")
+_BUILD_VERB = re.compile(
+    f"{_BUILT}|builds|constructs|develops|{_BUILDING}|{_WEIGHING}|{_LENT}", re.I
+)
+_DIRECT_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|new|first|second|proposed|planned)\s+){0,2}"
+)
 _BUILT_BY = re.compile(_BUILT, re.I)  # "built by A": a party phrase (_PARTY_TRIGGER) reads it
 # Between the subject and its verb, in one clause: no comma.
 _SUBJECT_RIGHT_BEFORE = re.compile(r"[^,;]*")
