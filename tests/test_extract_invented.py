@@ -747,6 +747,23 @@ def test_work_on_a_named_thing_and_an_extension(tmp_path: Path) -> None:
     assert not {e for e in events if e[0] == expressway}
 
 
+def test_an_extension_or_expansion_in_lowercase_is_a_part(tmp_path: Path) -> None:
+    """ "Construction of the X Railway extension began in 2024": the extension's start, a part
+    of the railway, not the railway's."""
+    corpus = _extract_text(
+        tmp_path,
+        "Construction of the Dunmore Railway extension began in 2024.\n"
+        "The Orvel Port expansion project was completed in 2021.\n",
+    )
+    extension, railway = (
+        _entity(corpus, "Dunmore Railway extension"),
+        _entity(corpus, "Dunmore Railway"),
+    )
+    expansion, port = _entity(corpus, "Orvel Port expansion"), _entity(corpus, "Orvel Port")
+    assert {(extension, railway), (expansion, port)} <= _facts(corpus, "partOf")
+    assert _events(corpus) == {(extension, "launch", "2024"), (expansion, "completion", "2021")}
+
+
 def test_suspended_cancelled_and_resumed_projects_are_events(tmp_path: Path) -> None:
     """What stops a project is as much its status as what opens it: a project suspended in
     2020 and resumed in 2023 is in progress, one cancelled is not."""

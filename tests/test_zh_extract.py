@@ -1107,6 +1107,15 @@ def test_a_link_line_between_places_is_a_project() -> None:
     assert _events(corpus) == {(line, "completion"): DateValue(2023)}
 
 
+def test_an_extension_of_a_line_is_its_part() -> None:
+    """邓莫尔铁路延长线于2024年开工: the extension's start, part of the railway, as English reads
+    "Construction of the X Railway extension began in 2024"."""
+    corpus = _one("邓莫尔铁路延长线于2024年开工。")
+    extension, railway = _entity(corpus, "邓莫尔铁路延长线"), _entity(corpus, "邓莫尔铁路")
+    assert (extension, railway) in _facts(corpus, "partOf")
+    assert _events(corpus) == {(extension, "launch"): DateValue(2024)}
+
+
 def test_a_part_of_a_line_through_two_countries_lies_in_its_citys() -> None:
     """中老铁路万象物流园: part of the China-Laos Railway, in Laos only (万象 is Vientiane)."""
     corpus = _one("中老铁路万象物流园于2023年开通。")

@@ -1204,12 +1204,14 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|\d{1,2})$")
 
 
 def _phase_end(tokens: Tokens, cut: int) -> int | None:
-    """ "Railway Phase I", "Expressway Extension": where a phase or extension after the head
-    ends (a part of the named whole, with events of its own)."""
+    """ "Railway Phase I", "Expressway Extension", "the X Railway extension", "the Y Port
+    expansion": where a phase, extension or expansion after the head ends (a part of the named
+    whole, with events of its own: "Construction of the X Railway extension began in 2024"
+    starts the extension, not the railway)."""
     texts, norms = tokens.texts, tokens.norms
     if cut + 1 < len(texts) and norms[cut] == "phase" and _ROMAN.match(texts[cut + 1]):
         return cut + 2
-    if cut < len(texts) and norms[cut] == "extension" and texts[cut][:1].isupper():
+    if cut < len(texts) and norms[cut] in {"extension", "expansion"}:
         return cut + 1
     return None
 
