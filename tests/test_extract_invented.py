@@ -314,6 +314,19 @@ def test_a_railway_project_names_the_railway_and_a_secretariat_is_a_body(tmp_pat
     assert corpus.entities[secretariat].type is EntityType.ORGANIZATION
 
 
+def test_a_place_compound_adjective_before_a_lowercase_head_is_no_name(tmp_path: Path) -> None:
+    """ "a Hong Kong-listed port operator", "a Nairobi-based railway contractor": adjectives,
+    not projects; "the Velmar-Tarsk railway" is a name."""
+    corpus = _extract_text(
+        tmp_path,
+        "Harbor Pacific Holdings, a Hong Kong-listed port operator, bought the Orvel Terminal. "
+        "A Nairobi-based railway contractor finished the Velmar-Tarsk railway project.\n",
+    )
+    labels = {entity.labels.get("en") for entity in corpus.entities.values()}
+    assert "Velmar-Tarsk railway" in labels
+    assert not {label for label in labels if label and label.endswith(("-listed", "-based"))}
+
+
 def _quantities(corpus: Corpus) -> dict[tuple[str, float, str], str | None]:
     """(subject, value, unit) -> the as-of date, of every quantity fact."""
     return {

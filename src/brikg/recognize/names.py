@@ -1409,8 +1409,8 @@ def _lowercase_head_name(
         return None
     words = [word for word in texts[start:end] if _is_word(word)]
     compound = "-" in texts[start:end]
-    if not (len(words) >= 2 or compound):
-        return None
+    if not (len(words) >= 2 or compound) or texts[end - 1][:1].islower():
+        return None  # "a Hong Kong-listed port operator": an adjective, no name
     if not compound and all(index in context.country_tokens for index in range(start, end)):
         return None
     # "Vado Gateway terminal" names the Vado Gateway; "China-Russia eastern natural gas
