@@ -3254,6 +3254,12 @@ The Kessar Industrial Park, on the outskirts of Tashkent, opened in 2019.
 The Ornel Textile Park, in the northern city of Kashgar, has hired 900 workers.
 The Drava Wind Farm near Balochistan started operations in 2018.
 The Polva Dam near Kenya will be completed in 2027.
+The Zerin Glass Plant, built near Samarkand, was financed by a bank.
+The Vessa Copper Smelter, located near Lao Cai, exports copper.
+The Kessa Dam, a project close to Beijing, was delayed.
+The Rimo Power Plant, the largest such plant outside Tashkent, was delayed.
+The Selko Dam, a partner of firms in Inner Mongolia, was delayed.
+The Hollin Gas Plant, an importer in Penang said, will be delayed.
 """
 
 
@@ -3268,6 +3274,12 @@ The Polva Dam near Kenya will be completed in 2027.
         ("Ornel Textile Park", "cn", "in-city"),
         ("Drava Wind Farm", None, None),  # a region next door may be another country's
         ("Polva Dam", None, None),  # so may a country: near Kenya is not in it
+        ("Zerin Glass Plant", "uz", "near-city"),  # the city, though a region bears its name
+        ("Vessa Copper Smelter", "vn", "near-city"),  # a city the lexicon knows as a place
+        ("Kessa Dam", None, None),  # "close to" a capital in politics, not in place
+        ("Rimo Power Plant", None, None),  # "outside" as "other than"
+        ("Selko Dam", None, None),  # the place of another phrase's firms
+        ("Hollin Gas Plant", None, None),  # the place of a speaker
     ],
 )
 def test_the_city_of_a_place_and_a_city_nearby_place_it(

@@ -180,9 +180,12 @@ _COMPASS = (
     r"|north-?western|south-?eastern|south-?western)\s+)?"
 )
 # "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
+_VERB_OF_PLACE = (
+    r"(?:(?:is|are|was|were|lies|sits|stands)\s+)?(?:(?:located|based|situated|sited|built)\s+)?"
+)
 _BEFORE_IN = (
     r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
-    r"(?:(?:is|are|was|were|lies|sits|stands)\s+)?(?:(?:located|based|situated|sited|built)\s+)?"
+    + _VERB_OF_PLACE
 )
 _IN_LEAD = _BEFORE_IN + r"in\s+(?:the\s+)?" + _COMPASS
 # The English words for a country's subdivisions: "Osh Region", "the Sindh province".
@@ -197,12 +200,18 @@ _IN_COUNTRY = re.compile(
 # "X, located in Mombasa", "X in Osh Region", "X in Xinjiang Uygur Autonomous Region": a city or
 # a region, whose country the gazetteers know (its words capitalised, "Dar es Salaam" too).
 _PARTICLE = r"(?:(?:es|el|al|de|da|di|du|la|le|los|las|del|des|van|von|der|den)\s+){0,2}"
-# The same lead before a place that is no country: "in the port city of Gwadar", and "near",
-# "outside", "close to" or "on the outskirts of" a city (read for cities only: a region or
-# country next door is another's).
+# The same lead before a place that is no country: "in the port city of Gwadar", its apposition
+# with no word that starts another phrase ("a rival to a plant in X", "a partner of firms in X":
+# the place is another's); and "near", "outside", "close to" or "on the outskirts of" a city
+# right after the name or a verb of place (read for cities only: a region or country next door
+# is another's; "a project close to Beijing", "the first plant outside Qingdao" say no place).
 _PLACE_LEAD = (
-    _BEFORE_IN
-    + r"(?:in|(?P<near>near|outside|close\s+to|on\s+the\s+outskirts\s+of))\s+(?:the\s+)?"
+    r"\s*,?\s*(?:(?:(?:a|an|the)\s+(?:(?!(?:of|to|for|with|from|by|and|or|a|an|the)\s)"
+    r"[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
+    + _VERB_OF_PLACE
+    + r"in|"
+    + _VERB_OF_PLACE
+    + r"(?P<near>near|outside|close\s+to|on\s+the\s+outskirts\s+of))\s+(?:the\s+)?"
     + _COMPASS
     + r"(?:(?:port|capital|coastal|border|provincial|industrial)\s+)?"
     + r"(?:(?:city|town|village)\s+of\s+)?"
@@ -214,7 +223,8 @@ _IN_PLACE = re.compile(
 # After the place, a country that says where it is ("in Osh Region, Kyrgyzstan", "in the Sindh
 # province of Pakistan"): the rules on countries read that.
 # "in Hyderabad, Sindh", "in the Gulf of Aden": a place that another qualifies is left alone.
-_QUALIFIED_PLACE = re.compile(r"\s*,\s+(?:the\s+)?[A-Z]|\s+of\b")
+# "an investor in Tashkent Region said": the place of a speaker.
+_QUALIFIED_PLACE = re.compile(r"\s*,\s+(?:the\s+)?[A-Z]|\s+of\b|\s+(?:said|says|told)\b")
 # "Located in Zambia, the X ...": a fronted location.
 _FRONTED_IN = re.compile(r"(?:Located|Situated|Based|Sited)\s+in\s+(?:the\s+)?" + _COMPASS + "$")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*")
@@ -954,7 +964,8 @@ class Relater:
             # the lexicon knows it as a place of one country ("in Inner Mongolia")
             entry = self.lexicon.entries.get(named[0].entity or "")
             codes = entry.country_codes if entry is not None and entry.type is PLACE else ()
-            found = (codes[0], "in-region") if len(codes) == 1 else None
+            city = codes and city_country(named[0].text) == codes[0]  # "near Lao Cai"
+            found = (codes[0], "in-city" if city else "in-region") if len(codes) == 1 else None
         else:
             found = _place_country(match["place"], match["kind"], self.lexicon.regions)
         if found is None:
@@ -2786,23 +2797,23 @@ def _city_after_compound(name: str) -> list[str]:
 def _place_country(
     place: str, kind: str | None, english_regions: Mapping[str, str]
 ) -> tuple[str, str] | None:
-    """The country of a place a text puts a project in, and the rule that found it: a region
-    the lexicon names in English ("West Java", "Tashkent Region"), else a region of the kind
-    given ("Punjab Province"), else a city, else a region of one country. A city whose name a
-    region of another country bears ("Victoria") is no answer, nor is a name that holds a word
-    of direction, landform, continent or season ("Central Asia", "the Gulf", "Spring"): such
-    names are many places, or none."""
+    """The country of a place a text puts a project in, and the rule that found it: with no
+    kind given, a city ("Samarkand"); else a region the lexicon names in English ("West Java",
+    "Tashkent Region"), else a region of the kind given ("Punjab Province"), else a region of
+    one country. A city whose name a region of another country bears ("Victoria") is no
+    answer, nor is a name that holds a word of direction, landform, continent or season
+    ("Central Asia", "the Gulf", "Spring") unless the lexicon names it: such names are many
+    places, or none."""
     named = [f"{place} {kind}", place] if kind else [place]
-    for name in named:
-        code = english_regions.get(fold(name))
-        if code is not None:
-            return code[:2], "in-region"
+    english = next(filter(None, (english_regions.get(fold(name)) for name in named)), None)
     if any(norm_token(word) in NOT_PLACE_WORDS for word in place.split()):
-        return None
-    if kind is None:
+        return (english[:2], "in-region") if english else None
+    if kind is None:  # a city first: "near Samarkand" is near the city, not in the region
         code = city_country(place)
         if code is not None:
             return None if region_country(place) not in {None, code} else (code, "in-city")
+    if english:
+        return english[:2], "in-region"
     code = region_country(place, kind)
     return (code, "in-region") if code is not None else None
 
