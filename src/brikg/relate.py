@@ -179,15 +179,21 @@ _COMPASS = (
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern"
     r"|north-?western|south-?eastern|south-?western)\s+)?"
 )
-# "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
 _VERB_OF_PLACE = (
     r"(?:(?:is|are|was|were|lies|sits|stands)\s+)?(?:(?:located|based|situated|sited|built)\s+)?"
 )
-_BEFORE_IN = (
-    r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
-    + _VERB_OF_PLACE
+
+
+def _apposition(word: str) -> str:
+    """ "a major port", "the largest such project site": an article and up to four ``word``s."""
+    return r"(?:(?:a|an|the)\s+(?:" + word + r"\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
+
+
+_LOWERCASE_WORD = r"[a-z][\w-]*"
+# "X in Y", "X, located in Y", "X, a major port in Y" (an apposition of lowercase words).
+_IN_LEAD = (
+    r"\s*,?\s*" + _apposition(_LOWERCASE_WORD) + _VERB_OF_PLACE + r"in\s+(?:the\s+)?" + _COMPASS
 )
-_IN_LEAD = _BEFORE_IN + r"in\s+(?:the\s+)?" + _COMPASS
 # The English words for a country's subdivisions: "Osh Region", "the Sindh province".
 _REGION_KIND = (
     r"(?:[Aa]utonomous\s+)?(?:[Rr]egion|[Pp]rovince|[Ss]tate|[Oo]blast|[Cc]ounty|[Dd]istrict"
@@ -206,8 +212,8 @@ _PARTICLE = r"(?:(?:es|el|al|de|da|di|du|la|le|los|las|del|des|van|von|der|den)\
 # right after the name or a verb of place (read for cities only: a region or country next door
 # is another's; "a project close to Beijing", "the first plant outside Qingdao" say no place).
 _PLACE_LEAD = (
-    r"\s*,?\s*(?:(?:(?:a|an|the)\s+(?:(?!(?:of|to|for|with|from|by|and|or|a|an|the)\s)"
-    r"[a-z][\w-]*\s+){0,4}?)?(?:(?:project|site|facility)\s+)?"
+    r"\s*,?\s*(?:"
+    + _apposition(r"(?!(?:of|to|for|with|from|by|and|or|a|an|the)\s)" + _LOWERCASE_WORD)
     + _VERB_OF_PLACE
     + r"in|"
     + _VERB_OF_PLACE
