@@ -31,10 +31,9 @@ from pathlib import Path
 from brikg import __version__
 from brikg.ir import Document
 from brikg.output import atomic_write
+from brikg.resources import ONTOLOGY_DIR, PACKAGE_DIR
 
 DEFAULT_CACHE = Path(".brikg-cache")
-PACKAGE_DIR = Path(__file__).resolve().parent
-ONTOLOGY_DIR = PACKAGE_DIR.parents[1] / "ontology"
 
 # Fields that loading sets (from the file and the manifest); all others are extraction's.
 LOAD_FIELDS = frozenset({"meta", "raw", "text", "raw_starts", "raw_ends", "path", "sha256"})

@@ -34,9 +34,10 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse
 
 from brikg.errors import BrikgError
 from brikg.ir import EntityType
+from brikg.resources import ONTOLOGY_DIR
 from brikg.vocab import BRIKG_BASE, ID_BASE
 
-DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+DEFAULT_ONTOLOGY_DIR = ONTOLOGY_DIR
 LEXICON_FILE = "lexicon.ttl"
 COUNTRIES_FILE = "countries.ttl"
 REGIONS_FILE = "regions.ttl"

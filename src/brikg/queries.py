@@ -28,10 +28,10 @@ from pyoxigraph import Literal, NamedNode
 
 from brikg.errors import UsageError
 from brikg.ir import EntityType
+from brikg.resources import QUERIES_DIR
 from brikg.store import XSD, Engine, Term, shorten
 from brikg.vocab import BRIKG, PREFIXES
 
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 PARAM_TYPES = ("iri", "entity", "country", "continent", "string", "date", "integer", "decimal")
 _ENTITY_CLASSES = " ".join(f"<{BRIKG}{kind.value}>" for kind in EntityType)
 # Entities only: a document's title, inferred from its first line, often is an entity's name.

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
 from brikg.ir import ENTITY, Corpus, DateValue, Document, Entity, Fact
+from brikg.resources import ONTOLOGY_DIR
 from brikg.vocab import (
     BRIKG,
     ID,
@@ -79,8 +80,6 @@ PRECISION = {
     "year": _n(TIME["unitYear"]),
 }
 XSD_DATE = {"day": "date", "month": "gYearMonth", "year": "gYear"}
-
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 
 
 def typed(value: object, datatype: str) -> Literal:

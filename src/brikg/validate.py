@@ -34,7 +34,7 @@ from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
 from brikg.errors import BrikgError, UsageError
-from brikg.rdf import ONTOLOGY_DIR
+from brikg.resources import ONTOLOGY_DIR
 from brikg.store import RdfInputError, load_quads, one_line
 from brikg.vocab import BRIKG, ID, ONTOLOGY_IRI, PREFIXES
 
