@@ -371,6 +371,45 @@ def test_a_figure_in_a_relative_clause_or_after_a_lender_is_not_theirs(tmp_path:
     assert _entity(corpus, "Velmar Development Bank") not in subjects
 
 
+def test_a_cost_or_a_sum_lent_belongs_to_the_works_not_the_builder_or_lender(
+    tmp_path: Path,
+) -> None:
+    """ "C will build the X, at a cost of", "costing", "at an estimated cost of": the X's cost,
+    not the builder's; "lent $2 billion to Kenya for the Y": the Y's sum, and "Kenya for the Y"
+    is two names; a sum with no works named stays the subject's."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Velmoro Port Authority will build the Tarsk-Velmar Railway in Kenya, at a cost of "
+        "$2.1 billion.\n\nKorvane Group is constructing the Ostrel Dam at a cost of $800 "
+        "million.\n\nKenya signed a deal with Polmar Holdings to build the Ashwell Power Plant, "
+        "costing $450 million.\n\nThe Halden Port, a Belt and Road Initiative project costing "
+        "$900 million, opened in May.\n\nVantor Engineering will upgrade the Pemba Terminal at "
+        "an estimated cost of KES 18 billion.\n\nThe Orlan Bank lent $2 billion to Kenya for the "
+        "Brenn Railway.\n\nThe Orlan Bank extended $1 billion to the Velmoro Port Authority to "
+        "build the Cadwell Port.\n\nThe Orlan Bank granted $5 million to the Halden "
+        "Foundation.\n",
+    )
+    quantities = _quantities(corpus)
+    for works, value, unit in [
+        ("Tarsk-Velmar Railway", 2.1e9, "USD"),
+        ("Ostrel Dam", 8e8, "USD"),
+        ("Ashwell Power Plant", 4.5e8, "USD"),
+        ("Halden Port", 9e8, "USD"),
+        ("Pemba Terminal", 1.8e10, "KES"),
+        ("Brenn Railway", 2e9, "USD"),
+        ("Cadwell Port", 1e9, "USD"),
+    ]:
+        assert (_entity(corpus, works), value, unit) in quantities, works
+    subjects = {subject for subject, _, _ in quantities}
+    for builder in ("Velmoro Port Authority", "Korvane Group", "Polmar Holdings"):
+        assert _entity(corpus, builder) not in subjects
+    assert "initiative/belt-and-road-initiative" not in subjects
+    assert (_entity(corpus, "Orlan Bank"), 5e6, "USD") in quantities
+    assert ("Orlan Bank", 2e9, "USD") not in {
+        (corpus.entities[s].labels.get("en"), v, u) for s, v, u in quantities
+    }
+
+
 def test_an_investment_or_financing_from_a_body_makes_it_a_party(tmp_path: Path) -> None:
     """ "launch the X Port, with an investment of US$640 million from the Y Fund": the fund
     takes part in the port (the figure stays the port's); "with financing from the Z Bank" too;

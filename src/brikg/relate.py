@@ -735,12 +735,26 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:-(?:long|wide|high|deep|tall))?\s+(?:the\s+)?")
 # Between a name and the figure its appositive opens with: "the X Railway, a 310-km line".
 _APPOSITIVE_FIGURE = re.compile(r",\s+(?:a|an)\s+")
+# What says a sum is the cost of a thing named before it (Relater.cost_of): "at a cost of",
+# "at an estimated cost of", "with a total investment of", "costing", "which cost".
+_COST_BEFORE = re.compile(
+    r"\b(?:(?:at|with|for)\s+(?:a|an)\s+(?:(?:total|estimated|overall|combined|initial|planned"
+    r"|projected|approximate)\s+)?(?:cost|price|investment|budget|outlay|price\s+tag)\s+of"
+    r"|costing|cost|costs)\s+(?:(?:an\s+)?estimated\s+)?\Z"
+)
 # Between a sum and what it finances: "a US$300 million loan for the X" (a thing; a borrowing body
 # is not: "a loan to Kenya Railways Corporation for the Y").
 _FINANCE_NOUN = r"(?:loans?|financing|funding|credits?|grants?)"
 _LOAN_FOR = re.compile(rf"\s+{_FINANCE_NOUN}\s+(?:for|to)\s+(?:the\s+)?")
 # The sum after "loan of" finances the thing after "for" or "to" (Relater.lent_for).
 _LOAN_OF = re.compile(rf"\b{_FINANCE_NOUN}\s+of\s+\Z")
+# A sum lent, and what for, past the borrower: "lent $2 billion to Kenya for the X", "provided
+# $500 million for the X", "extended $1 billion to the Y Authority to build the X".
+_LENT_SUM = re.compile(r"\b(?:lent|loaned|lends|lend|provided|extended|granted)\s+\Z")
+_TO_BORROWER_FOR = re.compile(
+    r"\s+(?:to\s+[^,;.]{1,60}?\s+)?(?:for|to\s+(?:build|finance|fund|construct|upgrade|expand"
+    r"|complete))\s+(?:the\s+)?"
+)
 _FOR_THING = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
 # A sum lent, not a lender's own figure: "a US$250 million loan", "$1 billion concessional credit"
 # (not "US$20 billion in financing", a total of the body's); and a holder's stake in something.
@@ -1676,6 +1690,7 @@ class Relater:
                 or ctx.borrowed_for(quantity)
                 or ctx.appositive_of(quantity)
                 or ctx.raised_to(quantity)
+                or ctx.cost_of(quantity)
                 or ctx.subject_before(quantity.start, EVENT_SUBJECTS)
                 or ctx.it_before(quantity.start)
                 or (ctx.name_after(quantity, _SHARE_OF) if share else None)
@@ -1884,10 +1899,14 @@ class _SentenceContext:
         return None
 
     def lent_for(self, quantity: Mention) -> Mention | None:
-        """What "a loan of US$1.2 billion for the X" finances: the sum is the X's."""
-        if not _LOAN_OF.search(self.doc.text, max(0, quantity.start - 20), quantity.start):
-            return None
-        return self.name_after(quantity, _FOR_THING, types=THINGS)
+        """What "a loan of US$1.2 billion for the X" or "lent $2 billion to Kenya for the X"
+        finances: the sum is the X's."""
+        before = self.doc.text[max(0, quantity.start - 20) : quantity.start]
+        if _LOAN_OF.search(before):
+            return self.name_after(quantity, _FOR_THING, types=THINGS)
+        if _LENT_SUM.search(before):
+            return self.name_after(quantity, _TO_BORROWER_FOR, reach=90, types=THINGS)
+        return None
 
     def financed_before(self, quantity: Mention) -> Mention | None:
         """What a sum after it finances: "financed the X with a $2.4 billion loan", "Loan
@@ -1935,6 +1954,26 @@ class _SentenceContext:
         ):
             return mention
         return None
+
+    def cost_of(self, quantity: Mention) -> Mention | None:
+        """The thing a sum is the cost of: the last project named before "at a cost of",
+        "costing" or "with an investment of" in its clause ("C will build the X in Kenya, at a
+        cost of $2.1 billion"), not the body that builds it; else the last thing ("the Y
+        Corridor, at a cost of"), but not one that names a kind ("the X, a BRI project costing")."""
+        phrase = _COST_BEFORE.search(self.doc.text, max(0, quantity.start - 60), quantity.start)
+        if phrase is None or quantity.rule != "quantity-currency":
+            return None
+        clause_start = self.clause_of(quantity.start, _FIGURE_CLAUSE_END)[0]
+        things = [
+            mention
+            for mention in self.starting_in(clause_start, phrase.start())
+            if mention.end <= phrase.start()
+            and self.type_of(mention) in THINGS
+            and not self.nested(mention)
+            and not self.attributive(mention)
+        ]
+        projects = [mention for mention in things if self.type_of(mention) is PROJECT]
+        return (projects or things or [None])[-1]
 
     def name_before(self, position: int) -> Mention | None:
         """The last whole name (not one nested in another) that ends before ``position``,

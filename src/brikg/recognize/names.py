@@ -636,13 +636,19 @@ def _chunks(
                 and norms[end + 1 : end + 2] == ["the"]
                 and end + 2 < count
                 and (
-                    (norm == "for" and _head_type(tokens, end - 1) is ORG)
-                    or _body_of_a_country(tokens, index, end, countries)
+                    (
+                        (
+                            (norm == "for" and _head_type(tokens, end - 1) is ORG)
+                            or _body_of_a_country(tokens, index, end, countries)
+                        )
+                        and _head_type(tokens, _run_end(tokens, end + 2, upper) - 1) is P
+                    )
+                    or countries.issuperset(range(index, end))
                 )
-                and _head_type(tokens, _run_end(tokens, end + 2, upper) - 1) is P
             ):
                 # "the X Development Bank for the Y Port Project", "the Ministry of Trade of
-                # Kazakhstan on the Z Programme": two names
+                # Kazakhstan on the Z Programme"; a country alone ("lent to Kenya for the Y
+                # Railway", "a deal with Sri Lanka on the Z Port City"): two names
                 break
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
