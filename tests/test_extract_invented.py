@@ -685,6 +685,27 @@ def test_a_short_form_refers_to_a_name_with_that_head(tmp_path: Path) -> None:
     assert (_entity(corpus, "Mvita Velmor Industrial Park"), 37.0, "enterprise") in quantities
 
 
+def test_the_project_refers_to_the_thing_a_short_form_last_named(tmp_path: Path) -> None:
+    """ "The bridge will be built by ..." names the bridge again, so a later "the project" is
+    the bridge, not the railway named after it in the first sentence; and a heading starts
+    another topic: "the project" after one refers to nothing before it."""
+    corpus = _extract_text(
+        tmp_path,
+        "Laos and Thailand signed an agreement to build the Nongvel Freight Bridge, which will "
+        "link the Varnak-Oltis Railway with Thailand's network.\n\n"
+        "The bridge will be built by Lanxang Velmar Construction Company.\n\n"
+        "Construction is expected to start in June.\n\n"
+        "A minister said the project would cost about $380 million.\n\n"
+        "Wells for Tessel Villages\n\n"
+        "On July 22, the first well of the 300-well project produced water.\n",
+    )
+    bridge = _entity(corpus, "Nongvel Freight Bridge")
+    shorts = {m.text: m.entity for doc in corpus.documents for m in doc.mentions}
+    assert shorts["the project"] == bridge
+    assert (bridge, 3.8e8, "USD") in _quantities(corpus)
+    assert "the 300-well project" not in shorts and "project" not in shorts
+
+
 def test_lending_periods_phases_and_twin_parks(tmp_path: Path) -> None:
     corpus = _extract_text(
         tmp_path,

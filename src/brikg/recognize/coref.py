@@ -59,6 +59,7 @@ def short_form_mentions(
     for sentence in doc.sentences:
         if sentence.is_heading:
             chain.clear()
+            recent.clear()
         if sentence.language != "en" or sentence.is_heading:
             continue
         named = by_sentence.get(sentence.index, [])
@@ -71,6 +72,7 @@ def short_form_mentions(
         if not named and sentence.index - latest > WINDOW and not _names_a_topic(text, topics):
             continue
         taken = [(m.start, m.end) for m in named]
+        referred: list[Mention] = []
         for match in _SHORT_FORM.finditer(text):
             # "the Bank", "the Forum": a capitalised head refers back as a lowercase one does.
             head = match.group("head").lower()
@@ -90,13 +92,16 @@ def short_form_mentions(
                 continue
             short_form = _referring(doc, start, end, "coreference", sentence.index, antecedent)
             chain[head] = short_form
+            referred.append(short_form)
             yield short_form
         for head in [h for h in chain if _introduces(text, h)]:
             del chain[head]  # "Uganda plans an expressway of its own": the next is that one
         for (label, head), (names, _) in topics.items():  # "plans a new port at Bagamoyo":
             if label is PROJECT and len(names) == 1 and head in text and _introduces(text, head):
                 names.add(text)  # no one port any more
-        recent.extend(named)
+        # For "the project", a short form mentions its thing as a name would: "The bridge will
+        # be built by ... The project would cut ..." is the bridge, not a name before it.
+        recent.extend(sorted([*named, *referred], key=_END_OF))
         for mention in named:
             if mention.label in _DOCUMENT_TOPICS and mention.rule != "coreference":
                 key = (mention.label, _head_of(mention.text))
@@ -266,6 +271,8 @@ def _antecedent(
     for mention in ordered:
         if any_project and mention.label is PROJECT:
             return mention
+        if mention.rule == "coreference":  # a short form of a head refers on by the chain
+            continue
         name_head = _head_of(mention.text)
         if name_head != head.rstrip("s") and name_head not in _ALSO_HEADS.get(head, ()):
             continue
@@ -304,6 +311,7 @@ def _head_noun(name: str) -> str:
 
 # Kept per name (a report names the same few again and again), in a memo of bounded size.
 _head_of = Memo(_head_noun).__getitem__
+_END_OF = attrgetter("end")
 _SENTENCE_OF = attrgetter("sentence")
 
 
