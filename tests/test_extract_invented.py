@@ -375,8 +375,10 @@ def test_a_cost_or_a_sum_lent_belongs_to_the_works_not_the_builder_or_lender(
     tmp_path: Path,
 ) -> None:
     """ "C will build the X, at a cost of", "costing", "at an estimated cost of": the X's cost,
-    not the builder's; "lent $2 billion to Kenya for the Y": the Y's sum, and "Kenya for the Y"
-    is two names; a sum with no works named stays the subject's."""
+    not the builder's; but a thing that is the clause's subject keeps it ("The X, which includes
+    the Y, will cost"), and a body's aside names no works of its sum ("C, which operates the Z,
+    signed an agreement with a total investment of"); "lent $2 billion to Kenya for the Y": the
+    Y's sum, and "Kenya for the Y" is two names; a sum for an initiative stays the lender's."""
     corpus = _extract_text(
         tmp_path,
         "The Velmoro Port Authority will build the Tarsk-Velmar Railway in Kenya, at a cost of "
@@ -387,7 +389,13 @@ def test_a_cost_or_a_sum_lent_belongs_to_the_works_not_the_builder_or_lender(
         "an estimated cost of KES 18 billion.\n\nThe Orlan Bank lent $2 billion to Kenya for the "
         "Brenn Railway.\n\nThe Orlan Bank extended $1 billion to the Velmoro Port Authority to "
         "build the Cadwell Port.\n\nThe Orlan Bank granted $5 million to the Halden "
-        "Foundation.\n",
+        "Foundation.\n\nThe Kivo Dam, located upstream of the Sarn Bridge, was built at a cost "
+        "of $600 million.\n\nThe Lantor Economic Corridor, which includes the Norvik Bridge, "
+        "will cost $5 billion.\n\nThe Tana Bridge will link the Kivo Dam to the Brenn Railway, "
+        "at a cost of $300 million.\n\nTovan Holdings, which operates the Qasim Terminal, "
+        "signed an agreement with a total investment of $500 million.\n\nDelmora Group is "
+        "building the Pemba Terminal at a cost of 300 million euros.\n\nThe Orlan Bank "
+        "extended $7 billion to Kenya for the Belt and Road Initiative.\n",
     )
     quantities = _quantities(corpus)
     for works, value, unit in [
@@ -398,16 +406,68 @@ def test_a_cost_or_a_sum_lent_belongs_to_the_works_not_the_builder_or_lender(
         ("Pemba Terminal", 1.8e10, "KES"),
         ("Brenn Railway", 2e9, "USD"),
         ("Cadwell Port", 1e9, "USD"),
+        ("Kivo Dam", 6e8, "USD"),
+        ("Lantor Economic Corridor", 5e9, "USD"),
+        ("Tana Bridge", 3e8, "USD"),
+        ("Tovan Holdings", 5e8, "USD"),
+        ("Pemba Terminal", 3e8, "EUR"),
+        ("Orlan Bank", 7e9, "USD"),
     ]:
         assert (_entity(corpus, works), value, unit) in quantities, works
     subjects = {subject for subject, _, _ in quantities}
-    for builder in ("Velmoro Port Authority", "Korvane Group", "Polmar Holdings"):
+    for builder in ("Velmoro Port Authority", "Korvane Group", "Polmar Holdings", "Delmora Group"):
         assert _entity(corpus, builder) not in subjects
+    for named_later in ("Sarn Bridge", "Norvik Bridge", "Qasim Terminal"):
+        assert _entity(corpus, named_later) not in subjects, named_later
+    brenn = _entity(corpus, "Brenn Railway")
+    assert [value for subject, value, _ in quantities if subject == brenn] == [2e9]
     assert "initiative/belt-and-road-initiative" not in subjects
     assert (_entity(corpus, "Orlan Bank"), 5e6, "USD") in quantities
     assert ("Orlan Bank", 2e9, "USD") not in {
         (corpus.entities[s].labels.get("en"), v, u) for s, v, u in quantities
     }
+
+
+def test_a_cost_goes_to_the_works_its_phrase_is_on(tmp_path: Path) -> None:
+    """Which works a cost is of, past the clause's subject: the name a participle or an
+    apposition right before it follows; a fronted cost's works; the object, not a place ("on
+    the Y") nor a name in a relative clause; "for the construction of the X" after the sum; a
+    cost shared by a list is no one name's."""
+    corpus = _extract_text(
+        tmp_path,
+        "The Lantor Economic Corridor will include the Tamsin Bridge, to be built at a cost of "
+        "$420 million.\n\nThe Varno Bridge project will be followed by the Tolvek Tunnel, "
+        "costing $650 million.\n\nThe Kelmar Port will get a new berth, the Bexley Terminal, at "
+        "a cost of $310 million.\n\nAt a cost of $900 million, the Aran Bridge opened in May."
+        "\n\nAt an estimated cost of KES 18 billion, Trevik Group will upgrade the Nalari "
+        "Highway.\n\nHalvex Engineering built the Ostra Tunnel on the Dessa Expressway at a "
+        "cost of $650 million.\n\nTrevik Group is building the Zelt Bridge, which links the "
+        "Kirwan Port to the city, at a cost of $905 million.\n\nThe Ruvani government "
+        "allocated NPR 12 billion for the construction of the Sundar Railway.\n\nTrevik Group "
+        "will invest $505 million in the Pelan Expressway.\n\nTrevik Group will build the "
+        "Morrow Bridge at a cost of $300 million and the Brannock Tunnel at a cost of $500 "
+        "million.\n\nOur partners have built the Mekong-Ruvu Railway, the Nam Keo Power Plant "
+        "and the Vientane Logistics Park, at a combined cost of more than $7 billion.\n",
+    )
+    quantities = _quantities(corpus)
+    for works, value, unit in [
+        ("Tamsin Bridge", 4.2e8, "USD"),
+        ("Tolvek Tunnel", 6.5e8, "USD"),
+        ("Bexley Terminal", 3.1e8, "USD"),
+        ("Aran Bridge", 9e8, "USD"),
+        ("Nalari Highway", 1.8e10, "KES"),
+        ("Ostra Tunnel", 6.5e8, "USD"),
+        ("Zelt Bridge", 9.05e8, "USD"),
+        ("Sundar Railway", 1.2e10, "NPR"),
+        ("Pelan Expressway", 5.05e8, "USD"),
+        ("Morrow Bridge", 3e8, "USD"),
+        ("Brannock Tunnel", 5e8, "USD"),
+    ]:
+        assert (_entity(corpus, works), value, unit) in quantities, works
+    subjects = {subject for subject, _, _ in quantities}
+    for not_the_works in ("Lantor Economic Corridor", "Kelmar Port", "Dessa Expressway"):
+        assert _entity(corpus, not_the_works) not in subjects, not_the_works
+    assert not any(value == 7e9 for _, value, _ in quantities)
 
 
 def test_an_investment_or_financing_from_a_body_makes_it_a_party(tmp_path: Path) -> None:

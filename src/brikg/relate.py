@@ -40,6 +40,7 @@ from brikg.lexicon import Lexicon, fold
 from brikg.places import NOT_PLACE_WORDS, city_country, region_country
 from brikg.recognize.dates import DATELINE
 from brikg.recognize.names import HEADS, NAME_PARTICLES, ORDINALS
+from brikg.recognize.quantities import is_sum
 from brikg.recognize.tokens import norm_token
 from brikg.segment import Tables
 from brikg.vocab import STOP_KINDS
@@ -56,6 +57,9 @@ THINGS = frozenset(
 )
 
 EVENT_SUBJECTS = THINGS | {EntityType.ORGANIZATION}
+# Things built, which a sum can be the cost of or be lent for (not an initiative or a mechanism,
+# under which a sum is lent).
+WORKS = frozenset({PROJECT, CORRIDOR})
 # What is proposed: PROPOSABLE, and in English a project too ("The X Railway had been proposed
 # by Senator Y in 2021").
 PROPOSED = PROPOSABLE | {EntityType.PROJECT}
@@ -369,7 +373,8 @@ _NOT_NOUNS = frozenset(
     got gave grew rose fell links connects runs serves carries handles covers opens
     starts stretches crosses spans lies reaches employs provides supplies generates produces
     includes features remains stands cost costs totals totalled totaled needs requires lent
-    lends sits""".split()
+    lends sits near over via off beside alongside outside inside upstream downstream around
+    beyond within without toward towards against amid despite while when where but than""".split()
 )
 _GAP = re.compile(r"[\s\"“”]*(?:,|and|&|as well as|,\s*and)?[\s\"“”]*(?:(?:the|a|an)\s+)?[\"“]?")
 # Projects a partner hosts, though the name starts with China: parks, zones, centres, plants.
@@ -740,8 +745,28 @@ _APPOSITIVE_FIGURE = re.compile(r",\s+(?:a|an)\s+")
 _COST_BEFORE = re.compile(
     r"\b(?:(?:at|with|for)\s+(?:a|an)\s+(?:(?:total|estimated|overall|combined|initial|planned"
     r"|projected|approximate)\s+)?(?:cost|price|investment|budget|outlay|price\s+tag)\s+of"
-    r"|costing|cost|costs)\s+(?:(?:an\s+)?estimated\s+)?\Z"
+    r"|costing|cost|costs)\s+(?:(?:an\s+)?estimated\s+)?\Z",
+    re.I,
 )
+# A participle on the name right before a cost, whose cost it is: "the W Railway, to be built at a
+# cost of", "the Y Tunnel, costing"; not a finite verb, the subject's ("The X, which supplies the
+# Y, was built at a cost of"), nor a bare ", at a cost of" after the object of "link the X to the
+# Y", which is the subject's too.
+_BUILT_AT = re.compile(
+    r",\s+(?:(?:a|an)\s+(?:[\w-]+\s+){1,4}?)?(?:(?:to\s+be|being)\s+)?"
+    r"(?:(?:newly|recently|fully)\s+)?(?:built|constructed|completed|developed|upgraded|expanded"
+    r"|rebuilt|renovated|modernised|modernized|installed|commissioned|financed|funded)\s+"
+)
+_BEFORE_COSTING = re.compile(r",\s+")
+_FRONTED_COST_GAP = re.compile(r",\s+(?:the\s+)?")
+# The end of a list that shares a cost: "the X, the Y and the Z at a combined cost of".
+_LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+)(?:the\s+)?")
+# A name in apposition to a noun phrase, whose cost follows it: "will get a new berth, the X
+# Terminal, at a cost of".
+_APPOSED_TO_NOUN = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[a-z][a-z-]*\s+){0,3}?[a-z]+,\s+(?:the\s+)?\Z"
+)
+_OWNERS = re.compile(r"['\u2019]s?\b")  # "The X Dam's builder, C, ...": not the subject
 # Between a sum and what it finances: "a US$300 million loan for the X" (a thing; a borrowing body
 # is not: "a loan to Kenya Railways Corporation for the Y").
 _FINANCE_NOUN = r"(?:loans?|financing|funding|credits?|grants?)"
@@ -751,9 +776,40 @@ _LOAN_OF = re.compile(rf"\b{_FINANCE_NOUN}\s+of\s+\Z")
 # A sum lent, and what for, past the borrower: "lent $2 billion to Kenya for the X", "provided
 # $500 million for the X", "extended $1 billion to the Y Authority to build the X".
 _LENT_SUM = re.compile(r"\b(?:lent|loaned|lends|lend|provided|extended|granted)\s+\Z")
+# "for the X", "for the construction of the X", "for expanding the X": what a sum is spent on.
+_FOR_WORKS = (
+    r"for\s+(?:the\s+)?(?:(?:construction|building|expansion|extension|upgrade|upgrading"
+    r"|rehabilitation|completion|development|modernization|modernisation)\s+of\s+(?:the\s+)?"
+    r"|(?:building|expanding|extending|upgrading|completing|developing)\s+(?:the\s+)?)?"
+)
 _TO_BORROWER_FOR = re.compile(
-    r"\s+(?:to\s+[^,;.]{1,60}?\s+)?(?:for|to\s+(?:build|finance|fund|construct|upgrade|expand"
-    r"|complete))\s+(?:the\s+)?"
+    rf"\s+(?:to\s+[^,;.]{{1,60}}?\s+)?(?:{_FOR_WORKS}|to\s+(?:build|finance|fund|construct"
+    r"|upgrade|expand|complete)\s+(?:the\s+)?)"
+)
+# A sum spent on works named after it: "allocated NPR 12 billion for the construction of the X",
+# "a contract worth $1.1 billion for the X", "will invest $500 million in the X".
+_SPENT_SUM = re.compile(
+    r"\b(?:worth|budget\s+of|allocated|allocates|earmarked|set\s+aside|approved|spent|spend"
+    r"|spending|invest|invests|invested|investing)\s+(?:(?:about|around|some|nearly|over"
+    r"|more\s+than)\s+)?\Z"
+)
+_SPENT_ON = re.compile(rf"\s+(?:{_FOR_WORKS}|(?:in|on)\s+(?:the\s+)?)")
+_FOR_WORKS_AFTER = re.compile(rf"\s+{_FOR_WORKS}")
+# An aside on a clause's subject, whose names are not what the clause is about: "Tovan Holdings,
+# which operates the X Terminal, signed ...", "Delmora Group, the contractor of the Y Line, ...".
+# An aside ends at the comma before a lower-case word other than an article or "and": "C, which
+# built the X, the Y and the Z, signed ...".
+_ASIDE_BODY = r"(?:[^,;()]|,(?=\s+(?:the|a|an|and|or)\b|\s+[A-Z]))*"
+_SUBJECT_ASIDE = re.compile(rf",{_ASIDE_BODY},|\s*\([^()]*\)")
+# A relative clause on an object, whose names are not the object: "build the X, which links the
+# Y to the city, at a cost of".
+_RELATIVE_ASIDE = re.compile(rf",\s+(?:which|who|that|where|whose)\b{_ASIDE_BODY}(?:,|\Z)")
+# The word before a name in a phrase that places or links it, not the object of a verb: "built
+# the X on the Y", "near the Y", "to the Y".
+_PLACING_WORD = re.compile(
+    r"\b(?:on|near|at|in|along|across|to|from|of|with|between|into|over|under|beside|alongside"
+    r"|by|via|through|for)\s+(?:the\s+)?\Z",
+    re.I,
 )
 _FOR_THING = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?")
 # A sum lent, not a lender's own figure: "a US$250 million loan", "$1 billion concessional credit"
@@ -1695,8 +1751,10 @@ class Relater:
                 or ctx.it_before(quantity.start)
                 or (ctx.name_after(quantity, _SHARE_OF) if share else None)
             )
-            if subject is None or (
-                ctx.type_of(subject) is ORGANIZATION and ctx.lent_or_held(quantity)
+            if (
+                subject is None
+                or (ctx.type_of(subject) is ORGANIZATION and ctx.lent_or_held(quantity))
+                or (ctx.type_of(subject) in WORKS and ctx.shared_cost(quantity, subject))
             ):
                 continue
             as_of: DateValue | None = None
@@ -1905,7 +1963,9 @@ class _SentenceContext:
         if _LOAN_OF.search(before):
             return self.name_after(quantity, _FOR_THING, types=THINGS)
         if _LENT_SUM.search(before):
-            return self.name_after(quantity, _TO_BORROWER_FOR, reach=90, types=THINGS)
+            return self.name_after(quantity, _TO_BORROWER_FOR, reach=120, types=WORKS)
+        if _SPENT_SUM.search(before):
+            return self.name_after(quantity, _SPENT_ON, reach=60, types=WORKS)
         return None
 
     def financed_before(self, quantity: Mention) -> Mention | None:
@@ -1956,24 +2016,103 @@ class _SentenceContext:
         return None
 
     def cost_of(self, quantity: Mention) -> Mention | None:
-        """The thing a sum is the cost of: the last project named before "at a cost of",
-        "costing" or "with an investment of" in its clause ("C will build the X in Kenya, at a
-        cost of $2.1 billion"), not the body that builds it; else the last thing ("the Y
-        Corridor, at a cost of"), but not one that names a kind ("the X, a BRI project costing")."""
-        phrase = _COST_BEFORE.search(self.doc.text, max(0, quantity.start - 60), quantity.start)
-        if phrase is None or quantity.rule != "quantity-currency":
+        """The works a sum after "at a cost of", "costing" or "with an investment of" is the
+        cost of: the name a participle or "costing" right before it follows ("the W Railway, to
+        be built at a cost of"); else the clause's subject if it is a project or corridor ("The X
+        Dam, located upstream of the Y Bridge, was built at a cost of"); else the last works the
+        clause names after its subject and any aside on it ("C, which runs the Z Port, will
+        build the X in Kenya, at a cost of": the X's, not C's), or in a phrase fronted before
+        it ("At the X Port, C will build a berth at a cost of"). Fronted itself ("At a cost of
+        $900 million, the X ...", "..., C will upgrade the X"), the sum is the works after it."""
+        text = self.doc.text
+        phrase = _COST_BEFORE.search(text, max(0, quantity.start - 60), quantity.start)
+        if phrase is None or not is_sum(quantity):
             return None
-        clause_start = self.clause_of(quantity.start, _FIGURE_CLAUSE_END)[0]
-        things = [
+        clause_start, clause_end = self.clause_of(quantity.start, _FIGURE_CLAUSE_END)
+        if text.startswith(",", quantity.end) and "," not in text[clause_start : phrase.start()]:
+            objects = [
+                mention
+                for mention in self.works_in(quantity.end, clause_end)
+                if self.object_of_verb(mention, quantity.end)
+            ]  # "At a cost of KES 18 billion, C will upgrade the X"
+            return self.name_after(quantity, _FRONTED_COST_GAP, types=WORKS) or next(
+                iter(objects), None
+            )
+        spent_on = self.name_after(quantity, _FOR_WORKS_AFTER, reach=60, types=WORKS)
+        if spent_on is not None:  # "with a total investment of $500 million for the X"
+            return spent_on
+        right_before = self.name_before(phrase.start())
+        participle = _BEFORE_COSTING if phrase.group().lower().startswith("costing") else _BUILT_AT
+        if (
+            right_before is not None
+            and self.type_of(right_before) in WORKS
+            and (
+                participle.fullmatch(text, right_before.end, phrase.start())
+                or _BEFORE_COSTING.fullmatch(text, right_before.end, phrase.start())
+                and _APPOSED_TO_NOUN.search(text, clause_start, right_before.start)
+            )
+        ):
+            return right_before
+        # "will build the X at a cost of $3 million and the Y at a cost of $5 million"
+        if (
+            right_before is not None
+            and self.type_of(right_before) in WORKS
+            and text[right_before.end : phrase.start()].isspace()
+            and any(
+                m.kind is QUANTITY and clause_start <= m.start < right_before.start and is_sum(m)
+                for m in self.mentions
+            )
+            and self.object_of_verb(right_before, clause_start)
+        ):
+            return right_before
+        subject = self.subject_before(quantity.start, EVENT_SUBJECTS)
+        if subject is None:
+            return (self.works_in(clause_start, phrase.start()) or [None])[-1]
+        if self.type_of(subject) in WORKS and not _OWNERS.match(text, subject.end):
+            return subject
+        aside = _SUBJECT_ASIDE.match(text, subject.end, phrase.start())
+        after = self.works_in(aside.end() if aside else subject.end, phrase.start())
+        objects = [mention for mention in after if self.object_of_verb(mention, subject.end)]
+        if objects:
+            return objects[0]
+        return (after or self.works_in(clause_start, subject.start) or [None])[-1]
+
+    def object_of_verb(self, mention: Mention, start: int) -> bool:
+        """Whether ``mention``, named after ``start``, is what a verb acts on ("will build the
+        X"), not a place or a link ("on the Y", "to the Y") nor a name in a relative clause on
+        another ("the X, which links the Y to the city")."""
+        text = self.doc.text
+        if _PLACING_WORD.search(text, max(start, mention.start - 30), mention.start):
+            return False
+        return not any(
+            relative.start() < mention.start < relative.end()
+            for relative in _RELATIVE_ASIDE.finditer(text, start, mention.start)
+        )
+
+    def shared_cost(self, quantity: Mention, works: Mention) -> bool:
+        """Whether the cost ``cost_of`` gave ``works`` is one it shares with the names listed
+        with it ("built the X, the Y and the Z at a combined cost of", "The X and the Y were
+        built at a cost of"): no one's alone."""
+        if not _COST_BEFORE.search(self.doc.text, max(0, quantity.start - 60), quantity.start):
+            return False
+        before = self.name_before(works.start)
+        return len(self.list_after(works.start, WORKS)) > 1 or (
+            before is not None
+            and self.type_of(before) in WORKS
+            and bool(_LIST_TAIL.fullmatch(self.doc.text, before.end, works.start))
+        )
+
+    def works_in(self, start: int, end: int) -> list[Mention]:
+        """The projects and corridors named in ``[start, end)`` as what a clause is about: whole
+        names, not modifiers."""
+        return [
             mention
-            for mention in self.starting_in(clause_start, phrase.start())
-            if mention.end <= phrase.start()
-            and self.type_of(mention) in THINGS
+            for mention in self.starting_in(start, end)
+            if mention.end <= end
+            and self.type_of(mention) in WORKS
             and not self.nested(mention)
             and not self.attributive(mention)
         ]
-        projects = [mention for mention in things if self.type_of(mention) is PROJECT]
-        return (projects or things or [None])[-1]
 
     def name_before(self, position: int) -> Mention | None:
         """The last whole name (not one nested in another) that ends before ``position``,

@@ -78,6 +78,15 @@ CURRENCY_PREFIXES = {
 # units that are also a sign's currency.
 _UNIT_CURRENCIES = frozenset(UNITS.values()) & frozenset(CURRENCY_PREFIXES.values())
 
+
+def is_sum(mention: Mention) -> bool:
+    """Whether a quantity is a sum of money, by a currency's sign or code ("$2 billion", "KES 18
+    billion") or by its name after the number ("300 million euros", "5 billion yuan")."""
+    return mention.rule == "quantity-currency" or (
+        mention.quantity is not None and mention.quantity.unit in _UNIT_CURRENCIES
+    )
+
+
 # The sign of the CFA franc, which is the West or the Central African franc by the countries
 # around it (see national_currency): "FCFA 850 billion". "CFA" alone is no sign: it is an
 # acronym of too much else ("the CFA 1.2 million charterholders").
