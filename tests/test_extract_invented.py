@@ -470,6 +470,22 @@ def test_a_cost_goes_to_the_works_its_phrase_is_on(tmp_path: Path) -> None:
     assert not any(value == 7e9 for _, value, _ in quantities)
 
 
+def test_a_name_an_apposition_calls_a_body_is_one_throughout(tmp_path: Path) -> None:
+    """ "Kelmar Rail, the operator of the X Railway": a body, though "Rail" heads railways'
+    names, in its other sentences too; its cost phrase's works is the line it builds."""
+    corpus = _extract_text(
+        tmp_path,
+        "Kelmar Rail, the operator of the Sorrel Valley Railway, will build the Dunmore Freight "
+        "Line at a cost of $400 million.\n\nKelmar Rail said the line would open in 2027.\n\n"
+        "The Brenn Rail Link, a 300-km line, opened in 2020.\n",
+    )
+    types = {entity.labels.get("en"): entity.type for entity in corpus.entities.values()}
+    assert types["Kelmar Rail"] is EntityType.ORGANIZATION
+    assert types["Brenn Rail Link"] is EntityType.PROJECT
+    assert not any(e.id.startswith("project/kelmar") for e in corpus.entities.values())
+    assert (_entity(corpus, "Dunmore Freight Line"), 4e8, "USD") in _quantities(corpus)
+
+
 def test_an_investment_or_financing_from_a_body_makes_it_a_party(tmp_path: Path) -> None:
     """ "launch the X Port, with an investment of US$640 million from the Y Fund": the fund
     takes part in the port (the figure stays the port's); "with financing from the Z Bank" too;

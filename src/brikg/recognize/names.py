@@ -264,6 +264,15 @@ KIND_WORDS = LOWERCASE_MODIFIERS | frozenset(
 # Contract") names no one agreement: as 《贷款协议》 in Chinese, it would be a node that every
 # document's loan shares.
 _AGREEMENTS = frozenset({"agreement", "accord", "contract"})
+APPOSED_BODY_RULE = "name-apposed-body"
+# An apposition that says a name with a work's head is a body (and so is the name wherever else
+# the document writes it: recognizer.Recognizer): "Kelmar Rail, the operator of
+# the X Railway", "Nordane Rail, a subsidiary of C", "Tarsk Port, a state-owned company".
+_BODY_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|arm|operator|contractor"
+    r"|builder|developer|owner|company|firm|consortium|corporation|lender|investor"
+    r"|shareholder)\b"  # not "a joint venture": "the X Cement Plant, a joint venture between"
+)
 _AGREEMENT_KINDS = KIND_WORDS | frozenset(
     """loan loans framework credit concession financing facility supply purchase sale sales
     commercial supplementary preferential concessional intergovernmental government governments
@@ -1157,6 +1166,9 @@ def _names_from_chunk(
         cut = head_at + 1  # "Chuanshan Port Area (of Ningbo-Zhoushan Port)": the area's name
     if name_tokens[:2] == ["united", "nations"]:
         entity_type = ORG  # "United Nations Environment Programme" is a UN body
+    elif entity_type is P and _BODY_APPOSITION.match(text, tokens.ends[cut - 1] - offset):
+        yield _mention(text, tokens, start, cut, offset, ORG, APPOSED_BODY_RULE)
+        return
     yield _mention(text, tokens, start, cut, offset, entity_type, "name-head")
     if parent is not None:
         parent_type, parent_start, parent_cut = parent

@@ -17,6 +17,7 @@ from brikg.ir import (
     DATE,
     ENTITY,
     ORGANIZATION,
+    PROJECT,
     DateValue,
     Document,
     EntityType,
@@ -27,7 +28,7 @@ from brikg.lexicon import Lexicon, load_lexicon
 from brikg.recognize.coref import short_form_mentions
 from brikg.recognize.dates import date_cues, dateline_date, find_dates, may_need_year
 from brikg.recognize.gazetteer import Gazetteer
-from brikg.recognize.names import NameContext, acronym_definitions, find_names
+from brikg.recognize.names import APPOSED_BODY_RULE, NameContext, acronym_definitions, find_names
 from brikg.recognize.quantities import find_quantities, national_currency
 from brikg.recognize.sides import side_mentions
 from brikg.recognize.tokens import tokenize
@@ -71,6 +72,7 @@ class Recognizer:
                     context_year = (date.end or date).year
             mentions.extend(found)
         mentions.extend(self._acronym_mentions(doc, mentions))
+        _as_apposed_bodies(mentions)
         mentions.sort(key=_document_order)
         doc.mentions = mentions  # the short forms are found by reading them in order
         # The few short forms go in by bisection, after the mentions they tie with, as a stable
@@ -173,6 +175,15 @@ class Recognizer:
                     )
                 )
         return extra
+
+
+def _as_apposed_bodies(mentions: list[Mention]) -> None:
+    """ "Kelmar Rail, the operator of the X Railway, ...": a name an apposition shows to be a
+    body is one in every sentence that writes it, not a railway where it stands alone."""
+    bodies = {m.text for m in mentions if m.rule == APPOSED_BODY_RULE}
+    for mention in mentions if bodies else ():
+        if mention.label is PROJECT and mention.text in bodies:
+            mention.label = ORGANIZATION
 
 
 def _document_order(mention: Mention) -> tuple[int, int, MentionKind, EntityType | str]:
