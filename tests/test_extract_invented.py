@@ -447,7 +447,10 @@ def test_a_cost_goes_to_the_works_its_phrase_is_on(tmp_path: Path) -> None:
         "will invest $505 million in the Pelan Expressway.\n\nTrevik Group will build the "
         "Morrow Bridge at a cost of $300 million and the Brannock Tunnel at a cost of $500 "
         "million.\n\nOur partners have built the Mekong-Ruvu Railway, the Nam Keo Power Plant "
-        "and the Vientane Logistics Park, at a combined cost of more than $7 billion.\n",
+        "and the Vientane Logistics Park, at a combined cost of more than $7 billion.\n\nThe "
+        "Ruvani government signed a deal with Trevik Group for the construction of the Nandi "
+        "Highway, worth KES 14 billion.\n\nTrevik Group won a contract for the Orsk Bridge, "
+        "valued at $90 million.\n",
     )
     quantities = _quantities(corpus)
     for works, value, unit in [
@@ -462,6 +465,8 @@ def test_a_cost_goes_to_the_works_its_phrase_is_on(tmp_path: Path) -> None:
         ("Pelan Expressway", 5.05e8, "USD"),
         ("Morrow Bridge", 3e8, "USD"),
         ("Brannock Tunnel", 5e8, "USD"),
+        ("Nandi Highway", 1.4e10, "KES"),
+        ("Orsk Bridge", 9e7, "USD"),
     ]:
         assert (_entity(corpus, works), value, unit) in quantities, works
     subjects = {subject for subject, _, _ in quantities}

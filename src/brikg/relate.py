@@ -789,10 +789,11 @@ _TO_BORROWER_FOR = re.compile(
 # A sum spent on works named after it: "allocated NPR 12 billion for the construction of the X",
 # "a contract worth $1.1 billion for the X", "will invest $500 million in the X".
 _SPENT_SUM = re.compile(
-    r"\b(?:worth|budget\s+of|allocated|allocates|earmarked|set\s+aside|approved|spent|spend"
+    r"\b(?:worth|valued\s+at|budget\s+of|allocated|allocates|earmarked|set\s+aside|approved|spent|spend"
     r"|spending|invest|invests|invested|investing)\s+(?:(?:about|around|some|nearly|over"
     r"|more\s+than)\s+)?\Z"
 )
+_WORTH_AFTER = re.compile(r",\s+(?:worth|valued\s+at)\s+(?:(?:about|around|some|nearly|over)\s+)?")
 _SPENT_ON = re.compile(rf"\s+(?:{_FOR_WORKS}|(?:in|on)\s+(?:the\s+)?)")
 _FOR_WORKS_AFTER = re.compile(rf"\s+{_FOR_WORKS}")
 # An aside on a clause's subject, whose names are not what the clause is about: "Tovan Holdings,
@@ -1965,7 +1966,16 @@ class _SentenceContext:
         if _LENT_SUM.search(before):
             return self.name_after(quantity, _TO_BORROWER_FOR, reach=120, types=WORKS)
         if _SPENT_SUM.search(before):
-            return self.name_after(quantity, _SPENT_ON, reach=60, types=WORKS)
+            spent_on = self.name_after(quantity, _SPENT_ON, reach=60, types=WORKS)
+            works = self.name_before(quantity.start)
+            if (  # "a deal for the construction of the X, worth KES 18 billion"
+                spent_on is None
+                and works is not None
+                and self.type_of(works) in WORKS
+                and _WORTH_AFTER.fullmatch(self.doc.text, works.end, quantity.start)
+            ):
+                return works
+            return spent_on
         return None
 
     def financed_before(self, quantity: Mention) -> Mention | None:
