@@ -620,13 +620,13 @@ def report(
 ) -> str:
     finished = finished or time.time()
     load_after = load_after or os.getloadavg()
+    minutes = max(1, round((finished - started) / 60))
     lines = [
         "# brikg benchmark results",
         "",
         f"Written by `make bench` (`bench/run.py`); the run started "
         f"{time.strftime('%Y-%m-%d %H:%M %Z', time.localtime(started))} and took "
-        f"{max(1, round((finished - started) / 60))} minute"
-        f"{'' if round((finished - started) / 60) <= 1 else 's'}.",
+        f"{minutes} minute{'s' if minutes > 1 else ''}.",
         "",
         "## Machine",
         "",

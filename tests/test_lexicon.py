@@ -16,7 +16,6 @@ from rdflib.namespace import RDF, SKOS
 from brikg.ir import EntityType
 from brikg.lexicon import (
     COUNTRIES_FILE,
-    DEFAULT_ONTOLOGY_DIR,
     LEXICON_FILE,
     REGIONS_FILE,
     SCHEME,
@@ -27,6 +26,7 @@ from brikg.lexicon import (
     load_lexicon,
 )
 from brikg.places import city_country, region_country
+from brikg.resources import ONTOLOGY_DIR
 from brikg.vocab import BRIKG, ID, slugify
 
 # Surface forms that may knowingly name two entities. Empty: every ambiguity found so far was
@@ -43,12 +43,12 @@ def lexicon() -> Lexicon:
 
 @pytest.fixture(scope="module")
 def lexicon_graph() -> Graph:
-    return Graph().parse(DEFAULT_ONTOLOGY_DIR / LEXICON_FILE, format="turtle")
+    return Graph().parse(ONTOLOGY_DIR / LEXICON_FILE, format="turtle")
 
 
 @pytest.fixture(scope="module")
 def countries_graph() -> Graph:
-    return Graph().parse(DEFAULT_ONTOLOGY_DIR / COUNTRIES_FILE, format="turtle")
+    return Graph().parse(ONTOLOGY_DIR / COUNTRIES_FILE, format="turtle")
 
 
 def test_scheme_is_declared(lexicon_graph: Graph) -> None:
@@ -119,7 +119,7 @@ def test_country_iris_are_iso_codes(countries_graph: Graph) -> None:
 def test_region_names_are_iso_subdivisions_of_one_country(lexicon: Lexicon) -> None:
     """Each English region name is an ISO 3166-2 subdivision's, and no city or ISO region of
     another country bears it (a town "Ajara" in India would place a project there)."""
-    graph = Graph().parse(DEFAULT_ONTOLOGY_DIR / REGIONS_FILE, format="turtle")
+    graph = Graph().parse(ONTOLOGY_DIR / REGIONS_FILE, format="turtle")
     concepts = set(graph.subjects(RDF.type, SKOS.Concept))
     assert len(concepts) >= 100
     labels = 0
@@ -142,7 +142,7 @@ def test_region_names_are_iso_subdivisions_of_one_country(lexicon: Lexicon) -> N
 def test_region_names_are_optional(tmp_path: Path) -> None:
     """An ontology folder of a contributor's without regions.ttl still loads."""
     for name in (LEXICON_FILE, COUNTRIES_FILE):
-        (tmp_path / name).write_bytes((DEFAULT_ONTOLOGY_DIR / name).read_bytes())
+        (tmp_path / name).write_bytes((ONTOLOGY_DIR / name).read_bytes())
     assert load_lexicon(tmp_path).regions == {}
 
 
@@ -282,7 +282,7 @@ _PREFIXES = """@prefix brikg: <https://w3id.org/brikg/ontology#> .
 def _write_lexicon(folder: Path, turtle: str) -> Path:
     """``turtle`` (after :data:`_PREFIXES`) as the lexicon file, beside the real countries."""
     (folder / COUNTRIES_FILE).write_text(
-        (DEFAULT_ONTOLOGY_DIR / COUNTRIES_FILE).read_text(encoding="utf-8"), encoding="utf-8"
+        (ONTOLOGY_DIR / COUNTRIES_FILE).read_text(encoding="utf-8"), encoding="utf-8"
     )
     path = folder / LEXICON_FILE
     path.write_text(_PREFIXES + turtle, encoding="utf-8")
@@ -310,7 +310,7 @@ lines."""@en .
 
 
 def test_load_is_cached_and_overridable(tmp_path: Path) -> None:
-    assert load_lexicon() is load_lexicon(DEFAULT_ONTOLOGY_DIR)
+    assert load_lexicon() is load_lexicon(ONTOLOGY_DIR)
     with pytest.raises(LexiconError, match=f"{LEXICON_FILE}: lexicon file not found$"):
         load_lexicon(tmp_path)
 

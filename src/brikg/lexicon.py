@@ -37,7 +37,6 @@ from brikg.ir import EntityType
 from brikg.resources import ONTOLOGY_DIR
 from brikg.vocab import BRIKG_BASE, ID_BASE
 
-DEFAULT_ONTOLOGY_DIR = ONTOLOGY_DIR
 LEXICON_FILE = "lexicon.ttl"
 COUNTRIES_FILE = "countries.ttl"
 REGIONS_FILE = "regions.ttl"
@@ -262,7 +261,7 @@ class Lexicon:
 
 def load_lexicon(ontology_dir: Path | None = None) -> Lexicon:
     """The lexicon from ``ontology_dir`` (default: the repository's ``ontology/``), cached."""
-    return _load(Path(ontology_dir or DEFAULT_ONTOLOGY_DIR).resolve())
+    return _load(Path(ontology_dir or ONTOLOGY_DIR).resolve())
 
 
 @lru_cache(maxsize=8)

@@ -789,9 +789,9 @@ _TO_BORROWER_FOR = re.compile(
 # A sum spent on works named after it: "allocated NPR 12 billion for the construction of the X",
 # "a contract worth $1.1 billion for the X", "will invest $500 million in the X".
 _SPENT_SUM = re.compile(
-    r"\b(?:worth|valued\s+at|budget\s+of|allocated|allocates|earmarked|set\s+aside|approved|spent|spend"
-    r"|spending|invest|invests|invested|investing)\s+(?:(?:about|around|some|nearly|over"
-    r"|more\s+than)\s+)?\Z"
+    r"\b(?:worth|valued\s+at|budget\s+of|allocated|allocates|earmarked|set\s+aside|approved"
+    r"|spent|spend|spending|invest|invests|invested|investing)\s+(?:(?:about|around|some|nearly"
+    r"|over|more\s+than)\s+)?\Z"
 )
 _WORTH_AFTER = re.compile(r",\s+(?:worth|valued\s+at)\s+(?:(?:about|around|some|nearly|over)\s+)?")
 _SPENT_ON = re.compile(rf"\s+(?:{_FOR_WORKS}|(?:in|on)\s+(?:the\s+)?)")
@@ -1965,17 +1965,18 @@ class _SentenceContext:
             return self.name_after(quantity, _FOR_THING, types=THINGS)
         if _LENT_SUM.search(before):
             return self.name_after(quantity, _TO_BORROWER_FOR, reach=120, types=WORKS)
-        if _SPENT_SUM.search(before):
-            spent_on = self.name_after(quantity, _SPENT_ON, reach=60, types=WORKS)
-            works = self.name_before(quantity.start)
-            if (  # "a deal for the construction of the X, worth KES 18 billion"
-                spent_on is None
-                and works is not None
-                and self.type_of(works) in WORKS
-                and _WORTH_AFTER.fullmatch(self.doc.text, works.end, quantity.start)
-            ):
-                return works
+        if not _SPENT_SUM.search(before):
+            return None
+        spent_on = self.name_after(quantity, _SPENT_ON, reach=60, types=WORKS)
+        if spent_on is not None:
             return spent_on
+        works = self.name_before(quantity.start)  # "a deal for the X, worth KES 18 billion"
+        if (
+            works is not None
+            and self.type_of(works) in WORKS
+            and _WORTH_AFTER.fullmatch(self.doc.text, works.end, quantity.start)
+        ):
+            return works
         return None
 
     def financed_before(self, quantity: Mention) -> Mention | None:
@@ -2035,46 +2036,38 @@ class _SentenceContext:
         it ("At the X Port, C will build a berth at a cost of"). Fronted itself ("At a cost of
         $900 million, the X ...", "..., C will upgrade the X"), the sum is the works after it."""
         text = self.doc.text
-        phrase = _COST_BEFORE.search(text, max(0, quantity.start - 60), quantity.start)
+        phrase = self.cost_phrase(quantity)
         if phrase is None or not is_sum(quantity):
             return None
         clause_start, clause_end = self.clause_of(quantity.start, _FIGURE_CLAUSE_END)
         if text.startswith(",", quantity.end) and "," not in text[clause_start : phrase.start()]:
-            objects = [
-                mention
-                for mention in self.works_in(quantity.end, clause_end)
-                if self.object_of_verb(mention, quantity.end)
-            ]  # "At a cost of KES 18 billion, C will upgrade the X"
-            return self.name_after(quantity, _FRONTED_COST_GAP, types=WORKS) or next(
-                iter(objects), None
-            )
+            return self.name_after(  # "At a cost of KES 18 billion, C will upgrade the X"
+                quantity, _FRONTED_COST_GAP, types=WORKS
+            ) or self.first_object(self.works_in(quantity.end, clause_end), quantity.end)
         spent_on = self.name_after(quantity, _FOR_WORKS_AFTER, reach=60, types=WORKS)
         if spent_on is not None:  # "with a total investment of $500 million for the X"
             return spent_on
         right_before = self.name_before(phrase.start())
-        participle = _BEFORE_COSTING if phrase.group().lower().startswith("costing") else _BUILT_AT
-        if (
-            right_before is not None
-            and self.type_of(right_before) in WORKS
-            and (
-                participle.fullmatch(text, right_before.end, phrase.start())
-                or _BEFORE_COSTING.fullmatch(text, right_before.end, phrase.start())
+        if right_before is not None and self.type_of(right_before) in WORKS:
+            gap = text[right_before.end : phrase.start()]
+            costing = phrase.group().lower().startswith("costing")
+            if (_BEFORE_COSTING if costing else _BUILT_AT).fullmatch(gap) or (
+                _BEFORE_COSTING.fullmatch(gap)
                 and _APPOSED_TO_NOUN.search(text, clause_start, right_before.start)
-            )
-        ):
-            return right_before
-        # "will build the X at a cost of $3 million and the Y at a cost of $5 million"
-        if (
-            right_before is not None
-            and self.type_of(right_before) in WORKS
-            and text[right_before.end : phrase.start()].isspace()
-            and any(
-                m.kind is QUANTITY and clause_start <= m.start < right_before.start and is_sum(m)
-                for m in self.mentions
-            )
-            and self.object_of_verb(right_before, clause_start)
-        ):
-            return right_before
+            ):
+                return right_before
+            # "will build the X at a cost of $3 million and the Y at a cost of $5 million"
+            if (
+                gap.isspace()
+                and any(
+                    m.kind is QUANTITY
+                    and clause_start <= m.start < right_before.start
+                    and is_sum(m)
+                    for m in self.mentions
+                )
+                and self.object_of_verb(right_before, clause_start)
+            ):
+                return right_before
         subject = self.subject_before(quantity.start, EVENT_SUBJECTS)
         if subject is None:
             return (self.works_in(clause_start, phrase.start()) or [None])[-1]
@@ -2082,10 +2075,18 @@ class _SentenceContext:
             return subject
         aside = _SUBJECT_ASIDE.match(text, subject.end, phrase.start())
         after = self.works_in(aside.end() if aside else subject.end, phrase.start())
-        objects = [mention for mention in after if self.object_of_verb(mention, subject.end)]
-        if objects:
-            return objects[0]
-        return (after or self.works_in(clause_start, subject.start) or [None])[-1]
+        return (
+            self.first_object(after, subject.end)
+            or (after or self.works_in(clause_start, subject.start) or [None])[-1]
+        )
+
+    def cost_phrase(self, quantity: Mention) -> re.Match[str] | None:
+        """ "at a cost of", "costing", "with a total investment of" right before a sum."""
+        return _COST_BEFORE.search(self.doc.text, max(0, quantity.start - 60), quantity.start)
+
+    def first_object(self, works: list[Mention], start: int) -> Mention | None:
+        """The first of ``works`` (named after ``start``) that a verb acts on."""
+        return next((mention for mention in works if self.object_of_verb(mention, start)), None)
 
     def object_of_verb(self, mention: Mention, start: int) -> bool:
         """Whether ``mention``, named after ``start``, is what a verb acts on ("will build the
@@ -2103,7 +2104,7 @@ class _SentenceContext:
         """Whether the cost ``cost_of`` gave ``works`` is one it shares with the names listed
         with it ("built the X, the Y and the Z at a combined cost of", "The X and the Y were
         built at a cost of"): no one's alone."""
-        if not _COST_BEFORE.search(self.doc.text, max(0, quantity.start - 60), quantity.start):
+        if self.cost_phrase(quantity) is None:
             return False
         before = self.name_before(works.start)
         return len(self.list_after(works.start, WORKS)) > 1 or (

@@ -264,6 +264,13 @@ KIND_WORDS = LOWERCASE_MODIFIERS | frozenset(
 # Contract") names no one agreement: as 《贷款协议》 in Chinese, it would be a node that every
 # document's loan shares.
 _AGREEMENTS = frozenset({"agreement", "accord", "contract"})
+_AGREEMENT_KINDS = KIND_WORDS | frozenset(
+    """loan loans framework credit concession financing facility supply purchase sale sales
+    commercial supplementary preferential concessional intergovernmental government governments
+    shareholders shareholder epc master general implementation partnership venture construction
+    operation operations lease host transit guarantee buyer buyer's sovereign grant mutual
+    cooperative bilateral final interim preliminary definitive""".split()
+)
 APPOSED_BODY_RULE = "name-apposed-body"
 # An apposition that says a name with a work's head is a body (and so is the name wherever else
 # the document writes it: recognizer.Recognizer): "Kelmar Rail, the operator of
@@ -272,13 +279,6 @@ _BODY_APPOSITION = re.compile(
     r",\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|arm|operator|contractor"
     r"|builder|developer|owner|company|firm|consortium|corporation|lender|investor"
     r"|shareholder)\b"  # not "a joint venture": "the X Cement Plant, a joint venture between"
-)
-_AGREEMENT_KINDS = KIND_WORDS | frozenset(
-    """loan loans framework credit concession financing facility supply purchase sale sales
-    commercial supplementary preferential concessional intergovernmental government governments
-    shareholders shareholder epc master general implementation partnership venture construction
-    operation operations lease host transit guarantee buyer buyer's sovereign grant mutual
-    cooperative bilateral final interim preliminary definitive""".split()
 )
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # The lowercase particles of place and family names: "Dar es Salaam", "Rio de Janeiro".
@@ -640,25 +640,16 @@ def _chunks(
                 break  # "the Aktau Container Terminal on the Caspian Sea": where it is
             if norm == "on" and _on_an_occasion(norms, end + 1):
                 break  # "the Ministry of X on the Tenth Anniversary of ...": when it spoke
-            if (
-                norm in {"for", "on"}
-                and norms[end + 1 : end + 2] == ["the"]
-                and end + 2 < count
-                and (
-                    (
-                        (
-                            (norm == "for" and _head_type(tokens, end - 1) is ORG)
-                            or _body_of_a_country(tokens, index, end, countries)
-                        )
-                        and _head_type(tokens, _run_end(tokens, end + 2, upper) - 1) is P
-                    )
-                    or countries.issuperset(range(index, end))
-                )
-            ):
-                # "the X Development Bank for the Y Port Project", "the Ministry of Trade of
-                # Kazakhstan on the Z Programme"; a country alone ("lent to Kenya for the Y
-                # Railway", "a deal with Sri Lanka on the Z Port City"): two names
-                break
+            if norm in {"for", "on"} and norms[end + 1 : end + 2] == ["the"] and end + 2 < count:
+                if countries.issuperset(range(index, end)):
+                    break  # "lent to Kenya for the Y Railway", "with Sri Lanka on the Z": two names
+                if (
+                    (norm == "for" and _head_type(tokens, end - 1) is ORG)
+                    or _body_of_a_country(tokens, index, end, countries)
+                ) and _head_type(tokens, _run_end(tokens, end + 2, upper) - 1) is P:
+                    # "the X Development Bank for the Y Port Project", "the Ministry of Trade of
+                    # Kazakhstan on the Z Programme": two names
+                    break
             if norm in CONNECTORS and end + 1 < count:
                 in_complement = in_complement or norm in COMPLEMENT_CONNECTORS
                 look = end + 1

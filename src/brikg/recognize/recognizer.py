@@ -181,7 +181,9 @@ def _as_apposed_bodies(mentions: list[Mention]) -> None:
     """ "Kelmar Rail, the operator of the X Railway, ...": a name an apposition shows to be a
     body is one in every sentence that writes it, not a railway where it stands alone."""
     bodies = {m.text for m in mentions if m.rule == APPOSED_BODY_RULE}
-    for mention in mentions if bodies else ():
+    if not bodies:
+        return
+    for mention in mentions:
         if mention.label is PROJECT and mention.text in bodies:
             mention.label = ORGANIZATION
 
