@@ -137,6 +137,12 @@ def test_offset_lists_are_the_callers_own(monkeypatch: pytest.MonkeyPatch) -> No
     assert normalize_module._shared == array("i")
 
 
+@pytest.mark.parametrize("n", [0, 1, 255, 256, 257, 65535, 65536, 65537, 300_001, 1 << 21])
+def test_shared_offsets_count_up(n: int) -> None:
+    """The shared offsets are laid out a byte column at a time: they are 0, 1, ..., n - 1."""
+    assert normalize_module._count_up(n) == array("i", range(n))
+
+
 def test_empty_and_blank_text() -> None:
     assert normalize("") == ("", array("i"), array("i"))
     assert normalize(" \n\t\u3000\u200b\r\n") == ("", array("i"), array("i"))

@@ -4,6 +4,7 @@ the serial build's graph, and the shards bulk-load into an Oxigraph store."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import shutil
@@ -110,7 +111,19 @@ def test_cross_document_resolution_survives_workers(tmp_path: Path) -> None:
     assert_same_outputs(tmp_path / "serial", tmp_path / "parallel")
 
 
-def test_jobs_one_writes_the_same_files_in_process(tmp_path: Path) -> None:
+def test_jobs_one_writes_the_same_files_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In process, the work runs with the lexicon frozen (out of the collector's full passes)
+    and leaves nothing behind: no globals, nothing frozen."""
+    frozen_while_recognising = []
+    recognise = parallel.recognise_document
+
+    def recognise_and_look(*args: object) -> object:
+        frozen_while_recognising.append(gc.get_freeze_count())
+        return recognise(*args)
+
+    monkeypatch.setattr(parallel, "recognise_document", recognise_and_look)
     folder = write_corpus(tmp_path / "corpus", DOCS)
     corpus, report = extract_corpus(folder, jobs=1)
     assert report.jobs == 1
@@ -118,6 +131,8 @@ def test_jobs_one_writes_the_same_files_in_process(tmp_path: Path) -> None:
     write_graph_in_memory(build_corpus(folder), tmp_path / "ref")
     assert_same_outputs(tmp_path / "ref", tmp_path / "one")
     assert parallel._ENTITIES == {} and parallel._RECOGNIZER is None  # nothing left behind
+    assert len(frozen_while_recognising) == 3 and min(frozen_while_recognising) > 0
+    assert gc.get_freeze_count() == 0
 
 
 def test_documents_with_non_ascii_ids_write_the_same_files(tmp_path: Path) -> None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from brikg.recognize.coref import _introduces
+from brikg.recognize.recognizer import _whole_word_at
 from brikg.scan import (
     has_irregular_case,
+    is_word_character,
     longest_first,
     match_starts,
     matches_at,
@@ -83,3 +87,41 @@ def test_longest_first_matches_as_the_alternation_longest_first() -> None:
             framed_flat = re.compile(before + flat.pattern + after)
             found = [m.span() for m in framed_tree.finditer(text)]
             assert found == [m.span() for m in framed_flat.finditer(text)], text
+
+
+def test_is_word_character_is_what_a_regex_w_matches() -> None:
+    """Over every code point: the test stands in for \\w next to a found word."""
+    word = re.compile(r"\w")
+    characters = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in characters if is_word_character(c) != bool(word.fullmatch(c))] == []
+
+
+_PHRASE = st.lists(
+    st.sampled_from(["a", "An", "another", "Anan", "the", "new", "rail-", "port", "ports", "portx",
+                     "sport", "_", " ", "  ", "\n", ".", ","]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_PHRASE)
+def test_introduces_finds_what_a_regex_for_the_head_finds(text: str) -> None:
+    """ "a new port", "another rail port": as the one regex per head that it replaced."""
+    regex = r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?ports?\b"
+    assert _introduces(text, "port") == (re.search(regex, text) is not None)
+
+
+@given(
+    st.text(alphabet="ABC&'’_ .x", max_size=30),
+    st.sets(st.sampled_from(["A", "AB", "ABC", "A&B", "B", "C"]), min_size=1),
+    st.integers(min_value=0, max_value=30),
+)
+@example("A&B x", {"A", "A&B"}, 5)  # two match: the first in order, as the alternation's
+def test_whole_word_at_matches_as_an_alternation_of_the_words(
+    text: str, words: set[str], end: int
+) -> None:
+    """The acronyms a document defined, read where they occur, as this regex would."""
+    ordered = sorted(words)
+    regex = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+    for start in range(min(end, len(text)) + 1):
+        match = regex.match(text, start, end)
+        assert _whole_word_at(text, start, end, ordered) == (match and match.group()), start

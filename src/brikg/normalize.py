@@ -22,6 +22,7 @@ C-level array operations; only lines that are not already NFC get a per-characte
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from array import array
 from collections.abc import Iterator
@@ -160,8 +161,19 @@ def _positions(n: int) -> Offsets:
         return _shared
     if n > _SHARED_MAX:
         return array("i", range(n))
-    _shared = array("i", range(min(max(n, 2 * len(_shared)), _SHARED_MAX)))
+    _shared = _count_up(min(max(n, 2 * len(_shared)), _SHARED_MAX))
     return _shared
+
+
+def _count_up(n: int) -> Offsets:
+    """``array("i", range(n))`` for ``n`` up to 2**24, made several times faster: that converts
+    each number in turn, where this lays out the numbers' bytes, a column at a time, in C."""
+    raw = bytearray(4 * n)  # four bytes a number ("i" is 32 bits wide)
+    low, middle, high = (0, 1, 2) if sys.byteorder == "little" else (3, 2, 1)
+    raw[low::4] = (bytes(range(256)) * (n // 256 + 1))[:n]
+    raw[middle::4] = (b"".join(bytes([i]) * 256 for i in range(256)) * (n // 65536 + 1))[:n]
+    raw[high::4] = b"".join(bytes([i]) * 65536 for i in range(n // 65536 + 1))[:n]
+    return array("i", raw)
 
 
 def _nfc(s: str, starts: Offsets, ends: Offsets) -> Mapping:

@@ -132,9 +132,13 @@ def _workers(
     workers = min(jobs, tasks)
     if workers <= 1:
         initializer(*initargs)
+        # The lexicon, the loaded modules and what the initializer built live as long as the
+        # work: frozen, the collector's full passes do not walk them again and again.
+        gc.freeze()
         try:
             yield None
         finally:
+            gc.unfreeze()
             _reset()
         return
     # Forked workers share the parent's objects until they write to them, and the collector
@@ -162,9 +166,11 @@ def _workers(
 
 def _worker_start(initializer: Callable[..., None], *initargs: object) -> None:
     """A terminal's Ctrl-C reaches every process of the group: workers ignore it and the
-    parent, which handles it, shuts the pool down (no worker tracebacks)."""
+    parent, which handles it, shuts the pool down (no worker tracebacks). What the initializer
+    builds lasts as long as the worker: frozen, as in :func:`_workers`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     initializer(*initargs)
+    gc.freeze()
 
 
 def _reset() -> None:

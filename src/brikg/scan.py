@@ -20,6 +20,12 @@ def has_irregular_case(text: str) -> bool:
     return not text.isascii() and any(map(text.__contains__, _IRREGULAR_CASE))
 
 
+def is_word_character(char: str) -> bool:
+    """Whether ``char`` is one that a regex's ``\\w`` matches: a test of one character, where a
+    pattern would be compiled for the words around it."""
+    return char.isalnum() or char == "_"
+
+
 def match_starts(pattern: re.Pattern[str], text: str) -> list[int]:
     """Where the matches of ``pattern`` in ``text`` start (the match objects' start method
     mapped in C, with no Python code per match)."""

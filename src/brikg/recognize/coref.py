@@ -18,7 +18,7 @@ from brikg.ir import DATE, ENTITY, ORGANIZATION, PERSON, PROJECT, Document, Enti
 from brikg.recognize.dates import document_year, find_document_dates
 from brikg.recognize.names import HEADS, PERSON_ROLES, PERSON_TITLES
 from brikg.recognize.tokens import Memo
-from brikg.scan import occurrences
+from brikg.scan import is_word_character, occurrences
 
 WINDOW = 3  # sentences back to look for the antecedent
 # The rules of the mentions found here that refer back to a name ("the project" after the X
@@ -136,12 +136,23 @@ def _referring(
 
 def _introduces(text: str, head: str) -> bool:
     """Whether ``text`` brings in another thing with ``head``: "an expressway of its own",
-    "a rail project near Kisumu"."""
-    return (
-        head in text
-        and re.search(rf"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{head}s?\b", text)
-        is not None
-    )
+    "a rail project near Kisumu". The head is found with str.find and the article looked for
+    before it, with one regex for every head (one per head cost a compilation each)."""
+    at = text.find(head)
+    while at >= 0:
+        after = at + len(head)
+        if text.startswith("s", after):
+            after += 1
+        if (after == len(text) or not is_word_character(text[after])) and _INTRODUCED_BY.search(
+            text, 0, at
+        ):
+            return True
+        at = text.find(head, at + 1)
+    return False
+
+
+# An indefinite article and up to three words, right before a head (the search ends there).
+_INTRODUCED_BY = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}\Z")
 
 
 # A verb of saying beside one name of a person: "Mwangura told reporters", "said Zhao". Found

@@ -8,7 +8,6 @@ patterns for dates and quantities. This module runs them and settles overlaps.
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import accumulate
 from operator import attrgetter
 
@@ -33,7 +32,7 @@ from brikg.recognize.quantities import find_quantities, national_currency
 from brikg.recognize.sides import side_mentions
 from brikg.recognize.tokens import tokenize
 from brikg.recognize.zh import ChineseRecognizer
-from brikg.scan import matches_at, occurrences
+from brikg.scan import is_word_character, occurrences
 
 
 class Recognizer:
@@ -144,28 +143,34 @@ class Recognizer:
         if not definitions:
             return []
         covered = _Coverage([m for m in mentions if m.kind is ENTITY])
-        # A whole word equal to a defined acronym, as a token of it would be: tried only where
-        # one occurs (str.find passes over the text in C; a regex scan tests every character).
-        uses = re.compile(
-            r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(definitions))) + r")(?![\w])"
-        )
-        starts = occurrences(doc.text, definitions)
+        # Tried only where an acronym occurs (str.find passes over the text in C), and read
+        # there without a regex: one compiled from each document's acronyms cost more than
+        # the whole search.
+        text = doc.text
+        acronyms = sorted(definitions)
+        starts = occurrences(text, definitions)
         extra: list[Mention] = []
         for sentence in doc.sentences:
             first = bisect.bisect_left(starts, sentence.start)
             if sentence.language == "zh" or first == len(starts) or starts[first] >= sentence.end:
                 continue
             last = bisect.bisect_left(starts, sentence.end, first)
-            for use in matches_at(uses, doc.text, starts[first:last], sentence.end):
-                start, end = use.span()
+            end = 0
+            for start in starts[first:last]:
+                if start < end:
+                    continue
+                acronym = _whole_word_at(text, start, sentence.end, acronyms)
+                if acronym is None:
+                    continue
+                end = start + len(acronym)
                 if start in covered:
                     continue
-                definer = definitions[use.group()]
+                definer = definitions[acronym]
                 extra.append(
                     Mention(
                         start,
                         end,
-                        use.group(),
+                        acronym,
                         ENTITY,
                         "acronym-defined",
                         sentence=sentence.index,
@@ -175,6 +180,23 @@ class Recognizer:
                     )
                 )
         return extra
+
+
+def _whole_word_at(text: str, start: int, end: int, words: list[str]) -> str | None:
+    """The first of ``words`` that is a whole word at ``start`` in ``text[:end]``, as a token
+    of it would be: no word character or apostrophe before it, no word character after."""
+    if start and (is_word_character(text[start - 1]) or text[start - 1] in "'’"):
+        return None
+    end = min(end, len(text))
+    for word in words:
+        after = start + len(word)
+        if (
+            after <= end
+            and text.startswith(word, start)
+            and (after == end or not is_word_character(text[after]))
+        ):
+            return word
+    return None
 
 
 def _as_apposed_bodies(mentions: list[Mention]) -> None:

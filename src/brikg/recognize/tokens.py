@@ -111,7 +111,14 @@ class Memo(dict[str, T]):
 def _part_entries(part: str) -> tuple[str | int, ...]:
     """The tokens of a whitespace-free part of a text, five entries each: its text, its normal
     form, its shape, its length, and how far it moves on to the next token (its length, and
-    after the part's last token the one whitespace character that ends the part)."""
+    after the part's last token the one whitespace character that ends the part). A word, and
+    a word before a comma or full stop, are most parts: they are read without the regex."""
+    if part.isalnum():  # letters and digits only: one token, as the regex would find
+        return (part, _norms[part], _shapes[part], len(part), len(part) + 1)
+    word = part[:-1]
+    if part[-1] in _CLOSING_MARKS and word.isalnum():
+        mark = part[-1]
+        return (word, _norms[word], _shapes[word], len(word), len(word), mark, mark, 0, 1, 2)
     entries: list[str | int] = []
     for text in _SPLIT.split(part)[1::2]:
         entries += (text, _norms[text], _shapes[text], len(text), len(text))
@@ -120,6 +127,8 @@ def _part_entries(part: str) -> tuple[str | int, ...]:
 
 
 _MEMO_MAX = 1 << 16
+# Marks that end a word's part and are a token of their own (none a word character or mark).
+_CLOSING_MARKS = frozenset(",.;:)")
 _norms = Memo(_normal_form)
 _shapes = Memo(_shape)
 # A text's tokens are its whitespace-free parts' tokens ("Pakistan's," is "Pakistan", "'s", ","),
