@@ -1,11 +1,15 @@
-"""Extraction throughput after warm-up, per language: load, segment and recognise in one process.
+"""Extraction throughput per core and language: after a warm-up, and (--cold) in a first pass.
 
-    .venv/bin/python bench/extraction.py [--corpus corpus] [--runs 5] [--instructions]
+    .venv/bin/python bench/extraction.py [--corpus corpus] [--runs 5] [--instructions] [--cold N]
 
 ``bench/run.py`` times one cold build per corpus, so on the small bundled corpus its rates
 include the first pass's cache fills. This script runs the per-document stages over the corpus
 once to warm up, then ``--runs`` times, and prints the fastest run's processor time: the rate a
 long build settles at, and the one to compare when optimising a recogniser.
+
+``--cold N`` also makes N one-job builds in fresh processes, timed as ``bench/run.py`` times
+them (its ``--child``), and prints the median of their extraction stages: the cold first pass,
+with the first pass's cache fills and without the derived tables.
 
 Processor time on a shared virtual machine drifts by a quarter or more within minutes, so
 ``--instructions`` also counts the instructions of one warm pass under valgrind's callgrind
@@ -16,9 +20,11 @@ machine's load does not change, to tell whether a change to a recogniser saves w
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +32,7 @@ import time
 from pathlib import Path
 
 from machine import describe  # bench/machine.py, beside this script
+from run import stage_seconds
 
 from brikg.corpus import load_corpus
 from brikg.errors import BrikgError
@@ -35,6 +42,7 @@ from brikg.recognize.recognizer import Recognizer
 from brikg.segment import segment
 
 MB = 1_000_000
+RUN = Path(__file__).with_name("run.py")
 
 
 def main() -> None:
@@ -45,6 +53,13 @@ def main() -> None:
         "--instructions",
         action="store_true",
         help="also count the instructions of one warm pass (needs valgrind)",
+    )
+    parser.add_argument(
+        "--cold",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time the extraction stages of N one-job builds in fresh processes",
     )
     parser.add_argument("--passes", type=int, help=argparse.SUPPRESS)  # a callgrind child
     args = parser.parse_args()
@@ -57,6 +72,8 @@ def main() -> None:
         time_passes(args.corpus, args.runs)
     except BrikgError as error:
         sys.exit(f"bench/extraction.py: {error}")
+    if args.cold:
+        cold_passes(args.corpus, args.cold)
     if args.instructions:
         millions = warm_pass_instructions(args.corpus) / 1e6
         print(f"one warm pass: {millions:,.0f} million instructions (callgrind)")
@@ -120,6 +137,31 @@ def time_passes(corpus: Path, runs: int) -> None:
         f"-> extraction {size / total:.2f} MB/s per core; recognition of English "
         f"{(size - zh_size) / en_seconds:.2f} MB/s, of Chinese "
         f"{zh_size / max(zh_seconds, 1e-9):.2f} MB/s"
+    )
+
+
+def cold_passes(corpus: Path, builds: int) -> None:
+    """Print the median extraction time of ``builds`` cold one-job builds of ``corpus``."""
+    seconds = []
+    size = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for build in range(builds):
+            out = Path(folder) / str(build)
+            child = subprocess.run(
+                [sys.executable, str(RUN), "--child", str(corpus), str(out), "1"],
+                capture_output=True,
+                text=True,
+            )
+            if child.returncode:
+                sys.exit(f"bench/extraction.py: the build failed: {child.stderr[-300:]}")
+            result = json.loads(child.stdout.strip().splitlines()[-1])
+            stages = stage_seconds(result)
+            seconds.append(stages["load"] + stages["segment"] + stages["recognise"])
+            size = result["bytes"]
+    middle = statistics.median(seconds)
+    print(
+        f"cold first pass, median of {builds} builds: extraction {middle:.3f} s "
+        f"[{min(seconds):.3f}-{max(seconds):.3f}] -> {size / MB / middle:.2f} MB/s per core"
     )
 
 
