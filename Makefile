@@ -45,7 +45,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests bench
 
 ## bench: build throughput per stage, --jobs 1 vs 2, incremental rebuilds, SPARQL on both
-## engines, into bench/results.md (bundled, 10x, 100x, 1000x corpora: about 40 minutes on
+## engines, into bench/results.md (bundled, 10x, 100x, 1000x corpora: 20-30 minutes on
 ## 2 cores; the 1000x build needs about 10 GB of memory and 35 GB of disk while it runs)
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
