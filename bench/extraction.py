@@ -20,7 +20,6 @@ machine's load does not change, to tell whether a change to a recogniser saves w
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -32,7 +31,7 @@ import time
 from pathlib import Path
 
 from machine import describe  # bench/machine.py, beside this script
-from run import stage_seconds
+from run import extraction_seconds, run_build, stage_seconds
 
 from brikg.corpus import load_corpus
 from brikg.errors import BrikgError
@@ -42,7 +41,6 @@ from brikg.recognize.recognizer import Recognizer
 from brikg.segment import segment
 
 MB = 1_000_000
-RUN = Path(__file__).with_name("run.py")
 
 
 def main() -> None:
@@ -141,22 +139,17 @@ def time_passes(corpus: Path, runs: int) -> None:
 
 
 def cold_passes(corpus: Path, builds: int) -> None:
-    """Print the median extraction time of ``builds`` cold one-job builds of ``corpus``."""
+    """Print the median extraction time of ``builds`` cold one-job builds of ``corpus``, each
+    made and timed as ``bench/run.py`` makes and times its builds."""
     seconds = []
     size = 0
     with tempfile.TemporaryDirectory() as folder:
         for build in range(builds):
-            out = Path(folder) / str(build)
-            child = subprocess.run(
-                [sys.executable, str(RUN), "--child", str(corpus), str(out), "1"],
-                capture_output=True,
-                text=True,
-            )
-            if child.returncode:
-                sys.exit(f"bench/extraction.py: the build failed: {child.stderr[-300:]}")
-            result = json.loads(child.stdout.strip().splitlines()[-1])
-            stages = stage_seconds(result)
-            seconds.append(stages["load"] + stages["segment"] + stages["recognise"])
+            try:
+                result = run_build(corpus, Path(folder) / str(build), 1)
+            except RuntimeError as error:
+                sys.exit(f"bench/extraction.py: {str(error)[-300:]}")
+            seconds.append(extraction_seconds(stage_seconds(result)))
             size = result["bytes"]
     middle = statistics.median(seconds)
     print(

@@ -297,6 +297,11 @@ def stage_seconds(result: dict[str, Any], clock: str = "cpu") -> dict[str, float
     }
 
 
+def extraction_seconds(stages: dict[str, float]) -> float:
+    """Extraction: the per-document stages of :func:`stage_seconds` (load, segment, recognise)."""
+    return stages["load"] + stages["segment"] + stages["recognise"]
+
+
 def total_cpu(build: dict[str, Any]) -> float:
     """Processor seconds of the whole build: the parent's and all its workers'."""
     return build["parent_cpu_s"] + build["workers_cpu_s"]
@@ -672,7 +677,7 @@ def report(
             continue
         build = scale.builds[1]
         stages = stage_seconds(build)
-        extraction = stages["load"] + stages["segment"] + stages["recognise"]
+        extraction = extraction_seconds(stages)
         whole = total_cpu(build)
         megabytes, documents = build["bytes"] / MB, build["documents"]
         cells = [f"{stages[s]:.2f}" for s in STAGES]
